@@ -1,0 +1,343 @@
+//! The tables as typed rows: what the reader produces and the indicators consume.
+//!
+//! Every row keeps the 1-based line of the pasted text where it starts, so anything
+//! computed from it can point back at the user's own data. Cell values are `Option`s:
+//! `None` is a missing value (empty, `NA`, `-`…), which is not an error.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// The five tables of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TableKind {
+    Firms,
+    Territory,
+    Activities,
+    Actors,
+    Subsidies,
+}
+
+impl TableKind {
+    pub const ALL: [TableKind; 5] = [
+        TableKind::Firms,
+        TableKind::Territory,
+        TableKind::Activities,
+        TableKind::Actors,
+        TableKind::Subsidies,
+    ];
+
+    /// The table's id in the document and in `data-testid`s.
+    pub fn name(self) -> &'static str {
+        match self {
+            TableKind::Firms => "firms",
+            TableKind::Territory => "territory",
+            TableKind::Activities => "activities",
+            TableKind::Actors => "actors",
+            TableKind::Subsidies => "subsidies",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<TableKind> {
+        TableKind::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+impl fmt::Display for TableKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The four groups of firms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    /// Direct participant of the programme (set B).
+    Beneficiary,
+    /// Firm of the same cluster that did not participate (B ∪ these = K).
+    Cluster,
+    /// Firm of a comparable cluster with no programme (C).
+    Control,
+    /// Rest of the sector, possibly one aggregate row (S).
+    Sector,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [
+        Group::Beneficiary,
+        Group::Cluster,
+        Group::Control,
+        Group::Sector,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Beneficiary => "beneficiary",
+            Group::Cluster => "cluster",
+            Group::Control => "control",
+            Group::Sector => "sector",
+        }
+    }
+}
+
+/// A numeric column of the firms table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Measure {
+    Sales,
+    Exports,
+    Production,
+    Investment,
+    Employment,
+    Productivity,
+    WorkersWomen,
+    WorkersUnskilled,
+    WorkersInformal,
+    WorkersYouth,
+    WorkersIndigenous,
+    WorkersAfro,
+    WorkersDisabled,
+    WorkersMigrant,
+    WageWomen,
+    WageMen,
+}
+
+impl Measure {
+    pub const COUNT: usize = 16;
+    pub const ALL: [Measure; Measure::COUNT] = [
+        Measure::Sales,
+        Measure::Exports,
+        Measure::Production,
+        Measure::Investment,
+        Measure::Employment,
+        Measure::Productivity,
+        Measure::WorkersWomen,
+        Measure::WorkersUnskilled,
+        Measure::WorkersInformal,
+        Measure::WorkersYouth,
+        Measure::WorkersIndigenous,
+        Measure::WorkersAfro,
+        Measure::WorkersDisabled,
+        Measure::WorkersMigrant,
+        Measure::WageWomen,
+        Measure::WageMen,
+    ];
+
+    /// The eight worker groups of the pro-poor checks, with their id suffix.
+    pub const WORKER_GROUPS: [(Measure, &'static str); 8] = [
+        (Measure::WorkersWomen, "women"),
+        (Measure::WorkersUnskilled, "unskilled"),
+        (Measure::WorkersInformal, "informal"),
+        (Measure::WorkersYouth, "youth"),
+        (Measure::WorkersIndigenous, "indigenous"),
+        (Measure::WorkersAfro, "afro"),
+        (Measure::WorkersDisabled, "disabled"),
+        (Measure::WorkersMigrant, "migrant"),
+    ];
+
+    /// The canonical column name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Sales => "sales",
+            Measure::Exports => "exports",
+            Measure::Production => "production",
+            Measure::Investment => "investment",
+            Measure::Employment => "employment",
+            Measure::Productivity => "productivity",
+            Measure::WorkersWomen => "workers_women",
+            Measure::WorkersUnskilled => "workers_unskilled",
+            Measure::WorkersInformal => "workers_informal",
+            Measure::WorkersYouth => "workers_youth",
+            Measure::WorkersIndigenous => "workers_indigenous",
+            Measure::WorkersAfro => "workers_afro",
+            Measure::WorkersDisabled => "workers_disabled",
+            Measure::WorkersMigrant => "workers_migrant",
+            Measure::WageWomen => "wage_women",
+            Measure::WageMen => "wage_men",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A yes/no column of the firms table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Flag {
+    Quality,
+    Management,
+    EcoEfficiency,
+    Marketing,
+    Improved,
+    Informal,
+}
+
+impl Flag {
+    pub const COUNT: usize = 6;
+    pub const ALL: [Flag; Flag::COUNT] = [
+        Flag::Quality,
+        Flag::Management,
+        Flag::EcoEfficiency,
+        Flag::Marketing,
+        Flag::Improved,
+        Flag::Informal,
+    ];
+
+    /// The four competitive strategies of the medium run.
+    pub const STRATEGIES: [Flag; 4] = [
+        Flag::Quality,
+        Flag::Management,
+        Flag::EcoEfficiency,
+        Flag::Marketing,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::Quality => "quality",
+            Flag::Management => "management",
+            Flag::EcoEfficiency => "eco_efficiency",
+            Flag::Marketing => "marketing",
+            Flag::Improved => "improved",
+            Flag::Informal => "informal",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One valid row of the firms table: one firm in one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FirmYear {
+    pub firm: String,
+    pub group: Group,
+    pub year: i32,
+    /// 1-based line of the pasted text where the row starts.
+    pub line: usize,
+    pub measures: [Option<f64>; Measure::COUNT],
+    pub flags: [Option<bool>; Flag::COUNT],
+}
+
+impl FirmYear {
+    /// A row with every value missing (handy for building rows in code and tests).
+    pub fn new(firm: &str, group: Group, year: i32) -> Self {
+        FirmYear {
+            firm: firm.to_string(),
+            group,
+            year,
+            line: 0,
+            measures: [None; Measure::COUNT],
+            flags: [None; Flag::COUNT],
+        }
+    }
+
+    pub fn get(&self, measure: Measure) -> Option<f64> {
+        self.measures[measure.index()]
+    }
+
+    pub fn flag(&self, flag: Flag) -> Option<bool> {
+        self.flags[flag.index()]
+    }
+
+    /// Builder-style setter, for tests and examples.
+    pub fn with(mut self, measure: Measure, value: f64) -> Self {
+        self.measures[measure.index()] = Some(value);
+        self
+    }
+
+    /// Builder-style setter, for tests and examples.
+    pub fn with_flag(mut self, flag: Flag, value: bool) -> Self {
+        self.flags[flag.index()] = Some(value);
+        self
+    }
+}
+
+/// The firms table after reading: valid rows in table order, and which columns the
+/// pasted table had (some indicators change definition with the columns present).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FirmsTable {
+    pub rows: Vec<FirmYear>,
+    pub measures_present: BTreeSet<Measure>,
+    pub flags_present: BTreeSet<Flag>,
+    /// False when the table had no `group` column: every row was read as beneficiary.
+    pub group_column_present: bool,
+}
+
+impl FirmsTable {
+    /// A table of the given rows, with every column they use marked present.
+    pub fn from_rows(rows: Vec<FirmYear>) -> Self {
+        let mut table = FirmsTable {
+            rows,
+            group_column_present: true,
+            ..FirmsTable::default()
+        };
+        for row in &table.rows {
+            for m in Measure::ALL {
+                if row.get(m).is_some() {
+                    table.measures_present.insert(m);
+                }
+            }
+            for f in Flag::ALL {
+                if row.flag(f).is_some() {
+                    table.flags_present.insert(f);
+                }
+            }
+        }
+        table
+    }
+
+    pub fn has(&self, measure: Measure) -> bool {
+        self.measures_present.contains(&measure)
+    }
+
+    pub fn has_flag(&self, flag: Flag) -> bool {
+        self.flags_present.contains(&flag)
+    }
+}
+
+/// One row of the territory table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TerritoryRow {
+    pub year: i32,
+    pub line: usize,
+    pub local_gdp: Option<f64>,
+    pub national_gdp: Option<f64>,
+}
+
+/// One joint activity for competitiveness in one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityRow {
+    pub activity: String,
+    pub year: i32,
+    pub line: usize,
+    /// Number of firms involved.
+    pub firms: Option<f64>,
+}
+
+/// One non-firm actor taking part in one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRow {
+    pub actor: String,
+    pub kind: Option<String>,
+    pub year: i32,
+    pub line: usize,
+}
+
+/// Subsidies disbursed in one year (optionally per component).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubsidyRow {
+    pub year: i32,
+    pub line: usize,
+    pub amount: Option<f64>,
+    pub component: Option<String>,
+}
+
+/// All five tables, typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Dataset {
+    pub firms: FirmsTable,
+    pub territory: Vec<TerritoryRow>,
+    pub activities: Vec<ActivityRow>,
+    pub actors: Vec<ActorRow>,
+    pub subsidies: Vec<SubsidyRow>,
+}

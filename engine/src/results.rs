@@ -1,0 +1,181 @@
+//! What a computation produces: indicators, warnings, row errors and the
+//! winners-and-losers table, as stored in the document's `results`.
+//!
+//! Messages are written twice over: `message` is English text for the file and the
+//! CLI, and `note` carries the same thing as a code with parameters, so the page can
+//! say it in the reader's language.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The time horizon of an indicator (Annex II) or the pro-poor section (Section 4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Horizon {
+    Long,
+    Medium,
+    Short,
+    ProPoor,
+}
+
+/// How an indicator's value is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A fraction: a growth, a difference of growths, a ratio of money to money.
+    Ratio,
+    Count,
+    Currency,
+    Share,
+    Boolean,
+}
+
+/// The verdict on an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    NotMet,
+    Inconclusive,
+    InsufficientData,
+    Reported,
+}
+
+/// A message as a code and its parameters, translatable by the page. The English
+/// rendering of the same message is in the `message` field beside it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Note {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub params: Map<String, Value>,
+}
+
+impl Note {
+    pub fn new(code: &str) -> Self {
+        Note {
+            code: code.to_string(),
+            params: Map::new(),
+        }
+    }
+
+    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
+        self.params.insert(key.to_string(), value.into());
+        self
+    }
+}
+
+/// One computed indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    pub horizon: Horizon,
+    pub value: Option<f64>,
+    pub unit: Unit,
+    pub status: Status,
+    pub ci: Option<[f64; 2]>,
+    pub n: usize,
+    /// The numbers the value came from, enough to show "how it was computed".
+    pub detail: Map<String, Value>,
+    /// English: why data are insufficient, which years were used…
+    pub message: String,
+    /// The same message, translatable; absent when `message` is empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
+}
+
+impl Indicator {
+    /// An indicator with no value yet: status `insufficient_data`, empty detail.
+    pub fn new(id: impl Into<String>, horizon: Horizon, unit: Unit) -> Self {
+        Indicator {
+            id: id.into(),
+            horizon,
+            value: None,
+            unit,
+            status: Status::InsufficientData,
+            ci: None,
+            n: 0,
+            detail: Map::new(),
+            message: String::new(),
+            note: None,
+        }
+    }
+
+    /// Sets the message (English text and its translatable note).
+    pub fn say(&mut self, english: impl Into<String>, note: Note) {
+        self.message = english.into();
+        self.note = Some(note);
+    }
+}
+
+/// A warning about the whole calculation (not tied to one indicator).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub params: Map<String, Value>,
+}
+
+impl Warning {
+    pub fn new(english: impl Into<String>, note: Note) -> Self {
+        Warning {
+            code: note.code,
+            message: english.into(),
+            params: note.params,
+        }
+    }
+}
+
+/// One rejected row (or table-level problem) as stored in `results.errors`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorEntry {
+    pub table: String,
+    /// 1-based line of the pasted text where the row starts (the header is line 1).
+    pub line: usize,
+    pub column: Option<String>,
+    pub text: String,
+    /// English reason; the page translates from `code` and `params`.
+    pub reason: String,
+    #[serde(default)]
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub params: Map<String, Value>,
+}
+
+/// One line of the winners-and-losers table: a worker group or a firm-size class.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WinnerLoser {
+    /// `workers` or `firms`.
+    pub kind: String,
+    /// The group's suffix: `women`, `unskilled`… or `micro`, `small`, `medium`, `large`.
+    pub group: String,
+    /// Change in jobs (workers) — count; null for firms or without data.
+    pub jobs_change: Option<f64>,
+    /// Change in the group's share of employment (workers) or sales growth minus the
+    /// growth of all beneficiaries (firms), as a fraction.
+    pub change: Option<f64>,
+    /// True when the group loses out, false when it does not, null without data.
+    pub loses: Option<bool>,
+    /// The indicator ids this line summarises.
+    pub indicators: Vec<String>,
+}
+
+/// Everything a computation produces.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Results {
+    pub baseline_year: Option<i32>,
+    pub followup_year: Option<i32>,
+    pub indicators: Vec<Indicator>,
+    pub warnings: Vec<Warning>,
+    pub errors: Vec<ErrorEntry>,
+    pub winners_losers: Vec<WinnerLoser>,
+    /// The footnote-19 tags set on the project: "direct poverty-impact potential".
+    pub poverty_impact_tags: Vec<String>,
+}
+
+impl Results {
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}
