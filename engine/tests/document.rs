@@ -1,0 +1,199 @@
+//! Reading, refusing, migrating and writing documents.
+
+use cluster_eval_engine::document::{
+    ChecklistAnswer, DecimalSetting, DelimiterSetting, Document, DocumentError, CURRENT_VERSION,
+};
+
+fn minimal(version: u64) -> String {
+    format!(
+        r#"{{"format":"cluster-eval","version":{version},"project":{{"name":"Masaya"}},"tables":{{"firms":"firm\tyear\n007\t2019"}}}}"#
+    )
+}
+
+#[test]
+fn reads_a_minimal_document_with_defaults() {
+    let doc = Document::from_json(&minimal(1)).expect("valid");
+    assert_eq!(doc.project.name, "Masaya");
+    assert_eq!(doc.tables.firms, "firm\tyear\n007\t2019");
+    assert_eq!(doc.tables.territory, "");
+    assert_eq!(doc.settings.bootstrap_reps, 1000);
+    assert_eq!(doc.settings.seed, 42);
+    assert_eq!(doc.settings.loser_threshold, 0.01);
+    assert_eq!(doc.settings.decimal, DecimalSetting::Auto);
+    assert_eq!(doc.settings.delimiter, DelimiterSetting::Auto);
+}
+
+#[test]
+fn refuses_text_that_is_not_json_and_says_where() {
+    let err = Document::from_json("{\n  \"format\": \"cluster-eval\",\n  oops\n}").unwrap_err();
+    match err {
+        DocumentError::NotJson { line, .. } => assert_eq!(line, 3),
+        other => panic!("expected NotJson, got {other:?}"),
+    }
+    assert!(matches!(
+        Document::from_json("firm\tyear\n1\t2019"),
+        Err(DocumentError::NotJson { .. })
+    ));
+    assert!(matches!(
+        Document::from_json(""),
+        Err(DocumentError::NotJson { .. })
+    ));
+}
+
+#[test]
+fn refuses_json_that_is_not_an_object() {
+    assert_eq!(
+        Document::from_json("[1,2]").unwrap_err(),
+        DocumentError::NotAnObject { found: "a list" }
+    );
+}
+
+#[test]
+fn refuses_another_format() {
+    let err = Document::from_json(r#"{"format":"something-else","version":1}"#).unwrap_err();
+    assert_eq!(
+        err,
+        DocumentError::WrongFormat {
+            found: "\"something-else\"".into()
+        }
+    );
+    let err = Document::from_json(r#"{"name":"x"}"#).unwrap_err();
+    assert_eq!(
+        err,
+        DocumentError::MissingField {
+            field: "format".into()
+        }
+    );
+}
+
+#[test]
+fn refuses_a_newer_version_and_names_both_versions() {
+    let err = Document::from_json(&minimal(CURRENT_VERSION + 1)).unwrap_err();
+    assert_eq!(
+        err,
+        DocumentError::NewerVersion {
+            found: CURRENT_VERSION + 1,
+            supported: CURRENT_VERSION
+        }
+    );
+    assert!(err.to_string().contains("newer"));
+}
+
+#[test]
+fn refuses_a_bad_or_missing_version() {
+    let err = Document::from_json(r#"{"format":"cluster-eval","version":"one"}"#).unwrap_err();
+    assert!(matches!(err, DocumentError::BadVersion { .. }));
+    let err = Document::from_json(r#"{"format":"cluster-eval","version":-1}"#).unwrap_err();
+    assert!(matches!(err, DocumentError::BadVersion { .. }));
+    let err = Document::from_json(r#"{"format":"cluster-eval"}"#).unwrap_err();
+    assert_eq!(
+        err,
+        DocumentError::MissingField {
+            field: "version".into()
+        }
+    );
+}
+
+#[test]
+fn refuses_missing_sections() {
+    let err = Document::from_json(r#"{"format":"cluster-eval","version":1,"tables":{}}"#)
+        .unwrap_err();
+    assert_eq!(
+        err,
+        DocumentError::MissingField {
+            field: "project".into()
+        }
+    );
+    let err = Document::from_json(r#"{"format":"cluster-eval","version":1,"project":{}}"#)
+        .unwrap_err();
+    assert_eq!(
+        err,
+        DocumentError::MissingField {
+            field: "tables".into()
+        }
+    );
+}
+
+#[test]
+fn names_the_invalid_field() {
+    let err = Document::from_json(
+        r#"{"format":"cluster-eval","version":1,"project":{"name":"x","start_year":"soon"},"tables":{}}"#,
+    )
+    .unwrap_err();
+    match err {
+        DocumentError::InvalidField { path, .. } => assert_eq!(path, "project.start_year"),
+        other => panic!("expected InvalidField, got {other:?}"),
+    }
+    let err = Document::from_json(
+        r#"{"format":"cluster-eval","version":1,"project":{},"tables":{"firms":42}}"#,
+    )
+    .unwrap_err();
+    match err {
+        DocumentError::InvalidField { path, .. } => assert_eq!(path, "tables.firms"),
+        other => panic!("expected InvalidField, got {other:?}"),
+    }
+}
+
+#[test]
+fn keeps_unknown_fields_everywhere() {
+    let text = r#"{"format":"cluster-eval","version":1,"made_by":"sheet-tool",
+        "project":{"name":"x","region":"Boaco"},
+        "tables":{"firms":"","notes":"kept"},
+        "settings":{"bootstrap_reps":200,"theme":"dark"}}"#;
+    let doc = Document::from_json(text).expect("valid");
+    assert_eq!(doc.settings.bootstrap_reps, 200);
+    let out = doc.to_json();
+    for kept in ["made_by", "sheet-tool", "region", "Boaco", "notes", "theme"] {
+        assert!(out.contains(kept), "{kept} lost in {out}");
+    }
+    let again = Document::from_json(&out).expect("round trip");
+    assert_eq!(again, doc);
+}
+
+#[test]
+fn round_trips_every_field() {
+    let mut doc = Document::new("Chontales");
+    doc.project.baseline_year = Some(2000);
+    doc.project.followup_year = Some(2006);
+    doc.project.cost_total = Some(1_000_000.0);
+    doc.project.rural = true;
+    doc.tables.firms = "empresa;año;ventas\r\n007;2000;\"1.234,5\"\r\n".into();
+    doc.checklist
+        .insert("poverty_targeting".into(), Some(ChecklistAnswer::Partial));
+    doc.targets.insert("long.cluster.sales.growth".into(), 0.2);
+    doc.columns.entry("firms".into()).or_default().insert("Notas".into(), None);
+    doc.settings.decimal = DecimalSetting::Comma;
+    doc.settings.delimiter = DelimiterSetting::Semicolon;
+    let again = Document::from_json(&doc.to_json()).expect("round trip");
+    assert_eq!(again, doc);
+    assert_eq!(again.tables.firms, doc.tables.firms);
+}
+
+#[test]
+fn accepts_a_byte_order_mark() {
+    let text = format!("\u{feff}{}", minimal(1));
+    assert!(Document::from_json(&text).is_ok());
+}
+
+#[test]
+fn migrates_version_0_forward() {
+    let v0 = r#"{"format":"cluster-eval","version":0,
+        "project":{"name":"old","baseline":2003,"followup":2006},
+        "tables":{"firms":["firm\tyear\tsales","A\t2003\t10"]},
+        "settings":{"reps":300}}"#;
+    let doc = Document::from_json(v0).expect("migrated");
+    assert_eq!(doc.version, CURRENT_VERSION);
+    assert_eq!(doc.project.baseline_year, Some(2003));
+    assert_eq!(doc.project.followup_year, Some(2006));
+    assert_eq!(doc.settings.bootstrap_reps, 300);
+    assert_eq!(doc.tables.firms, "firm\tyear\tsales\nA\t2003\t10");
+    assert!(!doc.to_json().contains("\"baseline\""));
+}
+
+#[test]
+fn ignores_stale_results_on_the_way_in() {
+    let text = r#"{"format":"cluster-eval","version":1,"project":{},"tables":{},
+        "results":{"indicators":"garbage"}}"#;
+    let doc = Document::from_json(text).expect("results are recomputed, not read");
+    assert!(doc.results.is_none());
+}
