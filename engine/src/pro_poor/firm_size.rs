@@ -1,0 +1,246 @@
+//! Which firms gain: the share of micro firms among beneficiaries
+//! (`pro_poor.micro_share`) and the sales growth of each size class against all
+//! beneficiaries (`pro_poor.firms.{micro,small,medium,large}.vs_beneficiaries`).
+//!
+//! The seed: "cluster growth produces winners and losers among firms … it is critical
+//! to note which types of firms … gain over time, and which lose out". A size class
+//! loses out when its sales grew by more than the loser threshold less than those of
+//! all beneficiaries.
+//!
+//! Choices where the SPEC is silent:
+//! - Size is the firm's `employment` in the baseline year. The classes are contiguous
+//!   intervals closed above: micro ≤ 10, small (10, 50], medium (50, 250], large > 250,
+//!   so a fractional count (full-time equivalents) such as 10.5 is small and 50.5 is
+//!   medium: every number falls in exactly one class.
+//! - The reference "all beneficiaries" is the balanced sales panel of every beneficiary
+//!   firm (as `long.beneficiaries.sales.growth`), including firms whose baseline
+//!   employment is unknown; those are counted in `detail.unclassified`.
+//! - Growth is of summed sales (`Y_f / Y_b − 1`, SPEC "Balanced panel").
+
+use crate::model::Measure;
+use crate::panel::PanelSums;
+use crate::results::{Horizon, Indicator, Note, Status, Unit};
+
+use super::{missing_columns, no_panel, no_years, put, put_years, Ctx, EPS};
+
+pub const MICRO_SHARE: &str = "pro_poor.micro_share";
+
+/// A size class: its id suffix, the employment it starts above (exclusive) and the
+/// employment it goes up to (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeClass {
+    pub name: &'static str,
+    pub above: Option<f64>,
+    pub up_to: Option<f64>,
+}
+
+/// The four size classes, smallest first.
+pub const CLASSES: [SizeClass; 4] = [
+    SizeClass {
+        name: "micro",
+        above: None,
+        up_to: Some(10.0),
+    },
+    SizeClass {
+        name: "small",
+        above: Some(10.0),
+        up_to: Some(50.0),
+    },
+    SizeClass {
+        name: "medium",
+        above: Some(50.0),
+        up_to: Some(250.0),
+    },
+    SizeClass {
+        name: "large",
+        above: Some(250.0),
+        up_to: None,
+    },
+];
+
+impl SizeClass {
+    pub fn contains(&self, employment: f64) -> bool {
+        self.above.is_none_or(|a| employment > a) && self.up_to.is_none_or(|u| employment <= u)
+    }
+
+    /// The id of its indicator.
+    pub fn id(&self) -> String {
+        format!("pro_poor.firms.{}.vs_beneficiaries", self.name)
+    }
+
+    /// "≤ 10", "11–50"… in English, for messages.
+    fn range(&self) -> String {
+        match (self.above, self.up_to) {
+            (None, Some(u)) => format!("employment ≤ {u}"),
+            (Some(a), Some(u)) => format!("employment > {a} and ≤ {u}"),
+            (Some(a), None) => format!("employment > {a}"),
+            (None, None) => "any employment".into(),
+        }
+    }
+}
+
+/// The class of a baseline employment.
+pub fn class_of(employment: f64) -> Option<&'static SizeClass> {
+    CLASSES.iter().find(|c| c.contains(employment))
+}
+
+/// Share of beneficiary firms with employment in the baseline year that are micro.
+pub fn micro_share(ctx: &Ctx<'_>) -> Indicator {
+    let mut ind = Indicator::new(MICRO_SHARE, Horizon::ProPoor, Unit::Share);
+    let Some((years, firms)) = ctx.beneficiaries() else {
+        no_years(&mut ind);
+        return ind;
+    };
+    let missing = ctx.missing(&[Measure::Employment]);
+    if !missing.is_empty() {
+        missing_columns(&mut ind, &missing);
+        return ind;
+    }
+    let sizes: Vec<f64> = firms
+        .iter()
+        .filter_map(|p| p.base?.get(Measure::Employment))
+        .collect();
+    let micro = sizes.iter().filter(|e| CLASSES[0].contains(**e)).count();
+    put_years(&mut ind, years);
+    put(&mut ind, "n", sizes.len());
+    put(&mut ind, "micro", micro);
+    put(&mut ind, "micro_up_to", 10.0);
+    if sizes.is_empty() {
+        ind.say(
+            format!("no beneficiary firms with employment in {}", years.baseline),
+            Note::new("pro_poor_no_baseline_employment").with("baseline", years.baseline),
+        );
+        return ind;
+    }
+    ind.n = sizes.len();
+    ind.value = Some(micro as f64 / sizes.len() as f64);
+    ind.status = Status::Reported;
+    ind.say(
+        format!(
+            "{micro} of {} beneficiary firms had employment ≤ 10 in {}",
+            sizes.len(),
+            years.baseline
+        ),
+        Note::new("pro_poor_micro_firms")
+            .with("micro", micro)
+            .with("n", sizes.len())
+            .with("baseline", years.baseline),
+    );
+    ind
+}
+
+/// One indicator per size class, smallest first.
+pub fn vs_beneficiaries(ctx: &Ctx<'_>) -> Vec<Indicator> {
+    CLASSES.iter().map(|c| class_vs_all(ctx, c)).collect()
+}
+
+fn class_vs_all(ctx: &Ctx<'_>, class: &SizeClass) -> Indicator {
+    let mut ind = Indicator::new(class.id(), Horizon::ProPoor, Unit::Ratio);
+    let Some((years, firms)) = ctx.beneficiaries() else {
+        no_years(&mut ind);
+        return ind;
+    };
+    let missing = ctx.missing(&[Measure::Sales, Measure::Employment]);
+    if !missing.is_empty() {
+        missing_columns(&mut ind, &missing);
+        return ind;
+    }
+    put_years(&mut ind, years);
+    put(&mut ind, "employment_above", class.above);
+    put(&mut ind, "employment_up_to", class.up_to);
+    put(&mut ind, "loser_threshold", ctx.threshold);
+
+    // The reference panel: every beneficiary with sales in both years.
+    let all = PanelSums::from_values(
+        firms
+            .iter()
+            .filter_map(|p| p.both(Measure::Sales))
+            .collect(),
+    );
+    let unclassified = firms
+        .iter()
+        .filter(|p| p.both(Measure::Sales).is_some())
+        .filter(|p| p.base.and_then(|r| r.get(Measure::Employment)).is_none())
+        .count();
+    let own = PanelSums::from_values(
+        firms
+            .iter()
+            .filter(|p| {
+                p.base
+                    .and_then(|r| r.get(Measure::Employment))
+                    .is_some_and(|e| class.contains(e))
+            })
+            .filter_map(|p| p.both(Measure::Sales))
+            .collect(),
+    );
+    put(&mut ind, "n", own.n());
+    put(&mut ind, "sales_b", own.y_b);
+    put(&mut ind, "sales_f", own.y_f);
+    put(&mut ind, "growth", own.growth());
+    put(&mut ind, "all_n", all.n());
+    put(&mut ind, "all_sales_b", all.y_b);
+    put(&mut ind, "all_sales_f", all.y_f);
+    put(&mut ind, "all_growth", all.growth());
+    put(&mut ind, "unclassified", unclassified);
+
+    if all.n() == 0 {
+        no_panel(&mut ind, &[Measure::Sales.name()], years);
+        return ind;
+    }
+    if own.n() == 0 {
+        ind.say(
+            format!(
+                "no {} beneficiary firms ({} in {}) with sales in both {} and {}",
+                class.name,
+                class.range(),
+                years.baseline,
+                years.baseline,
+                years.followup
+            ),
+            Note::new("pro_poor_no_class_firms")
+                .with("class", class.name)
+                .with("above", class.above)
+                .with("up_to", class.up_to)
+                .with("baseline", years.baseline)
+                .with("followup", years.followup),
+        );
+        return ind;
+    }
+    ind.n = own.n();
+    let (Some(growth), Some(all_growth)) = (own.growth(), all.growth()) else {
+        ind.say(
+            format!(
+                "the sales of the {} beneficiary firms sum to zero in {}: growth is undefined",
+                class.name, years.baseline
+            ),
+            Note::new("pro_poor_zero_sales")
+                .with("class", class.name)
+                .with("baseline", years.baseline),
+        );
+        return ind;
+    };
+    let gap = growth - all_growth;
+    ind.value = Some(gap);
+    ind.status = if gap < -ctx.threshold - EPS {
+        Status::NotMet
+    } else {
+        Status::Met
+    };
+    ind.say(
+        format!(
+            "{} {} of {} beneficiary firms with sales in both {} and {}",
+            own.n(),
+            class.name,
+            all.n(),
+            years.baseline,
+            years.followup
+        ),
+        Note::new("pro_poor_class_panel")
+            .with("class", class.name)
+            .with("n", own.n())
+            .with("all_n", all.n())
+            .with("baseline", years.baseline)
+            .with("followup", years.followup),
+    );
+    ind
+}
