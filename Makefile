@@ -1,0 +1,43 @@
+# The two commands of the README: `make serve` and `make test`. Every target runs
+# `setup` first, which installs what is missing into a cache outside the repository.
+
+TOOLS ?= $(HOME)/.cache/cluster-eval-tools/v1
+export CLUSTER_EVAL_TOOLS := $(TOOLS)
+export PATH := $(TOOLS)/trunk/bin:$(TOOLS)/wasm-bindgen/bin:$(TOOLS)/npm/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+.PHONY: setup serve dist test lint test-engine test-browser test-e2e bench clean
+
+setup:
+	@scripts/setup.sh
+
+serve: setup
+	trunk serve --offline
+
+dist: setup
+	trunk build --release --offline
+	@scripts/size-report.sh
+
+test: setup lint test-engine test-browser dist test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p cluster-eval-engine --all-targets -- -D warnings
+	cargo clippy -p cluster-eval-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-engine:
+	cargo test -p cluster-eval-engine
+
+test-browser:
+	cargo test -p cluster-eval-app --target wasm32-unknown-unknown
+
+test-e2e:
+	cd e2e && npx playwright test
+
+bench: setup
+	@scripts/bench.sh
+
+clean:
+	cargo clean
+	rm -rf dist

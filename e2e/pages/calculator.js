@@ -1,0 +1,62 @@
+// Page object of the calculator: every locator goes through a data-testid.
+import { expect } from '@playwright/test';
+
+export class Calculator {
+  constructor(page) {
+    this.page = page;
+    this.newProject = page.getByTestId('new-project');
+    this.projectList = page.getByTestId('project-list');
+    this.projectItems = page.getByTestId('project-item');
+    this.exportJson = page.getByTestId('export-json');
+    this.importJson = page.getByTestId('import-json');
+    this.projectName = page.getByTestId('project-name');
+    this.notices = page.getByTestId('notices');
+  }
+
+  /** Opens the page on a fresh storage and waits for the app to be mounted. */
+  async open() {
+    await this.page.goto('./');
+    await expect(this.newProject).toBeVisible();
+  }
+
+  tableInput(table) {
+    return this.page.getByTestId(`table-input-${table}`);
+  }
+
+  tableErrors(table) {
+    return this.page.getByTestId(`table-errors-${table}`);
+  }
+
+  indicator(id) {
+    return this.page.getByTestId(`indicator-${id}`);
+  }
+
+  /** Pastes text into a table's box as a person would (one input event). */
+  async paste(table, text) {
+    await this.tableInput(table).fill(text);
+  }
+
+  /** Clicks export and returns the downloaded file's text and name. */
+  async exportDocument() {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.exportJson.click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  async importDocument(name, text) {
+    await this.importJson.setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(text, 'utf8'),
+    });
+  }
+
+  async deleteCurrentProject() {
+    await this.page.locator('[data-testid="project-item"].current [data-testid="delete-project"]').click();
+  }
+}

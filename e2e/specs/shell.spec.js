@@ -1,0 +1,57 @@
+// The app shell: example on first visit, paste survives reload, export → delete →
+// import gives the same document back.
+import { test, expect } from '@playwright/test';
+import { Calculator } from '../pages/calculator.js';
+
+test('first visit creates and opens the example project', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await expect(app.projectItems).toHaveCount(1);
+  await expect(app.tableInput('firms')).toHaveValue(/^firm\tgroup\tyear/);
+});
+
+test('a pasted table is still there after a reload', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await app.newProject.click();
+  await expect(app.projectItems).toHaveCount(2);
+  const table = 'empresa;grupo;año;ventas\r\n007;beneficiaria;2019;"1.234,5"\r\n007;beneficiaria;2023;"2.000,0"\r\n';
+  await app.paste('firms', table);
+  await page.reload();
+  await expect(app.newProject).toBeVisible();
+  await expect(app.projectItems).toHaveCount(2);
+  await expect(app.tableInput('firms')).toHaveValue(table);
+});
+
+test('export, delete, import gives back the same tables byte for byte', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  const pasted = 'firm\tgroup\tyear\tsales\n"A, Ltd."\tbeneficiary\t2019\t100\nA, Ltd.\tbeneficiary\t2023\t120\n\n';
+  await app.paste('firms', pasted);
+  const exported = await app.exportDocument();
+  expect(exported.name).toMatch(/\.json$/);
+  const doc = JSON.parse(exported.text);
+  expect(doc.format).toBe('cluster-eval');
+  expect(doc.tables.firms).toBe(pasted);
+  expect(Array.isArray(doc.results.indicators)).toBe(true);
+
+  await app.deleteCurrentProject();
+  await expect(app.projectItems).toHaveCount(0);
+  await app.importDocument(exported.name, exported.text);
+  await expect(app.projectItems).toHaveCount(1);
+  await expect(app.tableInput('firms')).toHaveValue(pasted);
+  const again = JSON.parse((await app.exportDocument()).text);
+  expect(again.tables).toEqual(doc.tables);
+});
+
+test('a broken or newer file is refused and nothing changes', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  const before = await app.tableInput('firms').inputValue();
+  await app.importDocument('broken.json', '{ "format": "cluster-eval", ');
+  await expect(page.getByTestId('notice-import-refused')).toContainText('broken.json');
+  await app.importDocument('future.json', JSON.stringify({ format: 'cluster-eval', version: 99, project: {}, tables: {} }));
+  await expect(page.getByTestId('notice-import-refused')).toContainText('future.json');
+  await expect(app.projectItems).toHaveCount(1);
+  await expect(app.tableInput('firms')).toHaveValue(before);
+});

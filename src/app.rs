@@ -1,0 +1,101 @@
+//! The page: header, project list, the open project's data and its results.
+
+use cluster_eval_engine::Results;
+use leptos::prelude::*;
+
+use crate::components::{
+    notices::Notices, projects::ProjectList, results_view::ResultsView, share::ShareBar,
+    table_input::TableInput,
+};
+use crate::i18n::{t, Lang};
+use crate::state::AppState;
+use cluster_eval_engine::model::TableKind;
+
+/// The results of the open document, recomputed by the engine when it changes.
+#[derive(Clone, Copy)]
+pub struct ResultsMemo(pub Memo<Results>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    let results = Memo::new(move |_| state.doc.with(cluster_eval_engine::compute));
+    provide_context(ResultsMemo(results));
+    let lang = state.lang;
+    Effect::new(move |_| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.get().code());
+        }
+    });
+    view! {
+        <header class="app-header">
+            <h1>{move || t(lang.get(), "app.title")}</h1>
+            <p class="tagline">{move || t(lang.get(), "app.tagline")}</p>
+            <LangSwitch />
+        </header>
+        <Notices />
+        <div class="layout">
+            <nav class="sidebar" aria-label=move || t(lang.get(), "projects.title")>
+                <ProjectList />
+            </nav>
+            <main class="main">
+                <ProjectName />
+                <ShareBar />
+                <TableInput table=TableKind::Firms />
+                <ResultsView />
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <label class="lang-switch">
+            {move || t(state.lang.get(), "lang.label")}
+            " "
+            <select
+                data-testid="lang-switch"
+                on:change=move |ev| {
+                    if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                        state.set_lang(lang);
+                    }
+                }
+            >
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.code() selected=move || state.lang.get() == l>
+                                {l.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn ProjectName() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <label class="project-name">
+            <span>{move || t(state.lang.get(), "project.name")}</span>
+            <input
+                type="text"
+                data-testid="project-name"
+                prop:value=move || state.doc.with(|d| d.project.name.clone())
+                on:input=move |ev| {
+                    let name = event_target_value(&ev);
+                    state.edit(|d| d.project.name = name);
+                }
+            />
+        </label>
+    }
+}

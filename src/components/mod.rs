@@ -1,0 +1,7 @@
+//! The page's components, one concept per file.
+
+pub mod notices;
+pub mod projects;
+pub mod results_view;
+pub mod share;
+pub mod table_input;

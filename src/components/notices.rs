@@ -1,0 +1,125 @@
+//! What the page must tell the user: storage trouble, refused files, undo.
+
+use cluster_eval_engine::DocumentError;
+use leptos::prelude::*;
+
+use crate::components::share::export_document;
+use crate::i18n::{t, tf, Lang};
+use crate::state::{AppState, Notice};
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="notices" role="status" aria-live="polite" data-testid="notices">
+            {move || {
+                let lang = state.lang.get();
+                state
+                    .notices
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, notice)| notice_view(state, lang, index, notice))
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> impl IntoView {
+    let (kind, class, text) = describe(lang, &notice);
+    let undo = matches!(notice, Notice::Deleted { .. }).then(|| {
+        view! {
+            <button type="button" data-testid="undo-delete" on:click=move |_| state.undo_delete()>
+                {t(lang, "notice.undo")}
+            </button>
+        }
+    });
+    let export = matches!(notice, Notice::QuotaFull | Notice::StorageUnavailable).then(|| {
+        view! {
+            <button type="button" on:click=move |_| export_document(state)>
+                {t(lang, "notice.export_now")}
+            </button>
+        }
+    });
+    view! {
+        <div class=format!("notice {class}") data-testid=format!("notice-{kind}")>
+            <span>{text}</span>
+            {undo}
+            {export}
+            <button type="button" class="dismiss" on:click=move |_| state.dismiss(index)>
+                {t(lang, "notice.dismiss")}
+            </button>
+        </div>
+    }
+}
+
+/// (test id suffix, css class, text) of a notice.
+fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String) {
+    match notice {
+        Notice::StorageUnavailable => (
+            "storage-unavailable",
+            "warning",
+            t(lang, "notice.storage_unavailable").to_string(),
+        ),
+        Notice::QuotaFull => ("quota-full", "error", t(lang, "notice.quota_full").to_string()),
+        Notice::Recovered { backup_key } => (
+            "recovered",
+            "warning",
+            tf(lang, "notice.recovered", &[("key", backup_key.clone())]),
+        ),
+        Notice::ImportRefused { file, error } => (
+            "import-refused",
+            "error",
+            tf(
+                lang,
+                "notice.import_refused",
+                &[("file", file.clone()), ("reason", document_error(lang, error))],
+            ),
+        ),
+        Notice::ImportUnreadable { file } => (
+            "import-refused",
+            "error",
+            tf(lang, "notice.import_unreadable", &[("file", file.clone())]),
+        ),
+        Notice::Imported { name } => (
+            "imported",
+            "info",
+            tf(lang, "notice.imported", &[("name", name.clone())]),
+        ),
+        Notice::Deleted { meta, .. } => (
+            "deleted",
+            "info",
+            tf(lang, "notice.deleted", &[("name", meta.name.clone())]),
+        ),
+    }
+}
+
+/// A document error in the reader's language.
+pub fn document_error(lang: Lang, error: &DocumentError) -> String {
+    match error {
+        DocumentError::NotJson { line, column, .. } => tf(
+            lang,
+            "doc.not_json",
+            &[("line", line.to_string()), ("column", column.to_string())],
+        ),
+        DocumentError::NotAnObject { .. } => t(lang, "doc.not_object").to_string(),
+        DocumentError::WrongFormat { found } => {
+            tf(lang, "doc.wrong_format", &[("found", found.clone())])
+        }
+        DocumentError::MissingField { field } => {
+            tf(lang, "doc.missing_field", &[("field", field.clone())])
+        }
+        DocumentError::NewerVersion { found, supported } => tf(
+            lang,
+            "doc.newer_version",
+            &[("found", found.to_string()), ("supported", supported.to_string())],
+        ),
+        DocumentError::BadVersion { found } => {
+            tf(lang, "doc.bad_version", &[("found", found.clone())])
+        }
+        DocumentError::InvalidField { path, .. } => {
+            tf(lang, "doc.invalid_field", &[("path", path.clone())])
+        }
+    }
+}

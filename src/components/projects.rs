@@ -1,0 +1,77 @@
+//! The list of saved projects: open, create, delete (with undo from the notice).
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::state::AppState;
+
+#[component]
+pub fn ProjectList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <h2>{move || t(lang.get(), "projects.title")}</h2>
+        <button
+            type="button"
+            data-testid="new-project"
+            on:click=move |_| state.new_project(t(lang.get_untracked(), "projects.new_name"))
+        >
+            {move || t(lang.get(), "projects.new")}
+        </button>
+        <ul data-testid="project-list" class="project-list">
+            <For
+                each=move || state.projects.get()
+                key=|m| (m.id.clone(), m.name.clone(), m.updated.to_bits())
+                let:meta
+            >
+                {
+                    let id = meta.id.clone();
+                    let id_open = id.clone();
+                    let id_delete = id.clone();
+                    let is_current = move || state.current.get().as_deref() == Some(id.as_str());
+                    let is_current_class = is_current.clone();
+                    let name = if meta.name.trim().is_empty() { "—".to_string() } else { meta.name.clone() };
+                    let delete_label = format!("{} {}", t(lang.get_untracked(), "projects.delete"), name);
+                    view! {
+                        <li data-testid="project-item" class:current=is_current_class>
+                            <button
+                                type="button"
+                                class="project-open"
+                                aria-current=move || if is_current() { Some("true") } else { None }
+                                on:click=move |_| state.open(&id_open)
+                            >
+                                <span class="project-name-text">{name}</span>
+                                <small>{format_updated(meta.updated)}</small>
+                            </button>
+                            <button
+                                type="button"
+                                class="project-delete"
+                                data-testid="delete-project"
+                                aria-label=delete_label
+                                on:click=move |_| state.delete(&id_delete)
+                            >
+                                "✕"
+                            </button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+    }
+}
+
+/// The last change as local date and time.
+fn format_updated(ms: f64) -> String {
+    if ms <= 0.0 {
+        return String::new();
+    }
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

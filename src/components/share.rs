@@ -1,0 +1,65 @@
+//! Sharing: export the document as `<project name>.json`, import one from a file.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::files;
+use crate::i18n::t;
+use crate::state::{AppState, Notice};
+
+/// Downloads the open document with its results.
+pub fn export_document(state: AppState) {
+    let (name, json) = state.doc.with_untracked(|d| {
+        (d.project.name.clone(), cluster_eval_engine::with_results(d).to_json())
+    });
+    let _ = files::download(
+        &files::safe_file_name(&name, "json"),
+        "application/json",
+        &json,
+    );
+}
+
+/// Reads a file and imports it as a new project; a refused file changes nothing.
+pub fn import_file(state: AppState, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let name = file.name();
+        match files::read_text(&file).await {
+            Ok(text) => state.import(&name, &text),
+            Err(_) => state.notify(Notice::ImportUnreadable { file: name }),
+        }
+    });
+}
+
+#[component]
+pub fn ShareBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <div class="share-bar">
+            <button type="button" data-testid="export-json" on:click=move |_| export_document(state)>
+                {move || t(lang.get(), "share.export")}
+            </button>
+            <label class="file-button">
+                <span>{move || t(lang.get(), "share.import")}</span>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    data-testid="import-json"
+                    on:change=move |ev| {
+                        let Some(input) = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        else {
+                            return;
+                        };
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            import_file(state, file);
+                        }
+                        // Let the same file be chosen again after a refusal.
+                        input.set_value("");
+                    }
+                />
+            </label>
+        </div>
+    }
+}

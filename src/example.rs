@@ -1,0 +1,177 @@
+//! The built-in example project: a fictitious dairy cluster ("Valle Verde") that fills
+//! every table, the project facts and the checklist, so a first visit shows every
+//! indicator with real numbers. Created on the first visit and restorable any time.
+//!
+//! The firms table is generated from a fixed formula (no randomness at run time), so
+//! the example's results are the same on every machine.
+
+use cluster_eval_engine::document::{ChecklistAnswer, Document, YesNoUnknown};
+
+use crate::i18n::Lang;
+
+/// A tiny deterministic generator: the example must not change between visits.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 11) as f64) / ((1u64 << 53) as f64)
+    }
+}
+
+const HEADER: &str = "firm\tgroup\tyear\tsales\texports\tproduction\tinvestment\temployment\tquality\tmanagement\teco_efficiency\tmarketing\timproved\tinformal\tworkers_women\tworkers_unskilled\tworkers_informal\tworkers_youth\tworkers_indigenous\tworkers_afro\tworkers_disabled\tworkers_migrant\twage_women\twage_men";
+
+/// (id prefix, group, firms, yearly sales trend)
+const GROUPS: [(&str, &str, usize, f64); 4] = [
+    ("VV-B", "beneficiary", 12, 0.11),
+    ("VV-K", "cluster", 6, 0.06),
+    ("CT", "control", 8, 0.04),
+    ("SECTOR", "sector", 1, 0.035),
+];
+
+fn firms_table() -> String {
+    let mut rng = Lcg(2019);
+    let mut out = String::from(HEADER);
+    for (prefix, group, count, trend) in GROUPS {
+        for i in 0..count {
+            let id = if group == "sector" {
+                prefix.to_string()
+            } else {
+                format!("{prefix}{:02}", i + 1)
+            };
+            let scale = if group == "sector" {
+                400.0
+            } else {
+                [4.0, 8.0, 15.0, 30.0, 70.0, 260.0][i % 6] * (0.8 + 0.4 * rng.next())
+            };
+            let mut employment = scale.round().max(2.0);
+            let mut sales = employment * (9_000.0 + 4_000.0 * rng.next());
+            let beneficiary = group == "beneficiary";
+            let mut informal = scale < 10.0 && rng.next() < 0.7;
+            for year in 2018..=2023 {
+                let step = (year - 2018) as f64;
+                let flag = |p: f64, r: f64| if r < p { "sí" } else { "no" };
+                let p = if beneficiary { 0.3 + 0.1 * step } else { 0.3 + 0.02 * step };
+                let women = (employment * (0.35 + 0.02 * step * if beneficiary { 1.0 } else { 0.2 })).round();
+                let production = sales / 0.55;
+                out.push_str(&format!(
+                    "\n{id}\t{group}\t{year}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{employment:.0}\t{}\t{}\t{}\t{}\t{}\t{}\t{women:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}",
+                    sales,
+                    sales * (0.05 + 0.03 * step * if beneficiary { 1.0 } else { 0.3 }),
+                    production / 1000.0,
+                    sales * 0.04 * (0.5 + rng.next()),
+                    flag(p, rng.next()),
+                    flag(p, rng.next()),
+                    flag(p * 0.7, rng.next()),
+                    flag(p, rng.next()),
+                    flag(if beneficiary { 0.2 + 0.12 * step } else { 0.2 }, rng.next()),
+                    if informal { "sí" } else { "no" },
+                    (employment * (0.45 - 0.02 * step)).round(),
+                    (employment * (0.3 - if beneficiary { 0.03 * step } else { 0.0 })).max(0.0).round(),
+                    (employment * 0.25).round(),
+                    (employment * 0.12).round(),
+                    (employment * 0.06).round(),
+                    (employment * 0.02).round(),
+                    (employment * 0.05).round(),
+                    310.0 + 12.0 * step + 20.0 * rng.next(),
+                    360.0 + 11.0 * step + 20.0 * rng.next(),
+                ));
+                sales *= 1.0 + trend + 0.04 * (rng.next() - 0.5);
+                employment = (employment * (1.0 + trend * 0.4)).round();
+                if beneficiary && informal && rng.next() < 0.35 {
+                    informal = false;
+                }
+            }
+        }
+    }
+    out
+}
+
+const TERRITORY: &str = "year\tlocal_gdp\tnational_gdp
+2018\t412.5\t13118
+2019\t428.1\t13025
+2020\t421.7\t12789
+2021\t455.3\t13779
+2022\t478.9\t14279
+2023\t501.2\t14783";
+
+const ACTIVITIES: &str = "activity\tyear\tfirms
+Joint cheese fair stand\t2018\t3
+Shared cold-chain truck\t2018\t5
+Joint cheese fair stand\t2019\t6
+Shared cold-chain truck\t2019\t7
+Quality certification group\t2020\t9
+Joint cheese fair stand\t2021\t8
+Quality certification group\t2021\t11
+Export consortium\t2022\t5
+Joint cheese fair stand\t2023\t10
+Quality certification group\t2023\t12
+Export consortium\t2023\t6
+Shared laboratory\t2023\t4
+Training of milkers\t2023\t2";
+
+const ACTORS: &str = "actor\ttype\tyear
+Municipality of Valle Verde\tgovernment\t2018
+Dairy producers' association\tassociation\t2018
+Municipality of Valle Verde\tgovernment\t2023
+Dairy producers' association\tassociation\t2023
+National agrarian university\tuniversity\t2023
+Dairy technology centre\ttechnology centre\t2023
+Regional development bank\tfinance\t2023";
+
+const SUBSIDIES: &str = "year\tamount\tcomponent
+2018\t120000\ttechnical assistance
+2019\t180000\ttechnical assistance
+2019\t95000\tjoint marketing
+2020\t210000\tquality certification
+2020\t60000\tjoint marketing";
+
+/// The example document, named in the reader's language.
+pub fn document(lang: Lang) -> Document {
+    let name = match lang {
+        Lang::En => "Example: Valle Verde dairy cluster",
+        Lang::Es => "Ejemplo: clúster lácteo de Valle Verde",
+        Lang::Pt => "Exemplo: cluster de laticínios de Valle Verde",
+    };
+    let mut doc = Document::new(name);
+    let p = &mut doc.project;
+    p.currency = "USD".into();
+    p.start_year = Some(2018);
+    p.end_year = Some(2020);
+    p.baseline_year = Some(2018);
+    p.followup_year = Some(2023);
+    p.cluster_firms = Some(40.0);
+    p.institutional_arrangement = YesNoUnknown::Yes;
+    p.strategic_plan_consensus = YesNoUnknown::Yes;
+    p.cost_total = Some(900_000.0);
+    p.cost_mif = Some(450_000.0);
+    p.social_benefits = Some(6_300_000.0);
+    p.rural = true;
+    p.labor_intensive = true;
+    doc.tables.firms = firms_table();
+    doc.tables.territory = TERRITORY.into();
+    doc.tables.activities = ACTIVITIES.into();
+    doc.tables.actors = ACTORS.into();
+    doc.tables.subsidies = SUBSIDIES.into();
+    use ChecklistAnswer::*;
+    let answers = [
+        ("poverty_targeting", Yes),
+        ("gains_to_poor", Partial),
+        ("winners_losers", Yes),
+        ("social_protection", No),
+        ("labor_standards", Partial),
+        ("work_organization", Yes),
+        ("artisan_niches", Yes),
+        ("community_participation", Partial),
+        ("access_barriers", No),
+        ("marginalized_institutions", Partial),
+        ("training_system", Yes),
+    ];
+    for (item, answer) in answers {
+        doc.checklist.insert(item.to_string(), Some(answer));
+    }
+    doc
+}

@@ -1,0 +1,95 @@
+//! Languages of the page: English, Spanish and Portuguese.
+//!
+//! A flat catalogue of `(key, en, es, pt)` rows rather than an i18n crate: the page has
+//! a few hundred short texts, and a static table costs a few kilobytes of wasm where
+//! the crates bring ICU data or build-time macros. Every row carries all three
+//! languages by construction, so no text can be missing in one of them; a test checks
+//! that no key is listed twice and the page falls back to English for an unknown key.
+
+use crate::messages::CATALOGUE;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Es,
+    Pt,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Es, Lang::Pt];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Pt => "pt",
+        }
+    }
+
+    /// The language's own name, as shown in the switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Pt => "Português",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim().to_ascii_lowercase();
+        let primary = code.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            "pt" => Some(Lang::Pt),
+            _ => None,
+        }
+    }
+
+    /// The first of the browser's preferred languages that the page speaks.
+    pub fn from_browser() -> Lang {
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+            return Lang::En;
+        };
+        let preferred = navigator.languages();
+        for value in preferred.iter() {
+            if let Some(lang) = value.as_string().and_then(|c| Lang::from_code(&c)) {
+                return lang;
+            }
+        }
+        navigator
+            .language()
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or(Lang::En)
+    }
+
+    /// The decimal mark and thousands separator of the language's usual locale.
+    pub fn marks(self) -> (char, char) {
+        match self {
+            Lang::En => ('.', ','),
+            Lang::Es | Lang::Pt => (',', '.'),
+        }
+    }
+}
+
+/// The text of `key` in `lang` (the key itself when the catalogue lacks it, so a
+/// missing text shows up on the page instead of a blank).
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
+    match CATALOGUE.iter().find(|row| row.0 == key) {
+        Some(&(_, en, es, pt)) => match lang {
+            Lang::En => en,
+            Lang::Es => es,
+            Lang::Pt => pt,
+        },
+        None => key,
+    }
+}
+
+/// `t` with `{name}` placeholders replaced by the given values.
+pub fn tf(lang: Lang, key: &'static str, args: &[(&str, String)]) -> String {
+    let mut text = t(lang, key).to_string();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}

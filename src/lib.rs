@@ -1,0 +1,11 @@
+//! The page's library: components, state and storage, shared by the binary and the
+//! browser tests in `tests/`.
+
+pub mod app;
+pub mod components;
+pub mod example;
+pub mod files;
+pub mod i18n;
+pub mod messages;
+pub mod state;
+pub mod storage;

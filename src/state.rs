@@ -1,0 +1,269 @@
+//! The page's state: the project list, the open document and what the page must tell
+//! the user about storage. Every change goes through [`AppState::edit`], which saves
+//! at once; nothing here recomputes indicators (the engine does, in `results`).
+
+use cluster_eval_engine::{Document, DocumentError};
+use leptos::prelude::*;
+
+use crate::example;
+use crate::i18n::Lang;
+use crate::storage::{self, ProjectMeta, WriteError};
+
+/// Something the page must say, in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// No local storage: the page works in memory only.
+    StorageUnavailable,
+    /// A save failed for lack of space; the data stay in memory.
+    QuotaFull,
+    /// Stored data could not be read and were set aside under this key.
+    Recovered { backup_key: String },
+    /// An imported file was refused; nothing changed.
+    ImportRefused { file: String, error: DocumentError },
+    /// A file could not be read as text.
+    ImportUnreadable { file: String },
+    /// A project was imported and opened.
+    Imported { name: String },
+    /// A project was deleted; it can be restored until the next delete.
+    Deleted { meta: ProjectMeta, json: String },
+}
+
+/// Shared by every component through the context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub projects: RwSignal<Vec<ProjectMeta>>,
+    pub current: RwSignal<Option<String>>,
+    pub doc: RwSignal<Document>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub lang: RwSignal<Lang>,
+    /// False when the browser gives no storage: the page says it works in memory.
+    pub storage_ok: RwSignal<bool>,
+}
+
+impl AppState {
+    /// Loads the list, opens the last project (or creates the example on a first
+    /// visit) and reports anything that could not be read.
+    pub fn load() -> Self {
+        let storage_ok = storage::local().is_some();
+        let lang = storage::get(storage::LANG_KEY)
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or_else(Lang::from_browser);
+        let state = AppState {
+            projects: RwSignal::new(Vec::new()),
+            current: RwSignal::new(None),
+            doc: RwSignal::new(Document::default()),
+            notices: RwSignal::new(Vec::new()),
+            lang: RwSignal::new(lang),
+            storage_ok: RwSignal::new(storage_ok),
+        };
+        if !storage_ok {
+            state.notify(Notice::StorageUnavailable);
+        }
+        let loaded = storage::load_index();
+        if let Some(backup_key) = loaded.backed_up {
+            state.notify(Notice::Recovered { backup_key });
+        }
+        state.projects.set(loaded.projects);
+        let last = storage::get(storage::LAST_KEY);
+        let first = state.projects.with_untracked(|p| p.first().map(|m| m.id.clone()));
+        match last
+            .filter(|id| state.projects.with_untracked(|p| p.iter().any(|m| &m.id == id)))
+            .or(first)
+        {
+            Some(id) => state.open(&id),
+            None => {
+                state.add_project(example::document(lang));
+            }
+        }
+        state
+    }
+
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|n| {
+            // A newer notice of the same kind replaces the older one.
+            n.retain(|old| std::mem::discriminant(old) != std::mem::discriminant(&notice));
+            n.push(notice);
+        });
+    }
+
+    pub fn dismiss(&self, index: usize) {
+        self.notices.update(|n| {
+            if index < n.len() {
+                n.remove(index);
+            }
+        });
+    }
+
+    /// Opens a saved project; an unreadable one is set aside and replaced by an empty
+    /// document of the same name, and the user is told where the original went.
+    pub fn open(&self, id: &str) {
+        let stored = storage::get(&storage::doc_key(id));
+        let doc = match stored.as_deref().map(Document::from_json) {
+            Some(Ok(doc)) => doc,
+            Some(Err(_)) => {
+                let text = stored.unwrap_or_default();
+                if let Some(backup_key) = storage::back_up(&storage::doc_key(id), &text) {
+                    self.notify(Notice::Recovered { backup_key });
+                }
+                let name = self.meta(id).map(|m| m.name).unwrap_or_default();
+                Document::new(&name)
+            }
+            // In memory only (no storage): keep what is open.
+            None if !self.storage_ok.get_untracked() => return,
+            None => Document::new(&self.meta(id).map(|m| m.name).unwrap_or_default()),
+        };
+        self.current.set(Some(id.to_string()));
+        self.doc.set(doc);
+        let _ = storage::set(storage::LAST_KEY, id);
+    }
+
+    fn meta(&self, id: &str) -> Option<ProjectMeta> {
+        self.projects
+            .with_untracked(|p| p.iter().find(|m| m.id == id).cloned())
+    }
+
+    /// Adds a project to the list, saves it and opens it.
+    pub fn add_project(&self, doc: Document) -> String {
+        let id = new_id();
+        let meta = ProjectMeta {
+            id: id.clone(),
+            name: doc.project.name.clone(),
+            updated: js_sys::Date::now(),
+        };
+        self.projects.update(|p| p.insert(0, meta));
+        self.current.set(Some(id.clone()));
+        self.doc.set(doc);
+        self.save();
+        let _ = storage::set(storage::LAST_KEY, &id);
+        id
+    }
+
+    /// Changes the open document and saves it at once.
+    pub fn edit(&self, change: impl FnOnce(&mut Document)) {
+        self.doc.update(change);
+        let name = self.doc.with_untracked(|d| d.project.name.clone());
+        if let Some(id) = self.current.get_untracked() {
+            self.projects.update(|p| {
+                if let Some(m) = p.iter_mut().find(|m| m.id == id) {
+                    m.name = name;
+                    m.updated = js_sys::Date::now();
+                }
+            });
+        }
+        self.save();
+    }
+
+    /// Writes the open document and the list. A failure keeps everything in memory
+    /// and tells the user (with an offer to export).
+    pub fn save(&self) {
+        let Some(id) = self.current.get_untracked() else {
+            return;
+        };
+        let json = self.doc.with_untracked(|d| {
+            let mut d = d.clone();
+            d.results = None;
+            d.to_json()
+        });
+        let outcome = storage::set(&storage::doc_key(&id), &json)
+            .and_then(|_| self.projects.with_untracked(|p| storage::save_index(p)));
+        self.report_write(outcome);
+    }
+
+    fn report_write(&self, outcome: Result<(), WriteError>) {
+        match outcome {
+            Ok(()) => self
+                .notices
+                .update(|n| n.retain(|x| !matches!(x, Notice::QuotaFull))),
+            Err(WriteError::QuotaFull) => self.notify(Notice::QuotaFull),
+            Err(WriteError::Unavailable) => {
+                if self.storage_ok.get_untracked() {
+                    self.storage_ok.set(false);
+                    self.notify(Notice::StorageUnavailable);
+                }
+            }
+        }
+    }
+
+    /// Creates an empty project and opens it.
+    pub fn new_project(&self, name: &str) {
+        self.add_project(Document::new(name));
+    }
+
+    /// Copies the open project under a new name.
+    pub fn duplicate(&self, name: &str) {
+        let mut doc = self.doc.get_untracked();
+        doc.project.name = name.to_string();
+        self.add_project(doc);
+    }
+
+    /// Deletes a project; it can be restored from the notice until the next delete.
+    pub fn delete(&self, id: &str) {
+        let Some(meta) = self.meta(id) else {
+            return;
+        };
+        let json = if self.current.get_untracked().as_deref() == Some(id) {
+            self.doc.with_untracked(|d| d.to_json())
+        } else {
+            storage::get(&storage::doc_key(id)).unwrap_or_default()
+        };
+        self.projects.update(|p| p.retain(|m| m.id != id));
+        storage::remove(&storage::doc_key(id));
+        self.report_write(self.projects.with_untracked(|p| storage::save_index(p)));
+        self.notify(Notice::Deleted { meta, json });
+        if self.current.get_untracked().as_deref() == Some(id) {
+            self.current.set(None);
+            match self.projects.with_untracked(|p| p.first().map(|m| m.id.clone())) {
+                Some(next) => self.open(&next),
+                None => self.doc.set(Document::new("")),
+            }
+        }
+    }
+
+    /// Brings back the project deleted last.
+    pub fn undo_delete(&self) {
+        let deleted = self.notices.with_untracked(|n| {
+            n.iter().find_map(|x| match x {
+                Notice::Deleted { meta, json } => Some((meta.clone(), json.clone())),
+                _ => None,
+            })
+        });
+        let Some((meta, json)) = deleted else {
+            return;
+        };
+        self.notices
+            .update(|n| n.retain(|x| !matches!(x, Notice::Deleted { .. })));
+        let doc = Document::from_json(&json).unwrap_or_else(|_| Document::new(&meta.name));
+        self.projects.update(|p| p.insert(0, meta.clone()));
+        self.current.set(Some(meta.id.clone()));
+        self.doc.set(doc);
+        self.save();
+        let _ = storage::set(storage::LAST_KEY, &meta.id);
+    }
+
+    /// Imports a document file as a new project. A refused file changes nothing.
+    pub fn import(&self, file_name: &str, text: &str) {
+        match Document::from_json(text) {
+            Ok(doc) => {
+                let name = doc.project.name.clone();
+                self.add_project(doc);
+                self.notify(Notice::Imported { name });
+            }
+            Err(error) => self.notify(Notice::ImportRefused {
+                file: file_name.to_string(),
+                error,
+            }),
+        }
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        let _ = storage::set(storage::LANG_KEY, lang.code());
+    }
+}
+
+/// A project id: time plus a random part, unique enough for one person's browser.
+fn new_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1e9) as u64;
+    format!("p{now:x}{random:x}")
+}

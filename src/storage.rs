@@ -1,0 +1,166 @@
+//! Projects in the browser's local storage, under versioned keys.
+//!
+//! Layout (version 1 of the storage layout, independent of the document version):
+//! - `cluster-eval/v1/index`: the list of projects (`[{id, name, updated}]`),
+//! - `cluster-eval/v1/doc/<id>`: one document's JSON (without results),
+//! - `cluster-eval/v1/last`: the id of the project open last,
+//! - `cluster-eval/v1/lang`: the chosen language.
+//!
+//! Nothing stored is ever deleted because it could not be read: it is copied under
+//! `cluster-eval/v1/backup/<key>/<time>` and reported. When storage is unavailable
+//! (private mode, locked-down browsers) every call fails softly and the page works in
+//! memory; when the quota is full the caller keeps its data in memory and says so.
+
+use serde::{Deserialize, Serialize};
+use web_sys::Storage;
+
+pub const PREFIX: &str = "cluster-eval/v1/";
+pub const INDEX_KEY: &str = "cluster-eval/v1/index";
+pub const LAST_KEY: &str = "cluster-eval/v1/last";
+pub const LANG_KEY: &str = "cluster-eval/v1/lang";
+
+/// One line of the project list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectMeta {
+    pub id: String,
+    pub name: String,
+    /// Last change, milliseconds since the epoch.
+    pub updated: f64,
+}
+
+/// Why a write did not happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser gives no storage (or refuses access to it).
+    Unavailable,
+    /// The storage quota is full.
+    QuotaFull,
+}
+
+pub fn doc_key(id: &str) -> String {
+    format!("{PREFIX}doc/{id}")
+}
+
+/// The browser's local storage, or `None` where there is none or it is refused.
+pub fn local() -> Option<Storage> {
+    // Accessing localStorage throws in some locked-down configurations: treat a throw
+    // like no storage at all.
+    let storage = web_sys::window()?.local_storage().ok()??;
+    // Safari's old private mode has a storage whose writes always fail: probe it.
+    let probe = format!("{PREFIX}probe");
+    match storage.set_item(&probe, "1") {
+        Ok(()) => {
+            let _ = storage.remove_item(&probe);
+            Some(storage)
+        }
+        Err(e) if is_quota_error(&e) => Some(storage),
+        Err(_) => None,
+    }
+}
+
+pub fn get(key: &str) -> Option<String> {
+    local()?.get_item(key).ok()?
+}
+
+pub fn set(key: &str, value: &str) -> Result<(), WriteError> {
+    let storage = local().ok_or(WriteError::Unavailable)?;
+    storage.set_item(key, value).map_err(|e| {
+        if is_quota_error(&e) {
+            WriteError::QuotaFull
+        } else {
+            WriteError::Unavailable
+        }
+    })
+}
+
+pub fn remove(key: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Copies an unreadable stored value aside (never deletes it) and returns the backup
+/// key. The original key is then free to be written again.
+pub fn back_up(key: &str, value: &str) -> Option<String> {
+    let stamp = js_sys::Date::now() as u64;
+    let backup = format!("{PREFIX}backup/{}/{stamp}", key.trim_start_matches(PREFIX));
+    set(&backup, value).ok().map(|_| backup)
+}
+
+fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
+    use wasm_bindgen::JsCast;
+    match error.dyn_ref::<web_sys::DomException>() {
+        // 22 is the legacy code of QuotaExceededError; Firefox names it differently.
+        Some(dom) => {
+            dom.code() == 22
+                || dom.name() == "QuotaExceededError"
+                || dom.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+        }
+        None => false,
+    }
+}
+
+/// Outcome of reading the project list.
+pub struct LoadedIndex {
+    pub projects: Vec<ProjectMeta>,
+    /// Backup key of an unreadable index that was set aside.
+    pub backed_up: Option<String>,
+}
+
+/// Reads the project list; an unreadable list is set aside and rebuilt from the
+/// documents that are still readable.
+pub fn load_index() -> LoadedIndex {
+    let Some(text) = get(INDEX_KEY) else {
+        return LoadedIndex {
+            projects: Vec::new(),
+            backed_up: None,
+        };
+    };
+    match serde_json::from_str::<Vec<ProjectMeta>>(&text) {
+        Ok(projects) => LoadedIndex {
+            projects,
+            backed_up: None,
+        },
+        Err(_) => {
+            let backed_up = back_up(INDEX_KEY, &text);
+            LoadedIndex {
+                projects: rebuild_index(),
+                backed_up,
+            }
+        }
+    }
+}
+
+/// Scans storage for documents when the index is lost.
+fn rebuild_index() -> Vec<ProjectMeta> {
+    let Some(storage) = local() else {
+        return Vec::new();
+    };
+    let prefix = format!("{PREFIX}doc/");
+    let count = storage.length().unwrap_or(0);
+    let mut projects = Vec::new();
+    for i in 0..count {
+        let Ok(Some(key)) = storage.key(i) else {
+            continue;
+        };
+        let Some(id) = key.strip_prefix(&prefix) else {
+            continue;
+        };
+        let Ok(Some(text)) = storage.get_item(&key) else {
+            continue;
+        };
+        if let Ok(doc) = cluster_eval_engine::Document::from_json(&text) {
+            projects.push(ProjectMeta {
+                id: id.to_string(),
+                name: doc.project.name,
+                updated: 0.0,
+            });
+        }
+    }
+    projects
+}
+
+pub fn save_index(projects: &[ProjectMeta]) -> Result<(), WriteError> {
+    let text = serde_json::to_string(projects).unwrap_or_else(|_| "[]".into());
+    set(INDEX_KEY, &text)
+}
