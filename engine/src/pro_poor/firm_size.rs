@@ -21,7 +21,7 @@ use crate::model::Measure;
 use crate::panel::PanelSums;
 use crate::results::{Horizon, Indicator, Note, Status, Unit};
 
-use super::{missing_columns, no_panel, no_years, put, put_years, Ctx, EPS};
+use super::{firms_en, missing_columns, no_panel, no_years, plain, put, put_years, Ctx, EPS};
 
 pub const MICRO_SHARE: &str = "pro_poor.micro_share";
 
@@ -117,8 +117,8 @@ pub fn micro_share(ctx: &Ctx<'_>) -> Indicator {
     ind.status = Status::Reported;
     ind.say(
         format!(
-            "{micro} of {} beneficiary firms had employment ≤ 10 in {}",
-            sizes.len(),
+            "{micro} of {} had employment ≤ 10 in {}",
+            firms_en(sizes.len()),
             years.baseline
         ),
         Note::new("pro_poor_micro_firms")
@@ -174,12 +174,12 @@ fn class_vs_all(ctx: &Ctx<'_>, class: &SizeClass) -> Indicator {
             .collect(),
     );
     put(&mut ind, "n", own.n());
-    put(&mut ind, "sales_b", own.y_b);
-    put(&mut ind, "sales_f", own.y_f);
+    put(&mut ind, "sales_b", plain(own.y_b));
+    put(&mut ind, "sales_f", plain(own.y_f));
     put(&mut ind, "growth", own.growth());
     put(&mut ind, "all_n", all.n());
-    put(&mut ind, "all_sales_b", all.y_b);
-    put(&mut ind, "all_sales_f", all.y_f);
+    put(&mut ind, "all_sales_b", plain(all.y_b));
+    put(&mut ind, "all_sales_f", plain(all.y_f));
     put(&mut ind, "all_growth", all.growth());
     put(&mut ind, "unclassified", unclassified);
 
@@ -228,10 +228,10 @@ fn class_vs_all(ctx: &Ctx<'_>, class: &SizeClass) -> Indicator {
     };
     ind.say(
         format!(
-            "{} {} of {} beneficiary firms with sales in both {} and {}",
+            "{} {} of {} with sales in both {} and {}",
             own.n(),
             class.name,
-            all.n(),
+            firms_en(all.n()),
             years.baseline,
             years.followup
         ),

@@ -171,11 +171,28 @@ pub fn no_panel(ind: &mut Indicator, columns: &[&str], years: Years) {
     );
 }
 
+/// "1 beneficiary firm", "2 beneficiary firms": English messages only (the page
+/// words its own from the note's `n`).
+pub fn firms_en(n: usize) -> String {
+    if n == 1 {
+        "1 beneficiary firm".into()
+    } else {
+        format!("{n} beneficiary firms")
+    }
+}
+
+/// `x` with a negative zero made positive: an empty `f64` sum is −0.0, which would be
+/// written as `-0.0` in the file.
+pub fn plain(x: f64) -> f64 {
+    x + 0.0
+}
+
 /// Informational message of a computed before/after indicator: which firms and years.
 pub fn panel_used(ind: &mut Indicator, columns: &[&str], years: Years, n: usize) {
     ind.say(
         format!(
-            "{n} beneficiary firms with {} in both {} and {}",
+            "{} with {} in both {} and {}",
+            firms_en(n),
             columns.join(" and "),
             years.baseline,
             years.followup

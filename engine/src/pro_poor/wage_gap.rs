@@ -22,7 +22,8 @@ use crate::model::Measure;
 use crate::results::{Horizon, Indicator, Note, Status, Unit};
 
 use super::{
-    missing_columns, no_panel, no_years, observed_both, panel_used, put, put_years, Ctx, EPS,
+    firms_en, missing_columns, no_panel, no_years, observed_both, panel_used, put, put_years, Ctx,
+    EPS,
 };
 
 pub const ID: &str = "pro_poor.wage_gap";
@@ -139,7 +140,10 @@ pub fn compute(ctx: &Ctx<'_>) -> Indicator {
         let (Some(w_women), Some(w_men)) = (w_women, w_men) else {
             let side = if sums.women > 0.0 { "men" } else { "women" };
             ind.say(
-                format!("the {n} beneficiary firms employed no {side} in {year}: the wage gap is undefined"),
+                format!(
+                    "no {side} employed in {year} in the panel ({}): the wage gap is undefined",
+                    firms_en(n)
+                ),
                 Note::new("pro_poor_wage_no_workers")
                     .with("side", side)
                     .with("year", year)

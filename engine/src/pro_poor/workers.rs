@@ -28,7 +28,8 @@ use crate::results::{Horizon, Indicator, Note, Status, Unit};
 use crate::years::Years;
 
 use super::{
-    missing_columns, no_panel, no_years, observed_both, panel_used, put, put_years, Ctx, EPS,
+    firms_en, missing_columns, no_panel, no_years, observed_both, panel_used, put, put_years, Ctx,
+    EPS,
 };
 
 /// The `jobs.*` indicators and the `share.*` indicators, each in the order of
@@ -122,8 +123,8 @@ fn group(ctx: &Ctx<'_>, measure: Measure, suffix: &str) -> (Indicator, Indicator
         if total <= 0.0 {
             share.say(
                 format!(
-                    "the {} beneficiary firms report no employment in {year}: the share of {suffix} workers is undefined",
-                    sums.n
+                    "no employment in {year} in the panel ({}): the share of {suffix} workers is undefined",
+                    firms_en(sums.n)
                 ),
                 Note::new("pro_poor_zero_employment")
                     .with("n", sums.n)
@@ -154,8 +155,10 @@ fn describe(ind: &mut Indicator, suffix: &str, columns: &[&str], years: Years, s
     if sums.workers_b == 0.0 && sums.workers_f == 0.0 {
         ind.say(
             format!(
-                "the {} beneficiary firms had no {suffix} workers in {} or {}",
-                sums.n, years.baseline, years.followup
+                "no {suffix} workers in {} or {} in the panel ({})",
+                years.baseline,
+                years.followup,
+                firms_en(sums.n)
             ),
             Note::new("pro_poor_group_absent")
                 .with("group", suffix)
@@ -166,8 +169,10 @@ fn describe(ind: &mut Indicator, suffix: &str, columns: &[&str], years: Years, s
     } else if sums.workers_b == 0.0 {
         ind.say(
             format!(
-                "the {} beneficiary firms had no {suffix} workers in {}: the change is the whole of {}",
-                sums.n, years.baseline, years.followup
+                "no {suffix} workers in {} in the panel ({}): the change is the whole {} share",
+                years.baseline,
+                firms_en(sums.n),
+                years.followup
             ),
             Note::new("pro_poor_group_new")
                 .with("group", suffix)
