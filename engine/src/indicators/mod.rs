@@ -1,21 +1,224 @@
-//! Annex II indicators: long, medium and short run (SPEC, "Indicators").
+//! Annex II indicators: long, medium and short run (SPEC, "Computation" and
+//! "Indicators"; seed Annex II).
 //!
-//! STUB: to be replaced by the full computation (issue 4).
+//! One computation builds the firm pairs of the baseline and follow-up years once,
+//! then each metric's four panels (B, K, C, S) and their index series once, and every
+//! indicator reads those: no indicator scans the firms table again, and the bootstrap
+//! resamples the panels already built.
+//!
+//! Files: [`status`] (status rules, targets), [`notes`] (message codes),
+//! [`productivity`] (what productivity means for a table), [`panels`] (balanced
+//! panels and series), [`bootstrap`], [`long`], [`returns`], [`medium`], [`short`].
+//!
+//! Without years (`None`) every before/after indicator is `insufficient_data` with
+//! the `no_years` note; `long.local_gdp_vs_national` then uses the territory table's
+//! own first and last years, and the returns and short run indicators are computed as
+//! usual.
 
+pub mod bootstrap;
+pub mod long;
+pub mod medium;
+pub mod notes;
+pub mod panels;
+pub mod productivity;
+pub mod returns;
+pub mod short;
 pub mod status;
 
+use std::collections::HashMap;
+
 use crate::document::Document;
-use crate::model::Dataset;
-use crate::results::{Indicator, Warning};
+use crate::model::{Dataset, FirmYear, Group, Measure};
+use crate::panel::FirmPairs;
+use crate::results::{Horizon, Indicator, Unit, Warning};
 use crate::years::Years;
+
+use panels::{bundle, Side};
+use productivity::Metric;
+
+/// Everything one computation shares between indicators.
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub data: &'a Dataset,
+    pub years: Years,
+    /// Each firm's baseline and follow-up rows.
+    pub pairs: FirmPairs<'a>,
+    /// Rows of the years strictly between b and f, with the index of their firm's pair
+    /// (firms without a row in b or f are in no panel and are left out).
+    pub between: Vec<(u32, &'a FirmYear)>,
+    /// Whether the firms table has at least one row of each group.
+    present: [bool; 4],
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document, data: &'a Dataset, years: Years) -> Self {
+        let pairs = FirmPairs::new(&data.firms, years);
+        let mut present = [false; 4];
+        for row in &data.firms.rows {
+            present[group_index(row.group)] = true;
+        }
+        let mut between = Vec::new();
+        if years.span() > 1 {
+            let index: HashMap<&str, u32> = pairs
+                .pairs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.firm, i as u32))
+                .collect();
+            between = data
+                .firms
+                .rows
+                .iter()
+                .filter(|r| r.year > years.baseline && r.year < years.followup)
+                .filter_map(|r| Some((*index.get(r.firm.as_str())?, r)))
+                .collect();
+        }
+        Ctx {
+            doc,
+            data,
+            years,
+            pairs,
+            between,
+            present,
+        }
+    }
+
+    /// Whether the firms table has any firm of the set.
+    pub fn has(&self, side: Side) -> bool {
+        side.groups().iter().any(|g| self.present[group_index(*g)])
+    }
+}
+
+fn group_index(group: Group) -> usize {
+    match group {
+        Group::Beneficiary => 0,
+        Group::Cluster => 1,
+        Group::Control => 2,
+        Group::Sector => 3,
+    }
+}
+
+/// The before/after long run ids: (id, set, versus), in the SPEC's order; `versus` is
+/// `None` for a growth indicator. The metric is named by the id's third part.
+const LONG_PANEL_IDS: [(&str, Side, Option<Side>); 15] = [
+    ("long.cluster.productivity.growth", Side::Cluster, None),
+    ("long.cluster.sales.growth", Side::Cluster, None),
+    ("long.cluster.exports.growth", Side::Cluster, None),
+    (
+        "long.cluster.productivity.vs_control",
+        Side::Cluster,
+        Some(Side::Control),
+    ),
+    (
+        "long.cluster.sales.vs_control",
+        Side::Cluster,
+        Some(Side::Control),
+    ),
+    (
+        "long.cluster.exports.vs_control",
+        Side::Cluster,
+        Some(Side::Control),
+    ),
+    ("long.beneficiaries.sales.growth", Side::Beneficiary, None),
+    (
+        "long.beneficiaries.productivity.growth",
+        Side::Beneficiary,
+        None,
+    ),
+    (
+        "long.beneficiaries.employment.growth",
+        Side::Beneficiary,
+        None,
+    ),
+    (
+        "long.beneficiaries.sales.vs_control",
+        Side::Beneficiary,
+        Some(Side::Control),
+    ),
+    (
+        "long.beneficiaries.productivity.vs_control",
+        Side::Beneficiary,
+        Some(Side::Control),
+    ),
+    (
+        "long.beneficiaries.employment.vs_control",
+        Side::Beneficiary,
+        Some(Side::Control),
+    ),
+    (
+        "long.beneficiaries.sales.vs_sector",
+        Side::Beneficiary,
+        Some(Side::Sector),
+    ),
+    (
+        "long.beneficiaries.productivity.vs_sector",
+        Side::Beneficiary,
+        Some(Side::Sector),
+    ),
+    (
+        "long.beneficiaries.employment.vs_sector",
+        Side::Beneficiary,
+        Some(Side::Sector),
+    ),
+];
 
 /// Every long, medium and short run indicator, in the SPEC's order, with targets
 /// applied, and the calculation's warnings. `years` is `None` when they could not be
 /// settled (then every before/after indicator is `insufficient_data`).
 pub fn compute(
-    _doc: &Document,
-    _data: &Dataset,
-    _years: Option<Years>,
+    doc: &Document,
+    data: &Dataset,
+    years: Option<Years>,
 ) -> (Vec<Indicator>, Vec<Warning>) {
-    (Vec::new(), Vec::new())
+    let mut out = Vec::with_capacity(36);
+    let mut warnings = Vec::new();
+    out.push(long::local_gdp(data, years));
+    match years {
+        Some(y) => {
+            let ctx = Ctx::new(doc, data, y);
+            let sales = bundle(&ctx, Metric::Amount(Measure::Sales));
+            let exports = bundle(&ctx, Metric::Amount(Measure::Exports));
+            let employment = bundle(&ctx, Metric::Amount(Measure::Employment));
+            let productivity = bundle(&ctx, Metric::productivity(&data.firms));
+            for (id, side, versus) in LONG_PANEL_IDS {
+                let b = match id.split('.').nth(2) {
+                    Some("productivity") => &productivity,
+                    Some("exports") => &exports,
+                    Some("employment") => &employment,
+                    _ => &sales,
+                };
+                out.push(match versus {
+                    None => long::growth_indicator(&ctx, b, side, id),
+                    Some(v) => long::versus_indicator(&ctx, b, side, v, id),
+                });
+            }
+            out.extend(returns::returns(&doc.project));
+            out.extend(medium::medium(&ctx, &sales));
+            if let Some(end) = doc.project.end_year {
+                if y.followup < end.saturating_add(3) {
+                    warnings.push(notes::followup_too_early(y.followup, end).warning());
+                }
+            }
+        }
+        None => {
+            for (id, _, _) in LONG_PANEL_IDS {
+                out.push(no_years(id, Horizon::Long, Unit::Ratio));
+            }
+            out.extend(returns::returns(&doc.project));
+            for (id, unit) in medium::IDS {
+                out.push(no_years(id, Horizon::Medium, unit));
+            }
+        }
+    }
+    out.extend(short::short(&doc.project, data));
+    for ind in &mut out {
+        status::apply_target(ind, &doc.targets, false);
+    }
+    (out, warnings)
+}
+
+fn no_years(id: &str, horizon: Horizon, unit: Unit) -> Indicator {
+    let mut ind = Indicator::new(id, horizon, unit);
+    notes::no_years().say(&mut ind);
+    ind
 }

@@ -1,0 +1,255 @@
+//! Long run (Annex II: impact three years after the end of the project): growth of
+//! the cluster and of the beneficiaries, their comparison with the control group and
+//! with the rest of the sector, and local versus national GDP.
+//!
+//! Detail of a growth indicator: `measure`, `method` (`amount`, `productivity_column`,
+//! `labour_productivity`), `output` (labour productivity only), `group`,
+//! `baseline_year`, `followup_year`, `years`, then the panel numbers `n`, `y_b`, `y_f`,
+//! `growth`, `cagr`, `mean_b`, `mean_f` (and `output_b`, `output_f`, `employment_b`,
+//! `employment_f` for labour productivity), and `series`.
+//!
+//! Detail of a comparison (`vs_control`, `vs_sector`): the same header plus `versus`,
+//! `groups` (`{group: panel numbers, versus: panel numbers}`), `difference`, `did`
+//! (`{value, <group>: mean_f − mean_b, <versus>: mean_f − mean_b}`: the level
+//! difference-in-differences), `bootstrap` (`vs_control` only: `reps`, `seed`,
+//! `draws`, `percentiles`) and `series`. Its `n` is the number of firms of both panels.
+
+use serde_json::{Map, Value};
+
+use super::bootstrap::difference_interval;
+use super::notes::{self, Msg};
+use super::panels::{num, opt, Bundle, Panel, Side};
+use super::productivity::Metric;
+use super::status;
+use super::Ctx;
+use crate::model::{Dataset, TerritoryRow};
+use crate::panel::{cagr, finite, growth};
+use crate::results::{Horizon, Indicator, Unit};
+use crate::years::Years;
+
+/// The panel of `side`, or why its growth cannot be computed.
+fn checked<'b>(ctx: &Ctx<'_>, bundle: &'b Bundle, side: Side) -> Result<&'b Panel, Msg> {
+    let metric = bundle.metric;
+    if let Some(column) = metric.missing_column(&ctx.data.firms) {
+        return Err(notes::missing_column(column));
+    }
+    if !ctx.has(side) {
+        return Err(notes::no_group(side.key()));
+    }
+    let (b, f) = (ctx.years.baseline, ctx.years.followup);
+    let panel = bundle.panel(side);
+    if panel.n() == 0 {
+        return Err(match metric {
+            Metric::Labour { output } => {
+                notes::no_productivity_panel(side.key(), output.name(), b, f)
+            }
+            Metric::Amount(_) => notes::no_panel(side.key(), metric.key(), b, f),
+        });
+    }
+    if panel.growth().is_none() {
+        return Err(notes::zero_baseline(side.key(), metric.key(), b));
+    }
+    Ok(panel)
+}
+
+/// `measure`, `method`, `output`, `group`, years: the head of every growth detail.
+fn head(ctx: &Ctx<'_>, metric: Metric, side: Side) -> Map<String, Value> {
+    let mut d = Map::new();
+    d.insert("measure".into(), metric.key().into());
+    d.insert("method".into(), metric.method().into());
+    if let Metric::Labour { output } = metric {
+        d.insert("output".into(), output.name().into());
+    }
+    d.insert("group".into(), side.key().into());
+    d.insert("baseline_year".into(), ctx.years.baseline.into());
+    d.insert("followup_year".into(), ctx.years.followup.into());
+    d.insert("years".into(), ctx.years.span().into());
+    d
+}
+
+/// `long.<set>.<measure>.growth`: `Y_f / Y_b − 1` over the set's panel. met if > 0.
+pub fn growth_indicator(ctx: &Ctx<'_>, bundle: &Bundle, side: Side, id: &str) -> Indicator {
+    let mut ind = Indicator::new(id, Horizon::Long, Unit::Ratio);
+    ind.detail = head(ctx, bundle.metric, side);
+    let panel = bundle.panel(side);
+    ind.n = panel.n();
+    if panel.n() > 0 {
+        ind.detail.extend(panel.stats(ctx.years.span()));
+    }
+    match checked(ctx, bundle, side) {
+        Err(msg) => msg.say(&mut ind),
+        Ok(panel) => {
+            if let Some(g) = panel.growth() {
+                ind.value = Some(g);
+                ind.status = status::positive(g);
+            }
+            ind.detail.insert("series".into(), bundle.series_json());
+            notes::panel_used(
+                side.key(),
+                bundle.metric.key(),
+                panel.n(),
+                ctx.years.baseline,
+                ctx.years.followup,
+            )
+            .say(&mut ind);
+        }
+    }
+    ind
+}
+
+/// `long.<set>.<measure>.vs_control` (with the bootstrap interval) or `.vs_sector`.
+pub fn versus_indicator(
+    ctx: &Ctx<'_>,
+    bundle: &Bundle,
+    side: Side,
+    versus: Side,
+    id: &str,
+) -> Indicator {
+    let with_interval = versus == Side::Control;
+    let span = ctx.years.span();
+    let mut ind = Indicator::new(id, Horizon::Long, Unit::Ratio);
+    ind.detail = head(ctx, bundle.metric, side);
+    ind.detail.insert("versus".into(), versus.key().into());
+    let (pg, pc) = (bundle.panel(side), bundle.panel(versus));
+    let mut groups = Map::new();
+    for (s, p) in [(side, pg), (versus, pc)] {
+        if p.n() > 0 {
+            groups.insert(s.key().into(), Value::Object(p.stats(span)));
+        }
+    }
+    ind.detail.insert("groups".into(), Value::Object(groups));
+    ind.n = pg.n() + pc.n();
+    let (g, c) = match (checked(ctx, bundle, side), checked(ctx, bundle, versus)) {
+        (Err(msg), _) | (_, Err(msg)) => {
+            msg.say(&mut ind);
+            return ind;
+        }
+        (Ok(g), Ok(c)) => (g, c),
+    };
+    let (Some(gg), Some(gc)) = (g.growth(), c.growth()) else {
+        return ind;
+    };
+    let Some(value) = finite(gg - gc) else {
+        return ind;
+    };
+    ind.value = Some(value);
+    ind.detail.insert("difference".into(), num(value));
+    let mut did = Map::new();
+    let (dg, dc) = (g.change(), c.change());
+    did.insert(
+        "value".into(),
+        opt(dg.zip(dc).and_then(|(a, b)| finite(a - b))),
+    );
+    did.insert(side.key().into(), opt(dg));
+    did.insert(versus.key().into(), opt(dc));
+    ind.detail.insert("did".into(), Value::Object(did));
+
+    let mut message = notes::compared(
+        side.key(),
+        versus.key(),
+        bundle.metric.key(),
+        (g.n(), c.n()),
+        ctx.years.baseline,
+        ctx.years.followup,
+    );
+    if with_interval {
+        let reps = ctx.doc.settings.bootstrap_reps;
+        let seed = ctx.doc.settings.seed;
+        let mut boot = Map::new();
+        boot.insert("reps".into(), reps.into());
+        boot.insert("seed".into(), seed.into());
+        boot.insert("percentiles".into(), Value::from(vec![2.5, 97.5]));
+        if g.n() < 2 || c.n() < 2 {
+            let (s, p) = if g.n() < 2 { (side, g) } else { (versus, c) };
+            message = notes::no_interval_few_firms(s.key(), p.n());
+        } else if reps == 0 {
+            message = notes::no_interval_no_reps();
+        } else {
+            match difference_interval(g, c, reps, seed) {
+                Some(i) => {
+                    ind.ci = Some([i.low, i.high]);
+                    boot.insert("draws".into(), i.draws.into());
+                }
+                None => message = notes::no_interval_undefined(),
+            }
+        }
+        ind.detail.insert("bootstrap".into(), Value::Object(boot));
+        ind.status = status::vs_control(value, ind.ci);
+    } else {
+        ind.status = status::positive(value);
+    }
+    ind.detail.insert("series".into(), bundle.series_json());
+    message.say(&mut ind);
+    ind
+}
+
+/// `long.local_gdp_vs_national`: `g_local − g_national` over b→f, or over the first
+/// and last territory years with both GDPs when b or f lacks them (also when the years
+/// could not be settled). Detail: years used, the four GDPs, both growths and CAGRs.
+pub fn local_gdp(data: &Dataset, years: Option<Years>) -> Indicator {
+    let mut ind = Indicator::new("long.local_gdp_vs_national", Horizon::Long, Unit::Ratio);
+    // Rows with both GDPs; the first such row of a year counts.
+    let valid = |r: &&TerritoryRow| {
+        r.local_gdp.is_some_and(f64::is_finite) && r.national_gdp.is_some_and(f64::is_finite)
+    };
+    let row_of = |year: i32| data.territory.iter().filter(valid).find(|r| r.year == year);
+    let at_years = years.and_then(|y| Some((row_of(y.baseline)?, row_of(y.followup)?)));
+    let (first, last, message) = match at_years {
+        Some((rb, rf)) => (rb, rf, None),
+        None => {
+            let first = data.territory.iter().filter(valid).min_by_key(|r| r.year);
+            let last = data.territory.iter().filter(valid).max_by_key(|r| r.year);
+            match (first, last) {
+                (Some(a), Some(z)) if a.year < z.year => {
+                    let by = years.map(|y| (y.baseline, y.followup));
+                    (a, z, Some(notes::territory_fallback(by, a.year, z.year)))
+                }
+                _ => {
+                    notes::territory_missing().say(&mut ind);
+                    return ind;
+                }
+            }
+        }
+    };
+    let (b, f) = (first.year, last.year);
+    let (lb, lf) = (
+        first.local_gdp.unwrap_or(0.0),
+        last.local_gdp.unwrap_or(0.0),
+    );
+    let (nb, nf) = (
+        first.national_gdp.unwrap_or(0.0),
+        last.national_gdp.unwrap_or(0.0),
+    );
+    let d = &mut ind.detail;
+    d.insert("baseline_year".into(), b.into());
+    d.insert("followup_year".into(), f.into());
+    d.insert("years".into(), (f - b).into());
+    d.insert("fallback".into(), message.is_some().into());
+    d.insert("local_b".into(), num(lb));
+    d.insert("local_f".into(), num(lf));
+    d.insert("national_b".into(), num(nb));
+    d.insert("national_f".into(), num(nf));
+    let (gl, gn) = (growth(lb, lf), growth(nb, nf));
+    d.insert("g_local".into(), opt(gl));
+    d.insert("g_national".into(), opt(gn));
+    d.insert("cagr_local".into(), opt(cagr(lb, lf, f - b)));
+    d.insert("cagr_national".into(), opt(cagr(nb, nf, f - b)));
+    ind.n = 2;
+    let (Some(gl), Some(gn)) = (gl, gn) else {
+        let column = if gl.is_none() {
+            "local_gdp"
+        } else {
+            "national_gdp"
+        };
+        notes::territory_zero(column, b).say(&mut ind);
+        return ind;
+    };
+    if let Some(v) = finite(gl - gn) {
+        ind.value = Some(v);
+        ind.status = status::positive(v);
+    }
+    message
+        .unwrap_or_else(|| notes::territory_years(b, f))
+        .say(&mut ind);
+    ind
+}
