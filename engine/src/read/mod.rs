@@ -1,45 +1,42 @@
 //! Reading pasted spreadsheet tables (SPEC, "Tables" and "Cell values").
 //!
-//! STUB: to be replaced by the full reader (issue 3). The public interface below is
-//! the contract the rest of the engine and the page rely on.
+//! The public interface (`read_table`, `TableRead`, `RowError`, `ReadReport`,
+//! `assemble`) is what the rest of the engine and the page rely on. One concept per
+//! file: `dialect` (separator, quotes, BOM, line endings, records), `header`
+//! (synonyms, user mapping, duplicate claims), `wide` (wide → long), `number`
+//! (conventions, decimal mark per column), `cell` (missing, yes/no, groups), `schema`
+//! (the columns of each table), `tables` (typed rows, cross-row checks), `error`,
+//! `report`, `preview`, and `reader`, which runs them in order.
 
-use crate::document::{Document, Settings};
+mod cell;
+mod dialect;
+mod error;
+mod header;
+mod number;
+mod preview;
+mod reader;
+mod report;
+mod schema;
+mod tables;
+mod wide;
+
+pub use cell::{fold, is_missing, yes_no};
+pub use dialect::Separator;
+pub use error::{RowError, RowErrorKind};
+pub use number::{DecimalMark, Votes};
+pub use preview::{CellRead, Preview, PreviewCell, PreviewRow, PREVIEW_ROWS};
+pub use report::{
+    DecimalReport, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy,
+    ReadReport, SeparatorSource,
+};
+pub use schema::{columns, ColumnDef, ColumnType};
+
+use crate::document::Document;
+use crate::document::Settings;
 use crate::model::{
     ActivityRow, ActorRow, Dataset, FirmsTable, SubsidyRow, TableKind, TerritoryRow,
 };
-use crate::results::ErrorEntry;
 use std::collections::BTreeMap;
-
-/// One rejected row, or a table-level problem (line of the header).
-#[derive(Debug, Clone, PartialEq)]
-pub struct RowError {
-    pub table: TableKind,
-    pub line: usize,
-    pub column: Option<String>,
-    pub text: String,
-}
-
-impl RowError {
-    /// The error as stored in `results.errors`.
-    pub fn entry(&self) -> ErrorEntry {
-        ErrorEntry {
-            table: self.table.name().to_string(),
-            line: self.line,
-            column: self.column.clone(),
-            text: self.text.clone(),
-            reason: String::new(),
-            code: String::new(),
-            params: Default::default(),
-        }
-    }
-}
-
-/// What the page shows under a paste box.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ReadReport {
-    pub rows_read: usize,
-    pub rows_excluded: usize,
-}
 
 /// The typed rows of one table.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,29 +55,19 @@ pub struct TableRead {
     pub rows: TableRows,
     pub report: ReadReport,
     pub errors: Vec<RowError>,
+    /// The first rows as read, for the page's "what was read" grid.
+    pub preview: Preview,
 }
 
 /// Reads one table's raw text with the document's settings and the user's mapping
 /// for that table. Never panics, whatever the text.
 pub fn read_table(
     kind: TableKind,
-    _text: &str,
-    _settings: &Settings,
-    _mapping: Option<&BTreeMap<String, Option<String>>>,
+    text: &str,
+    settings: &Settings,
+    mapping: Option<&BTreeMap<String, Option<String>>>,
 ) -> TableRead {
-    let rows = match kind {
-        TableKind::Firms => TableRows::Firms(FirmsTable::default()),
-        TableKind::Territory => TableRows::Territory(Vec::new()),
-        TableKind::Activities => TableRows::Activities(Vec::new()),
-        TableKind::Actors => TableRows::Actors(Vec::new()),
-        TableKind::Subsidies => TableRows::Subsidies(Vec::new()),
-    };
-    TableRead {
-        kind,
-        rows,
-        report: ReadReport::default(),
-        errors: Vec::new(),
-    }
+    reader::read(kind, text, settings, mapping)
 }
 
 /// Reads one table of a document.

@@ -1,0 +1,255 @@
+//! One cell's text: missing markers, yes/no, groups, and the accent folding that
+//! headers and words are compared with (SPEC, "Cell values").
+//!
+//! No regex or Unicode-normalisation crate (the engine ships to the browser): Latin
+//! accents are folded by hand, which covers English, Spanish and Portuguese.
+
+use super::error::RowErrorKind;
+use super::number::{self, DecimalMark, NumberError};
+use super::schema::ColumnType;
+use crate::model::Group;
+
+/// A cell read according to its column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value<'a> {
+    Missing,
+    Number(f64),
+    Flag(bool),
+    Year(i32),
+    Group(Group),
+    /// Identifiers and free text, trimmed.
+    Text(&'a str),
+}
+
+/// Reads one cell of a column of type `ty` (numbers with the column's decimal mark;
+/// `buf` is scratch space reused between cells).
+pub fn read<'a>(
+    ty: ColumnType,
+    raw: &'a str,
+    mark: DecimalMark,
+    buf: &mut String,
+) -> Result<Value<'a>, RowErrorKind> {
+    let s = trim(raw);
+    if is_missing(s) {
+        return Ok(Value::Missing);
+    }
+    match ty {
+        ColumnType::Id | ColumnType::Text => Ok(Value::Text(s)),
+        ColumnType::Group => group(s).map(Value::Group).ok_or(RowErrorKind::UnknownGroup),
+        ColumnType::Year => year(s).map(Value::Year).ok_or(RowErrorKind::YearNotInteger),
+        ColumnType::Flag => yes_no(s).map(Value::Flag).ok_or(RowErrorKind::InvalidYesNo),
+        ColumnType::Number => match number::parse(s, mark, buf) {
+            Ok(v) if v < 0.0 => Err(RowErrorKind::Negative),
+            // `-0` reads as 0.
+            Ok(v) => Ok(Value::Number(v + 0.0)),
+            Err(NumberError::NotANumber) => Err(RowErrorKind::NotANumber),
+            Err(NumberError::MarkMismatch) => Err(RowErrorKind::DecimalMismatch { decimal: mark }),
+        },
+    }
+}
+
+/// A whole-number year (digits only: `2019`, not `2019.5`, `'19` or `2,019`).
+pub fn year(s: &str) -> Option<i32> {
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Folds one lowercase character: Latin letters lose their accents.
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
+}
+
+/// Appends `s` to `out` lowercased, accent-folded, keeping letters and digits only
+/// (so case, accents, spaces, `_`, `-` and punctuation are all ignored).
+pub fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
+        // Ordinal indicators (`Nº`) are marks, not letters, to a reader.
+        if c == 'º' || c == 'ª' {
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            let f = fold_char(lower);
+            if f.is_alphanumeric() {
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// [`fold_into`] into a new string.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Trims spaces, including the non-breaking and narrow spaces spreadsheets write.
+pub fn trim(s: &str) -> &str {
+    s.trim()
+}
+
+/// Is this (trimmed) cell a missing value? Missing is not an error.
+pub fn is_missing(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => return true,
+        // Fast path: no marker starts with a digit.
+        Some(b) if b.is_ascii_digit() => return false,
+        _ => {}
+    }
+    const MARKERS: [&str; 15] = [
+        "na", "n/a", "#n/a", "-", "—", "–", "..", "...", "s/d", "nd", "n.d.", "n/d", "null", "nan",
+        "s.d.",
+    ];
+    MARKERS.iter().any(|m| s.eq_ignore_ascii_case(m))
+}
+
+/// Reads a (trimmed, non-missing) yes/no cell: `None` when it is neither.
+pub fn yes_no(s: &str) -> Option<bool> {
+    match s {
+        "1" | "1.0" | "1,0" => return Some(true),
+        "0" | "0.0" | "0,0" => return Some(false),
+        _ => {}
+    }
+    if s.len() > 12 {
+        return None;
+    }
+    let mut folded = String::with_capacity(s.len());
+    fold_into(s, &mut folded);
+    match folded.as_str() {
+        "yes" | "y" | "si" | "s" | "sim" | "true" | "t" | "verdadero" | "verdadeiro" | "v"
+        | "x" => Some(true),
+        "no" | "n" | "nao" | "false" | "f" | "falso" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads a (trimmed, non-missing) group cell: `None` when it is no known group.
+pub fn group(s: &str) -> Option<Group> {
+    let folded = fold(s);
+    match folded.as_str() {
+        "beneficiary" | "beneficiaries" | "beneficiaria" | "beneficiario" | "beneficiarias"
+        | "beneficiarios" | "participant" | "participants" | "participante" | "participantes"
+        | "treated" | "treatment" | "tratamiento" | "tratado" | "tratada" | "tratamento" | "b" => {
+            Some(Group::Beneficiary)
+        }
+        "cluster" | "noparticipante" | "naoparticipante" | "nonparticipant" | "notparticipant"
+        | "nonbeneficiary" | "nobeneficiaria" | "nobeneficiario" | "naobeneficiaria"
+        | "naobeneficiario" | "conglomerado" | "aglomerado" => Some(Group::Cluster),
+        "control" | "controls" | "comparison" | "comparacion" | "controle" | "comparacao"
+        | "grupodecontrol" | "grupodecontrole" | "testigo" | "controlgroup" | "comparisongroup" => {
+            Some(Group::Control)
+        }
+        "sector" | "restofsector" | "restofthesector" | "restodelsector" | "setor"
+        | "restodosetor" | "sectortotal" | "totalsector" | "totalsetor" => Some(Group::Sector),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_case_and_separators() {
+        assert_eq!(fold("Año"), "ano");
+        assert_eq!(fold("Exportações"), "exportacoes");
+        assert_eq!(fold("ID_Empresa"), "idempresa");
+        assert_eq!(fold("eco-Efficiency"), "ecoefficiency");
+        assert_eq!(fold("Nº empresas"), "nempresas");
+    }
+
+    #[test]
+    fn missing_markers() {
+        for m in [
+            "", "NA", "N/A", "n/a", "-", "—", "..", "s/d", "S/D", "nd", "ND", "null", "NULL",
+            "#N/A",
+        ] {
+            assert!(is_missing(m), "{m}");
+        }
+        for v in ["0", "no", "x", "n", "1,5"] {
+            assert!(!is_missing(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn yes_no_in_three_languages() {
+        for y in [
+            "1",
+            "yes",
+            "Yes",
+            "Y",
+            "sí",
+            "Sí",
+            "si",
+            "SIM",
+            "sim",
+            "true",
+            "TRUE",
+            "verdadero",
+            "VERDADERO",
+            "verdadeiro",
+            "x",
+            "X",
+            "1.0",
+        ] {
+            assert_eq!(yes_no(y), Some(true), "{y}");
+        }
+        for n in [
+            "0", "no", "No", "n", "N", "não", "nao", "NÃO", "false", "FALSO", "falso", "0,0",
+        ] {
+            assert_eq!(yes_no(n), Some(false), "{n}");
+        }
+        for bad in ["maybe", "2", "10", "quizás", "talvez", "yes please"] {
+            assert_eq!(yes_no(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn groups_in_three_languages() {
+        use Group::*;
+        let cases = [
+            ("beneficiary", Beneficiary),
+            ("Beneficiaria", Beneficiary),
+            ("beneficiário", Beneficiary),
+            ("beneficiária", Beneficiary),
+            ("Participante", Beneficiary),
+            ("treated", Beneficiary),
+            ("Tratamiento", Beneficiary),
+            ("cluster", Cluster),
+            ("Clúster", Cluster),
+            ("no participante", Cluster),
+            ("Não participante", Cluster),
+            ("control", Control),
+            ("comparison", Control),
+            ("Comparación", Control),
+            ("controle", Control),
+            ("sector", Sector),
+            ("rest of sector", Sector),
+            ("Resto del sector", Sector),
+            ("setor", Sector),
+            ("resto do setor", Sector),
+        ];
+        for (text, g) in cases {
+            assert_eq!(group(text), Some(g), "{text}");
+        }
+        assert_eq!(group("vip"), None);
+    }
+}

@@ -1,0 +1,297 @@
+//! The text dialect of a paste: byte-order mark, separator (tab, `;` or `,`, detected
+//! or forced), quoting, line endings; and the split into records, each with the line
+//! where it starts.
+//!
+//! The `csv` crate splits records (quotes, doubled quotes, separators and line breaks
+//! inside quotes, CR/LF/CRLF). Line numbers are counted here from byte offsets, not
+//! taken from `csv`, which counts `\n` only and places a record before the blank
+//! lines it skipped.
+
+use serde::Serialize;
+
+use super::cell;
+use crate::document::DelimiterSetting;
+
+/// A field separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Separator {
+    #[serde(rename = "tab")]
+    Tab,
+    #[serde(rename = ";")]
+    Semicolon,
+    #[serde(rename = ",")]
+    Comma,
+}
+
+impl Separator {
+    pub fn byte(self) -> u8 {
+        match self {
+            Separator::Tab => b'\t',
+            Separator::Semicolon => b';',
+            Separator::Comma => b',',
+        }
+    }
+
+    pub fn from_setting(setting: DelimiterSetting) -> Option<Separator> {
+        match setting {
+            DelimiterSetting::Auto => None,
+            DelimiterSetting::Tab => Some(Separator::Tab),
+            DelimiterSetting::Semicolon => Some(Separator::Semicolon),
+            DelimiterSetting::Comma => Some(Separator::Comma),
+        }
+    }
+}
+
+/// The text without its UTF-8 byte-order mark, and whether it had one.
+pub fn strip_bom(text: &str) -> (&str, bool) {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    }
+}
+
+fn reader(text: &str, sep: Separator) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sep.byte())
+        .from_reader(text.as_bytes())
+}
+
+/// How many records the detection looks at.
+const SNIFF_RECORDS: usize = 20;
+
+/// Picks the separator that splits the first records into a consistent number of
+/// columns. Tab wins when the header has one (spreadsheet clipboards are TSV, and
+/// their cells may hold `,` and `;`).
+pub fn detect(text: &str) -> Separator {
+    let mut best: Option<(usize, usize, Separator)> = None;
+    for sep in [Separator::Tab, Separator::Semicolon, Separator::Comma] {
+        let mut rdr = reader(text, sep);
+        let mut record = csv::ByteRecord::new();
+        let mut header = None;
+        let mut consistent = 0usize;
+        let mut seen = 0usize;
+        while seen < SNIFF_RECORDS {
+            match rdr.read_byte_record(&mut record) {
+                Ok(true) => {}
+                _ => break,
+            }
+            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            seen += 1;
+            match header {
+                None => header = Some(record.len()),
+                Some(h) if h == record.len() => consistent += 1,
+                Some(_) => {}
+            }
+        }
+        let columns = header.unwrap_or(0);
+        if columns < 2 {
+            continue;
+        }
+        if sep == Separator::Tab {
+            return Separator::Tab;
+        }
+        // More consistent rows win, then more columns; `;` is tried before `,` and
+        // keeps a tie, since with `;` present commas are most likely decimal marks.
+        let score = (consistent, columns, sep);
+        if best.is_none_or(|(c, n, _)| (consistent, columns) > (c, n)) {
+            best = Some(score);
+        }
+    }
+    best.map_or(Separator::Tab, |(_, _, sep)| sep)
+}
+
+/// One record: where it starts and where its fields are in [`Records`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Record {
+    /// 1-based line where the record starts.
+    pub line: usize,
+    /// Byte range of the record in the text, line ending excluded.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the first field in [`Records::ends`], and the number of fields.
+    first: usize,
+    pub len: usize,
+}
+
+/// All non-blank records of a paste, fields copied once into one buffer (a few
+/// allocations for the whole table instead of one per cell).
+#[derive(Debug, Default)]
+pub struct Records<'t> {
+    pub text: &'t str,
+    arena: String,
+    ends: Vec<usize>,
+    pub rows: Vec<Record>,
+}
+
+impl<'t> Records<'t> {
+    /// The `i`-th field of `rec`, untrimmed; `None` past the end of the record.
+    pub fn field(&self, rec: &Record, i: usize) -> Option<&str> {
+        if i >= rec.len {
+            return None;
+        }
+        let j = rec.first + i;
+        let start = if j == 0 { 0 } else { *self.ends.get(j - 1)? };
+        let end = *self.ends.get(j)?;
+        self.arena.get(start..end)
+    }
+
+    /// The raw text of a record, exactly as pasted.
+    pub fn raw(&self, rec: &Record) -> &'t str {
+        self.text.get(rec.start..rec.end).unwrap_or_default()
+    }
+}
+
+/// Counts line breaks (`\n`, `\r\n`, lone `\r`) in `bytes`; `prev_cr` says whether
+/// the byte before was a `\r` (so a `\n` right after it is not counted twice).
+fn count_breaks(bytes: &[u8], prev_cr: bool, lone_cr: bool) -> usize {
+    if !lone_cr {
+        return bytes.iter().filter(|&&b| b == b'\n').count();
+    }
+    let mut n = 0;
+    let mut cr = prev_cr;
+    for &b in bytes {
+        if b == b'\n' {
+            n += usize::from(!cr);
+        } else if b == b'\r' {
+            n += 1;
+        }
+        cr = b == b'\r';
+    }
+    n
+}
+
+/// Splits the text into records with `sep`, skipping blank records (no cells, or
+/// only empty or blank cells: a spreadsheet's empty row is `\t\t\t`).
+pub fn split(text: &str, sep: Separator) -> Records<'_> {
+    let bytes = text.as_bytes();
+    let lone_cr = bytes.contains(&b'\r')
+        && bytes
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+    let mut out = Records {
+        text,
+        arena: String::with_capacity(text.len()),
+        ends: Vec::new(),
+        rows: Vec::new(),
+    };
+    let mut rdr = reader(text, sep);
+    let mut record = csv::ByteRecord::new();
+    // Line counting moves forward only: `counted` bytes have been counted into `line`.
+    let (mut counted, mut line) = (0usize, 1usize);
+    loop {
+        let before = rdr.position().byte() as usize;
+        match rdr.read_byte_record(&mut record) {
+            Ok(true) => {}
+            _ => break,
+        }
+        let after = (rdr.position().byte() as usize).min(bytes.len());
+        // `before` sits ahead of any blank lines the parser skipped.
+        let skipped = bytes
+            .get(before..after)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| **b == b'\n' || **b == b'\r')
+            .count();
+        let start = (before + skipped).min(after);
+        let blank = record
+            .iter()
+            .all(|f| cell::trim(std::str::from_utf8(f).unwrap_or("x")).is_empty());
+        if blank {
+            continue;
+        }
+        if start > counted {
+            let prev_cr = counted > 0 && bytes.get(counted - 1) == Some(&b'\r');
+            line += count_breaks(
+                bytes.get(counted..start).unwrap_or_default(),
+                prev_cr,
+                lone_cr,
+            );
+            counted = start;
+        }
+        let mut end = after;
+        while end > start && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        let first = out.ends.len();
+        for field in record.iter() {
+            // Fields split at ASCII bytes of a `&str` are valid UTF-8.
+            match std::str::from_utf8(field) {
+                Ok(s) => out.arena.push_str(s),
+                Err(_) => out.arena.push_str(&String::from_utf8_lossy(field)),
+            }
+            out.ends.push(out.arena.len());
+        }
+        out.rows.push(Record {
+            line,
+            start,
+            end,
+            first,
+            len: record.len(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, sep: Separator) -> Vec<(usize, Vec<String>)> {
+        let r = split(text, sep);
+        r.rows
+            .iter()
+            .map(|rec| {
+                let cells = (0..rec.len)
+                    .map(|i| r.field(rec, i).unwrap_or("").to_string())
+                    .collect();
+                (rec.line, cells)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn detects_tab_semicolon_comma() {
+        assert_eq!(detect("a\tb\n1,5\t2;3\n"), Separator::Tab);
+        assert_eq!(
+            detect("firma;año;ventas\nA;2019;1,5\nB;2019;2,5\n"),
+            Separator::Semicolon
+        );
+        assert_eq!(
+            detect("firm,year,sales\nA,2019,\"1,234.5\"\n"),
+            Separator::Comma
+        );
+        assert_eq!(detect("firm,year\nA,2019\n"), Separator::Comma);
+        assert_eq!(detect("firm\nA\n"), Separator::Tab);
+        assert_eq!(detect(""), Separator::Tab);
+    }
+
+    #[test]
+    fn quotes_line_breaks_and_line_numbers() {
+        let text = "a,b\n\"x\ny\",\"1,5\"\n\n3,4\n";
+        let got = lines(text, Separator::Comma);
+        assert_eq!(got[0], (1, vec!["a".into(), "b".into()]));
+        assert_eq!(got[1], (2, vec!["x\ny".into(), "1,5".into()]));
+        assert_eq!(got[2], (5, vec!["3".into(), "4".into()]));
+    }
+
+    #[test]
+    fn crlf_lone_cr_and_blank_rows() {
+        let got = lines("a\tb\r\n1\t2\r\n\t\r\n\r\n3\t4\r\n\r\n", Separator::Tab);
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), [1, 2, 5]);
+        let got = lines("a\tb\r1\t2\r\r3\t4", Separator::Tab);
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), [1, 2, 4]);
+        let r = split("a\tb\r\n1\t2\r\n", Separator::Tab);
+        assert_eq!(r.raw(&r.rows[1]), "1\t2");
+    }
+
+    #[test]
+    fn bom() {
+        assert_eq!(strip_bom("\u{feff}a"), ("a", true));
+        assert_eq!(strip_bom("a"), ("a", false));
+    }
+}

@@ -1,0 +1,416 @@
+//! Numbers in every common convention (SPEC, "Cell values"): `1234.5`, `1,234.5`,
+//! `1.234,5`, `1 234,5` (also with non-breaking or narrow spaces), `1234,5`, currency
+//! signs, `(1,234)` and `-1234` as negatives, a trailing `%`, `1,5E+06`.
+//!
+//! A lone `,` or `.` followed by exactly three digits (`1,234`) could be either mark,
+//! so the decimal mark is decided per column from all its values ([`Votes`]), not per
+//! cell: a value with both marks decides, a mark followed by other than three digits
+//! decides, a mark seen twice is a thousands mark and decides the other.
+
+use serde::Serialize;
+
+use crate::document::DecimalSetting;
+
+/// The decimal mark of a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DecimalMark {
+    #[serde(rename = ".")]
+    Point,
+    #[serde(rename = ",")]
+    Comma,
+}
+
+impl DecimalMark {
+    pub fn as_char(self) -> char {
+        match self {
+            DecimalMark::Point => '.',
+            DecimalMark::Comma => ',',
+        }
+    }
+
+    pub fn from_setting(setting: DecimalSetting) -> Option<DecimalMark> {
+        match setting {
+            DecimalSetting::Auto => None,
+            DecimalSetting::Point => Some(DecimalMark::Point),
+            DecimalSetting::Comma => Some(DecimalMark::Comma),
+        }
+    }
+}
+
+/// Why a cell is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not a number at all (letters, symbols).
+    NotANumber,
+    /// Digits and marks, but the marks do not fit the column's decimal mark
+    /// (`1.5` in a column whose decimal mark is `,`).
+    MarkMismatch,
+}
+
+/// A number's text without its decorations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Core<'a> {
+    pub body: &'a str,
+    pub negative: bool,
+    pub percent: bool,
+}
+
+/// Currency signs and codes of the region, longest first so `US$` wins over `$`.
+const CURRENCIES: [&str; 30] = [
+    "COL$", "U$S", "US$", "MX$", "S/.", "R$", "S/", "Bs.", "USD", "BRL", "PEN", "MXN", "COP",
+    "CLP", "ARS", "UYU", "EUR", "GBP", "CRC", "PYG", "BOB", "GTQ", "HNL", "DOP", "Bs", "€", "$",
+    "£", "¥", "₡",
+];
+
+fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let head = s.get(..p.len())?;
+    head.eq_ignore_ascii_case(p)
+        .then(|| s.get(p.len()..))
+        .flatten()
+}
+
+fn strip_suffix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(p.len())?;
+    let tail = s.get(cut..)?;
+    tail.eq_ignore_ascii_case(p).then(|| s.get(..cut)).flatten()
+}
+
+fn strip_currency_prefix(s: &str) -> Option<&str> {
+    CURRENCIES.iter().find_map(|c| strip_prefix_ci(s, c))
+}
+
+fn strip_currency_suffix(s: &str) -> Option<&str> {
+    CURRENCIES.iter().find_map(|c| strip_suffix_ci(s, c))
+}
+
+/// Takes off sign, parentheses, currency and percent, in whatever order they were
+/// written (`-$5`, `$-5`, `($1,234)`, `US$ (5)`, `5 €`, `12%`). `None` when the signs
+/// contradict each other (`-(5)`, `--5`).
+pub fn core(s: &str) -> Option<Core<'_>> {
+    let mut s = s.trim();
+    let bytes = s.as_bytes();
+    // Fast path: plain digits at both ends.
+    if bytes.first().is_some_and(u8::is_ascii_digit) && bytes.last().is_some_and(u8::is_ascii_digit)
+    {
+        return Some(Core {
+            body: s,
+            negative: false,
+            percent: false,
+        });
+    }
+    let mut signs = 0;
+    let mut percent = false;
+    // Each pass peels one decoration off either end; a handful is all a real cell has.
+    for _ in 0..8 {
+        if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+            signs += 1;
+            s = inner.trim();
+        } else if let Some(rest) = s.strip_prefix('-').or_else(|| s.strip_prefix('\u{2212}')) {
+            signs += 1;
+            s = rest.trim();
+        } else if let Some(rest) = s.strip_prefix('+') {
+            s = rest.trim();
+        } else if let Some(rest) = s.strip_suffix('%') {
+            if percent {
+                return None;
+            }
+            percent = true;
+            s = rest.trim();
+        } else if let Some(rest) = strip_currency_prefix(s).or_else(|| strip_currency_suffix(s)) {
+            s = rest.trim();
+        } else {
+            break;
+        }
+    }
+    if signs > 1 {
+        return None;
+    }
+    Some(Core {
+        body: s,
+        negative: signs == 1,
+        percent,
+    })
+}
+
+/// Spaces used to group thousands: plain, no-break, narrow no-break, thin; and the
+/// apostrophe of Swiss-style `1'234`.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’')
+}
+
+/// The mantissa: the body up to an exponent (`1,5E+06`).
+fn mantissa(body: &str) -> &str {
+    match body.find(['e', 'E']) {
+        Some(i) => body.get(..i).unwrap_or(body),
+        None => body,
+    }
+}
+
+/// What one value says about its column's decimal mark, if anything.
+pub fn evidence(body: &str) -> Option<DecimalMark> {
+    let m = mantissa(body).as_bytes();
+    let (mut dots, mut commas, mut last_dot, mut last_comma) = (0usize, 0usize, 0usize, 0usize);
+    for (i, &b) in m.iter().enumerate() {
+        if b == b'.' {
+            dots += 1;
+            last_dot = i;
+        } else if b == b',' {
+            commas += 1;
+            last_comma = i;
+        }
+    }
+    let mark_of = |b: u8| {
+        if b == b'.' {
+            DecimalMark::Point
+        } else {
+            DecimalMark::Comma
+        }
+    };
+    match (dots, commas) {
+        (0, 0) => None,
+        (d, c) if d > 0 && c > 0 => Some(if last_dot > last_comma {
+            DecimalMark::Point
+        } else {
+            DecimalMark::Comma
+        }),
+        (d, 0) if d > 1 => Some(DecimalMark::Comma),
+        (0, c) if c > 1 => Some(DecimalMark::Point),
+        _ => {
+            let at = if dots == 1 { last_dot } else { last_comma };
+            let mark = m.get(at).copied().map(mark_of)?;
+            let after = m.get(at + 1..).unwrap_or_default();
+            if !after.iter().all(u8::is_ascii_digit) {
+                return None; // not a number; parsing will say so
+            }
+            if after.len() != 3 {
+                return Some(mark);
+            }
+            // `1234,567`, `,567` and `0,567` cannot be thousands groups.
+            let before = m.get(..at).unwrap_or_default();
+            let run = before
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let starts_number = run == before.len();
+            if run == 0 || run > 3 || (starts_number && before.first() == Some(&b'0')) {
+                return Some(mark);
+            }
+            None
+        }
+    }
+}
+
+/// Decimal-mark evidence gathered over a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Votes {
+    pub point: usize,
+    pub comma: usize,
+}
+
+impl Votes {
+    pub fn add(&mut self, body: &str) {
+        match evidence(body) {
+            Some(DecimalMark::Point) => self.point += 1,
+            Some(DecimalMark::Comma) => self.comma += 1,
+            None => {}
+        }
+    }
+
+    /// The mark the values decide, if they decide one (the majority when they
+    /// disagree; a tie decides nothing).
+    pub fn decided(&self) -> Option<DecimalMark> {
+        use std::cmp::Ordering::*;
+        match self.point.cmp(&self.comma) {
+            Greater => Some(DecimalMark::Point),
+            Less => Some(DecimalMark::Comma),
+            Equal => None,
+        }
+    }
+}
+
+/// Parses a number body (see [`core`]) with the column's decimal mark. `buf` is a
+/// scratch buffer reused between cells.
+pub fn parse_body(body: &str, mark: DecimalMark, buf: &mut String) -> Result<f64, NumberError> {
+    let bytes = body.as_bytes();
+    // Fast path: digits and at most one `.`, with `.` the decimal mark.
+    if mark == DecimalMark::Point
+        && !bytes.is_empty()
+        && bytes.iter().filter(|b| **b == b'.').count() <= 1
+        && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.')
+        && bytes.iter().any(u8::is_ascii_digit)
+    {
+        return body.parse::<f64>().map_err(|_| NumberError::NotANumber);
+    }
+    let (dec, thou) = match mark {
+        DecimalMark::Point => ('.', ','),
+        DecimalMark::Comma => (',', '.'),
+    };
+    // A grouping problem involving `.` or `,` is a mark mismatch; with spaces it is
+    // simply not a number.
+    let fail = |c: char| {
+        if c == '.' || c == ',' {
+            NumberError::MarkMismatch
+        } else {
+            NumberError::NotANumber
+        }
+    };
+    buf.clear();
+    let mut group_len = 0usize;
+    let mut groups = 0usize;
+    let mut seen_dec = false;
+    let mut digits = 0usize;
+    let mut exponent = None;
+    for (i, c) in body.char_indices() {
+        if c.is_ascii_digit() {
+            buf.push(c);
+            digits += 1;
+            if !seen_dec {
+                group_len += 1;
+            }
+        } else if c == dec {
+            if seen_dec || (groups > 0 && group_len != 3) {
+                return Err(NumberError::MarkMismatch);
+            }
+            seen_dec = true;
+            buf.push('.');
+        } else if c == thou || is_group_space(c) {
+            let bad_group = if groups == 0 {
+                group_len == 0 || group_len > 3
+            } else {
+                group_len != 3
+            };
+            if seen_dec || bad_group {
+                return Err(fail(c));
+            }
+            groups += 1;
+            group_len = 0;
+        } else if (c == 'e' || c == 'E') && digits > 0 {
+            exponent = body.get(i + 1..);
+            break;
+        } else {
+            return Err(NumberError::NotANumber);
+        }
+    }
+    if digits == 0 {
+        return Err(NumberError::NotANumber);
+    }
+    if !seen_dec && groups > 0 && group_len != 3 {
+        return Err(fail(thou));
+    }
+    if let Some(exp) = exponent {
+        let digits = exp.strip_prefix(['+', '-']).unwrap_or(exp);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(NumberError::NotANumber);
+        }
+        buf.push('e');
+        buf.push_str(exp);
+    }
+    match buf.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(NumberError::NotANumber),
+    }
+}
+
+/// Parses a whole (trimmed, non-missing) cell with the column's decimal mark.
+pub fn parse(s: &str, mark: DecimalMark, buf: &mut String) -> Result<f64, NumberError> {
+    let core = core(s).ok_or(NumberError::NotANumber)?;
+    let mut v = parse_body(core.body, mark, buf)?;
+    if core.percent {
+        v /= 100.0;
+    }
+    Ok(if core.negative { -v } else { v })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DecimalMark::*;
+
+    fn p(s: &str, mark: DecimalMark) -> Result<f64, NumberError> {
+        parse(s, mark, &mut String::new())
+    }
+
+    #[test]
+    fn every_convention() {
+        assert_eq!(p("1234.5", Point), Ok(1234.5));
+        assert_eq!(p("1,234.5", Point), Ok(1234.5));
+        assert_eq!(p("1.234,5", Comma), Ok(1234.5));
+        assert_eq!(p("1 234,5", Comma), Ok(1234.5));
+        assert_eq!(p("1\u{a0}234,5", Comma), Ok(1234.5));
+        assert_eq!(p("1\u{202f}234,5", Comma), Ok(1234.5));
+        assert_eq!(p("1234,5", Comma), Ok(1234.5));
+        assert_eq!(p("1,234,567.25", Point), Ok(1234567.25));
+        assert_eq!(p("1.234.567", Comma), Ok(1234567.0));
+        assert_eq!(p(".5", Point), Ok(0.5));
+        assert_eq!(p("1,5E+06", Comma), Ok(1.5e6));
+        assert_eq!(p("2.5e-3", Point), Ok(0.0025));
+    }
+
+    #[test]
+    fn currency_sign_and_parentheses() {
+        assert_eq!(p("$1,234.50", Point), Ok(1234.5));
+        assert_eq!(p("US$ 1,234", Point), Ok(1234.0));
+        assert_eq!(p("R$ 1.234,50", Comma), Ok(1234.5));
+        assert_eq!(p("€1.234,5", Comma), Ok(1234.5));
+        assert_eq!(p("1.234,5 €", Comma), Ok(1234.5));
+        assert_eq!(p("S/ 1,234.5", Point), Ok(1234.5));
+        assert_eq!(p("S/. 10", Point), Ok(10.0));
+        assert_eq!(p("usd 10", Point), Ok(10.0));
+        assert_eq!(p("(1,234)", Point), Ok(-1234.0));
+        assert_eq!(p("($1,234)", Point), Ok(-1234.0));
+        assert_eq!(p("-1234", Point), Ok(-1234.0));
+        assert_eq!(p("-$5", Point), Ok(-5.0));
+        assert_eq!(p("$-5", Point), Ok(-5.0));
+        assert_eq!(p("\u{2212}5", Point), Ok(-5.0));
+        assert_eq!(p("25%", Point), Ok(0.25));
+        assert_eq!(p("12,5 %", Comma), Ok(0.125));
+    }
+
+    #[test]
+    fn rejects_text_and_misfit_marks() {
+        use NumberError::*;
+        assert_eq!(p("abc", Point), Err(NotANumber));
+        assert_eq!(p("12a", Point), Err(NotANumber));
+        assert_eq!(p("12,3,4", Point), Err(MarkMismatch));
+        assert_eq!(p("1.5", Comma), Err(MarkMismatch));
+        assert_eq!(p("1,5", Point), Err(MarkMismatch));
+        assert_eq!(p("1.2.3", Point), Err(MarkMismatch));
+        assert_eq!(p("--5", Point), Err(NotANumber));
+        assert_eq!(p("-(5)", Point), Err(NotANumber));
+        assert_eq!(p("1e999", Point), Err(NotANumber));
+        assert_eq!(p("inf", Point), Err(NotANumber));
+        assert_eq!(p("NaN", Point), Err(NotANumber));
+        assert_eq!(p("$", Point), Err(NotANumber));
+        assert_eq!(p("1 2", Point), Err(NotANumber));
+    }
+
+    #[test]
+    fn evidence_rules() {
+        assert_eq!(evidence("1,234.5"), Some(Point));
+        assert_eq!(evidence("1.234,5"), Some(Comma));
+        assert_eq!(evidence("1234,5"), Some(Comma));
+        assert_eq!(evidence("1234.50"), Some(Point));
+        assert_eq!(evidence("1,234"), None);
+        assert_eq!(evidence("1.234"), None);
+        assert_eq!(evidence("1 234,567"), None);
+        assert_eq!(evidence("1234,567"), Some(Comma));
+        assert_eq!(evidence("0,567"), Some(Comma));
+        assert_eq!(evidence(",567"), Some(Comma));
+        assert_eq!(evidence("1.234.567"), Some(Comma));
+        assert_eq!(evidence("1,234,567"), Some(Point));
+        assert_eq!(evidence("1234"), None);
+        assert_eq!(evidence("1,5E+06"), Some(Comma));
+    }
+
+    #[test]
+    fn votes_take_the_majority() {
+        let mut v = Votes::default();
+        for s in ["1,234", "12,5", "3,25", "1.5"] {
+            v.add(s);
+        }
+        assert_eq!(v, Votes { point: 1, comma: 2 });
+        assert_eq!(v.decided(), Some(Comma));
+        assert_eq!(Votes::default().decided(), None);
+    }
+}

@@ -1,0 +1,152 @@
+//! The reading report the page shows under a paste box: which separator, which
+//! decimal mark per numeric column and why, what each pasted header became, how many
+//! rows were read and excluded, whether the table was reshaped from wide, whether the
+//! group column was missing. All data (codes and values), no English: the page words it.
+
+use serde::Serialize;
+
+use super::dialect::Separator;
+use super::number::{DecimalMark, Votes};
+
+/// How the separator was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeparatorSource {
+    /// Detected from the first lines.
+    Detected,
+    /// Set by the user (`settings.delimiter`, or the table's own override).
+    Forced,
+}
+
+/// How a column's decimal mark was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecimalSource {
+    /// The user's override for this column.
+    Override,
+    /// Decided by the column's own values.
+    Detected,
+    /// The values did not decide; the project's `settings.decimal`.
+    Setting,
+    /// Nothing decided: `.`.
+    Default,
+}
+
+/// The decimal mark of one numeric column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecimalReport {
+    /// Canonical column.
+    pub column: String,
+    pub mark: DecimalMark,
+    pub source: DecimalSource,
+    /// How many values pointed at each mark (both non-zero: the values disagree,
+    /// and those that do not fit the mark are errors).
+    pub votes: Votes,
+}
+
+/// How a header found its column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    /// It is the canonical name (case, accents, spaces, `_`, `-` aside).
+    Name,
+    /// A built-in synonym.
+    Synonym,
+    /// The user's own mapping in the document's `columns`.
+    User,
+}
+
+/// Why a header is not read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "reason")]
+pub enum IgnoredBecause {
+    /// No column has this name or synonym.
+    Unknown,
+    /// The header cell is empty.
+    Empty,
+    /// The user mapped it to nothing.
+    ByUser,
+    /// The user mapped it to a column this table does not have.
+    InvalidMapping { target: String },
+    /// Another header claims the same column (see the table's errors).
+    ClaimedTwice { other: String },
+    /// A year-suffixed header in a table that has a `year` column.
+    YearColumnPresent,
+    /// An amount or yes/no column without a year in a wide table.
+    NoYearInWideTable,
+}
+
+/// What a pasted header became.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "outcome")]
+pub enum HeaderOutcome {
+    Column {
+        column: String,
+        /// The year of a wide column.
+        year: Option<i32>,
+        by: MatchedBy,
+    },
+    Ignored {
+        because: IgnoredBecause,
+    },
+}
+
+/// One pasted header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeaderReport {
+    /// 0-based position of the column in the paste.
+    pub index: usize,
+    /// The header as pasted (trimmed).
+    pub header: String,
+    pub outcome: HeaderOutcome,
+}
+
+/// What the page shows under a paste box.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ReadReport {
+    /// Typed rows read (for a wide table, one per firm and year).
+    pub rows_read: usize,
+    /// Typed rows excluded by an error (for a wide table, every year of a pasted row
+    /// whose shared cells are in error counts).
+    pub rows_excluded: usize,
+    /// Non-blank data lines of the paste (the header excluded).
+    pub data_rows: usize,
+    /// `None` when the text is empty.
+    pub separator: Option<Separator>,
+    pub separator_source: Option<SeparatorSource>,
+    pub had_bom: bool,
+    /// Line of the header (1 unless the paste starts with blank lines).
+    pub header_line: usize,
+    pub headers: Vec<HeaderReport>,
+    pub decimals: Vec<DecimalReport>,
+    /// The table was wide (`sales_2019`…) and was reshaped to one row per year.
+    pub reshaped: bool,
+    /// The years of a reshaped table.
+    pub wide_years: Vec<i32>,
+    /// Firms only: there was no `group` column, so every row is a beneficiary.
+    pub group_column_missing: bool,
+    /// A table-level error (missing column) stopped the reading.
+    pub unreadable: bool,
+}
+
+impl ReadReport {
+    /// The headers that were not read.
+    pub fn ignored(&self) -> impl Iterator<Item = &HeaderReport> {
+        self.headers
+            .iter()
+            .filter(|h| matches!(h.outcome, HeaderOutcome::Ignored { .. }))
+    }
+
+    /// The decimal mark used for a canonical column.
+    pub fn decimal(&self, column: &str) -> Option<&DecimalReport> {
+        self.decimals.iter().find(|d| d.column == column)
+    }
+
+    /// What the header at pasted position `index` became.
+    pub fn header(&self, header: &str) -> Option<&HeaderOutcome> {
+        self.headers
+            .iter()
+            .find(|h| h.header == header)
+            .map(|h| &h.outcome)
+    }
+}
