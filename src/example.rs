@@ -54,8 +54,14 @@ fn firms_table() -> String {
             for year in 2018..=2023 {
                 let step = (year - 2018) as f64;
                 let flag = |p: f64, r: f64| if r < p { "sí" } else { "no" };
-                let p = if beneficiary { 0.3 + 0.1 * step } else { 0.3 + 0.02 * step };
-                let women = (employment * (0.35 + 0.02 * step * if beneficiary { 1.0 } else { 0.2 })).round();
+                let p = if beneficiary {
+                    0.3 + 0.1 * step
+                } else {
+                    0.3 + 0.02 * step
+                };
+                let women = (employment
+                    * (0.35 + 0.02 * step * if beneficiary { 1.0 } else { 0.2 }))
+                .round();
                 let production = sales / 0.55;
                 out.push_str(&format!(
                     "\n{id}\t{group}\t{year}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{employment:.0}\t{}\t{}\t{}\t{}\t{}\t{}\t{women:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}",

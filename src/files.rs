@@ -31,7 +31,11 @@ pub fn safe_file_name(name: &str, extension: &str) -> String {
         })
         .collect();
     let cleaned = cleaned.trim().trim_matches('.');
-    let stem = if cleaned.is_empty() { "project" } else { cleaned };
+    let stem = if cleaned.is_empty() {
+        "project"
+    } else {
+        cleaned
+    };
     format!("{stem}.{extension}")
 }
 

@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod example;
 pub mod files;
+pub mod format;
 pub mod i18n;
 pub mod messages;
 pub mod state;

@@ -65,9 +65,15 @@ impl AppState {
         }
         state.projects.set(loaded.projects);
         let last = storage::get(storage::LAST_KEY);
-        let first = state.projects.with_untracked(|p| p.first().map(|m| m.id.clone()));
+        let first = state
+            .projects
+            .with_untracked(|p| p.first().map(|m| m.id.clone()));
         match last
-            .filter(|id| state.projects.with_untracked(|p| p.iter().any(|m| &m.id == id)))
+            .filter(|id| {
+                state
+                    .projects
+                    .with_untracked(|p| p.iter().any(|m| &m.id == id))
+            })
             .or(first)
         {
             Some(id) => state.open(&id),
@@ -212,7 +218,10 @@ impl AppState {
         self.notify(Notice::Deleted { meta, json });
         if self.current.get_untracked().as_deref() == Some(id) {
             self.current.set(None);
-            match self.projects.with_untracked(|p| p.first().map(|m| m.id.clone())) {
+            match self
+                .projects
+                .with_untracked(|p| p.first().map(|m| m.id.clone()))
+            {
                 Some(next) => self.open(&next),
                 None => self.doc.set(Document::new("")),
             }

@@ -39,20 +39,31 @@ fn languages_from_codes() {
 
 #[wasm_bindgen_test]
 fn file_names_are_safe() {
-    assert_eq!(files::safe_file_name("Masaya: 2003/2006", "json"), "Masaya_ 2003_2006.json");
+    assert_eq!(
+        files::safe_file_name("Masaya: 2003/2006", "json"),
+        "Masaya_ 2003_2006.json"
+    );
     assert_eq!(files::safe_file_name("  ", "csv"), "project.csv");
 }
 
 #[wasm_bindgen_test]
 fn storage_round_trips_and_sets_unreadable_data_aside() {
-    assert!(storage::local().is_some(), "headless Chromium has local storage");
+    assert!(
+        storage::local().is_some(),
+        "headless Chromium has local storage"
+    );
     storage::set("cluster-eval/v1/test", "value").expect("write");
-    assert_eq!(storage::get("cluster-eval/v1/test").as_deref(), Some("value"));
+    assert_eq!(
+        storage::get("cluster-eval/v1/test").as_deref(),
+        Some("value")
+    );
     storage::remove("cluster-eval/v1/test");
 
     storage::set(storage::INDEX_KEY, "{not json").expect("write");
     let loaded = storage::load_index();
-    let backup = loaded.backed_up.expect("the unreadable index is kept aside");
+    let backup = loaded
+        .backed_up
+        .expect("the unreadable index is kept aside");
     assert_eq!(storage::get(&backup).as_deref(), Some("{not json"));
     storage::remove(&backup);
     storage::remove(storage::INDEX_KEY);

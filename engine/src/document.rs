@@ -414,17 +414,26 @@ fn serde_path_deserialize(value: Value) -> Result<Document, DocumentError> {
 
 fn locate_invalid_section(value: &Value) -> Option<String> {
     let object = value.as_object()?;
-    let checks: [(&str, fn(&Value) -> bool); 6] = [
-        ("project", |v| serde_json::from_value::<Project>(v.clone()).is_ok()),
-        ("tables", |v| serde_json::from_value::<Tables>(v.clone()).is_ok()),
+    type Check = fn(&Value) -> bool;
+    let checks: [(&str, Check); 6] = [
+        ("project", |v| {
+            serde_json::from_value::<Project>(v.clone()).is_ok()
+        }),
+        ("tables", |v| {
+            serde_json::from_value::<Tables>(v.clone()).is_ok()
+        }),
         ("checklist", |v| {
             serde_json::from_value::<BTreeMap<String, Option<ChecklistAnswer>>>(v.clone()).is_ok()
         }),
         ("targets", |v| {
             serde_json::from_value::<BTreeMap<String, f64>>(v.clone()).is_ok()
         }),
-        ("columns", |v| serde_json::from_value::<ColumnMapping>(v.clone()).is_ok()),
-        ("settings", |v| serde_json::from_value::<Settings>(v.clone()).is_ok()),
+        ("columns", |v| {
+            serde_json::from_value::<ColumnMapping>(v.clone()).is_ok()
+        }),
+        ("settings", |v| {
+            serde_json::from_value::<Settings>(v.clone()).is_ok()
+        }),
     ];
     for (name, ok) in checks {
         if let Some(section) = object.get(name) {

@@ -14,9 +14,8 @@ use crate::document::CURRENT_VERSION;
 pub fn to_current(object: &mut Map<String, Value>, version: u64) {
     let mut version = version;
     while version < CURRENT_VERSION {
-        match version {
-            0 => v0_to_v1(object),
-            _ => {}
+        if version == 0 {
+            v0_to_v1(object);
         }
         version += 1;
     }

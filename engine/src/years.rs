@@ -42,7 +42,10 @@ impl YearsError {
 pub fn resolve(project: &Project, firms: &FirmsTable) -> Result<Years, YearsError> {
     let earliest = firms.rows.iter().map(|r| r.year).min();
     let latest = firms.rows.iter().map(|r| r.year).max();
-    let baseline = project.baseline_year.or(earliest).ok_or(YearsError::NoData)?;
+    let baseline = project
+        .baseline_year
+        .or(earliest)
+        .ok_or(YearsError::NoData)?;
     let followup = project.followup_year.or(latest).ok_or(YearsError::NoData)?;
     if baseline >= followup {
         return Err(YearsError::NotBefore { baseline, followup });

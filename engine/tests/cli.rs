@@ -24,7 +24,11 @@ fn computes_a_document_and_prints_it_with_results() {
             "tables":{"firms":"firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t100\nA\tbeneficiary\t2023\t150\n"}}"#,
     );
     let out = cli().arg("compute").arg(&path).output().expect("run");
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let printed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
     assert_eq!(printed["format"], "cluster-eval");
     assert_eq!(printed["keep"], "me");
@@ -67,7 +71,10 @@ fn assert_refused(text: &str, expect_in_reason: &str) {
 #[test]
 fn refuses_bad_files_with_exit_code_2_and_one_line() {
     assert_refused("not json at all", "not JSON");
-    assert_refused(r#"{"format":"other","version":1}"#, "not a cluster-eval document");
+    assert_refused(
+        r#"{"format":"other","version":1}"#,
+        "not a cluster-eval document",
+    );
     assert_refused(
         r#"{"format":"cluster-eval","version":99,"project":{},"tables":{}}"#,
         "newer",

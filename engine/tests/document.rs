@@ -96,16 +96,16 @@ fn refuses_a_bad_or_missing_version() {
 
 #[test]
 fn refuses_missing_sections() {
-    let err = Document::from_json(r#"{"format":"cluster-eval","version":1,"tables":{}}"#)
-        .unwrap_err();
+    let err =
+        Document::from_json(r#"{"format":"cluster-eval","version":1,"tables":{}}"#).unwrap_err();
     assert_eq!(
         err,
         DocumentError::MissingField {
             field: "project".into()
         }
     );
-    let err = Document::from_json(r#"{"format":"cluster-eval","version":1,"project":{}}"#)
-        .unwrap_err();
+    let err =
+        Document::from_json(r#"{"format":"cluster-eval","version":1,"project":{}}"#).unwrap_err();
     assert_eq!(
         err,
         DocumentError::MissingField {
@@ -161,7 +161,10 @@ fn round_trips_every_field() {
     doc.checklist
         .insert("poverty_targeting".into(), Some(ChecklistAnswer::Partial));
     doc.targets.insert("long.cluster.sales.growth".into(), 0.2);
-    doc.columns.entry("firms".into()).or_default().insert("Notas".into(), None);
+    doc.columns
+        .entry("firms".into())
+        .or_default()
+        .insert("Notas".into(), None);
     doc.settings.decimal = DecimalSetting::Comma;
     doc.settings.delimiter = DelimiterSetting::Semicolon;
     let again = Document::from_json(&doc.to_json()).expect("round trip");

@@ -62,7 +62,11 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
             "warning",
             t(lang, "notice.storage_unavailable").to_string(),
         ),
-        Notice::QuotaFull => ("quota-full", "error", t(lang, "notice.quota_full").to_string()),
+        Notice::QuotaFull => (
+            "quota-full",
+            "error",
+            t(lang, "notice.quota_full").to_string(),
+        ),
         Notice::Recovered { backup_key } => (
             "recovered",
             "warning",
@@ -74,7 +78,10 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
             tf(
                 lang,
                 "notice.import_refused",
-                &[("file", file.clone()), ("reason", document_error(lang, error))],
+                &[
+                    ("file", file.clone()),
+                    ("reason", document_error(lang, error)),
+                ],
             ),
         ),
         Notice::ImportUnreadable { file } => (
@@ -113,7 +120,10 @@ pub fn document_error(lang: Lang, error: &DocumentError) -> String {
         DocumentError::NewerVersion { found, supported } => tf(
             lang,
             "doc.newer_version",
-            &[("found", found.to_string()), ("supported", supported.to_string())],
+            &[
+                ("found", found.to_string()),
+                ("supported", supported.to_string()),
+            ],
         ),
         DocumentError::BadVersion { found } => {
             tf(lang, "doc.bad_version", &[("found", found.clone())])

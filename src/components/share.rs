@@ -10,7 +10,10 @@ use crate::state::{AppState, Notice};
 /// Downloads the open document with its results.
 pub fn export_document(state: AppState) {
     let (name, json) = state.doc.with_untracked(|d| {
-        (d.project.name.clone(), cluster_eval_engine::with_results(d).to_json())
+        (
+            d.project.name.clone(),
+            cluster_eval_engine::with_results(d).to_json(),
+        )
     });
     let _ = files::download(
         &files::safe_file_name(&name, "json"),
