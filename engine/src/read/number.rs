@@ -261,6 +261,7 @@ pub fn parse_body(body: &str, mark: DecimalMark, buf: &mut String) -> Result<f64
     let mut seen_dec = false;
     let mut digits = 0usize;
     let mut exponent = None;
+    let mut last_sep = thou;
     for (i, c) in body.char_indices() {
         if c.is_ascii_digit() {
             buf.push(c);
@@ -285,6 +286,7 @@ pub fn parse_body(body: &str, mark: DecimalMark, buf: &mut String) -> Result<f64
             }
             groups += 1;
             group_len = 0;
+            last_sep = c;
         } else if (c == 'e' || c == 'E') && digits > 0 {
             exponent = body.get(i + 1..);
             break;
@@ -296,7 +298,7 @@ pub fn parse_body(body: &str, mark: DecimalMark, buf: &mut String) -> Result<f64
         return Err(NumberError::NotANumber);
     }
     if !seen_dec && groups > 0 && group_len != 3 {
-        return Err(fail(thou));
+        return Err(fail(last_sep));
     }
     if let Some(exp) = exponent {
         let digits = exp.strip_prefix(['+', '-']).unwrap_or(exp);

@@ -1,0 +1,245 @@
+//! Cell values: numbers in every convention with the decimal mark decided per
+//! column (values, setting, override), yes/no and missing markers, identifiers.
+
+mod read_support;
+
+use cluster_eval_engine::document::{DecimalSetting, Settings, TableSettings};
+use cluster_eval_engine::model::{Flag, Measure, TableKind};
+use cluster_eval_engine::read::{read_table, DecimalMark, DecimalSource};
+use read_support::*;
+
+fn sales(
+    text: &str,
+    settings: &Settings,
+) -> (Vec<Option<f64>>, cluster_eval_engine::read::TableRead) {
+    let r = read_table(TableKind::Firms, text, settings, None);
+    (
+        firm_rows(&r)
+            .iter()
+            .map(|f| f.get(Measure::Sales))
+            .collect(),
+        r,
+    )
+}
+
+fn column(values: &[&str]) -> String {
+    let mut t = String::from("firm\tyear\tsales\n");
+    for (i, v) in values.iter().enumerate() {
+        t.push_str(&format!("F{i}\t2019\t{v}\n"));
+    }
+    t
+}
+
+#[test]
+fn every_convention_in_a_column() {
+    let cases: [(&[&str], DecimalMark, &[f64]); 6] = [
+        (
+            &["1234.5", "1,234.5", "$1,234.50"],
+            DecimalMark::Point,
+            &[1234.5, 1234.5, 1234.5],
+        ),
+        (
+            &["1.234,5", "1234,5", "R$ 1.234,50"],
+            DecimalMark::Comma,
+            &[1234.5; 3],
+        ),
+        (
+            &["1 234,5", "1\u{a0}234,5", "1\u{202f}234,5"],
+            DecimalMark::Comma,
+            &[1234.5; 3],
+        ),
+        (
+            &["€1.234,5", "1.234,5 €", "S/ 1,5"],
+            DecimalMark::Comma,
+            &[1234.5, 1234.5, 1.5],
+        ),
+        (
+            &["US$ 1,234", "1,234.0", "S/. 2"],
+            DecimalMark::Point,
+            &[1234.0, 1234.0, 2.0],
+        ),
+        (
+            &["1,5E+06", "0,25", "12%"],
+            DecimalMark::Comma,
+            &[1.5e6, 0.25, 0.12],
+        ),
+    ];
+    for (values, mark, expected) in cases {
+        let (got, r) = sales(&column(values), &Settings::default());
+        assert!(r.errors.is_empty(), "{values:?}: {:?}", r.errors);
+        let d = r.report.decimal("sales").unwrap();
+        assert_eq!(
+            (d.mark, d.source),
+            (mark, DecimalSource::Detected),
+            "{values:?}"
+        );
+        let want: Vec<Option<f64>> = expected.iter().map(|v| Some(*v)).collect();
+        assert_eq!(got, want, "{values:?}");
+    }
+}
+
+#[test]
+fn ambiguous_values_follow_the_setting_then_point() {
+    let text = column(&["1,234", "2,500"]);
+    let (got, r) = sales(&text, &Settings::default());
+    assert_eq!(got, [Some(1234.0), Some(2500.0)]);
+    assert_eq!(
+        r.report.decimal("sales").unwrap().source,
+        DecimalSource::Default
+    );
+    let settings = Settings {
+        decimal: DecimalSetting::Comma,
+        ..Settings::default()
+    };
+    let (got, r) = sales(&text, &settings);
+    assert_eq!(got, [Some(1.234), Some(2.5)]);
+    assert_eq!(
+        r.report.decimal("sales").unwrap().source,
+        DecimalSource::Setting
+    );
+}
+
+#[test]
+fn one_decisive_value_decides_the_whole_column() {
+    // `1.234` alone is ambiguous; `7,5` says the comma is decimal.
+    let (got, _) = sales(&column(&["1.234", "7,5"]), &Settings::default());
+    assert_eq!(got, [Some(1234.0), Some(7.5)]);
+    // Decided per column: another column can use the other mark.
+    let text = "firm\tyear\tsales\texports\nA\t2019\t1.234\t1.5\nB\t2019\t7,5\t2\n";
+    let r = read_table(TableKind::Firms, text, &Settings::default(), None);
+    let rows = firm_rows(&r);
+    assert_eq!(rows[0].get(Measure::Sales), Some(1234.0));
+    assert_eq!(rows[0].get(Measure::Exports), Some(1.5));
+}
+
+#[test]
+fn the_users_override_wins() {
+    let mut settings = Settings::default();
+    let mut t = TableSettings::default();
+    t.decimal.insert("sales".into(), DecimalSetting::Comma);
+    settings.tables.insert("firms".into(), t);
+    let (got, r) = sales(&column(&["1.234", "1.5"]), &settings);
+    assert_eq!(got, [Some(1234.0)]);
+    assert_eq!(codes(&r), [(3, "decimal_mismatch", Some("sales".into()))]);
+    let d = r.report.decimal("sales").unwrap();
+    assert_eq!(
+        (d.mark, d.source),
+        (DecimalMark::Comma, DecimalSource::Override)
+    );
+    assert_eq!(r.errors[0].entry().params["decimal"], ",");
+}
+
+#[test]
+fn conflicting_values_take_the_majority_and_misfits_are_errors() {
+    let (got, r) = sales(&column(&["1,5", "2,5", "3.25"]), &Settings::default());
+    assert_eq!(got, [Some(1.5), Some(2.5)]);
+    assert_eq!(codes(&r), [(4, "decimal_mismatch", Some("sales".into()))]);
+    let votes = r.report.decimal("sales").unwrap().votes;
+    assert_eq!((votes.point, votes.comma), (1, 2));
+}
+
+#[test]
+fn negatives_in_parentheses_and_with_signs_are_errors_in_amounts() {
+    let r = read(
+        TableKind::Firms,
+        &column(&["(1,234)", "-5", "$-5", "\u{2212}5", "-0"]),
+    );
+    let lines: Vec<_> = codes(&r).into_iter().map(|(l, c, _)| (l, c)).collect();
+    assert_eq!(
+        lines,
+        [
+            (2, "negative_amount"),
+            (3, "negative_amount"),
+            (4, "negative_amount"),
+            (5, "negative_amount")
+        ]
+    );
+    assert_eq!(firm_rows(&r)[0].get(Measure::Sales), Some(0.0));
+}
+
+#[test]
+fn missing_markers_are_not_errors() {
+    let values = [
+        "", "NA", "N/A", "n/a", "-", "—", "..", "s/d", "nd", "null", "ND", "NULL",
+    ];
+    let r = read(TableKind::Firms, &column(&values));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(firm_rows(&r).len(), values.len());
+    assert!(firm_rows(&r)
+        .iter()
+        .all(|f| f.get(Measure::Sales).is_none()));
+}
+
+#[test]
+fn yes_no_in_three_languages() {
+    let yes = [
+        "1",
+        "yes",
+        "Y",
+        "sí",
+        "si",
+        "SIM",
+        "true",
+        "VERDADERO",
+        "verdadeiro",
+        "x",
+        "X",
+    ];
+    let no = [
+        "0", "no", "n", "NO", "não", "nao", "false", "FALSO", "falso",
+    ];
+    let mut text = String::from("firm\tyear\tquality\n");
+    for (i, v) in yes
+        .iter()
+        .chain(no.iter())
+        .chain(["", "NA", "-"].iter())
+        .enumerate()
+    {
+        text.push_str(&format!("F{i}\t2019\t{v}\n"));
+    }
+    let r = read(TableKind::Firms, &text);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let flags: Vec<Option<bool>> = firm_rows(&r)
+        .iter()
+        .map(|f| f.flag(Flag::Quality))
+        .collect();
+    let mut want = vec![Some(true); yes.len()];
+    want.extend(vec![Some(false); no.len()]);
+    want.extend([None, None, None]);
+    assert_eq!(flags, want);
+}
+
+#[test]
+fn identifiers_stay_text() {
+    let r = read(
+        TableKind::Firms,
+        "firm\tyear\n007\t2019\n  0042 \t2019\n1.5\t2019\n",
+    );
+    let ids: Vec<&str> = firm_rows(&r).iter().map(|f| f.firm.as_str()).collect();
+    assert_eq!(ids, ["007", "0042", "1.5"]);
+}
+
+#[test]
+fn raw_text_is_not_altered() {
+    let text = "firm\tyear\tsales\nA\t2019\t12,3,4\n";
+    let r = read(TableKind::Firms, text);
+    assert_eq!(r.errors[0].text, "12,3,4");
+    assert_eq!(text, "firm\tyear\tsales\nA\t2019\t12,3,4\n");
+}
+
+#[test]
+fn preview_shows_what_was_read() {
+    let text = "firm\tyear\tsales\tnotes\nA\t2019\t1.234,5\thello\nB\t2019\tabc\t\nC\t2019\n";
+    let r = read(TableKind::Firms, text);
+    let p = &r.preview;
+    assert_eq!(p.headers, ["firm", "year", "sales", "notes"]);
+    assert_eq!(p.rows.len(), 3);
+    use cluster_eval_engine::read::CellRead;
+    assert_eq!(p.rows[0].cells[2].read, CellRead::Number(1234.5));
+    assert_eq!(p.rows[0].cells[3].read, CellRead::Ignored);
+    assert!(!p.rows[0].cells[2].error);
+    assert!(p.rows[1].cells[2].error);
+    assert!(!p.rows[1].cells[0].error);
+    assert!(p.rows[2].error);
+    assert_eq!(p.rows[2].line, 4);
+}
