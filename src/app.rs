@@ -4,6 +4,7 @@ use cluster_eval_engine::Results;
 use leptos::prelude::*;
 
 use crate::components::{
+    facts::{Checklist, ProjectFacts},
     notices::Notices, projects::ProjectList, results_view::ResultsView, share::ShareBar,
     table_input::TableInput,
 };
@@ -45,6 +46,8 @@ pub fn App() -> impl IntoView {
                 <ProjectName />
                 <ShareBar />
                 <TableInput table=TableKind::Firms />
+                <ProjectFacts />
+                <Checklist />
                 <ResultsView />
             </main>
         </div>

@@ -15,7 +15,8 @@ test('a pasted table is still there after a reload', async ({ page }) => {
   await app.open();
   await app.newProject.click();
   await expect(app.projectItems).toHaveCount(2);
-  const table = 'empresa;grupo;año;ventas\r\n007;beneficiaria;2019;"1.234,5"\r\n007;beneficiaria;2023;"2.000,0"\r\n';
+  // (A textarea always reports its lines with LF; CRLF files are tested on import.)
+  const table = 'empresa;grupo;año;ventas\n007;beneficiaria;2019;"1.234,5"\n007;beneficiaria;2023;"2.000,0"\n';
   await app.paste('firms', table);
   await page.reload();
   await expect(app.newProject).toBeVisible();
@@ -42,6 +43,27 @@ test('export, delete, import gives back the same tables byte for byte', async ({
   await expect(app.tableInput('firms')).toHaveValue(pasted);
   const again = JSON.parse((await app.exportDocument()).text);
   expect(again.tables).toEqual(doc.tables);
+});
+
+test('an imported file keeps its tables byte for byte, CRLF and all', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  const tables = {
+    firms: '\ufeffempresa;grupo;año;ventas\r\n007;beneficiaria;2019;"1.234,5"\r\n007;beneficiaria;2023;"2.000,0"\r\n',
+    territory: 'year\tlocal_gdp\tnational_gdp\n2019\t1\t2\n',
+    activities: '',
+    actors: '',
+    subsidies: 'year;amount\r\n2019;100\r\n\r\n',
+  };
+  const doc = { format: 'cluster-eval', version: 1, project: { name: 'Chontales CRLF' }, tables, unknown_extra: { kept: true } };
+  await app.importDocument('crlf.json', JSON.stringify(doc));
+  await expect(app.projectItems).toHaveCount(2);
+  await expect(app.projectName).toHaveValue('Chontales CRLF');
+  await page.reload();
+  await expect(app.projectName).toHaveValue('Chontales CRLF');
+  const exported = JSON.parse((await app.exportDocument()).text);
+  expect(exported.tables).toEqual(tables);
+  expect(exported.unknown_extra).toEqual({ kept: true });
 });
 
 test('a broken or newer file is refused and nothing changes', async ({ page }) => {

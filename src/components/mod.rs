@@ -1,5 +1,6 @@
 //! The page's components, one concept per file.
 
+pub mod facts;
 pub mod notices;
 pub mod projects;
 pub mod results_view;

@@ -1,0 +1,329 @@
+//! Project facts, footnote-19 tags and the pro-poor checklist, as forms.
+//!
+//! Number fields accept the reader's own conventions (`1.234,5` or `1,234.5`) and are
+//! saved when the field is left (on `change`): saving on every key press would
+//! reformat `1.` into `1` under the reader's fingers. A value that cannot be read is
+//! left in the field, marked invalid with a message, and not saved.
+
+use cluster_eval_engine::document::{
+    ChecklistAnswer, Document, YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS,
+};
+use leptos::prelude::*;
+
+use crate::i18n::{t, Lang};
+use crate::state::AppState;
+
+/// Reads a number typed by a person: empty is "not set"; both `1.234,5` and
+/// `1,234.5` are understood; with one mark only, the language's convention decides.
+pub fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, ()> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '$')
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    let last_comma = cleaned.rfind(',');
+    let last_point = cleaned.rfind('.');
+    let decimal_is_comma = match (last_comma, last_point) {
+        (Some(c), Some(p)) => c > p,
+        (Some(c), None) => {
+            // One comma followed by exactly three digits is a thousands mark in English.
+            !(lang == Lang::En && cleaned.len() - c == 4 && cleaned.matches(',').count() >= 1)
+        }
+        (None, Some(p)) => {
+            // `1.234` in Spanish or Portuguese is one thousand two hundred…
+            lang != Lang::En && cleaned.len() - p == 4
+        }
+        (None, None) => false,
+    };
+    let normalized: String = if decimal_is_comma {
+        cleaned.replace('.', "").replace(',', ".")
+    } else {
+        cleaned.replace(',', "")
+    };
+    let normalized = if !decimal_is_comma && lang != Lang::En && last_comma.is_none() {
+        normalized.replace('.', "")
+    } else {
+        normalized
+    };
+    normalized
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(Some)
+        .ok_or(())
+}
+
+fn show_number(lang: Lang, value: Option<f64>) -> String {
+    match value {
+        None => String::new(),
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{v:.0}"),
+        Some(v) => {
+            let text = format!("{v}");
+            if lang.marks().0 == ',' {
+                text.replace('.', ",")
+            } else {
+                text
+            }
+        }
+    }
+}
+
+/// One number field of the project.
+#[component]
+fn NumberField(
+    key: &'static str,
+    testid: &'static str,
+    get: fn(&Document) -> Option<f64>,
+    set: fn(&mut Document, Option<f64>),
+    #[prop(optional)] integer: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let invalid = RwSignal::new(false);
+    // A new project (or a language switch) clears a pending error.
+    Effect::new(move |_| {
+        state.current.track();
+        lang.track();
+        invalid.set(false);
+    });
+    let error_id = format!("{testid}-error");
+    view! {
+        <label>
+            <span>{move || t(lang.get(), key)}</span>
+            <input
+                type="text"
+                inputmode=if integer { "numeric" } else { "decimal" }
+                data-testid=testid
+                aria-invalid=move || invalid.get().then_some("true")
+                aria-describedby=error_id.clone()
+                prop:value=move || state.doc.with(|d| show_number(lang.get(), get(d)))
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    match parse_number(lang.get_untracked(), &text) {
+                        Ok(value) if !integer || value.is_none_or(|v| v.fract() == 0.0) => {
+                            invalid.set(false);
+                            state.edit(|d| set(d, value));
+                        }
+                        _ => invalid.set(true),
+                    }
+                }
+            />
+            <small class="field-error" id=error_id role="alert">
+                {move || {
+                    invalid
+                        .get()
+                        .then(|| {
+                            t(lang.get(), if integer { "facts.not_integer" } else { "facts.not_number" })
+                        })
+                }}
+            </small>
+        </label>
+    }
+}
+
+#[component]
+fn YesNoField(
+    key: &'static str,
+    testid: &'static str,
+    get: fn(&Document) -> YesNoUnknown,
+    set: fn(&mut Document, YesNoUnknown),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let options = [
+        (YesNoUnknown::Unknown, "unknown", "answer.unknown"),
+        (YesNoUnknown::Yes, "yes", "answer.yes"),
+        (YesNoUnknown::No, "no", "answer.no"),
+    ];
+    view! {
+        <label>
+            <span>{move || t(lang.get(), key)}</span>
+            <select
+                data-testid=testid
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    if let Some((value, _, _)) = options.iter().find(|o| o.1 == chosen) {
+                        let value = *value;
+                        state.edit(|d| set(d, value));
+                    }
+                }
+            >
+                {options
+                    .into_iter()
+                    .map(|(value, code, label)| {
+                        view! {
+                            <option value=code selected=move || state.doc.with(|d| get(d) == value)>
+                                {move || t(lang.get(), label)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn ProjectFacts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <section class="card" aria-labelledby="facts-title">
+            <h2 id="facts-title">{move || t(lang.get(), "facts.title")}</h2>
+            <div class="form-grid">
+                <label>
+                    <span>{move || t(lang.get(), "facts.currency")}</span>
+                    <input
+                        type="text"
+                        data-testid="fact-currency"
+                        maxlength="12"
+                        prop:value=move || state.doc.with(|d| d.project.currency.clone())
+                        on:change=move |ev| {
+                            let currency = event_target_value(&ev);
+                            state.edit(|d| d.project.currency = currency.trim().to_string());
+                        }
+                    />
+                </label>
+                <NumberField key="facts.start_year" testid="fact-start_year" integer=true
+                    get=|d| d.project.start_year.map(f64::from)
+                    set=|d, v| d.project.start_year = v.map(|v| v as i32) />
+                <NumberField key="facts.end_year" testid="fact-end_year" integer=true
+                    get=|d| d.project.end_year.map(f64::from)
+                    set=|d, v| d.project.end_year = v.map(|v| v as i32) />
+                <NumberField key="facts.baseline_year" testid="fact-baseline_year" integer=true
+                    get=|d| d.project.baseline_year.map(f64::from)
+                    set=|d, v| d.project.baseline_year = v.map(|v| v as i32) />
+                <NumberField key="facts.followup_year" testid="fact-followup_year" integer=true
+                    get=|d| d.project.followup_year.map(f64::from)
+                    set=|d, v| d.project.followup_year = v.map(|v| v as i32) />
+                <NumberField key="facts.cluster_firms" testid="fact-cluster_firms"
+                    get=|d| d.project.cluster_firms
+                    set=|d, v| d.project.cluster_firms = v />
+                <YesNoField key="facts.institutional_arrangement" testid="fact-institutional_arrangement"
+                    get=|d| d.project.institutional_arrangement
+                    set=|d, v| d.project.institutional_arrangement = v />
+                <YesNoField key="facts.strategic_plan_consensus" testid="fact-strategic_plan_consensus"
+                    get=|d| d.project.strategic_plan_consensus
+                    set=|d, v| d.project.strategic_plan_consensus = v />
+                <NumberField key="facts.cost_total" testid="fact-cost_total"
+                    get=|d| d.project.cost_total
+                    set=|d, v| d.project.cost_total = v />
+                <NumberField key="facts.cost_mif" testid="fact-cost_mif"
+                    get=|d| d.project.cost_mif
+                    set=|d, v| d.project.cost_mif = v />
+                <NumberField key="facts.social_benefits" testid="fact-social_benefits"
+                    get=|d| d.project.social_benefits
+                    set=|d, v| d.project.social_benefits = v />
+            </div>
+            <fieldset class="tags">
+                <legend>{move || t(lang.get(), "facts.tags")}</legend>
+                {CLUSTER_TAGS
+                    .into_iter()
+                    .map(|tag| {
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    data-testid=format!("tag-{tag}")
+                                    prop:checked=move || state.doc.with(|d| d.project.tags().contains(&tag))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        state.edit(|d| d.project.set_tag(tag, on));
+                                    }
+                                />
+                                " "
+                                {move || t(lang.get(), tag_key(tag))}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </section>
+    }
+}
+
+pub fn tag_key(tag: &str) -> &'static str {
+    match tag {
+        "rural" => "tag.rural",
+        "urban_informal" => "tag.urban_informal",
+        "micro_homeworkers" => "tag.micro_homeworkers",
+        "labor_intensive" => "tag.labor_intensive",
+        _ => "tag.marginalized_workers",
+    }
+}
+
+pub fn checklist_key(item: &str) -> &'static str {
+    match item {
+        "poverty_targeting" => "check.poverty_targeting",
+        "gains_to_poor" => "check.gains_to_poor",
+        "winners_losers" => "check.winners_losers",
+        "social_protection" => "check.social_protection",
+        "labor_standards" => "check.labor_standards",
+        "work_organization" => "check.work_organization",
+        "artisan_niches" => "check.artisan_niches",
+        "community_participation" => "check.community_participation",
+        "access_barriers" => "check.access_barriers",
+        "marginalized_institutions" => "check.marginalized_institutions",
+        _ => "check.training_system",
+    }
+}
+
+#[component]
+pub fn Checklist() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let answers: [(Option<ChecklistAnswer>, &str, &'static str); 4] = [
+        (None, "", "answer.unanswered"),
+        (Some(ChecklistAnswer::Yes), "yes", "answer.yes"),
+        (Some(ChecklistAnswer::Partial), "partial", "answer.partial"),
+        (Some(ChecklistAnswer::No), "no", "answer.no"),
+    ];
+    view! {
+        <section class="card" aria-labelledby="checklist-title">
+            <h2 id="checklist-title">{move || t(lang.get(), "check.title")}</h2>
+            <p class="hint">{move || t(lang.get(), "check.hint")}</p>
+            <div class="checklist">
+                {CHECKLIST_ITEMS
+                    .into_iter()
+                    .map(|item| {
+                        view! {
+                            <label class="checklist-item">
+                                <span>{move || t(lang.get(), checklist_key(item))}</span>
+                                <select
+                                    data-testid=format!("check-{item}")
+                                    on:change=move |ev| {
+                                        let chosen = event_target_value(&ev);
+                                        let answer = answers.iter().find(|a| a.1 == chosen).and_then(|a| a.0);
+                                        state.edit(|d| {
+                                            if answer.is_some() {
+                                                d.checklist.insert(item.to_string(), answer);
+                                            } else {
+                                                d.checklist.remove(item);
+                                            }
+                                        });
+                                    }
+                                >
+                                    {answers
+                                        .into_iter()
+                                        .map(|(answer, code, label)| {
+                                            view! {
+                                                <option
+                                                    value=code
+                                                    selected=move || state.doc.with(|d| d.checklist.get(item).copied().flatten() == answer)
+                                                >
+                                                    {move || t(lang.get(), label)}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
+    }
+}
