@@ -16,6 +16,7 @@
 //! usual.
 
 pub mod bootstrap;
+mod fasthash;
 pub mod long;
 pub mod medium;
 pub mod notes;
@@ -25,15 +26,13 @@ pub mod returns;
 pub mod short;
 pub mod status;
 
-use std::collections::HashMap;
-
 use crate::document::Document;
 use crate::model::{Dataset, FirmYear, Group, Measure};
-use crate::panel::FirmPairs;
+use crate::panel::{FirmPair, FirmPairs};
 use crate::results::{Horizon, Indicator, Unit, Warning};
 use crate::years::Years;
 
-use panels::{bundle, Side};
+use panels::{bundles, Side};
 use productivity::Metric;
 
 /// Everything one computation shares between indicators.
@@ -51,33 +50,50 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// Pairs the baseline and follow-up rows of each firm (as [`FirmPairs::new`], in
+    /// the order of first appearance in b or f) and collects the rows in between, in
+    /// one pass with one fast map (SipHash on 100,000 rows cost more than every panel).
     pub fn new(doc: &'a Document, data: &'a Dataset, years: Years) -> Self {
-        let pairs = FirmPairs::new(&data.firms, years);
         let mut present = [false; 4];
+        let mut index: fasthash::FastMap<&'a str, u32> = fasthash::FastMap::default();
+        let mut pairs: Vec<FirmPair<'a>> = Vec::new();
+        let (b, f) = (years.baseline, years.followup);
         for row in &data.firms.rows {
             present[group_index(row.group)] = true;
+            if row.year != b && row.year != f {
+                continue;
+            }
+            let at = *index.entry(row.firm.as_str()).or_insert_with(|| {
+                pairs.push(FirmPair {
+                    firm: row.firm.as_str(),
+                    group: row.group,
+                    base: None,
+                    follow: None,
+                });
+                (pairs.len() - 1) as u32
+            });
+            let pair = &mut pairs[at as usize];
+            if row.year == b {
+                pair.base = Some(row);
+            } else {
+                pair.follow = Some(row);
+            }
         }
-        let mut between = Vec::new();
-        if years.span() > 1 {
-            let index: HashMap<&str, u32> = pairs
-                .pairs
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.firm, i as u32))
-                .collect();
-            between = data
-                .firms
+        let between = if years.span() > 1 {
+            data.firms
                 .rows
                 .iter()
-                .filter(|r| r.year > years.baseline && r.year < years.followup)
+                .filter(|r| r.year > b && r.year < f)
                 .filter_map(|r| Some((*index.get(r.firm.as_str())?, r)))
-                .collect();
-        }
+                .collect()
+        } else {
+            Vec::new()
+        };
         Ctx {
             doc,
             data,
             years,
-            pairs,
+            pairs: FirmPairs { pairs },
             between,
             present,
         }
@@ -176,10 +192,15 @@ pub fn compute(
     match years {
         Some(y) => {
             let ctx = Ctx::new(doc, data, y);
-            let sales = bundle(&ctx, Metric::Amount(Measure::Sales));
-            let exports = bundle(&ctx, Metric::Amount(Measure::Exports));
-            let employment = bundle(&ctx, Metric::Amount(Measure::Employment));
-            let productivity = bundle(&ctx, Metric::productivity(&data.firms));
+            let [sales, exports, employment, productivity] = bundles(
+                &ctx,
+                [
+                    Metric::Amount(Measure::Sales),
+                    Metric::Amount(Measure::Exports),
+                    Metric::Amount(Measure::Employment),
+                    Metric::productivity(&data.firms),
+                ],
+            );
             for (id, side, versus) in LONG_PANEL_IDS {
                 let b = match id.split('.').nth(2) {
                     Some("productivity") => &productivity,

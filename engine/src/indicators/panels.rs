@@ -205,34 +205,44 @@ impl Bundle {
 /// Longest span for which the years in between get their own series points.
 const MAX_SERIES_SPAN: i32 = 200;
 
-/// Builds the four panels of `metric` and their series in one pass over the pairs and
-/// one over the rows of the years in between.
+/// Builds the four panels of `metric` and their series (see [`bundles`]).
 pub fn bundle(ctx: &Ctx<'_>, metric: Metric) -> Bundle {
-    let ratio = metric.is_ratio();
-    let mut panels: [Panel; 4] = std::array::from_fn(|_| Panel {
-        ratio,
-        ..Panel::default()
+    let [b] = bundles(ctx, [metric]);
+    b
+}
+
+/// Builds the four panels of each metric and their series in one pass over the pairs
+/// and one over the rows of the years in between: each row is read once for all the
+/// metrics (rows are large, and memory traffic was most of the cost).
+pub fn bundles<const N: usize>(ctx: &Ctx<'_>, metrics: [Metric; N]) -> [Bundle; N] {
+    let mut panels: [[Panel; 4]; N] = std::array::from_fn(|m| {
+        std::array::from_fn(|_| Panel {
+            ratio: metrics[m].is_ratio(),
+            ..Panel::default()
+        })
     });
     let pairs = &ctx.pairs.pairs;
-    // Per pair: the sets whose panel it joined, and its baseline (num, den).
-    let mut member = vec![0u8; pairs.len()];
-    let mut base = vec![[0.0f64; 2]; pairs.len()];
+    // Per pair and metric: the sets whose panel it joined, and its baseline (num, den).
+    let mut member = vec![[0u8; N]; pairs.len()];
+    let mut base = vec![[[0.0f64; 2]; N]; pairs.len()];
     for (i, pair) in pairs.iter().enumerate() {
         let (Some(b), Some(f)) = (pair.base, pair.follow) else {
             continue;
         };
-        let (Some(vb), Some(vf)) = (metric.values(b), metric.values(f)) else {
-            continue;
-        };
-        let firm = [vb.0, vf.0, vb.1, vf.1];
         let mask = Side::mask(pair.group);
-        for side in Side::ALL {
-            if mask & (1 << side as u8) != 0 {
-                panels[side as usize].push(firm);
+        for (m, metric) in metrics.iter().enumerate() {
+            let (Some(vb), Some(vf)) = (metric.values(b), metric.values(f)) else {
+                continue;
+            };
+            let firm = [vb.0, vf.0, vb.1, vf.1];
+            for side in Side::ALL {
+                if mask & (1 << side as u8) != 0 {
+                    panels[m][side as usize].push(firm);
+                }
             }
+            member[i][m] = mask;
+            base[i][m] = [vb.0, vb.1];
         }
-        member[i] = mask;
-        base[i] = [vb.0, vb.1];
     }
 
     let (b, f) = (ctx.years.baseline, ctx.years.followup);
@@ -241,57 +251,63 @@ pub fn bundle(ctx: &Ctx<'_>, metric: Metric) -> Bundle {
     } else {
         0
     };
-    // Per set and year in between: Σ num_y, Σ den_y, Σ num_b, Σ den_b, firms.
-    let mut acc = vec![[0.0f64; 5]; 4 * slots];
+    // Per metric, set and year in between: Σ num_y, Σ den_y, Σ num_b, Σ den_b, firms.
+    let mut acc = vec![[0.0f64; 5]; N * 4 * slots];
     if slots > 0 {
         for &(i, row) in &ctx.between {
-            let mask = member[i as usize];
-            if mask == 0 {
-                continue;
-            }
-            let Some((n, d)) = metric.values(row) else {
-                continue;
-            };
             let slot = (row.year - b - 1) as usize;
-            let [nb, db] = base[i as usize];
-            for side in 0..4 {
-                if mask & (1 << side) != 0 {
-                    let a = &mut acc[side * slots + slot];
-                    a[0] += n;
-                    a[1] += d;
-                    a[2] += nb;
-                    a[3] += db;
-                    a[4] += 1.0;
+            for (m, metric) in metrics.iter().enumerate() {
+                let mask = member[i as usize][m];
+                if mask == 0 {
+                    continue;
+                }
+                let Some((n, d)) = metric.values(row) else {
+                    continue;
+                };
+                let [nb, db] = base[i as usize][m];
+                for side in 0..4 {
+                    if mask & (1 << side) != 0 {
+                        let a = &mut acc[(m * 4 + side) * slots + slot];
+                        a[0] += n;
+                        a[1] += d;
+                        a[2] += nb;
+                        a[3] += db;
+                        a[4] += 1.0;
+                    }
                 }
             }
         }
     }
-    let series = std::array::from_fn(|side| {
-        let panel = &panels[side];
-        let Some(g) = panel.growth() else {
-            return Vec::new();
-        };
-        let mut points = vec![(b, 100.0)];
-        for slot in 0..slots {
-            let a = acc[side * slots + slot];
-            if a[4] == 0.0 {
-                continue;
+    let mut panels = panels.into_iter();
+    std::array::from_fn(|m| {
+        let panels = panels.next().unwrap_or_default();
+        let ratio = metrics[m].is_ratio();
+        let series = std::array::from_fn(|side| {
+            let Some(g) = panels[side].growth() else {
+                return Vec::new();
+            };
+            let mut points = vec![(b, 100.0)];
+            for slot in 0..slots {
+                let a = acc[(m * 4 + side) * slots + slot];
+                if a[4] == 0.0 {
+                    continue;
+                }
+                let index = growth(level(a[2], a[3], ratio), level(a[0], a[1], ratio));
+                if let Some(x) = index.and_then(|x| finite(100.0 * (1.0 + x))) {
+                    points.push((b + 1 + slot as i32, x));
+                }
             }
-            let index = growth(level(a[2], a[3], ratio), level(a[0], a[1], ratio));
-            if let Some(x) = index.and_then(|x| finite(100.0 * (1.0 + x))) {
-                points.push((b + 1 + slot as i32, x));
+            if let Some(x) = finite(100.0 * (1.0 + g)) {
+                points.push((f, x));
             }
+            points
+        });
+        Bundle {
+            metric: metrics[m],
+            panels,
+            series,
         }
-        if let Some(x) = finite(100.0 * (1.0 + g)) {
-            points.push((f, x));
-        }
-        points
-    });
-    Bundle {
-        metric,
-        panels,
-        series,
-    }
+    })
 }
 
 /// A JSON number, or null for a non-finite value (never NaN in the output).

@@ -14,10 +14,11 @@
 //!
 //! These do not need the baseline and follow-up years.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use super::fasthash::FastSet;
 use super::notes;
 use super::panels::num;
 use crate::document::{Project, YesNoUnknown};
@@ -74,7 +75,7 @@ const MAX_LISTED: usize = 1000;
 
 /// Distinct firms of `groups`, in order of first appearance.
 fn distinct_firms<'a>(data: &'a Dataset, groups: &[Group]) -> Vec<&'a str> {
-    let mut seen = HashSet::new();
+    let mut seen: FastSet<&str> = FastSet::default();
     data.firms
         .rows
         .iter()
