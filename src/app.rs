@@ -1,6 +1,5 @@
 //! The page: header, project list, the open project's data and its results.
 
-use cluster_eval_engine::Results;
 use leptos::prelude::*;
 
 use crate::components::{
@@ -9,19 +8,15 @@ use crate::components::{
     table_input::TableInput,
 };
 use crate::i18n::{t, Lang};
+use crate::reading::Reading;
 use crate::state::AppState;
 use cluster_eval_engine::model::TableKind;
-
-/// The results of the open document, recomputed by the engine when it changes.
-#[derive(Clone, Copy)]
-pub struct ResultsMemo(pub Memo<Results>);
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    let results = Memo::new(move |_| state.doc.with(cluster_eval_engine::compute));
-    provide_context(ResultsMemo(results));
+    provide_context(Reading::new(state));
     let lang = state.lang;
     Effect::new(move |_| {
         if let Some(root) = web_sys::window()
@@ -45,7 +40,8 @@ pub fn App() -> impl IntoView {
             <main class="main">
                 <ProjectName />
                 <ShareBar />
-                <TableInput table=TableKind::Firms />
+                <h2>{move || t(lang.get(), "data.title")}</h2>
+                {TableKind::ALL.into_iter().map(|table| view! { <TableInput table=table /> }).collect_view()}
                 <ProjectFacts />
                 <Checklist />
                 <ResultsView />

@@ -8,5 +8,7 @@ pub mod files;
 pub mod format;
 pub mod i18n;
 pub mod messages;
+pub mod names;
+pub mod reading;
 pub mod state;
 pub mod storage;

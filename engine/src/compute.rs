@@ -15,12 +15,13 @@ pub fn compute(doc: &Document) -> Results {
         .into_iter()
         .map(|kind| read::read_document_table(doc, kind))
         .collect();
-    compute_from_reads(doc, &reads)
+    let refs: Vec<&TableRead> = reads.iter().collect();
+    compute_from_reads(doc, &refs)
 }
 
 /// Computes the results of `doc` from tables already read (with the same settings).
-pub fn compute_from_reads(doc: &Document, reads: &[TableRead]) -> Results {
-    let data = read::assemble(reads);
+pub fn compute_from_reads(doc: &Document, reads: &[&TableRead]) -> Results {
+    let data = read::assemble(reads.iter().copied());
     let mut results = Results::default();
     let years = match years::resolve(&doc.project, &data.firms) {
         Ok(y) => Some(y),

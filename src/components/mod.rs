@@ -1,7 +1,9 @@
 //! The page's components, one concept per file.
 
+pub mod errors;
 pub mod facts;
 pub mod notices;
+pub mod preview;
 pub mod projects;
 pub mod results_view;
 pub mod share;

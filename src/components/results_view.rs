@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::ResultsMemo;
+use crate::reading::Reading;
 
 #[component]
 pub fn ResultsView() -> impl IntoView {
-    let ResultsMemo(results) = expect_context::<ResultsMemo>();
+    let results = expect_context::<Reading>().results;
     view! {
         <section class="results" data-testid="results">
             <ul>

@@ -1,9 +1,19 @@
-//! The paste box of one table. The raw text is stored as typed, never altered.
+//! One table: its paste box, how it was read (separator, decimal marks, header
+//! mapping — each with a control to change it), the rows in error, and a preview of
+//! what was read. The raw text is stored as typed and never altered.
 
+use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting};
 use cluster_eval_engine::model::TableKind;
+use cluster_eval_engine::read::{
+    columns, DecimalMark, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy,
+    Separator, SeparatorSource, TableRead,
+};
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::components::errors::RowErrors;
+use crate::components::preview::PreviewGrid;
+use crate::i18n::{t, tf, Lang};
+use crate::reading::Reading;
 use crate::state::AppState;
 
 pub fn table_title_key(table: TableKind) -> &'static str {
@@ -16,19 +26,40 @@ pub fn table_title_key(table: TableKind) -> &'static str {
     }
 }
 
+fn table_hint_key(table: TableKind) -> &'static str {
+    match table {
+        TableKind::Firms => "table.firms.hint",
+        TableKind::Territory => "table.territory.hint",
+        TableKind::Activities => "table.activities.hint",
+        TableKind::Actors => "table.actors.hint",
+        TableKind::Subsidies => "table.subsidies.hint",
+    }
+}
+
 #[component]
 pub fn TableInput(table: TableKind) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let reading = expect_context::<Reading>();
+    let read = reading.table(table);
     let lang = state.lang;
     let id = format!("table-{}", table.name());
+    let title_id = format!("{id}-title");
+    let title_ref = title_id.clone();
+    let empty = move || state.doc.with(|d| d.table_text(table).trim().is_empty());
     view! {
-        <section class="table-input">
-            <h3><label for=id.clone()>{move || t(lang.get(), table_title_key(table))}</label></h3>
-            <p class="hint">{move || t(lang.get(), "table.paste_hint")}</p>
+        <section class="card table-input" aria-labelledby=title_ref>
+            <h3 id=title_id>{move || t(lang.get(), table_title_key(table))}</h3>
+            <p class="hint">
+                {move || t(lang.get(), table_hint_key(table))} " "
+                {move || t(lang.get(), "table.paste_hint")}
+            </p>
+            <label class="visually-hidden" for=id.clone()>
+                {move || t(lang.get(), table_title_key(table))}
+            </label>
             <textarea
                 id=id
                 data-testid=format!("table-input-{}", table.name())
-                rows="10"
+                rows=if table == TableKind::Firms { "12" } else { "6" }
                 spellcheck="false"
                 wrap="off"
                 prop:value=move || state.doc.with(|d| d.table_text(table).to_string())
@@ -37,6 +68,287 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
                     state.edit(|d| *d.table_text_mut(table) = text);
                 }
             ></textarea>
+            <Show when=move || !empty()>
+                <ReadingReport table=table read=read />
+                <RowErrors table=table read=read />
+                <PreviewGrid table=table read=read />
+            </Show>
         </section>
+    }
+}
+
+/// Separator, counts, decimal marks and header mapping, each changeable.
+#[component]
+fn ReadingReport(table: TableKind, read: Memo<TableRead>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let name = table.name();
+    view! {
+        <div class="reading-report" data-testid=format!("table-report-{name}")>
+            <p>
+                <label>
+                    {move || t(lang.get(), "report.separator")} " "
+                    <select
+                        data-testid=format!("delimiter-{name}")
+                        on:change=move |ev| {
+                            let chosen = match event_target_value(&ev).as_str() {
+                                "tab" => DelimiterSetting::Tab,
+                                ";" => DelimiterSetting::Semicolon,
+                                "," => DelimiterSetting::Comma,
+                                _ => DelimiterSetting::Auto,
+                            };
+                            state.edit(|d| {
+                                let entry = d.settings.tables.entry(name.to_string()).or_default();
+                                entry.delimiter = (chosen != DelimiterSetting::Auto).then_some(chosen);
+                            });
+                        }
+                    >
+                        {[("auto", "report.auto"), ("tab", "report.tab"), (";", "report.semicolon"), (",", "report.comma")]
+                            .into_iter()
+                            .map(|(value, key)| {
+                                let selected = move || {
+                                    state.doc.with(|d| {
+                                        let forced = d.settings.tables.get(name).and_then(|t| t.delimiter);
+                                        match forced {
+                                            None => value == "auto",
+                                            Some(DelimiterSetting::Tab) => value == "tab",
+                                            Some(DelimiterSetting::Semicolon) => value == ";",
+                                            Some(DelimiterSetting::Comma) => value == ",",
+                                            Some(DelimiterSetting::Auto) => value == "auto",
+                                        }
+                                    })
+                                };
+                                view! { <option value=value selected=selected>{move || t(lang.get(), key)}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                " "
+                <span data-testid=format!("separator-found-{name}")>
+                    {move || read.with(|r| separator_text(lang.get(), r))}
+                </span>
+            </p>
+            <p data-testid=format!("table-counts-{name}")>
+                {move || read.with(|r| tf(lang.get(), "report.counts", &[
+                    ("read", r.report.rows_read.to_string()),
+                    ("excluded", r.report.rows_excluded.to_string()),
+                ]))}
+            </p>
+            {move || read.with(|r| r.report.reshaped.then(|| {
+                let years = r.report.wide_years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");
+                view! { <p class="notice info" data-testid=format!("reshaped-{name}")>{tf(lang.get(), "report.reshaped", &[("years", years)])}</p> }
+            }))}
+            {move || read.with(|r| r.report.group_column_missing.then(|| view! {
+                <p class="notice warning" data-testid="group-missing">{t(lang.get(), "report.group_missing")}</p>
+            }))}
+            <HeaderMapping table=table read=read />
+        </div>
+    }
+}
+
+fn separator_text(lang: Lang, read: &TableRead) -> String {
+    let Some(sep) = read.report.separator else {
+        return String::new();
+    };
+    let sep_key = match sep {
+        Separator::Tab => "report.tab",
+        Separator::Semicolon => "report.semicolon",
+        Separator::Comma => "report.comma",
+    };
+    let how = match read.report.separator_source {
+        Some(SeparatorSource::Forced) => t(lang, "report.forced"),
+        _ => t(lang, "report.detected"),
+    };
+    format!("{} ({how})", t(lang, sep_key))
+}
+
+/// Which header became which column, with a drop-down to change it (saved in the
+/// document's `columns`), and the decimal mark of each numeric column with an override.
+#[component]
+fn HeaderMapping(table: TableKind, read: Memo<TableRead>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let name = table.name();
+    view! {
+        <details class="mapping" open=move || read.with(|r| r.report.ignored().next().is_some())>
+            <summary>{move || t(lang.get(), "report.mapping")}</summary>
+            <div class="scroll-x">
+                <table class="grid">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t(lang.get(), "report.pasted_header")}</th>
+                            <th scope="col">{move || t(lang.get(), "report.read_as")}</th>
+                            <th scope="col">{move || t(lang.get(), "report.decimal")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let lang = lang.get();
+                            read.with(|r| {
+                                r.report
+                                    .headers
+                                    .iter()
+                                    .map(|h| header_row(state, lang, table, r, h))
+                                    .collect_view()
+                            })
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <p class="hint" data-testid=format!("mapping-hint-{name}")>{move || t(lang.get(), "report.mapping_hint")}</p>
+        </details>
+    }
+}
+
+fn header_row(
+    state: AppState,
+    lang: Lang,
+    table: TableKind,
+    read: &TableRead,
+    h: &HeaderReport,
+) -> impl IntoView {
+    let name = table.name();
+    let header = h.header.clone();
+    let (column, explanation) = match &h.outcome {
+        HeaderOutcome::Column { column, year, by } => {
+            let by_key = match by {
+                MatchedBy::Name => "report.by_name",
+                MatchedBy::Synonym => "report.by_synonym",
+                MatchedBy::User => "report.by_user",
+            };
+            let year = year.map(|y| format!(" · {y}")).unwrap_or_default();
+            (Some(column.clone()), format!("{}{year}", t(lang, by_key)))
+        }
+        HeaderOutcome::Ignored { because } => (None, ignored_text(lang, because)),
+    };
+    let user_choice = state.doc.with_untracked(|d| {
+        d.columns
+            .get(name)
+            .and_then(|m| m.get(&header))
+            .cloned()
+    });
+    let selected_value = match &user_choice {
+        None => "__auto".to_string(),
+        Some(None) => "__ignore".to_string(),
+        Some(Some(c)) => c.clone(),
+    };
+    let decimal = column
+        .as_deref()
+        .and_then(|c| read.report.decimal(c))
+        .map(|d| (d.column.clone(), d.mark, d.source));
+    let header_for_change = header.clone();
+    let options = columns(table)
+        .iter()
+        .map(|c| {
+            let selected = selected_value == c.name;
+            view! { <option value=c.name selected=selected>{c.name}</option> }
+        })
+        .collect_view();
+    view! {
+        <tr class:ignored=column.is_none()>
+            <th scope="row">{header.clone()}</th>
+            <td>
+                <select
+                    aria-label=tf(lang, "report.map_label", &[("header", header.clone())])
+                    data-testid=format!("map-{name}-{header}")
+                    on:change=move |ev| {
+                        let chosen = event_target_value(&ev);
+                        let header = header_for_change.clone();
+                        state.edit(|d| {
+                            let map = d.columns.entry(name.to_string()).or_default();
+                            match chosen.as_str() {
+                                "__auto" => {
+                                    map.remove(&header);
+                                }
+                                "__ignore" => {
+                                    map.insert(header, None);
+                                }
+                                column => {
+                                    map.insert(header, Some(column.to_string()));
+                                }
+                            }
+                            if map.is_empty() {
+                                d.columns.remove(name);
+                            }
+                        });
+                    }
+                >
+                    <option value="__auto" selected=selected_value == "__auto">
+                        {format!("{} ({})", t(lang, "report.automatic"), column.clone().unwrap_or_else(|| "—".into()))}
+                    </option>
+                    <option value="__ignore" selected=selected_value == "__ignore">{t(lang, "report.ignore")}</option>
+                    {options}
+                </select>
+                " "
+                <small>{explanation}</small>
+            </td>
+            <td>{decimal.map(|(column, mark, source)| decimal_control(state, lang, name, column, mark, source))}</td>
+        </tr>
+    }
+}
+
+fn decimal_control(
+    state: AppState,
+    lang: Lang,
+    table: &'static str,
+    column: String,
+    mark: DecimalMark,
+    source: DecimalSource,
+) -> impl IntoView {
+    let source_key = match source {
+        DecimalSource::Override => "report.decimal_override",
+        DecimalSource::Detected => "report.decimal_detected",
+        DecimalSource::Setting => "report.decimal_setting",
+        DecimalSource::Default => "report.decimal_default",
+    };
+    let current = state.doc.with_untracked(|d| d.settings.decimal_override(table, &column));
+    let column_for_change = column.clone();
+    let mark_text = match mark {
+        DecimalMark::Point => t(lang, "report.point"),
+        DecimalMark::Comma => t(lang, "report.comma_mark"),
+    };
+    view! {
+        <select
+            aria-label=tf(lang, "report.decimal_label", &[("column", column.clone())])
+            data-testid=format!("decimal-{table}-{column}")
+            on:change=move |ev| {
+                let chosen = match event_target_value(&ev).as_str() {
+                    "." => DecimalSetting::Point,
+                    "," => DecimalSetting::Comma,
+                    _ => DecimalSetting::Auto,
+                };
+                let column = column_for_change.clone();
+                state.edit(|d| {
+                    let entry = d.settings.tables.entry(table.to_string()).or_default();
+                    if chosen == DecimalSetting::Auto {
+                        entry.decimal.remove(&column);
+                    } else {
+                        entry.decimal.insert(column, chosen);
+                    }
+                });
+            }
+        >
+            <option value="auto" selected=current.is_none()>
+                {format!("{} ({mark_text}, {})", t(lang, "report.automatic"), t(lang, source_key))}
+            </option>
+            <option value="." selected=current == Some(DecimalSetting::Point)>{t(lang, "report.point")}</option>
+            <option value="," selected=current == Some(DecimalSetting::Comma)>{t(lang, "report.comma_mark")}</option>
+        </select>
+    }
+}
+
+fn ignored_text(lang: Lang, because: &IgnoredBecause) -> String {
+    match because {
+        IgnoredBecause::Unknown => t(lang, "report.ignored_unknown").to_string(),
+        IgnoredBecause::Empty => t(lang, "report.ignored_empty").to_string(),
+        IgnoredBecause::ByUser => t(lang, "report.ignored_by_user").to_string(),
+        IgnoredBecause::InvalidMapping { target } => {
+            tf(lang, "report.ignored_invalid_mapping", &[("target", target.clone())])
+        }
+        IgnoredBecause::ClaimedTwice { other } => {
+            tf(lang, "report.ignored_claimed_twice", &[("other", other.clone())])
+        }
+        IgnoredBecause::YearColumnPresent => t(lang, "report.ignored_year_column").to_string(),
+        IgnoredBecause::NoYearInWideTable => t(lang, "report.ignored_no_year").to_string(),
     }
 }
