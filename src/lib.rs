@@ -9,6 +9,7 @@ pub mod format;
 pub mod i18n;
 pub mod messages;
 pub mod names;
+pub mod notes;
 pub mod reading;
 pub mod state;
 pub mod storage;

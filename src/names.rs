@@ -86,3 +86,20 @@ fn fixed_key(id: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// A canonical column or group name as the reader would say it (parameters of
+/// messages); anything else is shown as it is.
+pub fn column_name(lang: Lang, name: &str) -> String {
+    let key = match name {
+        "sales" => "m.sales",
+        "exports" => "m.exports",
+        "productivity" => "m.productivity",
+        "employment" => "m.employment",
+        "beneficiary" => "group.beneficiary",
+        "cluster" => "group.cluster",
+        "control" => "group.control",
+        "sector" => "group.sector",
+        _ => return name.to_string(),
+    };
+    t(lang, key).to_lowercase()
+}

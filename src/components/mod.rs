@@ -1,10 +1,13 @@
 //! The page's components, one concept per file.
 
+pub mod charts;
 pub mod errors;
 pub mod facts;
+pub mod how;
 pub mod notices;
 pub mod preview;
 pub mod projects;
 pub mod results_view;
 pub mod share;
 pub mod table_input;
+pub mod winners;

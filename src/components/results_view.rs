@@ -1,45 +1,243 @@
-//! The results of the open project, one line per indicator.
+//! The results, grouped by horizon: value in the reader's locale, status in words and
+//! colour, interval, `n`, the message when data are insufficient, a target to set, and
+//! a "how it was computed" disclosure with the formula and the actual numbers.
 
+use cluster_eval_engine::results::{Horizon, Indicator, Status, Unit};
 use leptos::prelude::*;
 
+use crate::components::charts::Charts;
+use crate::components::facts::parse_number;
+use crate::components::how::HowComputed;
+use crate::components::winners::WinnersLosers;
+use crate::format;
+use crate::i18n::{t, Lang};
+use crate::names::indicator_name;
+use crate::notes::{note_text, warning_text};
 use crate::reading::Reading;
+use crate::state::AppState;
+
+pub fn status_code(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met",
+        Status::NotMet => "not_met",
+        Status::Inconclusive => "inconclusive",
+        Status::InsufficientData => "insufficient_data",
+        Status::Reported => "reported",
+    }
+}
+
+pub fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::Met => "status.met",
+        Status::NotMet => "status.not_met",
+        Status::Inconclusive => "status.inconclusive",
+        Status::InsufficientData => "status.insufficient_data",
+        Status::Reported => "status.reported",
+    }
+}
+
+fn horizon_key(h: Horizon) -> &'static str {
+    match h {
+        Horizon::Long => "horizon.long",
+        Horizon::Medium => "horizon.medium",
+        Horizon::Short => "horizon.short",
+        Horizon::ProPoor => "horizon.pro_poor",
+    }
+}
+
+fn horizon_hint_key(h: Horizon) -> &'static str {
+    match h {
+        Horizon::Long => "horizon.long.hint",
+        Horizon::Medium => "horizon.medium.hint",
+        Horizon::Short => "horizon.short.hint",
+        Horizon::ProPoor => "horizon.pro_poor.hint",
+    }
+}
+
+/// Targets of fractions are typed as percentages (20 for 20 %); others as they are.
+pub fn target_in_percent(id: &str, unit: Unit) -> bool {
+    matches!(unit, Unit::Ratio | Unit::Share) && !id.starts_with("long.return_per")
+}
 
 #[component]
 pub fn ResultsView() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let results = expect_context::<Reading>().results;
+    let lang = state.lang;
     view! {
-        <section class="results" data-testid="results">
-            <ul>
+        <section class="results" data-testid="results" aria-labelledby="results-title">
+            <h2 id="results-title">{move || t(lang.get(), "results.title")}</h2>
+            <p class="hint" data-testid="results-years">
+                {move || results.with(|r| match (r.baseline_year, r.followup_year) {
+                    (Some(b), Some(f)) => crate::i18n::tf(lang.get(), "results.years", &[("b", b.to_string()), ("f", f.to_string())]),
+                    _ => String::new(),
+                })}
+            </p>
+            <div class="warnings" data-testid="warnings">
                 {move || {
-                    results
-                        .with(|r| {
-                            r.indicators
-                                .iter()
-                                .map(|i| {
-                                    let value = i.value.map(|v| v.to_string()).unwrap_or_default();
-                                    let status = serde_json::to_value(i.status)
-                                        .ok()
-                                        .and_then(|v| v.as_str().map(str::to_string))
-                                        .unwrap_or_default();
-                                    let (data_value, data_status) = (value.clone(), status.clone());
-                                    view! {
-                                        <li
-                                            data-testid=format!("indicator-{}", i.id)
-                                            data-value=data_value
-                                            data-status=data_status
-                                        >
-                                            {i.id.clone()}
-                                            ": "
-                                            {value}
-                                            " "
-                                            {status}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        })
+                    let lang = lang.get();
+                    results.with(|r| r.warnings.iter().map(|w| view! {
+                        <p class="notice warning" data-testid="warning" data-code=w.code.clone()>{warning_text(lang, w)}</p>
+                    }).collect_view())
                 }}
-            </ul>
+            </div>
+            {[Horizon::Long, Horizon::Medium, Horizon::Short, Horizon::ProPoor]
+                .into_iter()
+                .map(|h| view! { <HorizonTable horizon=h /> })
+                .collect_view()}
+            <WinnersLosers />
+            <Charts />
         </section>
+    }
+}
+
+#[component]
+fn HorizonTable(horizon: Horizon) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let results = expect_context::<Reading>().results;
+    let lang = state.lang;
+    let ids = Memo::new(move |_| {
+        results.with(|r| {
+            r.indicators
+                .iter()
+                .filter(|i| i.horizon == horizon)
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="card horizon">
+            <h3>{move || t(lang.get(), horizon_key(horizon))}</h3>
+            <p class="hint">{move || t(lang.get(), horizon_hint_key(horizon))}</p>
+            <div class="scroll-x">
+                <table class="indicators">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t(lang.get(), "results.indicator")}</th>
+                            <th scope="col">{move || t(lang.get(), "results.value")}</th>
+                            <th scope="col">{move || t(lang.get(), "results.status")}</th>
+                            <th scope="col">{move || t(lang.get(), "results.interval")}</th>
+                            <th scope="col">"n"</th>
+                            <th scope="col" class="no-print">{move || t(lang.get(), "results.target")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || ids.get() key=|id| id.clone() let:id>
+                            <IndicatorRow id=id />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn IndicatorRow(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let results = expect_context::<Reading>().results;
+    let lang = state.lang;
+    let id_for_memo = id.clone();
+    let indicator = Memo::new(move |_| results.with(|r| r.indicator(&id_for_memo).cloned()));
+    move || {
+        let lang = lang.get();
+        let currency = state.doc.with(|d| d.project.currency.clone());
+        indicator.get().map(|i| indicator_row(state, lang, &currency, i))
+    }
+}
+
+fn indicator_row(state: AppState, lang: Lang, currency: &str, i: Indicator) -> impl IntoView {
+    let raw_value = i.value.map(|v| serde_json::Value::from(v).to_string()).unwrap_or_default();
+    let status = status_code(i.status);
+    let value_text = format::value(lang, &i.id, i.unit, i.value, currency);
+    let interval = i.ci.map(|[low, high]| {
+        format!(
+            "{} … {}",
+            format::value(lang, &i.id, i.unit, Some(low), currency),
+            format::value(lang, &i.id, i.unit, Some(high), currency)
+        )
+    });
+    let message = note_text(lang, i.note.as_ref(), &i.message);
+    let has_target = state.doc.with_untracked(|d| d.targets.contains_key(&i.id));
+    let name = indicator_name(lang, &i.id);
+    view! {
+        <tr data-testid=format!("indicator-{}", i.id) data-value=raw_value data-status=status>
+            <th scope="row">
+                <span class="indicator-name">{name}</span>
+                <code class="indicator-id">{i.id.clone()}</code>
+                {(!message.is_empty()).then(|| view! { <p class="message" data-testid="indicator-message">{message}</p> })}
+                <HowComputed indicator=i.clone() />
+            </th>
+            <td class="value">{value_text}</td>
+            <td>
+                <span class=format!("status {status}")>{t(lang, status_key(i.status))}</span>
+                {has_target.then(|| view! { <small class="by-target">{t(lang, "results.by_target")}</small> })}
+            </td>
+            <td class="value">{interval.unwrap_or_else(|| "—".into())}</td>
+            <td class="value">{i.n}</td>
+            <td class="no-print"><TargetInput id=i.id.clone() unit=i.unit /></td>
+        </tr>
+    }
+}
+
+/// The optional target of one indicator; empty removes it.
+#[component]
+fn TargetInput(id: String, unit: Unit) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let percent = target_in_percent(&id, unit);
+    let invalid = RwSignal::new(false);
+    let id_value = id.clone();
+    let id_change = id.clone();
+    let shown = move || {
+        state.doc.with(|d| {
+            d.targets
+                .get(&id_value)
+                .map(|v| {
+                    let v = if percent { v * 100.0 } else { *v };
+                    let text = format!("{}", (v * 1e6).round() / 1e6);
+                    if lang.get().marks().0 == ',' { text.replace('.', ",") } else { text }
+                })
+                .unwrap_or_default()
+        })
+    };
+    let label = move || {
+        format!(
+            "{} {}{}",
+            t(lang.get(), "results.target_for"),
+            indicator_name(lang.get(), &id),
+            if percent { " (%)" } else { "" }
+        )
+    };
+    view! {
+        <input
+            type="text"
+            inputmode="decimal"
+            size="6"
+            class="target"
+            data-testid=format!("target-{id_change}")
+            aria-label=label
+            aria-invalid=move || invalid.get().then_some("true")
+            placeholder=if percent { "%" } else { "" }
+            prop:value=shown
+            on:change=move |ev| {
+                let text = event_target_value(&ev);
+                match parse_number(lang.get_untracked(), &text) {
+                    Ok(value) => {
+                        invalid.set(false);
+                        let id = id_change.clone();
+                        state.edit(|d| match value {
+                            Some(v) => {
+                                d.targets.insert(id, if percent { v / 100.0 } else { v });
+                            }
+                            None => {
+                                d.targets.remove(&id);
+                            }
+                        });
+                    }
+                    Err(()) => invalid.set(true),
+                }
+            }
+        />
     }
 }

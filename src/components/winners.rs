@@ -1,0 +1,62 @@
+//! Winners and losers: each worker group and firm-size class with its change and
+//! whether it loses out (Section 4.3), as one table.
+
+use leptos::prelude::*;
+
+use crate::format;
+use crate::i18n::t;
+use crate::names::group_name;
+use crate::reading::Reading;
+use crate::state::AppState;
+
+#[component]
+pub fn WinnersLosers() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let results = expect_context::<Reading>().results;
+    let lang = state.lang;
+    view! {
+        <section class="card" aria-labelledby="winners-title">
+            <h3 id="winners-title">{move || t(lang.get(), "winners.title")}</h3>
+            <p class="hint">{move || t(lang.get(), "winners.hint")}</p>
+            <div class="scroll-x">
+                <table class="indicators" data-testid="winners-losers">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t(lang.get(), "winners.group")}</th>
+                            <th scope="col">{move || t(lang.get(), "winners.jobs")}</th>
+                            <th scope="col">{move || t(lang.get(), "winners.change")}</th>
+                            <th scope="col">{move || t(lang.get(), "winners.verdict")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let lang = lang.get();
+                            results.with(|r| r.winners_losers.iter().map(|w| {
+                                let (class, key) = match w.loses {
+                                    Some(true) => ("not_met", "winners.loses"),
+                                    Some(false) => ("met", "winners.does_not_lose"),
+                                    None => ("insufficient_data", "winners.no_data"),
+                                };
+                                let change = w.change.map(|c| format::points(lang, c)).unwrap_or_else(|| "—".into());
+                                let jobs = w.jobs_change.map(|j| {
+                                    let text = format::number(lang, j, 0);
+                                    if j > 0.0 { format!("+{text}") } else { text }
+                                }).unwrap_or_else(|| "—".into());
+                                let kind_key = if w.kind == "firms" { "winners.firms" } else { "winners.workers" };
+                                view! {
+                                    <tr data-testid=format!("winner-{}-{}", w.kind, w.group)
+                                        data-loses=match w.loses { Some(true) => "true", Some(false) => "false", None => "" }>
+                                        <th scope="row">{group_name(lang, &w.kind, &w.group)} <small>{t(lang, kind_key)}</small></th>
+                                        <td class="value">{jobs}</td>
+                                        <td class="value">{change}</td>
+                                        <td><span class=format!("status {class}")>{t(lang, key)}</span></td>
+                                    </tr>
+                                }
+                            }).collect_view())
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,59 @@
+//! The engine's messages (a code and its parameters) in the reader's language. A code
+//! the catalogue does not know falls back to the engine's English text, so a message
+//! is never lost.
+
+use cluster_eval_engine::results::{Note, Warning};
+use serde_json::{Map, Value};
+
+use crate::i18n::{lookup, Lang};
+
+fn param_text(lang: Lang, value: &Value) -> String {
+    match value {
+        Value::String(s) => crate::names::column_name(lang, s),
+        Value::Number(n) => n
+            .as_f64()
+            .map(|v| {
+                if v.fract() == 0.0 {
+                    format!("{v:.0}")
+                } else {
+                    crate::components::how::num(lang, v)
+                }
+            })
+            .unwrap_or_default(),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| param_text(lang, v))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "—".into(),
+        Value::Object(_) => String::new(),
+    }
+}
+
+/// Fills `{name}` placeholders of a template with the parameters.
+pub fn fill(lang: Lang, template: &str, params: &Map<String, Value>) -> String {
+    let mut text = template.to_string();
+    for (name, value) in params {
+        let placeholder = format!("{{{name}}}");
+        if text.contains(&placeholder) {
+            text = text.replace(&placeholder, &param_text(lang, value));
+        }
+    }
+    text
+}
+
+/// An indicator's message.
+pub fn note_text(lang: Lang, note: Option<&Note>, english: &str) -> String {
+    note.and_then(|n| {
+        lookup(lang, &format!("note.{}", n.code)).map(|template| fill(lang, template, &n.params))
+    })
+    .unwrap_or_else(|| english.to_string())
+}
+
+/// A calculation warning.
+pub fn warning_text(lang: Lang, warning: &Warning) -> String {
+    lookup(lang, &format!("note.{}", warning.code))
+        .map(|template| fill(lang, template, &warning.params))
+        .unwrap_or_else(|| warning.message.clone())
+}
