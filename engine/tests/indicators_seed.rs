@@ -1,6 +1,6 @@
 //! The seed document's own figures (Section 3, "results"), reproduced.
 
-use cluster_eval_engine::indicators::{self, panels, productivity::Metric, Ctx};
+use cluster_eval_engine::indicators::{self, firms::FirmIndex, panels, productivity::Metric, Ctx};
 use cluster_eval_engine::model::{Dataset, FirmYear, FirmsTable, Group, Measure};
 use cluster_eval_engine::results::{Indicator, Status};
 use cluster_eval_engine::years::Years;
@@ -57,7 +57,8 @@ fn masaya_about_eleven_percent_a_year() {
     let mean_f = sales.detail["mean_f"].as_f64().unwrap();
     assert!((mean_b - 23_637.0).abs() < 1e-6 && (mean_f - 32_268.0).abs() < 1e-6);
     // Investment has no Annex II indicator of its own; the same panel arithmetic.
-    let ctx = Ctx::new(&doc, &data, years);
+    let index = FirmIndex::new(&data.firms);
+    let ctx = Ctx::new(&doc, &data, years, &index);
     let inv = panels::bundle(&ctx, Metric::Amount(Measure::Investment));
     let cagr = inv.panel(panels::Side::Cluster).cagr(3).unwrap();
     assert!((0.109..=0.110).contains(&cagr), "investment: {cagr}");

@@ -16,7 +16,7 @@
 
 use serde_json::{Map, Value};
 
-use super::bootstrap::difference_interval;
+use super::bootstrap::Interval;
 use super::notes::{self, Msg};
 use super::panels::{num, opt, Bundle, Panel, Side};
 use super::productivity::Metric;
@@ -98,12 +98,15 @@ pub fn growth_indicator(ctx: &Ctx<'_>, bundle: &Bundle, side: Side, id: &str) ->
 }
 
 /// `long.<set>.<measure>.vs_control` (with the bootstrap interval) or `.vs_sector`.
+/// `interval` is the bootstrap interval of the two panels, computed beforehand (see
+/// [`super::bootstrap::intervals`]) when both have at least 2 firms.
 pub fn versus_indicator(
     ctx: &Ctx<'_>,
     bundle: &Bundle,
     side: Side,
     versus: Side,
     id: &str,
+    interval: Option<Interval>,
 ) -> Indicator {
     let with_interval = versus == Side::Control;
     let span = ctx.years.span();
@@ -165,7 +168,7 @@ pub fn versus_indicator(
         } else if reps == 0 {
             message = notes::no_interval_no_reps();
         } else {
-            match difference_interval(g, c, reps, seed) {
+            match interval {
                 Some(i) => {
                     ind.ci = Some([i.low, i.high]);
                     boot.insert("draws".into(), i.draws.into());

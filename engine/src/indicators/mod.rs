@@ -17,6 +17,7 @@
 
 pub mod bootstrap;
 mod fasthash;
+pub mod firms;
 pub mod long;
 pub mod medium;
 pub mod notes;
@@ -32,6 +33,7 @@ use crate::panel::{FirmPair, FirmPairs};
 use crate::results::{Horizon, Indicator, Unit, Warning};
 use crate::years::Years;
 
+use firms::FirmIndex;
 use panels::{bundles, Side};
 use productivity::Metric;
 
@@ -52,43 +54,47 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// Pairs the baseline and follow-up rows of each firm (as [`FirmPairs::new`], in
     /// the order of first appearance in b or f) and collects the rows in between, in
-    /// one pass with one fast map (SipHash on 100,000 rows cost more than every panel).
-    pub fn new(doc: &'a Document, data: &'a Dataset, years: Years) -> Self {
+    /// one pass over the table, with the firm slots hashed once in `index`.
+    pub fn new(doc: &'a Document, data: &'a Dataset, years: Years, index: &FirmIndex<'a>) -> Self {
+        const NONE: u32 = u32::MAX;
         let mut present = [false; 4];
-        let mut index: fasthash::FastMap<&'a str, u32> = fasthash::FastMap::default();
+        let mut pair_of = vec![NONE; index.firms.len()];
         let mut pairs: Vec<FirmPair<'a>> = Vec::new();
+        let mut between_slots: Vec<(u32, &'a FirmYear)> = Vec::new();
         let (b, f) = (years.baseline, years.followup);
-        for row in &data.firms.rows {
+        for (row, &slot) in data.firms.rows.iter().zip(&index.slot) {
             present[group_index(row.group)] = true;
+            if row.year > b && row.year < f {
+                between_slots.push((slot, row));
+                continue;
+            }
             if row.year != b && row.year != f {
                 continue;
             }
-            let at = *index.entry(row.firm.as_str()).or_insert_with(|| {
+            let at = &mut pair_of[slot as usize];
+            if *at == NONE {
                 pairs.push(FirmPair {
                     firm: row.firm.as_str(),
                     group: row.group,
                     base: None,
                     follow: None,
                 });
-                (pairs.len() - 1) as u32
-            });
-            let pair = &mut pairs[at as usize];
+                *at = (pairs.len() - 1) as u32;
+            }
+            let pair = &mut pairs[*at as usize];
             if row.year == b {
                 pair.base = Some(row);
             } else {
                 pair.follow = Some(row);
             }
         }
-        let between = if years.span() > 1 {
-            data.firms
-                .rows
-                .iter()
-                .filter(|r| r.year > b && r.year < f)
-                .filter_map(|r| Some((*index.get(r.firm.as_str())?, r)))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let between = between_slots
+            .into_iter()
+            .filter_map(|(slot, row)| {
+                let at = pair_of[slot as usize];
+                (at != NONE).then_some((at, row))
+            })
+            .collect();
         Ctx {
             doc,
             data,
@@ -188,10 +194,11 @@ pub fn compute(
 ) -> (Vec<Indicator>, Vec<Warning>) {
     let mut out = Vec::with_capacity(36);
     let mut warnings = Vec::new();
+    let index = FirmIndex::new(&data.firms);
     out.push(long::local_gdp(data, years));
     match years {
         Some(y) => {
-            let ctx = Ctx::new(doc, data, y);
+            let ctx = Ctx::new(doc, data, y, &index);
             let [sales, exports, employment, productivity] = bundles(
                 &ctx,
                 [
@@ -201,16 +208,36 @@ pub fn compute(
                     Metric::productivity(&data.firms),
                 ],
             );
-            for (id, side, versus) in LONG_PANEL_IDS {
-                let b = match id.split('.').nth(2) {
-                    Some("productivity") => &productivity,
-                    Some("exports") => &exports,
-                    Some("employment") => &employment,
-                    _ => &sales,
-                };
+            let metric_of = |id: &str| match id.split('.').nth(2) {
+                Some("productivity") => &productivity,
+                Some("exports") => &exports,
+                Some("employment") => &employment,
+                _ => &sales,
+            };
+            // The bootstrap intervals of every vs_control, all at once (in parallel
+            // natively); each has its own generator from the seed.
+            let jobs: Vec<(usize, _)> = LONG_PANEL_IDS
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (id, side, versus))| {
+                    let versus = (*versus).filter(|v| *v == Side::Control)?;
+                    let b = metric_of(id);
+                    let (g, c) = (b.panel(*side), b.panel(versus));
+                    (g.n() >= 2 && c.n() >= 2).then_some((i, (g, c)))
+                })
+                .collect();
+            let pairs: Vec<_> = jobs.iter().map(|(_, p)| *p).collect();
+            let found =
+                bootstrap::intervals(&pairs, doc.settings.bootstrap_reps, doc.settings.seed);
+            let mut interval_of = vec![None; LONG_PANEL_IDS.len()];
+            for ((i, _), interval) in jobs.iter().zip(found) {
+                interval_of[*i] = interval;
+            }
+            for (i, (id, side, versus)) in LONG_PANEL_IDS.into_iter().enumerate() {
+                let b = metric_of(id);
                 out.push(match versus {
                     None => long::growth_indicator(&ctx, b, side, id),
-                    Some(v) => long::versus_indicator(&ctx, b, side, v, id),
+                    Some(v) => long::versus_indicator(&ctx, b, side, v, id, interval_of[i]),
                 });
             }
             out.extend(returns::returns(&doc.project));
@@ -231,7 +258,7 @@ pub fn compute(
             }
         }
     }
-    out.extend(short::short(&doc.project, data));
+    out.extend(short::short(&doc.project, data, &index));
     for ind in &mut out {
         status::apply_target(ind, &doc.targets, false);
     }

@@ -18,15 +18,16 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::fasthash::FastSet;
+use super::firms::FirmIndex;
 use super::notes;
 use super::panels::num;
+use super::panels::Side;
 use crate::document::{Project, YesNoUnknown};
 use crate::model::{Dataset, Group};
 use crate::results::{Horizon, Indicator, Status, Unit};
 
-pub fn short(project: &Project, data: &Dataset) -> Vec<Indicator> {
-    let (participating, participants) = participating_firms(data);
+pub fn short(project: &Project, data: &Dataset, index: &FirmIndex<'_>) -> Vec<Indicator> {
+    let (participating, participants) = participating_firms(data, index);
     vec![
         fact(
             "short.institutional_arrangement",
@@ -39,7 +40,7 @@ pub fn short(project: &Project, data: &Dataset) -> Vec<Indicator> {
             project.strategic_plan_consensus,
         ),
         participants,
-        participation_share(project, data, participating),
+        participation_share(project, data, index, participating),
         subsidies_total(project, data),
     ]
 }
@@ -73,25 +74,13 @@ fn answer_text(answer: YesNoUnknown) -> &'static str {
 /// Most firm ids listed in `detail.firms` (the count is always exact).
 const MAX_LISTED: usize = 1000;
 
-/// Distinct firms of `groups`, in order of first appearance.
-fn distinct_firms<'a>(data: &'a Dataset, groups: &[Group]) -> Vec<&'a str> {
-    let mut seen: FastSet<&str> = FastSet::default();
-    data.firms
-        .rows
-        .iter()
-        .filter(|r| groups.contains(&r.group))
-        .filter(|r| seen.insert(r.firm.as_str()))
-        .map(|r| r.firm.as_str())
-        .collect()
-}
-
-fn participating_firms(data: &Dataset) -> (usize, Indicator) {
+fn participating_firms(data: &Dataset, index: &FirmIndex<'_>) -> (usize, Indicator) {
     let mut ind = Indicator::new("short.participating_firms", Horizon::Short, Unit::Count);
     if data.firms.rows.is_empty() {
         notes::table_empty("firms").say(&mut ind);
         return (0, ind);
     }
-    let firms = distinct_firms(data, &[Group::Beneficiary]);
+    let firms: Vec<&str> = index.distinct(&[Group::Beneficiary]).collect();
     let years: std::collections::BTreeSet<i32> = data
         .firms
         .rows
@@ -117,7 +106,12 @@ fn participating_firms(data: &Dataset) -> (usize, Indicator) {
     (firms.len(), ind)
 }
 
-fn participation_share(project: &Project, data: &Dataset, participating: usize) -> Indicator {
+fn participation_share(
+    project: &Project,
+    data: &Dataset,
+    index: &FirmIndex<'_>,
+    participating: usize,
+) -> Indicator {
     let mut ind = Indicator::new("short.participation_share", Horizon::Short, Unit::Share);
     let declared = project.cluster_firms.filter(|v| v.is_finite() && *v > 0.0);
     let (denominator, source) = match declared {
@@ -127,7 +121,7 @@ fn participation_share(project: &Project, data: &Dataset, participating: usize) 
                 notes::table_empty("firms").say(&mut ind);
                 return ind;
             }
-            let k = distinct_firms(data, &[Group::Beneficiary, Group::Cluster]).len();
+            let k = index.distinct(Side::Cluster.groups()).count();
             (k as f64, "firms_table")
         }
     };
