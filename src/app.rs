@@ -37,13 +37,20 @@ pub fn App() -> impl IntoView {
             <nav class="sidebar" aria-label=move || t(lang.get(), "projects.title")>
                 <ProjectList />
             </nav>
-            <main class="main">
+            <main class="main" id="main">
                 <ProjectName />
                 <ShareBar />
-                <h2>{move || t(lang.get(), "data.title")}</h2>
+                <nav class="sections no-print" aria-label=move || t(lang.get(), "nav.label")>
+                    <a href="#data">{move || t(lang.get(), "nav.data")}</a>
+                    <a href="#project">{move || t(lang.get(), "nav.project")}</a>
+                    <a href="#results-title">{move || t(lang.get(), "nav.results")}</a>
+                </nav>
+                <h2 id="data">{move || t(lang.get(), "data.title")}</h2>
                 {TableKind::ALL.into_iter().map(|table| view! { <TableInput table=table /> }).collect_view()}
-                <ProjectFacts />
-                <Checklist />
+                <div id="project">
+                    <ProjectFacts />
+                    <Checklist />
+                </div>
                 <ResultsView />
             </main>
         </div>

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod csv_export;
 pub mod example;
 pub mod files;
 pub mod format;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::state::AppState;
 
 #[component]
@@ -18,6 +18,27 @@ pub fn ProjectList() -> impl IntoView {
         >
             {move || t(lang.get(), "projects.new")}
         </button>
+        <div class="project-actions">
+            <button
+                type="button"
+                data-testid="duplicate-project"
+                on:click=move |_| {
+                    let name = state.doc.with_untracked(|d| d.project.name.clone());
+                    state.duplicate(&tf(lang.get_untracked(), "projects.copy_of", &[("name", name)]));
+                }
+            >
+                {move || t(lang.get(), "projects.duplicate")}
+            </button>
+            <button
+                type="button"
+                data-testid="restore-example"
+                on:click=move |_| {
+                    state.add_project(crate::example::document(lang.get_untracked()));
+                }
+            >
+                {move || t(lang.get(), "projects.restore_example")}
+            </button>
+        </div>
         <ul data-testid="project-list" class="project-list">
             <For
                 each=move || state.projects.get()

@@ -33,12 +33,44 @@ pub fn import_file(state: AppState, file: web_sys::File) {
     });
 }
 
+/// Downloads the results as CSV for the reader's spreadsheet.
+fn export_csv(state: AppState, results: &cluster_eval_engine::Results) {
+    let lang = state.lang.get_untracked();
+    let name = state.doc.with_untracked(|d| d.project.name.clone());
+    let text = crate::csv_export::results_csv(lang, results, &name);
+    let _ = files::download(&files::safe_file_name(&name, "csv"), "text/csv;charset=utf-8", &text);
+}
+
+fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let results = expect_context::<crate::reading::Reading>().results;
     let lang = state.lang;
+    let dragging = RwSignal::new(false);
     view! {
-        <div class="share-bar">
+        <div
+            class="share-bar drop-zone"
+            class:active=move || dragging.get()
+            data-testid="drop-zone"
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                    import_file(state, file);
+                }
+            }
+        >
             <button type="button" data-testid="export-json" on:click=move |_| export_document(state)>
                 {move || t(lang.get(), "share.export")}
             </button>
@@ -63,6 +95,13 @@ pub fn ShareBar() -> impl IntoView {
                     }
                 />
             </label>
+            <span class="hint">{move || t(lang.get(), "share.drop")}</span>
+            <button type="button" data-testid="export-csv" on:click=move |_| results.with_untracked(|r| export_csv(state, r))>
+                {move || t(lang.get(), "share.csv")}
+            </button>
+            <button type="button" data-testid="print" on:click=move |_| print_page()>
+                {move || t(lang.get(), "share.print")}
+            </button>
         </div>
     }
 }

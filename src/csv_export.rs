@@ -1,0 +1,76 @@
+//! The results as CSV that opens correctly in the reader's Excel: `;` and a decimal
+//! comma for Spanish and Portuguese (what their Excel expects), `,` and a point for
+//! English, a UTF-8 byte-order mark so accents survive, CRLF line ends, and every
+//! text field quoted.
+
+use cluster_eval_engine::results::Results;
+
+use crate::components::results_view::status_key;
+use crate::i18n::{t, Lang};
+use crate::names::indicator_name;
+
+fn quote(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+fn number(lang: Lang, value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.is_finite() => {
+            let text = format!("{v}");
+            if lang.marks().0 == ',' {
+                text.replace('.', ",")
+            } else {
+                text
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// The CSV text of the results.
+pub fn results_csv(lang: Lang, results: &Results, project: &str) -> String {
+    let sep = if lang.marks().0 == ',' { ";" } else { "," };
+    let mut out = String::from("\u{feff}");
+    let header = [
+        t(lang, "csv.project"),
+        "id",
+        t(lang, "results.indicator"),
+        t(lang, "csv.horizon"),
+        t(lang, "results.value"),
+        t(lang, "csv.unit"),
+        t(lang, "results.status"),
+        t(lang, "csv.ci_low"),
+        t(lang, "csv.ci_high"),
+        "n",
+        t(lang, "csv.message"),
+    ];
+    out.push_str(&header.iter().map(|h| quote(h)).collect::<Vec<_>>().join(sep));
+    out.push_str("\r\n");
+    for i in &results.indicators {
+        let unit = serde_json::to_value(i.unit)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let horizon = serde_json::to_value(i.horizon)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let message = crate::notes::note_text(lang, i.note.as_ref(), &i.message);
+        let row = [
+            quote(project),
+            quote(&i.id),
+            quote(&indicator_name(lang, &i.id)),
+            quote(&horizon),
+            number(lang, i.value),
+            quote(&unit),
+            quote(t(lang, status_key(i.status))),
+            number(lang, i.ci.map(|c| c[0])),
+            number(lang, i.ci.map(|c| c[1])),
+            i.n.to_string(),
+            quote(&message),
+        ];
+        out.push_str(&row.join(sep));
+        out.push_str("\r\n");
+    }
+    out
+}
