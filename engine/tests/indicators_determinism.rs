@@ -18,7 +18,7 @@ fn dataset() -> Dataset {
         };
         let size = 1.0 + f64::from((i * 37) % 101);
         for (k, year) in (2019..=2023).enumerate() {
-            if (i + k as u32) % 17 == 0 {
+            if (i + k as u32).is_multiple_of(17) {
                 continue; // some firms miss some years
             }
             let t = k as f64;
