@@ -41,15 +41,17 @@ fn dialect() -> impl Strategy<Value = Dialect> {
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(|(sep, comma_decimal, thousands, quote_all, crlf, wide, hint)| Dialect {
-            sep,
-            comma_decimal,
-            thousands,
-            quote_all,
-            crlf,
-            wide,
-            hint,
-        })
+        .prop_map(
+            |(sep, comma_decimal, thousands, quote_all, crlf, wide, hint)| Dialect {
+                sep,
+                comma_decimal,
+                thousands,
+                quote_all,
+                crlf,
+                wide,
+                hint,
+            },
+        )
 }
 
 /// Values in cents (`None` = missing), per firm, year and measure.
@@ -83,14 +85,14 @@ fn number(cents: u64, d: &Dialect) -> String {
     let int = (cents / 100).to_string();
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             if let Some(s) = sep {
                 out.push(s);
             }
         }
         out.push(c);
     }
-    if !(d.hint && cents % 100 == 0) {
+    if !(d.hint && cents.is_multiple_of(100)) {
         out.push(mark);
         out.push_str(&format!("{:02}", cents % 100));
     }

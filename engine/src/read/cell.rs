@@ -103,7 +103,12 @@ pub fn fold(s: &str) -> String {
 
 /// Trims spaces, including the non-breaking and narrow spaces spreadsheets write.
 pub fn trim(s: &str) -> &str {
-    s.trim()
+    // Fast path: most cells start and end with a visible ASCII character.
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }
 
 /// Is this (trimmed) cell a missing value? Missing is not an error.
@@ -123,6 +128,13 @@ pub fn is_missing(s: &str) -> bool {
 
 /// Reads a (trimmed, non-missing) yes/no cell: `None` when it is neither.
 pub fn yes_no(s: &str) -> Option<bool> {
+    if let [b] = s.as_bytes() {
+        match b {
+            b'1' => return Some(true),
+            b'0' => return Some(false),
+            _ => {}
+        }
+    }
     match s {
         "1" | "1.0" | "1,0" => return Some(true),
         "0" | "0.0" | "0,0" => return Some(false),
@@ -143,6 +155,15 @@ pub fn yes_no(s: &str) -> Option<bool> {
 
 /// Reads a (trimmed, non-missing) group cell: `None` when it is no known group.
 pub fn group(s: &str) -> Option<Group> {
+    // Fast path: the canonical names as most tables write them.
+    match s {
+        "beneficiary" => return Some(Group::Beneficiary),
+        "cluster" => return Some(Group::Cluster),
+        "control" => return Some(Group::Control),
+        "sector" => return Some(Group::Sector),
+        _ if s.len() > 40 => return None,
+        _ => {}
+    }
     let folded = fold(s);
     match folded.as_str() {
         "beneficiary" | "beneficiaries" | "beneficiaria" | "beneficiario" | "beneficiarias"

@@ -123,7 +123,9 @@ pub struct Record {
 pub struct Records<'t> {
     pub text: &'t str,
     arena: String,
-    ends: Vec<usize>,
+    /// End of each field in `arena` (u32: half the memory of usize for a 10 MB paste;
+    /// a browser paste never nears 4 GB, and past it fields read empty, no panic).
+    ends: Vec<u32>,
     pub rows: Vec<Record>,
 }
 
@@ -134,8 +136,12 @@ impl<'t> Records<'t> {
             return None;
         }
         let j = rec.first + i;
-        let start = if j == 0 { 0 } else { *self.ends.get(j - 1)? };
-        let end = *self.ends.get(j)?;
+        let start = if j == 0 {
+            0
+        } else {
+            *self.ends.get(j - 1)? as usize
+        };
+        let end = *self.ends.get(j)? as usize;
         self.arena.get(start..end)
     }
 
@@ -175,10 +181,13 @@ pub fn split(text: &str, sep: Separator) -> Records<'_> {
             .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
     let mut out = Records {
         text,
-        arena: String::with_capacity(text.len()),
-        ends: Vec::new(),
+        arena: String::new(),
+        ends: Vec::with_capacity(text.len() / 4),
         rows: Vec::new(),
     };
+    // Fields split at ASCII bytes of a `&str` are valid UTF-8, so the bytes are
+    // gathered here and checked once at the end rather than field by field.
+    let mut arena: Vec<u8> = Vec::with_capacity(text.len());
     let mut rdr = reader(text, sep);
     let mut record = csv::ByteRecord::new();
     // Line counting moves forward only: `counted` bytes have been counted into `line`.
@@ -198,9 +207,10 @@ pub fn split(text: &str, sep: Separator) -> Records<'_> {
             .take_while(|b| **b == b'\n' || **b == b'\r')
             .count();
         let start = (before + skipped).min(after);
-        let blank = record
-            .iter()
-            .all(|f| cell::trim(std::str::from_utf8(f).unwrap_or("x")).is_empty());
+        let blank = record.iter().all(|f| {
+            f.iter().all(u8::is_ascii_whitespace)
+                || (!f.is_ascii() && cell::trim(&String::from_utf8_lossy(f)).is_empty())
+        });
         if blank {
             continue;
         }
@@ -219,12 +229,9 @@ pub fn split(text: &str, sep: Separator) -> Records<'_> {
         }
         let first = out.ends.len();
         for field in record.iter() {
-            // Fields split at ASCII bytes of a `&str` are valid UTF-8.
-            match std::str::from_utf8(field) {
-                Ok(s) => out.arena.push_str(s),
-                Err(_) => out.arena.push_str(&String::from_utf8_lossy(field)),
-            }
-            out.ends.push(out.arena.len());
+            arena.extend_from_slice(field);
+            out.ends
+                .push(u32::try_from(arena.len()).unwrap_or(u32::MAX));
         }
         out.rows.push(Record {
             line,
@@ -234,6 +241,8 @@ pub fn split(text: &str, sep: Separator) -> Records<'_> {
             len: record.len(),
         });
     }
+    out.arena = String::from_utf8(arena)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     out
 }
 

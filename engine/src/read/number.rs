@@ -87,7 +87,7 @@ fn strip_currency_suffix(s: &str) -> Option<&str> {
 /// written (`-$5`, `$-5`, `($1,234)`, `US$ (5)`, `5 €`, `12%`). `None` when the signs
 /// contradict each other (`-(5)`, `--5`).
 pub fn core(s: &str) -> Option<Core<'_>> {
-    let mut s = s.trim();
+    let mut s = super::cell::trim(s);
     let bytes = s.as_bytes();
     // Fast path: plain digits at both ends.
     if bytes.first().is_some_and(u8::is_ascii_digit) && bytes.last().is_some_and(u8::is_ascii_digit)
@@ -229,18 +229,45 @@ impl Votes {
     }
 }
 
+/// Powers of ten exactly representable as `f64`.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// `123456.78` (digits, at most one `.`, at most 15 digits) without the general
+/// parser: an integer below 2^53 divided by an exact power of ten is one correctly
+/// rounded operation, so the result is the same `f64` as `str::parse` gives.
+fn plain_decimal(bytes: &[u8]) -> Option<f64> {
+    let (mut m, mut digits, mut frac, mut dot) = (0u64, 0usize, 0usize, false);
+    for &b in bytes {
+        match b {
+            b'0'..=b'9' => {
+                m = m * 10 + u64::from(b - b'0');
+                digits += 1;
+                frac += usize::from(dot);
+                if digits > 15 {
+                    return None;
+                }
+            }
+            b'.' if !dot => dot = true,
+            _ => return None,
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    Some(m as f64 / POW10.get(frac).copied()?)
+}
+
 /// Parses a number body (see [`core`]) with the column's decimal mark. `buf` is a
 /// scratch buffer reused between cells.
 pub fn parse_body(body: &str, mark: DecimalMark, buf: &mut String) -> Result<f64, NumberError> {
     let bytes = body.as_bytes();
     // Fast path: digits and at most one `.`, with `.` the decimal mark.
-    if mark == DecimalMark::Point
-        && !bytes.is_empty()
-        && bytes.iter().filter(|b| **b == b'.').count() <= 1
-        && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.')
-        && bytes.iter().any(u8::is_ascii_digit)
-    {
-        return body.parse::<f64>().map_err(|_| NumberError::NotANumber);
+    if mark == DecimalMark::Point {
+        if let Some(v) = plain_decimal(bytes) {
+            return Ok(v);
+        }
     }
     let (dec, thou) = match mark {
         DecimalMark::Point => ('.', ','),
@@ -403,6 +430,19 @@ mod tests {
         assert_eq!(evidence("1,234,567"), Some(Point));
         assert_eq!(evidence("1234"), None);
         assert_eq!(evidence("1,5E+06"), Some(Comma));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_matches_the_standard_parser(int in 0u64..10_000_000_000, frac in 0u32..100_000, places in 0usize..6) {
+            let text = if places == 0 {
+                int.to_string()
+            } else {
+                format!("{int}.{:0places$}", frac % 10u32.pow(places as u32))
+            };
+            let want: f64 = text.parse().unwrap();
+            proptest::prop_assert_eq!(p(&text, Point), Ok(want));
+        }
     }
 
     #[test]

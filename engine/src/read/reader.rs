@@ -150,14 +150,17 @@ pub fn read(
             .iter()
             .position(|c| c.ty == ColumnType::Year)
             .unwrap_or(0),
-        builder: Builder::new(
-            kind,
-            layout.present.clone(),
-            body.len() * layout.wide_years.len().max(1),
-        ),
+        // Exact for a long table; a wide one grows as needed (a hint of rows × years
+        // could ask for gigabytes up front).
+        builder: Builder::new(kind, layout.present.clone(), body.len()),
         errors: &mut errors,
         report: &mut report,
         buf: String::new(),
+        vals: Vec::new(),
+        raws: Vec::new(),
+        yvals: Vec::new(),
+        yraws: Vec::new(),
+        complaints: Vec::new(),
     };
     for rec in body {
         rows.row(rec);
@@ -186,6 +189,11 @@ struct RowReader<'a, 'r> {
     errors: &'a mut Vec<RowError>,
     report: &'a mut ReadReport,
     buf: String,
+    vals: Vec<Value<'r>>,
+    raws: Vec<&'r str>,
+    yvals: Vec<Value<'r>>,
+    yraws: Vec<&'r str>,
+    complaints: Vec<tables::Complaint<'r>>,
 }
 
 impl<'a, 'r> RowReader<'a, 'r> {
@@ -283,19 +291,34 @@ impl<'a, 'r> RowReader<'a, 'r> {
             self.report.rows_excluded += years;
             return;
         }
-        let n = self.cols.len();
-        let mut vals = vec![Value::Missing; n];
-        let mut raws = vec![""; n];
+        // Row buffers live in `self` so a row costs no allocation; taken out while
+        // `self.cells` borrows `self`.
+        let mut vals = std::mem::take(&mut self.vals);
+        let mut raws = std::mem::take(&mut self.raws);
+        let mut yvals = std::mem::take(&mut self.yvals);
+        let mut yraws = std::mem::take(&mut self.yraws);
+        let mut complaints = std::mem::take(&mut self.complaints);
+        vals.clear();
+        vals.resize(self.cols.len(), Value::Missing);
+        raws.clear();
+        raws.resize(self.cols.len(), "");
         let shared = std::mem::take(&mut self.shape.shared);
         let (shared_ok, _) = self.cells(rec, &shared, &mut vals, &mut raws);
         self.shape.shared = shared;
         let wide = self.shape.is_wide();
         let mut made = 0;
-        let mut complaints = Vec::new();
         let year_cells = std::mem::take(&mut self.shape.years);
         for (year, cells) in &year_cells {
-            let (mut yvals, mut yraws) = (vals.clone(), raws.clone());
-            let (ok, any) = self.cells(rec, cells, &mut yvals, &mut yraws);
+            // A long table has no per-year cells: the shared values are the row.
+            let (ok, any) = if year.is_none() && cells.is_empty() {
+                std::mem::swap(&mut vals, &mut yvals);
+                std::mem::swap(&mut raws, &mut yraws);
+                (true, false)
+            } else {
+                yvals.clone_from(&vals);
+                yraws.clone_from(&raws);
+                self.cells(rec, cells, &mut yvals, &mut yraws)
+            };
             if wide && !any {
                 continue;
             }
@@ -320,6 +343,8 @@ impl<'a, 'r> RowReader<'a, 'r> {
                 self.report.rows_excluded += 1;
             }
         }
+        (self.vals, self.raws, self.yvals, self.yraws) = (vals, raws, yvals, yraws);
+        self.complaints = complaints;
         self.shape.years = year_cells;
         if made == 0 && !shared_ok {
             self.report.rows_excluded += 1;

@@ -142,7 +142,7 @@ impl ReadReport {
         self.decimals.iter().find(|d| d.column == column)
     }
 
-    /// What the header at pasted position `index` became.
+    /// What the pasted header `header` became (the first one of that text).
     pub fn header(&self, header: &str) -> Option<&HeaderOutcome> {
         self.headers
             .iter()

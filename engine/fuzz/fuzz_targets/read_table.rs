@@ -1,0 +1,43 @@
+//! Fuzzes the table reader: any bytes (made UTF-8 lossily), any table, any
+//! separator and decimal setting, with and without a user mapping, must read
+//! without panicking. `cargo +nightly fuzz run read_table` from `engine/`.
+#![no_main]
+
+use std::collections::BTreeMap;
+
+use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting, Settings};
+use cluster_eval_engine::model::TableKind;
+use cluster_eval_engine::read::read_table;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&knobs, rest)) = data.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let settings = Settings {
+        delimiter: match knobs & 3 {
+            0 => DelimiterSetting::Auto,
+            1 => DelimiterSetting::Tab,
+            2 => DelimiterSetting::Semicolon,
+            _ => DelimiterSetting::Comma,
+        },
+        decimal: match (knobs >> 2) % 3 {
+            0 => DecimalSetting::Auto,
+            1 => DecimalSetting::Point,
+            _ => DecimalSetting::Comma,
+        },
+        ..Settings::default()
+    };
+    let mut mapping = BTreeMap::new();
+    if knobs & 0x40 != 0 {
+        mapping.insert("a".to_string(), Some("sales".to_string()));
+        mapping.insert("b".to_string(), None);
+        mapping.insert("ventas".to_string(), Some("year".to_string()));
+    }
+    let kind = TableKind::ALL[usize::from(knobs >> 5) % TableKind::ALL.len()];
+    let read = read_table(kind, &text, &settings, Some(&mapping));
+    for e in &read.errors {
+        let _ = e.entry();
+    }
+});
