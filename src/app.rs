@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 use crate::components::{
     facts::{Checklist, ProjectFacts},
-    notices::Notices, projects::ProjectList, results_view::ResultsView, share::ShareBar,
+    notices::Notices,
+    projects::ProjectList,
+    results_view::ResultsView,
+    share::ShareBar,
     table_input::TableInput,
 };
 use crate::i18n::{t, Lang};

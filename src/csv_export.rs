@@ -44,7 +44,13 @@ pub fn results_csv(lang: Lang, results: &Results, project: &str) -> String {
         "n",
         t(lang, "csv.message"),
     ];
-    out.push_str(&header.iter().map(|h| quote(h)).collect::<Vec<_>>().join(sep));
+    out.push_str(
+        &header
+            .iter()
+            .map(|h| quote(h))
+            .collect::<Vec<_>>()
+            .join(sep),
+    );
     out.push_str("\r\n");
     for i in &results.indicators {
         let unit = serde_json::to_value(i.unit)

@@ -97,9 +97,13 @@ pub fn tf(lang: Lang, key: &'static str, args: &[(&str, String)]) -> String {
 /// The text of a key built at run time (message codes from the engine), if the
 /// catalogue has it.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    CATALOGUE.iter().find(|row| row.0 == key).map(|&(_, en, es, pt)| match lang {
-        Lang::En => en,
-        Lang::Es => es,
-        Lang::Pt => pt,
-    })
+    CATALOGUE
+        .iter()
+        .chain(crate::note_messages::NOTE_CATALOGUE.iter())
+        .find(|row| row.0 == key)
+        .map(|&(_, en, es, pt)| match lang {
+            Lang::En => en,
+            Lang::Es => es,
+            Lang::Pt => pt,
+        })
 }

@@ -10,6 +10,7 @@ pub mod format;
 pub mod i18n;
 pub mod messages;
 pub mod names;
+pub mod note_messages;
 pub mod notes;
 pub mod reading;
 pub mod state;

@@ -256,4 +256,5 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("nav.project", "Project and checklist", "Proyecto y lista", "Projeto e lista"),
     ("nav.results", "Results", "Resultados", "Resultados"),
     ("nav.label", "Sections", "Secciones", "Seções"),
+    ("note.not_finite", "the result is too large to be represented (check the magnitudes of the inputs)", "el resultado es demasiado grande para representarlo (revise las magnitudes de los datos)", "o resultado é grande demais para ser representado (verifique as magnitudes dos dados)"),
 ];

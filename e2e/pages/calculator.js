@@ -56,6 +56,41 @@ export class Calculator {
     });
   }
 
+  /** The raw value and status of an indicator, once it is on the page. */
+  async indicatorState(id) {
+    const row = this.indicator(id);
+    await expect(row).toBeVisible();
+    const value = await row.getAttribute('data-value');
+    return { value: value === '' ? null : Number(value), status: await row.getAttribute('data-status') };
+  }
+
+  async setTarget(id, text) {
+    const input = this.page.getByTestId(`target-${id}`);
+    await input.fill(text);
+    await input.press('Enter');
+    await input.blur();
+  }
+
+  async switchLanguage(code) {
+    await this.page.getByTestId('lang-switch').selectOption(code);
+  }
+
+  rowErrors(table) {
+    return this.tableErrors(table).getByTestId('row-error');
+  }
+
+  /** Clicks a button that downloads and returns the file's text and name. */
+  async download(testid) {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId(testid).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const chunk of stream) chunk && chunks.push(chunk);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
   async deleteCurrentProject() {
     await this.page.locator('[data-testid="project-item"].current [data-testid="delete-project"]').click();
   }

@@ -6,7 +6,7 @@
 use crate::document::Document;
 use crate::model::TableKind;
 use crate::read::{self, TableRead};
-use crate::results::{Note, Results, Warning};
+use crate::results::{Indicator, Note, Results, Status, Warning};
 use crate::{indicators, pro_poor, years};
 
 /// Reads every table of `doc` and computes its results.
@@ -46,6 +46,7 @@ pub fn compute_from_reads(doc: &Document, reads: &[&TableRead]) -> Results {
     let (poor, winners) = pro_poor::compute(doc, &data, years);
     results.indicators = annex;
     results.indicators.extend(poor);
+    results.indicators.iter_mut().for_each(keep_finite);
     results.warnings.extend(warnings);
     results.winners_losers = winners;
     results.poverty_impact_tags = doc.project.tags().iter().map(|t| t.to_string()).collect();
@@ -54,6 +55,28 @@ pub fn compute_from_reads(doc: &Document, reads: &[&TableRead]) -> Results {
         .flat_map(|r| r.errors.iter().map(|e| e.entry()))
         .collect();
     results
+}
+
+/// The last guard of "never NaN or infinity in the output": extreme inputs (1e308
+/// divided by 1e-308) can overflow even where every division is checked, so a value
+/// that is not a finite number becomes `insufficient_data` with a message, and an
+/// interval that is not finite is dropped.
+fn keep_finite(indicator: &mut Indicator) {
+    if indicator
+        .ci
+        .is_some_and(|[low, high]| !low.is_finite() || !high.is_finite())
+    {
+        indicator.ci = None;
+    }
+    if indicator.value.is_some_and(|v| !v.is_finite()) {
+        indicator.value = None;
+        indicator.ci = None;
+        indicator.status = Status::InsufficientData;
+        indicator.say(
+            "the result is too large to be represented (check the magnitudes of the inputs)",
+            Note::new("not_finite"),
+        );
+    }
 }
 
 /// `doc` with its `results` filled in (what export and `cluster-eval compute` write).

@@ -92,3 +92,26 @@ fn a_missing_file_or_no_arguments_exit_2() {
     let out = cli().output().expect("run");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn extreme_magnitudes_never_give_infinity_or_nan() {
+    let path = write_temp(
+        "extreme.json",
+        r#"{"format":"cluster-eval","version":1,
+            "project":{"cost_total":1e-308,"cost_mif":1e-308,"social_benefits":1.7e308,"cluster_firms":1e-308},
+            "tables":{"firms":"firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t1e-300\nA\tbeneficiary\t2023\t1e300\nK\tcontrol\t2019\t1e-300\nK\tcontrol\t2023\t1e300\n"}}"#,
+    );
+    let out = cli().arg("compute").arg(&path).output().expect("run");
+    assert!(out.status.success());
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for indicator in printed["results"]["indicators"].as_array().expect("list") {
+        let value = &indicator["value"];
+        assert!(
+            value.is_null() || value.as_f64().is_some_and(f64::is_finite),
+            "{indicator}"
+        );
+        if value.is_null() {
+            assert_ne!(indicator["status"], "met", "{indicator}");
+        }
+    }
+}

@@ -73,7 +73,11 @@ pub fn index_chart(lang: Lang, results: &Results, id: &str) -> Option<String> {
     y1 += pad;
     let px = |x: f64| left + (x - x0) / (x1 - x0) * (w - left - right);
     let py = |y: f64| top + (y1 - y) / (y1 - y0) * (h - top - bottom);
-    let title = tf(lang, "chart.index_title", &[("name", indicator_name(lang, id))]);
+    let title = tf(
+        lang,
+        "chart.index_title",
+        &[("name", indicator_name(lang, id))],
+    );
     let mut svg = format!(
         r#"<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><text x="{left}" y="18" font-size="14" font-weight="600">{t}</text>"#,
         t = esc(&title)
@@ -100,13 +104,20 @@ pub fn index_chart(lang: Lang, results: &Results, id: &str) -> Option<String> {
         ));
     }
     for (i, ((_, key, colour, dash), points)) in lines.iter().enumerate() {
-        let path: Vec<String> = points.iter().map(|(x, y)| format!("{:.1},{:.1}", px(*x), py(*y))).collect();
+        let path: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{:.1},{:.1}", px(*x), py(*y)))
+            .collect();
         svg.push_str(&format!(
             r#"<polyline fill="none" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{dash}" points="{}"/>"#,
             path.join(" ")
         ));
         for (x, y) in points {
-            svg.push_str(&format!(r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"/>"#, px(*x), py(*y)));
+            svg.push_str(&format!(
+                r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"/>"#,
+                px(*x),
+                py(*y)
+            ));
         }
         let ly = top + 16.0 + i as f64 * 20.0;
         let last = points.last().map(|p| p.1).unwrap_or(100.0);
@@ -146,7 +157,15 @@ pub fn bars_chart(lang: Lang, results: &Results, currency: &str) -> Option<Strin
     let (w, row, top) = (640.0, 64.0, 40.0);
     let h = top + row * bars.len() as f64 + 10.0;
     let (label_w, bar_w) = (150.0, 360.0);
-    let title = tf(lang, "chart.bars_title", &[("b", b_year.to_string()), ("f", f_year.to_string()), ("currency", currency.to_string())]);
+    let title = tf(
+        lang,
+        "chart.bars_title",
+        &[
+            ("b", b_year.to_string()),
+            ("f", f_year.to_string()),
+            ("currency", currency.to_string()),
+        ],
+    );
     let mut svg = format!(
         r#"<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><text x="0" y="18" font-size="14" font-weight="600">{t}</text>"#,
         t = esc(&title)
@@ -154,8 +173,15 @@ pub fn bars_chart(lang: Lang, results: &Results, currency: &str) -> Option<Strin
     for (i, (key, b, f)) in bars.iter().enumerate() {
         let max = b.max(*f).max(f64::MIN_POSITIVE);
         let y = top + row * i as f64;
-        svg.push_str(&format!(r#"<text x="0" y="{:.1}" font-size="12">{}</text>"#, y + 26.0, esc(t(lang, key))));
-        for (j, (year, v, colour)) in [(b_year, *b, "#9fb8d6"), (f_year, *f, "#0b5cad")].iter().enumerate() {
+        svg.push_str(&format!(
+            r#"<text x="0" y="{:.1}" font-size="12">{}</text>"#,
+            y + 26.0,
+            esc(t(lang, key))
+        ));
+        for (j, (year, v, colour)) in [(b_year, *b, "#9fb8d6"), (f_year, *f, "#0b5cad")]
+            .iter()
+            .enumerate()
+        {
             let by = y + 6.0 + j as f64 * 24.0;
             let len = (v / max).max(0.0) * bar_w;
             svg.push_str(&format!(
@@ -176,14 +202,23 @@ pub fn shares_chart(lang: Lang, results: &Results, threshold: f64) -> Option<Str
         .indicators
         .iter()
         .filter(|i| i.id.starts_with("pro_poor.share."))
-        .filter_map(|i| Some((crate::names::group_name(lang, "workers", i.id.rsplit('.').next()?), i.value?)))
+        .filter_map(|i| {
+            Some((
+                crate::names::group_name(lang, "workers", i.id.rsplit('.').next()?),
+                i.value?,
+            ))
+        })
         .collect();
     if rows.is_empty() {
         return None;
     }
     let (w, row, top) = (640.0, 26.0, 40.0);
     let h = top + row * rows.len() as f64 + 24.0;
-    let extent = rows.iter().map(|r| r.1.abs()).fold(threshold * 2.0, f64::max).max(1e-6);
+    let extent = rows
+        .iter()
+        .map(|r| r.1.abs())
+        .fold(threshold * 2.0, f64::max)
+        .max(1e-6);
     let (label_w, mid_w) = (210.0, 190.0);
     let zero = label_w + mid_w;
     let scale = mid_w / extent;
@@ -203,7 +238,11 @@ pub fn shares_chart(lang: Lang, results: &Results, threshold: f64) -> Option<Str
     for (i, (name, v)) in rows.iter().enumerate() {
         let y = top + row * i as f64;
         let len = v * scale;
-        let (x, width) = if len >= 0.0 { (zero, len) } else { (zero + len, -len) };
+        let (x, width) = if len >= 0.0 {
+            (zero, len)
+        } else {
+            (zero + len, -len)
+        };
         let loses = *v < -threshold;
         let colour = if loses { "#b3261e" } else { "#1a7f37" };
         let mark = if loses { " ▼" } else { "" };

@@ -56,7 +56,11 @@ pub fn row_error_text(lang: Lang, error: &RowError) -> String {
     }
     if !error.text.is_empty() && !matches!(error.kind, RowErrorKind::DuplicateColumn { .. }) {
         let shown: String = error.text.chars().take(80).collect();
-        let cut = if error.text.chars().count() > 80 { "…" } else { "" };
+        let cut = if error.text.chars().count() > 80 {
+            "…"
+        } else {
+            ""
+        };
         text.push_str(&format!(": “{shown}{cut}”"));
     }
     format!("{text} — {reason}")
@@ -65,17 +69,21 @@ pub fn row_error_text(lang: Lang, error: &RowError) -> String {
 fn reason(lang: Lang, kind: &RowErrorKind, column: &str) -> String {
     match kind {
         RowErrorKind::NotANumber => t(lang, "err.not_a_number").to_string(),
-        RowErrorKind::DecimalMismatch { decimal } => {
-            tf(lang, "err.decimal_mismatch", &[("decimal", decimal.as_char().to_string())])
-        }
+        RowErrorKind::DecimalMismatch { decimal } => tf(
+            lang,
+            "err.decimal_mismatch",
+            &[("decimal", decimal.as_char().to_string())],
+        ),
         RowErrorKind::Negative => t(lang, "err.negative_amount").to_string(),
         RowErrorKind::UnknownGroup => t(lang, "err.unknown_group").to_string(),
         RowErrorKind::YearNotInteger => t(lang, "err.year_not_integer").to_string(),
         RowErrorKind::MissingValue => t(lang, "err.missing_value").to_string(),
         RowErrorKind::InvalidYesNo => t(lang, "err.invalid_yes_no").to_string(),
-        RowErrorKind::Duplicate { first_line } => {
-            tf(lang, "err.duplicate_row", &[("first_line", first_line.to_string())])
-        }
+        RowErrorKind::Duplicate { first_line } => tf(
+            lang,
+            "err.duplicate_row",
+            &[("first_line", first_line.to_string())],
+        ),
         RowErrorKind::GroupChanged {
             first_line,
             first_group,
@@ -85,30 +93,44 @@ fn reason(lang: Lang, kind: &RowErrorKind, column: &str) -> String {
             "err.group_changed",
             &[
                 ("first_line", first_line.to_string()),
-                ("first_group", t(lang, group_key(first_group.name())).to_string()),
+                (
+                    "first_group",
+                    t(lang, group_key(first_group.name())).to_string(),
+                ),
                 ("group", t(lang, group_key(group.name())).to_string()),
             ],
         ),
         RowErrorKind::TooFewCells { expected, found } => tf(
             lang,
             "err.too_few_cells",
-            &[("expected", expected.to_string()), ("found", found.to_string())],
+            &[
+                ("expected", expected.to_string()),
+                ("found", found.to_string()),
+            ],
         ),
         RowErrorKind::TooManyCells { expected, found } => tf(
             lang,
             "err.too_many_cells",
-            &[("expected", expected.to_string()), ("found", found.to_string())],
+            &[
+                ("expected", expected.to_string()),
+                ("found", found.to_string()),
+            ],
         ),
-        RowErrorKind::MissingColumn => {
-            tf(lang, "err.missing_column", &[("column", column.to_string())])
-        }
+        RowErrorKind::MissingColumn => tf(
+            lang,
+            "err.missing_column",
+            &[("column", column.to_string())],
+        ),
         RowErrorKind::DuplicateColumn {
             first_header,
             second_header,
         } => tf(
             lang,
             "err.duplicate_column",
-            &[("first", first_header.clone()), ("second", second_header.clone())],
+            &[
+                ("first", first_header.clone()),
+                ("second", second_header.clone()),
+            ],
         ),
     }
 }

@@ -41,14 +41,22 @@ pub fn formula(lang: Lang, i: &Indicator) -> Vec<String> {
         let g = get(d, &["groups", group, "growth"]);
         let c = get(d, &["groups", versus, "growth"]);
         if let (Some(g), Some(c)) = (g, c) {
-            lines.push(tf(lang, "how.difference", &[("g", n(g)), ("c", n(c)), ("value", value.clone())]));
+            lines.push(tf(
+                lang,
+                "how.difference",
+                &[("g", n(g)), ("c", n(c)), ("value", value.clone())],
+            ));
         }
         if let Some(did) = get(d, &["did", "value"]) {
             lines.push(tf(lang, "how.did", &[("value", n(did))]));
         }
         if let Some(reps) = get(d, &["bootstrap", "reps"]) {
             let seed = get(d, &["bootstrap", "seed"]).unwrap_or(0.0);
-            lines.push(tf(lang, "how.bootstrap", &[("reps", format!("{reps}")), ("seed", format!("{seed}"))]));
+            lines.push(tf(
+                lang,
+                "how.bootstrap",
+                &[("reps", format!("{reps}")), ("seed", format!("{seed}"))],
+            ));
         }
     } else if method == "labour_productivity" {
         if let (Some(ob), Some(eb), Some(of), Some(ef)) = (
@@ -57,31 +65,71 @@ pub fn formula(lang: Lang, i: &Indicator) -> Vec<String> {
             get(d, &["output_f"]),
             get(d, &["employment_f"]),
         ) {
-            lines.push(tf(lang, "how.productivity", &[
-                ("ob", n(ob)), ("eb", n(eb)), ("of", n(of)), ("ef", n(ef)), ("value", value.clone()),
-            ]));
+            lines.push(tf(
+                lang,
+                "how.productivity",
+                &[
+                    ("ob", n(ob)),
+                    ("eb", n(eb)),
+                    ("of", n(of)),
+                    ("ef", n(ef)),
+                    ("value", value.clone()),
+                ],
+            ));
         }
     } else if let (Some(yb), Some(yf)) = (get(d, &["y_b"]), get(d, &["y_f"])) {
-        lines.push(tf(lang, "how.growth", &[("yb", n(yb)), ("yf", n(yf)), ("value", value.clone())]));
+        lines.push(tf(
+            lang,
+            "how.growth",
+            &[("yb", n(yb)), ("yf", n(yf)), ("value", value.clone())],
+        ));
         if let (Some(cagr), Some(years)) = (get(d, &["cagr"]), get(d, &["years"])) {
-            lines.push(tf(lang, "how.cagr", &[("years", format!("{years}")), ("value", n(cagr))]));
+            lines.push(tf(
+                lang,
+                "how.cagr",
+                &[("years", format!("{years}")), ("value", n(cagr))],
+            ));
         }
     } else if let (Some(gl), Some(gn)) = (get(d, &["g_local"]), get(d, &["g_national"])) {
-        lines.push(tf(lang, "how.gdp", &[("l", n(gl)), ("n", n(gn)), ("value", value.clone())]));
+        lines.push(tf(
+            lang,
+            "how.gdp",
+            &[("l", n(gl)), ("n", n(gn)), ("value", value.clone())],
+        ));
     } else if let (Some(sb), Some(sf)) = (get(d, &["share_b"]), get(d, &["share_f"])) {
-        lines.push(tf(lang, "how.share", &[("b", n(sb)), ("f", n(sf)), ("value", value.clone())]));
+        lines.push(tf(
+            lang,
+            "how.share",
+            &[("b", n(sb)), ("f", n(sf)), ("value", value.clone())],
+        ));
     } else if let (Some(b), Some(f)) = (get(d, &["workers_b"]), get(d, &["workers_f"])) {
-        lines.push(tf(lang, "how.jobs", &[("b", n(b)), ("f", n(f)), ("value", value.clone())]));
+        lines.push(tf(
+            lang,
+            "how.jobs",
+            &[("b", n(b)), ("f", n(f)), ("value", value.clone())],
+        ));
     } else if let (Some(gb), Some(gf)) = (get(d, &["gap_b"]), get(d, &["gap_f"])) {
         lines.push(tf(lang, "how.wage_gap", &[("b", n(gb)), ("f", n(gf))]));
     } else if let (Some(g), Some(all)) = (get(d, &["growth"]), get(d, &["all_growth"])) {
-        lines.push(tf(lang, "how.difference", &[("g", n(g)), ("c", n(all)), ("value", value.clone())]));
+        lines.push(tf(
+            lang,
+            "how.difference",
+            &[("g", n(g)), ("c", n(all)), ("value", value.clone())],
+        ));
     } else if let Some(benefits) = get(d, &["social_benefits"]) {
         if let Some(cost) = get(d, &["cost_total"]).or_else(|| get(d, &["cost_mif"])) {
-            lines.push(tf(lang, "how.return", &[("b", n(benefits)), ("c", n(cost)), ("value", value.clone())]));
+            lines.push(tf(
+                lang,
+                "how.return",
+                &[("b", n(benefits)), ("c", n(cost)), ("value", value.clone())],
+            ));
         }
     } else if let (Some(b), Some(f)) = (get(d, &["count_b"]), get(d, &["count_f"])) {
-        lines.push(tf(lang, "how.count", &[("b", n(b)), ("f", n(f)), ("value", value.clone())]));
+        lines.push(tf(
+            lang,
+            "how.count",
+            &[("b", n(b)), ("f", n(f)), ("value", value.clone())],
+        ));
     }
     if let Some(target) = get(d, &["target"]) {
         lines.push(tf(lang, "how.target", &[("target", n(target))]));
@@ -109,7 +157,11 @@ fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)> {
                 }
             }
             Value::Array(items) if key != "series" => {
-                let shown: Vec<String> = items.iter().take(12).filter_map(|v| scalar(lang, v)).collect();
+                let shown: Vec<String> = items
+                    .iter()
+                    .take(12)
+                    .filter_map(|v| scalar(lang, v))
+                    .collect();
                 let more = items.len().saturating_sub(12);
                 let mut text = shown.join(", ");
                 if more > 0 {

@@ -18,7 +18,7 @@ pub fn PreviewGrid(table: TableKind, read: Memo<TableRead>) -> impl IntoView {
     view! {
         <details class="preview">
             <summary>{move || t(lang.get(), "preview.title")}</summary>
-            <div class="scroll-x" data-testid=format!("preview-{name}")>
+            <div class="scroll-x" tabindex="0" role="region" aria-label=move || t(lang.get(), "preview.title") data-testid=format!("preview-{name}")>
                 {move || {
                     let lang = lang.get();
                     read.with(|r| {

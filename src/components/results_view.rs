@@ -109,7 +109,7 @@ fn HorizonTable(horizon: Horizon) -> impl IntoView {
         <section class="card horizon">
             <h3>{move || t(lang.get(), horizon_key(horizon))}</h3>
             <p class="hint">{move || t(lang.get(), horizon_hint_key(horizon))}</p>
-            <div class="scroll-x">
+            <div class="scroll-x" tabindex="0">
                 <table class="indicators">
                     <thead>
                         <tr>
@@ -142,12 +142,17 @@ fn IndicatorRow(id: String) -> impl IntoView {
     move || {
         let lang = lang.get();
         let currency = state.doc.with(|d| d.project.currency.clone());
-        indicator.get().map(|i| indicator_row(state, lang, &currency, i))
+        indicator
+            .get()
+            .map(|i| indicator_row(state, lang, &currency, i))
     }
 }
 
 fn indicator_row(state: AppState, lang: Lang, currency: &str, i: Indicator) -> impl IntoView {
-    let raw_value = i.value.map(|v| serde_json::Value::from(v).to_string()).unwrap_or_default();
+    let raw_value = i
+        .value
+        .map(|v| serde_json::Value::from(v).to_string())
+        .unwrap_or_default();
     let status = status_code(i.status);
     let value_text = format::value(lang, &i.id, i.unit, i.value, currency);
     let interval = i.ci.map(|[low, high]| {
@@ -196,7 +201,11 @@ fn TargetInput(id: String, unit: Unit) -> impl IntoView {
                 .map(|v| {
                     let v = if percent { v * 100.0 } else { *v };
                     let text = format!("{}", (v * 1e6).round() / 1e6);
-                    if lang.get().marks().0 == ',' { text.replace('.', ",") } else { text }
+                    if lang.get().marks().0 == ',' {
+                        text.replace('.', ",")
+                    } else {
+                        text
+                    }
                 })
                 .unwrap_or_default()
         })

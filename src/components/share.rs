@@ -38,7 +38,11 @@ fn export_csv(state: AppState, results: &cluster_eval_engine::Results) {
     let lang = state.lang.get_untracked();
     let name = state.doc.with_untracked(|d| d.project.name.clone());
     let text = crate::csv_export::results_csv(lang, results, &name);
-    let _ = files::download(&files::safe_file_name(&name, "csv"), "text/csv;charset=utf-8", &text);
+    let _ = files::download(
+        &files::safe_file_name(&name, "csv"),
+        "text/csv;charset=utf-8",
+        &text,
+    );
 }
 
 fn print_page() {

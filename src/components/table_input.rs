@@ -172,7 +172,7 @@ fn HeaderMapping(table: TableKind, read: Memo<TableRead>) -> impl IntoView {
     view! {
         <details class="mapping" open=move || read.with(|r| r.report.ignored().next().is_some())>
             <summary>{move || t(lang.get(), "report.mapping")}</summary>
-            <div class="scroll-x">
+            <div class="scroll-x" tabindex="0">
                 <table class="grid">
                     <thead>
                         <tr>
@@ -221,12 +221,9 @@ fn header_row(
         }
         HeaderOutcome::Ignored { because } => (None, ignored_text(lang, because)),
     };
-    let user_choice = state.doc.with_untracked(|d| {
-        d.columns
-            .get(name)
-            .and_then(|m| m.get(&header))
-            .cloned()
-    });
+    let user_choice = state
+        .doc
+        .with_untracked(|d| d.columns.get(name).and_then(|m| m.get(&header)).cloned());
     let selected_value = match &user_choice {
         None => "__auto".to_string(),
         Some(None) => "__ignore".to_string(),
@@ -301,7 +298,9 @@ fn decimal_control(
         DecimalSource::Setting => "report.decimal_setting",
         DecimalSource::Default => "report.decimal_default",
     };
-    let current = state.doc.with_untracked(|d| d.settings.decimal_override(table, &column));
+    let current = state
+        .doc
+        .with_untracked(|d| d.settings.decimal_override(table, &column));
     let column_for_change = column.clone();
     let mark_text = match mark {
         DecimalMark::Point => t(lang, "report.point"),
@@ -342,12 +341,16 @@ fn ignored_text(lang: Lang, because: &IgnoredBecause) -> String {
         IgnoredBecause::Unknown => t(lang, "report.ignored_unknown").to_string(),
         IgnoredBecause::Empty => t(lang, "report.ignored_empty").to_string(),
         IgnoredBecause::ByUser => t(lang, "report.ignored_by_user").to_string(),
-        IgnoredBecause::InvalidMapping { target } => {
-            tf(lang, "report.ignored_invalid_mapping", &[("target", target.clone())])
-        }
-        IgnoredBecause::ClaimedTwice { other } => {
-            tf(lang, "report.ignored_claimed_twice", &[("other", other.clone())])
-        }
+        IgnoredBecause::InvalidMapping { target } => tf(
+            lang,
+            "report.ignored_invalid_mapping",
+            &[("target", target.clone())],
+        ),
+        IgnoredBecause::ClaimedTwice { other } => tf(
+            lang,
+            "report.ignored_claimed_twice",
+            &[("other", other.clone())],
+        ),
         IgnoredBecause::YearColumnPresent => t(lang, "report.ignored_year_column").to_string(),
         IgnoredBecause::NoYearInWideTable => t(lang, "report.ignored_no_year").to_string(),
     }

@@ -18,7 +18,7 @@ pub fn WinnersLosers() -> impl IntoView {
         <section class="card" aria-labelledby="winners-title">
             <h3 id="winners-title">{move || t(lang.get(), "winners.title")}</h3>
             <p class="hint">{move || t(lang.get(), "winners.hint")}</p>
-            <div class="scroll-x">
+            <div class="scroll-x" tabindex="0">
                 <table class="indicators" data-testid="winners-losers">
                     <thead>
                         <tr>

@@ -1,0 +1,40 @@
+// Accessibility (axe-core, no serious or critical violation) and layout at desktop
+// and phone widths (nothing overflows the viewport). Screenshots are kept in
+// test-results/ for a look by eye.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { Calculator } from '../pages/calculator.js';
+
+for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 740 }]]) {
+  test(`no serious accessibility violation and no overflow on ${name}`, async ({ page }, info) => {
+    await page.setViewportSize(viewport);
+    const app = new Calculator(page);
+    await app.open();
+    await expect(app.indicator('long.cluster.sales.growth')).toBeVisible();
+    // Open every disclosure so their content is checked too.
+    await page.locator('details').evaluateAll((els) => els.forEach((d) => (d.open = true)));
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+  });
+}
+
+test('everything can be reached and used with the keyboard', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await page.keyboard.press('Tab');
+  const seen = new Set();
+  for (let i = 0; i < 40; i++) {
+    seen.add(await page.evaluate(() => document.activeElement?.dataset?.testid || document.activeElement?.tagName));
+    await page.keyboard.press('Tab');
+  }
+  expect(seen.has('lang-switch')).toBe(true);
+  expect(seen.has('new-project')).toBe(true);
+  expect(seen.has('export-json')).toBe(true);
+  await app.newProject.focus();
+  await page.keyboard.press('Enter');
+  await expect(app.projectItems).toHaveCount(2);
+});

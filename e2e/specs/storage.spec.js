@@ -1,0 +1,96 @@
+// Storage failures: a full quota, unreadable stored data, no storage at all, and
+// hostile documents. Nothing the user typed is lost, and the page says what happened.
+import { test, expect } from '@playwright/test';
+import { Calculator } from '../pages/calculator.js';
+
+test('a full quota keeps the change in memory, says so and offers an export', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const text = 'firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t1\nA\tbeneficiary\t2023\t2\n';
+  await app.paste('firms', text);
+  await expect(page.getByTestId('notice-quota-full')).toBeVisible();
+  await expect(app.tableInput('firms')).toHaveValue(text);
+  const exported = await app.download('export-json');
+  expect(JSON.parse(exported.text).tables.firms).toBe(text);
+});
+
+test('unreadable stored data are kept aside and reported, never deleted', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await page.evaluate(() => localStorage.setItem('cluster-eval/v1/index', '{"broken'));
+  await page.reload();
+  await expect(page.getByTestId('notice-recovered')).toBeVisible();
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('cluster-eval/v1/backup/')).map((k) => localStorage.getItem(k)),
+  );
+  expect(backups).toContain('{"broken');
+  // The project whose index line was lost is found again from its document.
+  await expect(app.projectItems).toHaveCount(1);
+});
+
+test('an unreadable project document is kept aside and reported', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('cluster-eval/v1/doc/'));
+    localStorage.setItem(key, 'not a document');
+  });
+  await page.reload();
+  await expect(page.getByTestId('notice-recovered')).toBeVisible();
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('cluster-eval/v1/backup/')).map((k) => localStorage.getItem(k)),
+  );
+  expect(kept).toContain('not a document');
+});
+
+test('without storage the page works in memory and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Access is denied', 'SecurityError');
+      },
+    });
+  });
+  const app = new Calculator(page);
+  await app.open();
+  await expect(page.getByTestId('notice-storage-unavailable')).toBeVisible();
+  await expect(app.indicator('long.cluster.sales.growth')).toHaveAttribute('data-status', 'met');
+  // (The example's baseline and follow-up years are 2018 and 2023.)
+  await app.paste('firms', 'firm\tyear\tsales\nA\t2018\t10\nA\t2023\t30\n');
+  await expect(app.indicator('long.beneficiaries.sales.growth')).toHaveAttribute('data-value', /^2(\.0)?$/);
+});
+
+test('a hostile document is shown as text and nothing crashes', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = new Calculator(page);
+  await app.open();
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+  const doc = {
+    format: 'cluster-eval',
+    version: 1,
+    project: { name: evil, currency: evil, cost_total: 1e-308, cost_mif: 0, social_benefits: 1.7e308, cluster_firms: 1e300 },
+    tables: {
+      firms: `firm\tgroup\tyear\tsales\n${evil}\tbeneficiary\t2019\t1e308\n${evil}\tbeneficiary\t2023\t99999999999999999999999999999999999999\n`,
+      territory: `year\tlocal_gdp\tnational_gdp\n2019\t${evil}\t1\n`,
+      activities: '',
+      actors: `actor\ttype\tyear\n${evil}\t${evil}\t2019\n`,
+      subsidies: '',
+    },
+    columns: { firms: { [evil]: 'sales' } },
+    targets: { [evil]: 1 },
+  };
+  await app.importDocument('evil.json', JSON.stringify(doc));
+  await expect(app.projectName).toHaveValue(evil);
+  await expect(app.projectItems.filter({ hasText: '<img' })).toHaveCount(1);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await expect(app.indicator('long.return_per_dollar')).toBeVisible();
+  const values = await page.locator('[data-testid^="indicator-"]').evaluateAll((els) => els.map((e) => e.dataset.value));
+  expect(values.filter((v) => !(v === '' || Number.isFinite(Number(v))))).toEqual([]);
+  expect(errors).toEqual([]);
+});
