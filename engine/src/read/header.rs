@@ -5,6 +5,7 @@
 //! is read: guessing which one the user meant could silently compute the wrong thing.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use super::cell::fold;
 use super::error::{RowError, RowErrorKind};
@@ -99,8 +100,27 @@ pub fn split_year(key: &str) -> Option<(&str, i32)> {
     None
 }
 
+type Synonyms = HashMap<String, (usize, bool)>;
+
+/// The folded synonyms of each table, built once (the page re-reads a table on every
+/// edit, and most pastes are small).
+fn synonyms_of(kind: TableKind) -> &'static Synonyms {
+    static CACHE: [OnceLock<Synonyms>; 5] = [const { OnceLock::new() }; 5];
+    let i = TableKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    match CACHE.get(i) {
+        Some(cell) => cell.get_or_init(|| synonyms(schema::columns(kind))),
+        None => unreachable_synonyms(),
+    }
+}
+
+/// Not reachable (five tables, five slots); an empty map rather than a panic.
+fn unreachable_synonyms() -> &'static Synonyms {
+    static EMPTY: OnceLock<Synonyms> = OnceLock::new();
+    EMPTY.get_or_init(HashMap::new)
+}
+
 /// The built-in names and synonyms of a table, folded.
-fn synonyms(cols: &[ColumnDef]) -> HashMap<String, (usize, bool)> {
+fn synonyms(cols: &[ColumnDef]) -> Synonyms {
     let mut map = HashMap::new();
     for (i, c) in cols.iter().enumerate() {
         for s in c.synonyms() {
@@ -143,7 +163,7 @@ pub fn resolve(
     line: usize,
 ) -> Layout {
     let cols = schema::columns(kind);
-    let syn = synonyms(cols);
+    let syn = synonyms_of(kind);
     let mut targets = Vec::with_capacity(cells.len());
     let mut headers = Vec::with_capacity(cells.len());
     for (index, raw) in cells.iter().enumerate() {

@@ -155,3 +155,46 @@ pub fn measure_column(m: Measure) -> usize {
 pub fn flag_column(f: Flag) -> usize {
     FIRMS_FLAG_START + f.index()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::cell::fold;
+    use std::collections::HashMap;
+
+    #[test]
+    fn firms_indices_follow_the_model() {
+        for m in Measure::ALL {
+            assert_eq!(FIRMS[measure_column(m)].name, m.name());
+        }
+        for f in Flag::ALL {
+            assert_eq!(FIRMS[flag_column(f)].name, f.name());
+        }
+        assert_eq!(FIRMS[FIRMS_FIRM].name, "firm");
+        assert_eq!(FIRMS[FIRMS_GROUP].name, "group");
+        assert_eq!(FIRMS[FIRMS_YEAR].name, "year");
+        let names = |k| columns(k).iter().map(|c| c.name).collect::<Vec<_>>();
+        assert_eq!(
+            names(TableKind::Territory),
+            ["year", "local_gdp", "national_gdp"]
+        );
+        assert_eq!(names(TableKind::Activities), ["activity", "year", "firms"]);
+        assert_eq!(names(TableKind::Actors), ["actor", "type", "year"]);
+        assert_eq!(names(TableKind::Subsidies), ["year", "amount", "component"]);
+    }
+
+    #[test]
+    fn no_synonym_points_at_two_columns() {
+        for kind in TableKind::ALL {
+            let mut seen: HashMap<String, &str> = HashMap::new();
+            for c in columns(kind) {
+                for s in c.synonyms().chain([c.name]) {
+                    let k = fold(s);
+                    if let Some(other) = seen.insert(k.clone(), c.name) {
+                        assert_eq!(other, c.name, "{kind}: {s} ({k})");
+                    }
+                }
+            }
+        }
+    }
+}
