@@ -136,6 +136,16 @@ fn ragged_rows_are_row_errors() {
 }
 
 #[test]
+fn trailing_empty_headers_ask_for_no_cells() {
+    let r = read(
+        TableKind::Firms,
+        "firm,year,,\nA,2019\nB,2019,,\nC,2019,,,x\n",
+    );
+    assert_eq!(codes(&r), [(4, "too_many_cells", None)]);
+    assert_eq!(firm_rows(&r).len(), 2);
+}
+
+#[test]
 fn empty_and_header_only() {
     for kind in TableKind::ALL {
         let r = read(kind, "");

@@ -268,9 +268,18 @@ impl<'a, 'r> RowReader<'a, 'r> {
     }
 
     fn row(&mut self, rec: &dialect::Record) {
-        let expected = self.layout.headers.len();
+        // A row needs a cell under every named header; trailing header cells that are
+        // empty (a CSV line ending in a separator) ask for nothing.
+        let width = self.layout.headers.len();
+        let named = self
+            .layout
+            .headers
+            .iter()
+            .rposition(|h| !h.header.is_empty())
+            .map_or(0, |i| i + 1);
         let years = self.shape.years.len();
-        if rec.len < expected {
+        if rec.len < named {
+            let expected = named;
             let kind = RowErrorKind::TooFewCells {
                 expected,
                 found: rec.len,
@@ -280,6 +289,7 @@ impl<'a, 'r> RowReader<'a, 'r> {
             return;
         }
         // Extra cells that are all empty are harmless (a selection one column too wide).
+        let expected = width;
         let extra_filled = (expected..rec.len)
             .any(|i| !cell::trim(self.records.field(rec, i).unwrap_or("")).is_empty());
         if extra_filled {
