@@ -257,4 +257,5 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("nav.results", "Results", "Resultados", "Resultados"),
     ("nav.label", "Sections", "Secciones", "Seções"),
     ("note.not_finite", "the result is too large to be represented (check the magnitudes of the inputs)", "el resultado es demasiado grande para representarlo (revise las magnitudes de los datos)", "o resultado é grande demais para ser representado (verifique as magnitudes dos dados)"),
+    ("group.cluster_all", "cluster (beneficiaries and other cluster firms)", "clúster (beneficiarias y demás empresas del clúster)", "cluster (beneficiárias e demais empresas do cluster)"),
 ];

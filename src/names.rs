@@ -99,7 +99,12 @@ pub fn column_name(lang: Lang, name: &str) -> String {
         "cluster" => "group.cluster",
         "control" => "group.control",
         "sector" => "group.sector",
-        _ => return name.to_string(),
+        other => {
+            return part_key("g", other)
+                .or_else(|| part_key("z", other))
+                .map(|k| t(lang, k).to_lowercase())
+                .unwrap_or_else(|| name.to_string())
+        }
     };
     t(lang, key).to_lowercase()
 }

@@ -37,7 +37,15 @@ pub fn fill(lang: Lang, template: &str, params: &Map<String, Value>) -> String {
     for (name, value) in params {
         let placeholder = format!("{{{name}}}");
         if text.contains(&placeholder) {
-            text = text.replace(&placeholder, &param_text(lang, value));
+            // In the engine's notes the group `cluster` is the whole cluster
+            // (beneficiaries and the other cluster firms), not the group of the table.
+            let shown = match (name.as_str(), value.as_str()) {
+                ("group" | "versus", Some("cluster")) => {
+                    crate::i18n::t(lang, "group.cluster_all").to_string()
+                }
+                _ => param_text(lang, value),
+            };
+            text = text.replace(&placeholder, &shown);
         }
     }
     text

@@ -1,0 +1,24 @@
+// Offline: after one visit the page loads and works with the network off.
+import { test, expect } from '@playwright/test';
+import { Calculator } from '../pages/calculator.js';
+
+test('load once, go offline, reload, paste: results appear', async ({ page, context }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await expect(app.indicator('long.cluster.sales.growth')).toHaveAttribute('data-status', 'met');
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    // Wait until the worker controls the page and has cached the shell.
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+    return registration.active?.state;
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(app.newProject).toBeVisible();
+  await app.newProject.click();
+  await app.paste('firms', 'firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t100\nA\tbeneficiary\t2023\t125\n');
+  await expect(app.indicator('long.beneficiaries.sales.growth')).toHaveAttribute('data-value', '0.25');
+  await context.setOffline(false);
+});

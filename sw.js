@@ -1,0 +1,86 @@
+// Service worker: the calculator works offline after the first visit.
+//
+// - The page (index.html) is served stale-while-revalidate: from the cache at once,
+//   while a fresh copy is fetched and stored, so an update is picked up on the next
+//   visit and a slow connection never delays the page.
+// - The hashed assets (wasm, js, css: their names change with their content) are
+//   served cache-first, and precached at install from the links of index.html.
+// - Assets that the current index.html no longer links are pruned after an update.
+const CACHE = 'cluster-eval-shell-v1';
+const INDEX = new URL('./', self.location).href;
+
+function assetsOf(html) {
+  const urls = new Set();
+  const re = /(?:href|src)="([^"]+\.(?:wasm|js|css))"/g;
+  let m;
+  while ((m = re.exec(html)) !== null) urls.add(new URL(m[1], INDEX).href);
+  return [...urls];
+}
+
+async function refreshIndex() {
+  const response = await fetch(INDEX, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`index: ${response.status}`);
+  const html = await response.clone().text();
+  const cache = await caches.open(CACHE);
+  const assets = assetsOf(html);
+  await Promise.all(
+    assets.map(async (url) => {
+      if (!(await cache.match(url))) {
+        const asset = await fetch(url);
+        if (asset.ok) await cache.put(url, asset);
+      }
+    }),
+  );
+  await cache.put(INDEX, response);
+  const keep = new Set([INDEX, ...assets]);
+  for (const request of await cache.keys()) {
+    if (!keep.has(request.url)) await cache.delete(request);
+  }
+  return html;
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(refreshIndex().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      caches.match(INDEX).then((cached) => {
+        const fresh = refreshIndex()
+          .then(() => caches.match(INDEX))
+          .catch(() => undefined);
+        if (cached) {
+          event.waitUntil(fresh);
+          return cached;
+        }
+        return fresh.then((r) => r || fetch(request));
+      }),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request).then(
+      (cached) =>
+        cached ||
+        fetch(request).then((response) => {
+          if (response.ok && /\.(wasm|js|css)$/.test(new URL(request.url).pathname)) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        }),
+    ),
+  );
+});
