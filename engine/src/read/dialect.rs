@@ -219,20 +219,19 @@ fn split_plain(text: &str, sep: Separator) -> Records<'_> {
         in_text: true,
     };
     let (mut line, mut start, mut first, mut prev_cr) = (1usize, 0usize, 0usize, false);
-    let mut finish =
-        |out: &mut Records<'_>, line: usize, start: usize, end: usize, first: usize| {
-            out.ends.push(offset(end));
-            let rec = Record::new(line, start, end, first, out.ends.len() - first);
-            let cells = bytes
-                .get(start..end)
-                .unwrap_or_default()
-                .split(|b| *b == sep);
-            if blank(cells) {
-                out.ends.truncate(first);
-            } else {
-                out.rows.push(rec);
-            }
-        };
+    let finish = |out: &mut Records<'_>, line: usize, start: usize, end: usize, first: usize| {
+        out.ends.push(offset(end));
+        let rec = Record::new(line, start, end, first, out.ends.len() - first);
+        let cells = bytes
+            .get(start..end)
+            .unwrap_or_default()
+            .split(|b| *b == sep);
+        if blank(cells) {
+            out.ends.truncate(first);
+        } else {
+            out.rows.push(rec);
+        }
+    };
     for (i, &b) in bytes.iter().enumerate() {
         if b == sep {
             out.ends.push(offset(i));
