@@ -20,6 +20,9 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     provide_context(Reading::new(state));
+    // Edits are saved shortly after they happen; never lose the last one.
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    on_cleanup(move || flush.remove());
     let lang = state.lang;
     Effect::new(move |_| {
         if let Some(root) = web_sys::window()

@@ -38,7 +38,15 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// False when the browser gives no storage: the page says it works in memory.
     pub storage_ok: RwSignal<bool>,
+    /// The pending save of the open document (see [`AppState::edit`]).
+    save_timer: StoredValue<Option<TimeoutHandle>>,
 }
+
+/// How long edits are gathered before one save. Writing a large project to storage
+/// takes time (a 10 MB paste is serialised and copied), so a burst of key presses
+/// costs one write, not one per key. The page flushes on `pagehide`, so closing or
+/// reloading right after an edit loses nothing.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 impl AppState {
     /// Loads the list, opens the last project (or creates the example on a first
@@ -55,6 +63,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             lang: RwSignal::new(lang),
             storage_ok: RwSignal::new(storage_ok),
+            save_timer: StoredValue::new(None),
         };
         if !storage_ok {
             state.notify(Notice::StorageUnavailable);
@@ -103,6 +112,7 @@ impl AppState {
     /// Opens a saved project; an unreadable one is set aside and replaced by an empty
     /// document of the same name, and the user is told where the original went.
     pub fn open(&self, id: &str) {
+        self.flush();
         let stored = storage::get(&storage::doc_key(id));
         let doc = match stored.as_deref().map(Document::from_json) {
             Some(Ok(doc)) => doc,
@@ -130,6 +140,7 @@ impl AppState {
 
     /// Adds a project to the list, saves it and opens it.
     pub fn add_project(&self, doc: Document) -> String {
+        self.flush();
         let id = new_id();
         let meta = ProjectMeta {
             id: id.clone(),
@@ -144,7 +155,7 @@ impl AppState {
         id
     }
 
-    /// Changes the open document and saves it at once.
+    /// Changes the open document; it is saved within [`SAVE_DELAY`].
     pub fn edit(&self, change: impl FnOnce(&mut Document)) {
         self.doc.update(change);
         let name = self.doc.with_untracked(|d| d.project.name.clone());
@@ -156,7 +167,35 @@ impl AppState {
                 }
             });
         }
-        self.save();
+        self.schedule_save();
+    }
+
+    fn schedule_save(&self) {
+        let state = *self;
+        if let Some(pending) = self.save_timer.get_value() {
+            pending.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                state.save_timer.set_value(None);
+                state.save();
+            },
+            SAVE_DELAY,
+        );
+        match handle {
+            Ok(handle) => self.save_timer.set_value(Some(handle)),
+            // No timer (should not happen in a browser): save now.
+            Err(_) => self.save(),
+        }
+    }
+
+    /// Saves a pending edit now (the page is being hidden or closed).
+    pub fn flush(&self) {
+        if let Some(pending) = self.save_timer.get_value() {
+            pending.clear();
+            self.save_timer.set_value(None);
+            self.save();
+        }
     }
 
     /// Writes the open document and the list. A failure keeps everything in memory
@@ -204,6 +243,7 @@ impl AppState {
 
     /// Deletes a project; it can be restored from the notice until the next delete.
     pub fn delete(&self, id: &str) {
+        self.flush();
         let Some(meta) = self.meta(id) else {
             return;
         };

@@ -62,7 +62,13 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
                 rows=if table == TableKind::Firms { "12" } else { "6" }
                 spellcheck="false"
                 wrap="off"
-                prop:value=move || state.doc.with(|d| d.table_text(table).to_string())
+                // Set when another project is opened, not on the user's own typing:
+                // writing a 10 MB paste back into the box it came from costs a copy
+                // across the JS boundary and a relayout, for nothing.
+                prop:value=move || {
+                    state.current.track();
+                    state.doc.with_untracked(|d| d.table_text(table).to_string())
+                }
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     state.edit(|d| *d.table_text_mut(table) = text);
