@@ -13,9 +13,13 @@ use leptos::prelude::*;
 use crate::i18n::{t, Lang};
 use crate::state::AppState;
 
+/// A typed text that is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotANumber;
+
 /// Reads a number typed by a person: empty is "not set"; both `1.234,5` and
 /// `1,234.5` are understood; with one mark only, the language's convention decides.
-pub fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, ()> {
+pub fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, NotANumber> {
     let cleaned: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '$')
@@ -52,7 +56,7 @@ pub fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, ()> {
         .ok()
         .filter(|v| v.is_finite())
         .map(Some)
-        .ok_or(())
+        .ok_or(NotANumber)
 }
 
 fn show_number(lang: Lang, value: Option<f64>) -> String {

@@ -244,7 +244,7 @@ fn TargetInput(id: String, unit: Unit) -> impl IntoView {
                             }
                         });
                     }
-                    Err(()) => invalid.set(true),
+                    Err(_) => invalid.set(true),
                 }
             }
         />
