@@ -7,9 +7,10 @@
 
 use std::collections::BTreeMap;
 
+use cluster_eval_engine::compute;
 use cluster_eval_engine::document::Settings;
 use cluster_eval_engine::model::TableKind;
-use cluster_eval_engine::read::{read_table, TableRead};
+use cluster_eval_engine::read::{self, read_table, TableRead};
 use cluster_eval_engine::Results;
 use leptos::prelude::*;
 
@@ -44,18 +45,34 @@ impl Reading {
                 inputs.with(|i| read_table(kind, &i.text, &i.settings, i.mapping.as_ref()))
             })
         });
+        let [a, b, c, d, e] = reads;
+        let with_reads = move |f: &mut dyn FnMut(&[&TableRead; 5])| {
+            a.with(|a| b.with(|b| c.with(|c| d.with(|d| e.with(|e| f(&[a, b, c, d, e]))))))
+        };
+        let data = Memo::new(move |_| {
+            let mut out = None;
+            with_reads(&mut |r| out = Some(read::assemble(r.iter().copied())));
+            out.unwrap_or_default()
+        });
+        let errors = Memo::new(move |_| {
+            let mut out = Vec::new();
+            with_reads(&mut |r| out = compute::error_entries(r));
+            out
+        });
+        // The costly part (panels, bootstrap intervals) runs again only when the data,
+        // the years or the settings change; facts, checklist and targets are applied
+        // on top by `finish` (the engine's own split, tested equal to the full run).
+        let core = Memo::new(move |_| state.doc.with(compute::core_of));
+        let core_results = Memo::new(move |_| {
+            core.with(|core| data.with(|data| compute::compute_data(core, data)))
+        });
         let results = Memo::new(move |_| {
-            let [a, b, c, d, e] = reads;
-            a.with(|a| {
-                b.with(|b| {
-                    c.with(|c| {
-                        d.with(|d| {
-                            e.with(|e| {
-                                state.doc.with(|doc| {
-                                    cluster_eval_engine::compute_from_reads(doc, &[a, b, c, d, e])
-                                })
-                            })
-                        })
+            state.doc.with(|doc| {
+                data.with(|data| {
+                    core_results.with(|core| {
+                        let mut results = compute::finish(doc, data, core);
+                        results.errors = errors.get();
+                        results
                     })
                 })
             })

@@ -23,8 +23,11 @@ const result = await page.evaluate(async (text) => {
   const box = document.querySelector('[data-testid="table-input-firms"]');
   const row = () => document.querySelector('[data-testid="indicator-long.cluster.sales.growth"]');
   const t0 = performance.now();
-  box.value = text;
-  box.dispatchEvent(new Event('input', { bubbles: true }));
+  // A real paste: the clipboard's text in a paste event, as a spreadsheet gives it.
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  box.focus();
+  box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   await new Promise((resolve) => {
     const check = () => {
       const r = row();

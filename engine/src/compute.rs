@@ -4,9 +4,11 @@
 //! only re-read a table whose own text or settings changed.
 
 use crate::document::Document;
+use crate::indicators::firms::FirmIndex;
+use crate::model::Dataset;
 use crate::model::TableKind;
 use crate::read::{self, TableRead};
-use crate::results::{Indicator, Note, Results, Status, Warning};
+use crate::results::{ErrorEntry, Horizon, Indicator, Note, Results, Status, Warning};
 use crate::{indicators, pro_poor, years};
 
 /// Reads every table of `doc` and computes its results.
@@ -22,6 +24,69 @@ pub fn compute(doc: &Document) -> Results {
 /// Computes the results of `doc` from tables already read (with the same settings).
 pub fn compute_from_reads(doc: &Document, reads: &[&TableRead]) -> Results {
     let data = read::assemble(reads.iter().copied());
+    let mut results = compute_data(doc, &data);
+    results.errors = error_entries(reads);
+    results
+}
+
+/// The row errors of tables read, as stored in `results.errors`.
+pub fn error_entries(reads: &[&TableRead]) -> Vec<ErrorEntry> {
+    reads
+        .iter()
+        .flat_map(|r| r.errors.iter().map(|e| e.entry()))
+        .collect()
+}
+
+/// The part of a document the costly computation depends on: the years and the
+/// settings, never the facts, checklist or targets a person edits one by one.
+///
+/// `finish(doc, data, &compute_data(&core_of(doc), data))` equals
+/// `compute_data(doc, data)` (a test holds it), so the page computes the panels and
+/// bootstrap intervals again only when the data, years or settings change, and a
+/// change of a cost, a checklist answer or a target costs microseconds.
+pub fn core_of(doc: &Document) -> Document {
+    let mut core = Document::new("");
+    core.project.start_year = doc.project.start_year;
+    core.project.end_year = doc.project.end_year;
+    core.project.baseline_year = doc.project.baseline_year;
+    core.project.followup_year = doc.project.followup_year;
+    core.settings = doc.settings.clone();
+    core
+}
+
+/// Completes results computed from [`core_of`]`(doc)`: the indicators of the project
+/// facts and checklist computed afresh, targets applied, the winners-and-losers table
+/// and the footnote-19 tags.
+pub fn finish(doc: &Document, data: &Dataset, core: &Results) -> Results {
+    let mut results = core.clone();
+    let index = FirmIndex::new(&data.firms);
+    let fresh = indicators::returns::returns(&doc.project)
+        .into_iter()
+        .chain(indicators::short::short(&doc.project, data, &index))
+        .chain([pro_poor::checklist::compute(doc)]);
+    for indicator in fresh {
+        if let Some(slot) = results.indicators.iter_mut().find(|i| i.id == indicator.id) {
+            *slot = indicator;
+        }
+    }
+    for indicator in &mut results.indicators {
+        let ceiling = indicator.id == pro_poor::wage_gap::ID;
+        indicators::status::apply_target(indicator, &doc.targets, ceiling);
+        keep_finite(indicator);
+    }
+    let poor: Vec<Indicator> = results
+        .indicators
+        .iter()
+        .filter(|i| i.horizon == Horizon::ProPoor)
+        .cloned()
+        .collect();
+    results.winners_losers = pro_poor::winners::table(&poor);
+    results.poverty_impact_tags = doc.project.tags().iter().map(|t| t.to_string()).collect();
+    results
+}
+
+/// Computes the results of `doc` over a dataset (without row errors).
+pub fn compute_data(doc: &Document, data: &Dataset) -> Results {
     let mut results = Results::default();
     let years = match years::resolve(&doc.project, &data.firms) {
         Ok(y) => Some(y),
@@ -42,18 +107,14 @@ pub fn compute_from_reads(doc: &Document, reads: &[&TableRead]) -> Results {
     };
     results.baseline_year = years.map(|y| y.baseline);
     results.followup_year = years.map(|y| y.followup);
-    let (annex, warnings) = indicators::compute(doc, &data, years);
-    let (poor, winners) = pro_poor::compute(doc, &data, years);
+    let (annex, warnings) = indicators::compute(doc, data, years);
+    let (poor, winners) = pro_poor::compute(doc, data, years);
     results.indicators = annex;
     results.indicators.extend(poor);
     results.indicators.iter_mut().for_each(keep_finite);
     results.warnings.extend(warnings);
     results.winners_losers = winners;
     results.poverty_impact_tags = doc.project.tags().iter().map(|t| t.to_string()).collect();
-    results.errors = reads
-        .iter()
-        .flat_map(|r| r.errors.iter().map(|e| e.entry()))
-        .collect();
     results
 }
 

@@ -36,6 +36,35 @@ fn table_hint_key(table: TableKind) -> &'static str {
     }
 }
 
+/// Above this size a table is not put in the paste box: a browser takes seconds to lay
+/// out a multi-megabyte text area (8.7 s for 10 MB in headless Chromium), so the box
+/// shows the first lines and the full text is kept in the project, read and saved.
+pub const LARGE_TABLE: usize = 256 * 1024;
+/// Lines shown in the box for a large table.
+const HEAD_LINES: usize = 200;
+
+/// The first lines of a large table, for display only.
+fn head(text: &str) -> String {
+    let end = text
+        .match_indices('\n')
+        .nth(HEAD_LINES - 1)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    text[..end].to_string()
+}
+
+/// The byte offset of a UTF-16 offset (what the DOM gives for a selection) in `text`.
+fn byte_offset(text: &str, utf16: u32) -> usize {
+    let mut units = 0u32;
+    for (index, c) in text.char_indices() {
+        if units >= utf16 {
+            return index;
+        }
+        units += c.len_utf16() as u32;
+    }
+    text.len()
+}
+
 #[component]
 pub fn TableInput(table: TableKind) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -46,6 +75,26 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
     let title_id = format!("{id}-title");
     let title_ref = title_id.clone();
     let empty = move || state.doc.with(|d| d.table_text(table).trim().is_empty());
+    let large = Memo::new(move |_| state.doc.with(|d| d.table_text(table).len() > LARGE_TABLE));
+    // Bumped when the text is replaced other than by typing in the box.
+    let replaced = RwSignal::new(0u32);
+    let size_note = move || {
+        state.doc.with(|d| {
+            let text = d.table_text(table);
+            tf(
+                lang.get(),
+                "table.large",
+                &[
+                    ("lines", (text.matches('\n').count() + 1).to_string()),
+                    ("shown", HEAD_LINES.to_string()),
+                    (
+                        "mb",
+                        crate::format::number(lang.get(), text.len() as f64 / 1e6, 1),
+                    ),
+                ],
+            )
+        })
+    };
     view! {
         <section class="card table-input" aria-labelledby=title_ref>
             <h3 id=title_id>{move || t(lang.get(), table_title_key(table))}</h3>
@@ -67,13 +116,57 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
                 // across the JS boundary and a relayout, for nothing.
                 prop:value=move || {
                     state.current.track();
-                    state.doc.with_untracked(|d| d.table_text(table).to_string())
+                    replaced.track();
+                    state.doc.with_untracked(|d| {
+                        let text = d.table_text(table);
+                        if large.get() { head(text) } else { text.to_string() }
+                    })
+                }
+                prop:readOnly=move || large.get()
+                aria-describedby=format!("table-{}-size", table.name())
+                on:paste=move |ev: web_sys::ClipboardEvent| {
+                    let Some(pasted) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else {
+                        return;
+                    };
+                    let current_len = state.doc.with_untracked(|d| d.table_text(table).len());
+                    if pasted.len() + current_len <= LARGE_TABLE && !large.get_untracked() {
+                        return; // an ordinary paste: the box handles it, `input` saves it
+                    }
+                    ev.prevent_default();
+                    let target = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok());
+                    state.edit(|d| {
+                        let text = d.table_text_mut(table);
+                        if large.get_untracked() {
+                            // A large table is replaced as a whole by a new paste.
+                            *text = pasted;
+                        } else {
+                            let (start, end) = target
+                                .map(|t| (t.selection_start().ok().flatten().unwrap_or(0), t.selection_end().ok().flatten().unwrap_or(0)))
+                                .unwrap_or((0, 0));
+                            let (start, end) = (byte_offset(text, start), byte_offset(text, end));
+                            text.replace_range(start.min(end)..end.max(start), &pasted);
+                        }
+                    });
+                    replaced.update(|n| *n += 1);
                 }
                 on:input=move |ev| {
+                    if large.get_untracked() {
+                        return;
+                    }
                     let text = event_target_value(&ev);
                     state.edit(|d| *d.table_text_mut(table) = text);
                 }
             ></textarea>
+            <Show when=move || large.get()>
+                <p class="notice info" id=format!("table-{}-size", table.name()) data-testid=format!("table-large-{}", table.name())>
+                    {size_note}
+                    " "
+                    <button type="button" on:click=move |_| {
+                        state.edit(|d| d.table_text_mut(table).clear());
+                        replaced.update(|n| *n += 1);
+                    }>{move || t(lang.get(), "table.clear")}</button>
+                </p>
+            </Show>
             <Show when=move || !empty()>
                 <ReadingReport table=table read=read />
                 <RowErrors table=table read=read />
