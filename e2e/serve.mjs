@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -31,11 +32,17 @@ createServer(async (req, res) => {
     }
     const info = await stat(path).catch(() => null);
     if (info && info.isDirectory()) path = join(path, 'index.html');
-    const body = await readFile(path);
-    res.writeHead(200, {
+    let body = await readFile(path);
+    const headers = {
       'content-type': types[extname(path)] || 'application/octet-stream',
       'cache-control': 'no-cache',
-    });
+    };
+    // Compressed like any real host would (the size budget is counted gzipped).
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      body = gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

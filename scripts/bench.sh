@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
 # `make bench`: every benchmark figure of the project, printed.
+# 1. the engine (criterion, native): reading 100,000 rows; the indicators;
+# 2. `cluster-eval compute` as a whole process (scripts/bench-compute.sh);
+# 3. the page in headless Chromium (e2e/bench/page-bench.mjs): first-visit size,
+#    time to interactive on Slow 4G, a 100,000-row paste, edit latency.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-echo "== engine: reading and computing (criterion, release) =="
+echo "== engine: reading and computing (criterion) =="
 cargo bench -p cluster-eval-engine
-if [ -x scripts/bench-compute.sh ]; then
-  echo "== cluster-eval compute as a whole process =="
-  scripts/bench-compute.sh
-fi
+echo "== cluster-eval compute as a whole process =="
+scripts/bench-compute.sh
+echo "== the page (release build, headless Chromium) =="
+trunk build --release --offline
+scripts/size-report.sh
+DATA="$(mktemp -d)"
+trap 'rm -rf "$DATA"; kill $SERVER 2>/dev/null || true' EXIT
+cargo run -q --profile native -p cluster-eval-engine --example synth_firms -- 100000 > "$DATA/large.tsv"
+cargo run -q --profile native -p cluster-eval-engine --example synth_firms -- 25000 > "$DATA/five-thousand-firms.tsv"
+PORT=${BENCH_PORT:-8097}
+node e2e/serve.mjs "$PORT" dist > "$DATA/server.log" 2>&1 &
+SERVER=$!
+sleep 1
+(cd e2e && node bench/page-bench.mjs "http://127.0.0.1:$PORT/" "$DATA/large.tsv" "$DATA/five-thousand-firms.tsv")

@@ -1,0 +1,158 @@
+// The page's performance budgets (issue 7), measured in headless Chromium against
+// dist/ served on 127.0.0.1 with gzip:
+// - first visit: every byte downloaded (as transferred, gzipped), budget 300 KB;
+// - time to interactive on DevTools' "Slow 4G" profile (562.5 ms latency, 1.44 Mbit/s
+//   down, 675 kbit/s up): navigation to the example's results on screen, budget 3 s;
+// - large paste: 100,000 firm-year rows pasted: results on screen (budget 1.5 s) and
+//   the longest main-thread block (long-task observer, budget 200 ms);
+// - editing: a project fact and a target changed on a 5,000-firm project: results
+//   re-rendered (budget 50 ms each).
+// Usage: node page-bench.mjs URL LARGE.tsv FIVE_THOUSAND_FIRMS.tsv
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+
+const [url, largeFile, editFile] = process.argv.slice(2);
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+const verdict = (value, budget) => (value <= budget ? 'within budget' : 'OVER BUDGET');
+const figures = [];
+const report = (name, value, unit, budget) => {
+  figures.push({ name, value, budget });
+  console.log(`${name}: ${value.toFixed(0)} ${unit} (budget ${budget} ${unit}, ${verdict(value, budget)})`);
+};
+
+async function firstVisit() {
+  const browser = await launch();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const sizes = new Map();
+  cdp.on('Network.responseReceived', (e) => sizes.set(e.requestId, { url: e.response.url, bytes: 0 }));
+  cdp.on('Network.loadingFinished', (e) => {
+    const entry = sizes.get(e.requestId);
+    if (entry) entry.bytes = e.encodedDataLength;
+  });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="indicator-long.cluster.sales.growth"][data-status="met"]');
+  await page.waitForTimeout(1500); // the service worker's precache is part of a first visit
+  let total = 0;
+  for (const { url: u, bytes } of sizes.values()) {
+    total += bytes;
+    console.log(`  ${u.replace(url, '')}: ${(bytes / 1024).toFixed(1)} KB`);
+  }
+  report('first visit, everything downloaded (gzipped, as transferred)', total / 1024, 'KB', 300);
+  await browser.close();
+}
+
+async function slow4g() {
+  const browser = await launch();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 562.5,
+    downloadThroughput: (1.44 * 1024 * 1024) / 8,
+    uploadThroughput: (675 * 1024) / 8,
+  });
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector('[data-testid="indicator-long.cluster.sales.growth"][data-status="met"]', { timeout: 60000 });
+  report('time to interactive on Slow 4G (example results shown)', Date.now() - t0, 'ms', 3000);
+  await browser.close();
+}
+
+async function paste(page, text) {
+  return page.evaluate(async (text) => {
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+    observer.observe({ type: 'longtask' });
+    const box = document.querySelector('[data-testid="table-input-firms"]');
+    const row = () => document.querySelector('[data-testid="indicator-long.cluster.sales.growth"]');
+    const before = row()?.dataset.value;
+    const t0 = performance.now();
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    box.focus();
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    await new Promise((resolve) => {
+      const check = () => {
+        const r = row();
+        if (r && r.dataset.value !== '' && r.dataset.value !== before) resolve();
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    const elapsed = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 1000));
+    observer.disconnect();
+    return { elapsed, longest: Math.max(0, ...longTasks) };
+  }, text);
+}
+
+async function largePaste() {
+  const text = readFileSync(largeFile, 'utf8');
+  const browser = await launch();
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.getByTestId('new-project').click();
+  await page.waitForSelector('[data-testid="indicator-long.cluster.sales.growth"]');
+  const r = await paste(page, text);
+  report(`large paste (${(text.length / 1e6).toFixed(1)} MB, 100,000 rows): results on screen`, r.elapsed, 'ms', 1500);
+  report('large paste: longest main-thread block', r.longest, 'ms', 200);
+  await browser.close();
+}
+
+async function editLatency() {
+  const text = readFileSync(editFile, 'utf8');
+  const browser = await launch();
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.getByTestId('new-project').click();
+  await page.waitForSelector('[data-testid="indicator-long.cluster.sales.growth"]');
+  await paste(page, text);
+  const timeChange = (testid, value, watch, attribute) =>
+    page.evaluate(
+      async ({ testid, value, watch, attribute }) => {
+        const input = document.querySelector(`[data-testid="${testid}"]`);
+        const row = () => document.querySelector(`[data-testid="${watch}"]`);
+        const before = row().getAttribute(attribute);
+        const t0 = performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        const changed = await new Promise((resolve) => {
+          const check = () => {
+            if (row().getAttribute(attribute) !== before) resolve(true);
+            else if (performance.now() - t0 > 10000) resolve(false);
+            else requestAnimationFrame(check);
+          };
+          check();
+        });
+        return changed ? performance.now() - t0 : Infinity;
+      },
+      { testid, value, watch, attribute },
+    );
+  await page.getByTestId('fact-social_benefits').fill('700');
+  await page.getByTestId('fact-social_benefits').blur();
+  await page.getByTestId('fact-cost_total').fill('200');
+  await page.getByTestId('fact-cost_total').blur();
+  await page.waitForSelector('[data-testid="indicator-long.return_per_dollar"][data-value]:not([data-value=""])');
+  const fact = await timeChange('fact-cost_total', '100', 'indicator-long.return_per_dollar', 'data-value');
+  report('edit a project fact on a 5,000-firm project: results re-rendered', fact, 'ms', 50);
+  const target = await timeChange('target-long.cluster.sales.growth', '1000', 'indicator-long.cluster.sales.growth', 'data-status');
+  report('edit a target on a 5,000-firm project: results re-rendered', target, 'ms', 50);
+  await browser.close();
+}
+
+await firstVisit();
+await slow4g();
+await largePaste();
+await editLatency();
+const over = figures.filter((f) => f.value > f.budget);
+console.log(over.length ? `${over.length} figure(s) over budget` : 'every figure within budget');
