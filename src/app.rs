@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    facts::{Checklist, ProjectFacts},
+    facts::{CalculationSettings, Checklist, ProjectFacts},
     notices::Notices,
     projects::ProjectList,
     results_view::ResultsView,
@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <div id="project">
                     <ProjectFacts />
                     <Checklist />
+                    <CalculationSettings />
                 </div>
                 <ResultsView />
             </main>

@@ -260,4 +260,13 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("group.cluster_all", "cluster (beneficiaries and other cluster firms)", "clúster (beneficiarias y demás empresas del clúster)", "cluster (beneficiárias e demais empresas do cluster)"),
     ("table.large", "A large table: {lines} lines, {mb} MB. The box shows the first {shown} lines; the whole table is kept, read and used. Paste again to replace it.", "Una tabla grande: {lines} líneas, {mb} MB. El cuadro muestra las primeras {shown} líneas; la tabla completa se conserva, se lee y se usa. Pegue de nuevo para reemplazarla.", "Uma tabela grande: {lines} linhas, {mb} MB. A caixa mostra as primeiras {shown} linhas; a tabela inteira é mantida, lida e usada. Cole de novo para substituí-la."),
     ("table.clear", "Clear the table", "Vaciar la tabla", "Limpar a tabela"),
+    ("settings.title", "Calculation settings", "Configuración del cálculo", "Configuração do cálculo"),
+    ("settings.decimal", "Decimal mark when a column's values do not tell", "Separador decimal cuando los valores de una columna no lo indican", "Separador decimal quando os valores de uma coluna não o indicam"),
+    ("settings.decimal_auto", "Automatic (point)", "Automático (punto)", "Automático (ponto)"),
+    ("settings.bootstrap_reps", "Bootstrap draws for the 95% intervals", "Réplicas bootstrap para los intervalos del 95 %", "Réplicas bootstrap para os intervalos de 95 %"),
+    ("settings.seed", "Random seed (same seed, same intervals)", "Semilla aleatoria (misma semilla, mismos intervalos)", "Semente aleatória (mesma semente, mesmos intervalos)"),
+    ("settings.loser_threshold", "Loser threshold (percentage points)", "Umbral de pérdida (puntos porcentuales)", "Limite de perda (pontos percentuais)"),
+    ("settings.hint", "Defaults: automatic decimal mark, 1000 draws, seed 42, threshold 1 point.", "Valores por omisión: separador automático, 1000 réplicas, semilla 42, umbral de 1 punto.", "Padrões: separador automático, 1000 réplicas, semente 42, limite de 1 ponto."),
+    ("results.poverty_potential", "Direct poverty-impact potential (footnote 19):", "Potencial de impacto directo en la pobreza (nota 19):", "Potencial de impacto direto na pobreza (nota 19):"),
+    ("results.poverty_none", "no cluster type marked in the project facts.", "ningún tipo de clúster marcado en los datos del proyecto.", "nenhum tipo de cluster marcado nos dados do projeto."),
 ];

@@ -154,3 +154,19 @@ test('projects can be duplicated, deleted and brought back', async ({ page }) =>
   await page.getByTestId('restore-example').click();
   await expect(app.projectItems).toHaveCount(3);
 });
+
+test('calculation settings and cluster-type tags reach the results', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await expect(page.getByTestId('poverty-impact')).toContainText('Rural cluster');
+  await page.getByTestId('tag-urban_informal').check();
+  await expect(page.getByTestId('poverty-impact')).toContainText('Urban informal economy');
+  const before = await app.indicatorState('long.cluster.sales.vs_control');
+  await page.locator('details.settings').evaluate((d) => (d.open = true));
+  const reps = page.getByTestId('setting-bootstrap_reps');
+  await reps.fill('0');
+  await reps.blur();
+  const row = app.indicator('long.cluster.sales.vs_control');
+  await expect(row.locator('td.value').nth(1)).toHaveText('—');
+  expect((await app.indicatorState('long.cluster.sales.vs_control')).value).toBe(before.value);
+});

@@ -6,7 +6,7 @@
 //! left in the field, marked invalid with a message, and not saved.
 
 use cluster_eval_engine::document::{
-    ChecklistAnswer, Document, YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS,
+    ChecklistAnswer, DecimalSetting, Document, YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS,
 };
 use leptos::prelude::*;
 
@@ -245,6 +245,58 @@ pub fn ProjectFacts() -> impl IntoView {
                     .collect_view()}
             </fieldset>
         </section>
+    }
+}
+
+/// Calculation settings: the decimal mark used when a column's own values do not
+/// decide it, the bootstrap draws and seed, and the loser threshold (as a percentage).
+#[component]
+pub fn CalculationSettings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let decimal_options: [(DecimalSetting, &str, &'static str); 3] = [
+        (DecimalSetting::Auto, "auto", "settings.decimal_auto"),
+        (DecimalSetting::Point, ".", "report.point"),
+        (DecimalSetting::Comma, ",", "report.comma_mark"),
+    ];
+    view! {
+        <details class="card settings">
+            <summary>{move || t(lang.get(), "settings.title")}</summary>
+            <div class="form-grid">
+                <label>
+                    <span>{move || t(lang.get(), "settings.decimal")}</span>
+                    <select
+                        data-testid="setting-decimal"
+                        on:change=move |ev| {
+                            let chosen = event_target_value(&ev);
+                            if let Some((value, _, _)) = decimal_options.iter().find(|o| o.1 == chosen) {
+                                let value = *value;
+                                state.edit(|d| d.settings.decimal = value);
+                            }
+                        }
+                    >
+                        {decimal_options
+                            .into_iter()
+                            .map(|(value, code, key)| view! {
+                                <option value=code selected=move || state.doc.with(|d| d.settings.decimal == value)>
+                                    {move || t(lang.get(), key)}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <NumberField key="settings.bootstrap_reps" testid="setting-bootstrap_reps" integer=true
+                    get=|d| Some(f64::from(d.settings.bootstrap_reps))
+                    set=|d, v| d.settings.bootstrap_reps = v.map(|v| v.clamp(0.0, 100_000.0) as u32).unwrap_or(1000) />
+                <NumberField key="settings.seed" testid="setting-seed" integer=true
+                    get=|d| Some(d.settings.seed as f64)
+                    set=|d, v| d.settings.seed = v.map(|v| v.abs() as u64).unwrap_or(42) />
+                <NumberField key="settings.loser_threshold" testid="setting-loser_threshold"
+                    get=|d| Some(d.settings.loser_threshold * 100.0)
+                    set=|d, v| d.settings.loser_threshold = v.map(|v| v.abs() / 100.0).unwrap_or(0.01) />
+            </div>
+            <p class="hint">{move || t(lang.get(), "settings.hint")}</p>
+        </details>
     }
 }
 

@@ -85,9 +85,38 @@ pub fn ResultsView() -> impl IntoView {
                 .into_iter()
                 .map(|h| view! { <HorizonTable horizon=h /> })
                 .collect_view()}
+            <PovertyImpactTags />
             <WinnersLosers />
             <Charts />
         </section>
+    }
+}
+
+/// The footnote-19 cluster types set on the project: "direct poverty-impact potential".
+#[component]
+fn PovertyImpactTags() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let results = expect_context::<Reading>().results;
+    let lang = state.lang;
+    view! {
+        <p class="card poverty-tags" data-testid="poverty-impact">
+            <strong>{move || t(lang.get(), "results.poverty_potential")}</strong>
+            " "
+            {move || {
+                let lang = lang.get();
+                results.with(|r| {
+                    if r.poverty_impact_tags.is_empty() {
+                        t(lang, "results.poverty_none").to_string()
+                    } else {
+                        r.poverty_impact_tags
+                            .iter()
+                            .map(|tag| t(lang, crate::components::facts::tag_key(tag)))
+                            .collect::<Vec<_>>()
+                            .join(" · ")
+                    }
+                })
+            }}
+        </p>
     }
 }
 
