@@ -11,7 +11,7 @@ use crate::state::AppState;
 
 /// A number at a sensible precision for a formula.
 pub fn num(lang: Lang, v: f64) -> String {
-    let decimals = if v.abs() >= 1000.0 {
+    let decimals = if v.fract() == 0.0 || v.abs() >= 1000.0 {
         0
     } else if v.abs() >= 10.0 {
         2

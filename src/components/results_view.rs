@@ -202,14 +202,14 @@ fn indicator_row(state: AppState, lang: Lang, currency: &str, i: Indicator) -> i
                 {(!message.is_empty()).then(|| view! { <p class="message" data-testid="indicator-message">{message}</p> })}
                 <HowComputed indicator=i.clone() />
             </th>
-            <td class="value">{value_text}</td>
-            <td>
+            <td class="value" data-label=t(lang, "results.value")>{value_text}</td>
+            <td data-label=t(lang, "results.status")>
                 <span class=format!("status {status}")>{t(lang, status_key(i.status))}</span>
                 {has_target.then(|| view! { <small class="by-target">{t(lang, "results.by_target")}</small> })}
             </td>
-            <td class="value">{interval.unwrap_or_else(|| "—".into())}</td>
-            <td class="value">{i.n}</td>
-            <td class="no-print"><TargetInput id=i.id.clone() unit=i.unit /></td>
+            <td class="value" data-label=t(lang, "results.interval")>{interval.unwrap_or_else(|| "—".into())}</td>
+            <td class="value" data-label="n">{i.n}</td>
+            <td class="no-print" data-label=t(lang, "results.target")><TargetInput id=i.id.clone() unit=i.unit /></td>
         </tr>
     }
 }
