@@ -6,21 +6,9 @@
 //! the example's results are the same on every machine.
 
 use cluster_eval_engine::document::{ChecklistAnswer, Document, YesNoUnknown};
+use cluster_eval_engine::synth::Lcg;
 
 use crate::i18n::Lang;
-
-/// A tiny deterministic generator: the example must not change between visits.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 11) as f64) / ((1u64 << 53) as f64)
-    }
-}
 
 const HEADER: &str = "firm\tgroup\tyear\tsales\texports\tproduction\tinvestment\temployment\tquality\tmanagement\teco_efficiency\tmarketing\timproved\tinformal\tworkers_women\tworkers_unskilled\tworkers_informal\tworkers_youth\tworkers_indigenous\tworkers_afro\tworkers_disabled\tworkers_migrant\twage_women\twage_men";
 

@@ -8,20 +8,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 use cluster_eval_engine::indicators;
 use cluster_eval_engine::model::{Dataset, FirmYear, FirmsTable, Flag, Group, Measure};
+use cluster_eval_engine::synth::Lcg;
 use cluster_eval_engine::years::Years;
 use cluster_eval_engine::Document;
-
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 11) as f64) / ((1u64 << 53) as f64)
-    }
-}
 
 fn dataset(rows: usize) -> Dataset {
     let mut rng = Lcg(42);

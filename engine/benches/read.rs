@@ -9,8 +9,7 @@ use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::read::{read_table, TableRows};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-#[path = "support/synth.rs"]
-mod synth;
+use cluster_eval_engine::synth;
 
 fn read_100k(c: &mut Criterion) {
     let text = synth::firms_tsv(100_000);

@@ -1,75 +1,19 @@
 //! Writes a synthetic firms table (TSV) for benchmarks: `cargo run --example
-//! synth_firms -- ROWS > firms.tsv`. Deterministic (a fixed linear congruential
-//! generator), so every run and every machine measures the same input.
+//! synth_firms -- ROWS > firms.tsv`. Deterministic (see `cluster_eval_engine::synth`),
+//! so every run and every machine measures the same input.
 //!
 //! `ROWS` firm-year rows = ROWS / 5 firms × the years 2019–2023; about 100 bytes a
 //! row, so 100,000 rows are about 10 MB. Groups: 40% beneficiary, 20% cluster, 30%
 //! control, 10% sector.
 
-use std::io::{BufWriter, Write};
-
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 11) as f64) / ((1u64 << 53) as f64)
-    }
-}
+use std::io::Write;
 
 fn main() -> std::io::Result<()> {
     let rows: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
-    let firms = rows.div_ceil(5);
-    let mut rng = Lcg(42);
-    let out = std::io::stdout();
-    let mut out = BufWriter::new(out.lock());
-    writeln!(
-        out,
-        "firm\tgroup\tyear\tsales\texports\tinvestment\temployment\tquality\tmanagement\teco_efficiency\tmarketing\timproved\tinformal\tworkers_women\tworkers_unskilled\tworkers_youth\twage_women\twage_men"
-    )?;
-    let mut written = 0;
-    'firms: for f in 0..firms {
-        let group = match f % 10 {
-            0..=3 => "beneficiary",
-            4..=5 => "cluster",
-            6..=8 => "control",
-            _ => "sector",
-        };
-        let size = 2.0 + rng.next() * 300.0;
-        let mut sales = size * (20_000.0 + rng.next() * 30_000.0);
-        let trend = if group == "beneficiary" { 0.08 } else { 0.04 };
-        for year in 2019..2024 {
-            if written == rows {
-                break 'firms;
-            }
-            let employment = (size * (0.9 + rng.next() * 0.2)).round();
-            let women = (employment * (0.2 + rng.next() * 0.3)).round();
-            let yes = |r: f64| if r < 0.5 { "1" } else { "0" };
-            writeln!(
-                out,
-                "F{f:06}\t{group}\t{year}\t{sales:.2}\t{:.2}\t{:.2}\t{employment}\t{}\t{}\t{}\t{}\t{}\t{}\t{women}\t{}\t{}\t{:.2}\t{:.2}",
-                sales * 0.3 * rng.next(),
-                sales * 0.05 * rng.next(),
-                yes(rng.next()),
-                yes(rng.next()),
-                yes(rng.next()),
-                yes(rng.next()),
-                yes(rng.next()),
-                yes(rng.next() * 1.5),
-                (employment * 0.4).round(),
-                (employment * 0.25).round(),
-                300.0 + rng.next() * 200.0,
-                350.0 + rng.next() * 250.0,
-            )?;
-            sales *= 1.0 + trend + (rng.next() - 0.5) * 0.1;
-            written += 1;
-        }
-    }
-    out.flush()
+    std::io::stdout()
+        .lock()
+        .write_all(cluster_eval_engine::synth::firms_tsv(rows).as_bytes())
 }

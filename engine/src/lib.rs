@@ -9,6 +9,7 @@
 
 pub mod compute;
 pub mod document;
+pub mod fasthash;
 pub mod indicators;
 pub mod migrate;
 pub mod model;
@@ -16,6 +17,7 @@ pub mod panel;
 pub mod pro_poor;
 pub mod read;
 pub mod results;
+pub mod synth;
 pub mod years;
 
 pub use compute::{compute, compute_from_reads, with_results};

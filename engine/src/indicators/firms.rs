@@ -3,7 +3,7 @@
 //! the short run's distinct firms all come from this one pass (on 100,000 rows,
 //! hashing ids again for each of them cost more than every panel).
 
-use super::fasthash::FastMap;
+use crate::fasthash::FastMap;
 use crate::model::{FirmsTable, Group};
 
 pub struct FirmIndex<'a> {

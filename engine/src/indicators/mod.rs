@@ -16,7 +16,6 @@
 //! usual.
 
 pub mod bootstrap;
-mod fasthash;
 pub mod firms;
 pub mod long;
 pub mod medium;

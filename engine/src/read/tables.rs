@@ -4,7 +4,6 @@
 //! first row in table order is the reference; later rows are the errors.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::cell::Value;
 use super::error::RowErrorKind;
@@ -41,34 +40,7 @@ fn year(vals: &[Value<'_>], col: usize) -> Option<i32> {
     }
 }
 
-/// FxHash (as in rustc): firm ids are the user's own data in their own browser, so
-/// SipHash's flooding resistance buys nothing and costs a third of a lookup.
-#[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        // murmur3's finaliser: hashbrown takes buckets from the low bits and tags from
-        // the high ones, so both must depend on every input byte.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+use crate::fasthash::FastMap as FxMap;
 
 /// What the firms checks remember of each firm.
 struct FirmState {

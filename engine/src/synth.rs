@@ -1,13 +1,17 @@
-//! The synthetic firms table of `examples/synth_firms.rs`, generated in memory so
-//! `cargo bench` needs no input file. Same generator, same seed, same text: keep the
-//! two in step.
+//! Deterministic synthetic data: the firms table of the benchmarks
+//! (`examples/synth_firms.rs` prints it; `cargo bench` generates it in memory), and the
+//! small generator behind it, shared by everything that needs reproducible "random"
+//! numbers without a dependency (the page's example project too).
 
 use std::fmt::Write;
 
-struct Lcg(u64);
+/// A linear congruential generator: the same numbers on every machine and every run.
+pub struct Lcg(pub u64);
 
 impl Lcg {
-    fn next(&mut self) -> f64 {
+    /// The next number, uniform in [0, 1).
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> f64 {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)
