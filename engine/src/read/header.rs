@@ -155,6 +155,19 @@ fn canonical(cols: &[ColumnDef], name: &str) -> Option<usize> {
     cols.iter().position(|c| fold(c.name) == k)
 }
 
+/// A header matched by the built-in names: the canonical name itself or a synonym.
+fn built_in(cols: &[ColumnDef], col: usize, exact: bool, year: Option<i32>) -> HeaderOutcome {
+    HeaderOutcome::Column {
+        column: cols.get(col).map_or("", |c| c.name).to_string(),
+        year,
+        by: if exact {
+            MatchedBy::Name
+        } else {
+            MatchedBy::Synonym
+        },
+    }
+}
+
 /// Resolves the pasted header of a `kind` table (`line` is where the header starts).
 pub fn resolve(
     kind: TableKind,
@@ -177,30 +190,12 @@ pub fn resolve(
         } else if let Some(choice) = user_choice(mapping, header, &key) {
             user_outcome(cols, choice, None)
         } else if let Some(&(col, exact)) = syn.get(&key) {
-            let by = if exact {
-                MatchedBy::Name
-            } else {
-                MatchedBy::Synonym
-            };
-            HeaderOutcome::Column {
-                column: cols[col].name.to_string(),
-                year: None,
-                by,
-            }
+            built_in(cols, col, exact, None)
         } else if let Some((base, year)) = wide {
             if let Some(choice) = user_choice(mapping, "\u{0}", base) {
                 user_outcome(cols, choice, Some(year))
             } else if let Some(&(col, exact)) = syn.get(base) {
-                let by = if exact {
-                    MatchedBy::Name
-                } else {
-                    MatchedBy::Synonym
-                };
-                HeaderOutcome::Column {
-                    column: cols[col].name.to_string(),
-                    year: Some(year),
-                    by,
-                }
+                built_in(cols, col, exact, Some(year))
             } else {
                 HeaderOutcome::Ignored {
                     because: IgnoredBecause::Unknown,
