@@ -269,4 +269,5 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("settings.hint", "Defaults: automatic decimal mark, 1000 draws, seed 42, threshold 1 point.", "Valores por omisión: separador automático, 1000 réplicas, semilla 42, umbral de 1 punto.", "Padrões: separador automático, 1000 réplicas, semente 42, limite de 1 ponto."),
     ("results.poverty_potential", "Direct poverty-impact potential (footnote 19):", "Potencial de impacto directo en la pobreza (nota 19):", "Potencial de impacto direto na pobreza (nota 19):"),
     ("results.poverty_none", "no cluster type marked in the project facts.", "ningún tipo de clúster marcado en los datos del proyecto.", "nenhum tipo de cluster marcado nos dados do projeto."),
+    ("chart.cluster_all", "whole cluster", "clúster completo", "cluster inteiro"),
 ];

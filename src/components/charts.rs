@@ -15,7 +15,8 @@ use crate::state::AppState;
 
 const GROUPS: [(&str, &str, &str, &str); 4] = [
     ("beneficiary", "group.beneficiary", "#0b5cad", ""),
-    ("cluster", "group.cluster", "#1a7f37", "6 3"),
+    // In the engine's series `cluster` is the whole cluster K (beneficiaries included).
+    ("cluster", "chart.cluster_all", "#1a7f37", "6 3"),
     ("control", "group.control", "#b3261e", "2 3"),
     ("sector", "group.sector", "#5b6475", "8 3 2 3"),
 ];
@@ -54,7 +55,7 @@ pub fn index_chart(lang: Lang, results: &Results, id: &str) -> Option<String> {
     if lines.is_empty() {
         return None;
     }
-    let (w, h, left, right, top, bottom) = (640.0, 300.0, 56.0, 170.0, 34.0, 36.0);
+    let (w, h, left, right, top, bottom) = (720.0, 300.0, 56.0, 240.0, 34.0, 36.0);
     let all = lines.iter().flat_map(|(_, s)| s.iter());
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
     for (x, y) in all {
