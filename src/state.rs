@@ -2,6 +2,8 @@
 //! the user about storage. Every change goes through [`AppState::edit`], which saves
 //! at once; nothing here recomputes indicators (the engine does, in `results`).
 
+use std::collections::HashMap;
+
 use cluster_eval_engine::{Document, DocumentError};
 use leptos::prelude::*;
 
@@ -40,6 +42,9 @@ pub struct AppState {
     pub storage_ok: RwSignal<bool>,
     /// The pending save of the open document (see [`AppState::edit`]).
     save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// Documents whose last save failed (full quota, no storage), by project id: they
+    /// live here until a save succeeds, so switching projects never drops them.
+    unsaved: StoredValue<HashMap<String, Document>>,
 }
 
 /// How long edits are gathered before one save. Writing a large project to storage
@@ -64,6 +69,7 @@ impl AppState {
             lang: RwSignal::new(lang),
             storage_ok: RwSignal::new(storage_ok),
             save_timer: StoredValue::new(None),
+            unsaved: StoredValue::new(HashMap::new()),
         };
         if !storage_ok {
             state.notify(Notice::StorageUnavailable);
@@ -113,6 +119,12 @@ impl AppState {
     /// document of the same name, and the user is told where the original went.
     pub fn open(&self, id: &str) {
         self.flush();
+        if let Some(doc) = self.unsaved.with_value(|u| u.get(id).cloned()) {
+            self.current.set(Some(id.to_string()));
+            self.doc.set(doc);
+            let _ = storage::set(storage::LAST_KEY, id);
+            return;
+        }
         let stored = storage::get(&storage::doc_key(id));
         let doc = match stored.as_deref().map(Document::from_json) {
             Some(Ok(doc)) => doc,
@@ -124,8 +136,6 @@ impl AppState {
                 let name = self.meta(id).map(|m| m.name).unwrap_or_default();
                 Document::new(&name)
             }
-            // In memory only (no storage): keep what is open.
-            None if !self.storage_ok.get_untracked() => return,
             None => Document::new(&self.meta(id).map(|m| m.name).unwrap_or_default()),
         };
         self.current.set(Some(id.to_string()));
@@ -211,6 +221,17 @@ impl AppState {
         });
         let outcome = storage::set(&storage::doc_key(&id), &json)
             .and_then(|_| self.projects.with_untracked(|p| storage::save_index(p)));
+        match outcome {
+            Ok(()) => self.unsaved.update_value(|u| {
+                u.remove(&id);
+            }),
+            Err(_) => {
+                let doc = self.doc.get_untracked();
+                self.unsaved.update_value(|u| {
+                    u.insert(id, doc);
+                });
+            }
+        }
         self.report_write(outcome);
     }
 
@@ -249,9 +270,14 @@ impl AppState {
         };
         let json = if self.current.get_untracked().as_deref() == Some(id) {
             self.doc.with_untracked(|d| d.to_json())
+        } else if let Some(doc) = self.unsaved.with_value(|u| u.get(id).cloned()) {
+            doc.to_json()
         } else {
             storage::get(&storage::doc_key(id)).unwrap_or_default()
         };
+        self.unsaved.update_value(|u| {
+            u.remove(id);
+        });
         self.projects.update(|p| p.retain(|m| m.id != id));
         storage::remove(&storage::doc_key(id));
         self.report_write(self.projects.with_untracked(|p| storage::save_index(p)));

@@ -94,3 +94,39 @@ test('a hostile document is shown as text and nothing crashes', async ({ page })
   expect(values.filter((v) => !(v === '' || Number.isFinite(Number(v))))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('without storage, switching projects keeps every project in memory', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Access is denied', 'SecurityError');
+      },
+    });
+  });
+  const app = new Calculator(page);
+  await app.open();
+  const example = await app.tableInput('firms').inputValue();
+  await app.newProject.click();
+  const text = 'firm\tyear\tsales\nA\t2018\t10\nA\t2023\t30\n';
+  await app.paste('firms', text);
+  await app.projectItems.filter({ hasText: 'Example' }).locator('.project-open').click();
+  await expect(app.tableInput('firms')).toHaveValue(example);
+  await app.projectItems.filter({ hasNotText: 'Example' }).locator('.project-open').click();
+  await expect(app.tableInput('firms')).toHaveValue(text);
+});
+
+test('with a full quota, an unsaved project survives switching away and back', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const text = 'firm\tgroup\tyear\tsales\nQ\tbeneficiary\t2018\t5\nQ\tbeneficiary\t2023\t6\n';
+  await app.paste('firms', text);
+  await app.newProject.click();
+  await expect(page.getByTestId('notice-quota-full')).toBeVisible();
+  await app.projectItems.filter({ hasText: 'Example' }).locator('.project-open').click();
+  await expect(app.tableInput('firms')).toHaveValue(text);
+});
