@@ -2,32 +2,15 @@
 //! `pro_poor.firms.*.vs_beneficiaries` and their lines of the winners-and-losers table.
 
 use cluster_eval_engine::document::Document;
-use cluster_eval_engine::model::{Dataset, FirmYear, FirmsTable, Group, Measure};
-use cluster_eval_engine::pro_poor;
+use cluster_eval_engine::model::{FirmYear, Group, Measure};
 use cluster_eval_engine::pro_poor::firm_size::class_of;
 use cluster_eval_engine::results::{Indicator, Status, WinnerLoser};
-use cluster_eval_engine::years::Years;
 use serde_json::json;
 
+mod pro_poor_support;
+use pro_poor_support::{get, run};
+
 use Measure::{Employment as E, Sales as S};
-
-fn run(doc: &Document, rows: Vec<FirmYear>) -> (Vec<Indicator>, Vec<WinnerLoser>) {
-    let data = Dataset {
-        firms: FirmsTable::from_rows(rows),
-        ..Dataset::default()
-    };
-    let years = Years {
-        baseline: 2019,
-        followup: 2023,
-    };
-    pro_poor::compute(doc, &data, Some(years))
-}
-
-fn get<'a>(out: &'a [Indicator], id: &str) -> &'a Indicator {
-    out.iter()
-        .find(|i| i.id == id)
-        .unwrap_or_else(|| panic!("no indicator {id}"))
-}
 
 fn class(out: &[Indicator], name: &str) -> Indicator {
     get(out, &format!("pro_poor.firms.{name}.vs_beneficiaries")).clone()

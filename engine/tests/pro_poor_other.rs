@@ -2,30 +2,13 @@
 //! whole section without years and in the saved JSON.
 
 use cluster_eval_engine::document::{ChecklistAnswer, Document};
-use cluster_eval_engine::model::{Dataset, FirmYear, FirmsTable, Flag, Group, Measure};
+use cluster_eval_engine::model::{Dataset, FirmYear, Flag, Group, Measure};
 use cluster_eval_engine::pro_poor;
 use cluster_eval_engine::results::{Indicator, Status};
-use cluster_eval_engine::years::Years;
 use serde_json::json;
 
-const YEARS: Years = Years {
-    baseline: 2019,
-    followup: 2023,
-};
-
-fn data(rows: Vec<FirmYear>) -> Dataset {
-    Dataset {
-        firms: FirmsTable::from_rows(rows),
-        ..Dataset::default()
-    }
-}
-
-fn get(out: &[Indicator], id: &str) -> Indicator {
-    out.iter()
-        .find(|i| i.id == id)
-        .cloned()
-        .unwrap_or_else(|| panic!("no indicator {id}"))
-}
+mod pro_poor_support;
+use pro_poor_support::{data, get, YEARS};
 
 fn informal(firm: &str, group: Group, base: Option<bool>, follow: Option<bool>) -> Vec<FirmYear> {
     let mut rows = Vec::new();
@@ -45,7 +28,7 @@ fn formalization(rows: Vec<Vec<FirmYear>>) -> Indicator {
         &data(rows.into_iter().flatten().collect()),
         Some(YEARS),
     );
-    get(&out, "pro_poor.formalization")
+    get(&out, "pro_poor.formalization").clone()
 }
 
 #[test]
@@ -137,7 +120,7 @@ fn checklist_with_nothing_answered() {
     assert_eq!(ind.status, Status::InsufficientData);
     assert_eq!(ind.value, None);
     assert_eq!(
-        ind.note.map(|n| n.code),
+        ind.note.as_ref().map(|n| n.code.clone()),
         Some("pro_poor_checklist_unanswered".to_string())
     );
 }

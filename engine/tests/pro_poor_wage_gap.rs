@@ -1,29 +1,20 @@
 //! Hand-computed tests of `pro_poor.wage_gap`, including its target as a ceiling.
 
 use cluster_eval_engine::document::Document;
-use cluster_eval_engine::model::{Dataset, FirmYear, FirmsTable, Group, Measure};
-use cluster_eval_engine::pro_poor;
+use cluster_eval_engine::model::{FirmYear, Group, Measure};
 use cluster_eval_engine::results::{Indicator, Status};
-use cluster_eval_engine::years::Years;
 use serde_json::json;
+
+mod pro_poor_support;
+use pro_poor_support::{get, run};
 
 use Measure::{Employment as E, WageMen as WM, WageWomen as WW, WorkersWomen as W};
 
 const ID: &str = "pro_poor.wage_gap";
 
 fn gap(doc: &Document, rows: Vec<FirmYear>) -> Indicator {
-    let data = Dataset {
-        firms: FirmsTable::from_rows(rows),
-        ..Dataset::default()
-    };
-    let years = Years {
-        baseline: 2019,
-        followup: 2023,
-    };
-    let (out, _) = pro_poor::compute(doc, &data, Some(years));
-    out.into_iter()
-        .find(|i| i.id == ID)
-        .unwrap_or_else(|| panic!("no {ID}"))
+    let (out, _) = run(doc, rows);
+    get(&out, ID).clone()
 }
 
 fn b(firm: &str, year: i32) -> FirmYear {

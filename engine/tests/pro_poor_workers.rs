@@ -2,32 +2,14 @@
 //! the winners-and-losers table.
 
 use cluster_eval_engine::document::Document;
-use cluster_eval_engine::model::{Dataset, FirmYear, FirmsTable, Group, Measure};
-use cluster_eval_engine::pro_poor;
-use cluster_eval_engine::results::{Indicator, Status, WinnerLoser};
-use cluster_eval_engine::years::Years;
+use cluster_eval_engine::model::{FirmYear, Group, Measure};
+use cluster_eval_engine::results::{Status, WinnerLoser};
 use serde_json::json;
 
+mod pro_poor_support;
+use pro_poor_support::{get, run};
+
 use Measure::{Employment as E, WorkersUnskilled as U, WorkersWomen as W};
-
-const YEARS: Years = Years {
-    baseline: 2019,
-    followup: 2023,
-};
-
-fn run(doc: &Document, rows: Vec<FirmYear>) -> (Vec<Indicator>, Vec<WinnerLoser>) {
-    let data = Dataset {
-        firms: FirmsTable::from_rows(rows),
-        ..Dataset::default()
-    };
-    pro_poor::compute(doc, &data, Some(YEARS))
-}
-
-fn get<'a>(out: &'a [Indicator], id: &str) -> &'a Indicator {
-    out.iter()
-        .find(|i| i.id == id)
-        .unwrap_or_else(|| panic!("no indicator {id}"))
-}
 
 fn line<'a>(table: &'a [WinnerLoser], group: &str) -> &'a WinnerLoser {
     table
