@@ -13,6 +13,26 @@ export class Calculator {
     this.notices = page.getByTestId('notices');
   }
 
+  /** From now on every storage write fails as a full quota does. */
+  async simulateFullQuota() {
+    await this.page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+  }
+
+  /** Before the page loads: the browser refuses local storage (locked-down machines). */
+  async withoutStorage() {
+    await this.page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('Access is denied', 'SecurityError');
+        },
+      });
+    });
+  }
+
   /** Opens the page on a fresh storage and waits for the app to be mounted. */
   async open() {
     await this.page.goto('./');

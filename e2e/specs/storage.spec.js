@@ -6,11 +6,7 @@ import { Calculator } from '../pages/calculator.js';
 test('a full quota keeps the change in memory, says so and offers an export', async ({ page }) => {
   const app = new Calculator(page);
   await app.open();
-  await page.evaluate(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await app.simulateFullQuota();
   const text = 'firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t1\nA\tbeneficiary\t2023\t2\n';
   await app.paste('firms', text);
   await expect(page.getByTestId('notice-quota-full')).toBeVisible();
@@ -49,14 +45,8 @@ test('an unreadable project document is kept aside and reported', async ({ page 
 });
 
 test('without storage the page works in memory and says so', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('Access is denied', 'SecurityError');
-      },
-    });
-  });
   const app = new Calculator(page);
+  await app.withoutStorage();
   await app.open();
   await expect(page.getByTestId('notice-storage-unavailable')).toBeVisible();
   await expect(app.indicator('long.cluster.sales.growth')).toHaveAttribute('data-status', 'met');
@@ -96,14 +86,8 @@ test('a hostile document is shown as text and nothing crashes', async ({ page })
 });
 
 test('without storage, switching projects keeps every project in memory', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('Access is denied', 'SecurityError');
-      },
-    });
-  });
   const app = new Calculator(page);
+  await app.withoutStorage();
   await app.open();
   const example = await app.tableInput('firms').inputValue();
   await app.newProject.click();
@@ -118,11 +102,7 @@ test('without storage, switching projects keeps every project in memory', async 
 test('with a full quota, an unsaved project survives switching away and back', async ({ page }) => {
   const app = new Calculator(page);
   await app.open();
-  await page.evaluate(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await app.simulateFullQuota();
   const text = 'firm\tgroup\tyear\tsales\nQ\tbeneficiary\t2018\t5\nQ\tbeneficiary\t2023\t6\n';
   await app.paste('firms', text);
   await app.newProject.click();
