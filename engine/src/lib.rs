@@ -17,6 +17,7 @@ pub mod panel;
 pub mod pro_poor;
 pub mod read;
 pub mod results;
+pub mod session;
 pub mod synth;
 pub mod years;
 

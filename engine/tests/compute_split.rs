@@ -99,3 +99,89 @@ fn the_core_ignores_facts_checklist_and_targets() {
     edited.project.baseline_year = Some(2020);
     assert_ne!(core_of(&doc), core_of(&edited));
 }
+
+/// The session the page keeps (on its main thread or in its worker) always gives what
+/// the full computation gives, and reads a table again only when its own inputs change.
+#[test]
+fn a_session_follows_edits_and_rereads_only_what_changed() {
+    use cluster_eval_engine::compute::compute;
+    use cluster_eval_engine::document::DecimalSetting;
+    use cluster_eval_engine::session::Session;
+
+    let same = |session: &mut Session, doc: &Document| {
+        let update = session.update(doc);
+        assert_eq!(
+            serde_json::to_string(&update.results).expect("json"),
+            serde_json::to_string(&compute(doc)).expect("json")
+        );
+        update.reread
+    };
+    let mut session = Session::default();
+    let mut doc = rich_document();
+    assert_eq!(
+        same(&mut session, &doc),
+        [true; 5],
+        "first update reads all"
+    );
+    assert_eq!(same(&mut session, &doc), [false; 5], "nothing changed");
+
+    doc.project.cost_total = Some(35.0);
+    doc.targets.insert("long.cluster.sales.growth".into(), 0.01);
+    assert_eq!(same(&mut session, &doc), [false; 5], "facts and targets");
+
+    doc.settings.bootstrap_reps = 20;
+    doc.project.end_year = Some(2019);
+    assert_eq!(same(&mut session, &doc), [false; 5], "core settings");
+
+    doc.tables.territory.push_str("2020\t11\t105\n");
+    assert_eq!(
+        same(&mut session, &doc),
+        [false, true, false, false, false],
+        "one table's text"
+    );
+
+    doc.columns.insert(
+        "subsidies".into(),
+        [("component".to_string(), None)].into_iter().collect(),
+    );
+    assert_eq!(
+        same(&mut session, &doc),
+        [false, false, false, false, true],
+        "one table's mapping"
+    );
+
+    doc.settings.decimal = DecimalSetting::Comma;
+    assert_eq!(same(&mut session, &doc), [true; 5], "reading settings");
+    assert!(session.read(TableKind::Firms).is_some());
+}
+
+/// What the page's worker sends back survives the trip through JSON unchanged.
+#[test]
+fn summaries_and_results_round_trip_through_json() {
+    use cluster_eval_engine::read::TableSummary;
+    use cluster_eval_engine::Results;
+
+    let mut doc = rich_document();
+    doc.tables
+        .firms
+        .push_str("F9\tsomewhere\t2018\t1,2,3\n F1\tbeneficiary\t2018\t5\t\t\t\t\t\t\t\t\t9\n");
+    for kind in TableKind::ALL {
+        let summary = read_document_table(&doc, kind).summary();
+        let json = serde_json::to_string(&summary).expect("json");
+        let back: TableSummary = serde_json::from_str(&json).expect("summary back");
+        assert_eq!(back, summary, "{kind}");
+    }
+    let firms = read_document_table(&doc, TableKind::Firms).summary();
+    assert!(!firms.errors.is_empty(), "the bad rows are errors");
+
+    let results = cluster_eval_engine::compute(&doc);
+    let json = serde_json::to_string(&results).expect("json");
+    let back: Results = serde_json::from_str(&json).expect("results back");
+    let again = serde_json::to_string(&back).expect("json");
+    let first_difference = again.bytes().zip(json.bytes()).position(|(a, b)| a != b);
+    assert!(
+        first_difference.is_none() && again.len() == json.len(),
+        "results change on the trip at byte {first_difference:?}: {}",
+        &json[first_difference.unwrap_or(0).saturating_sub(200)..][..300.min(json.len())]
+    );
+}

@@ -7,13 +7,13 @@
 //! taken from `csv`, which counts `\n` only and places a record before the blank
 //! lines it skipped.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::cell;
 use crate::document::DelimiterSetting;
 
 /// A field separator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Separator {
     #[serde(rename = "tab")]
     Tab,

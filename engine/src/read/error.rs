@@ -3,6 +3,7 @@
 //! sentence and the stable code are derived from the kind, so the page can translate
 //! from `code` and `params` and the CLI can print `reason`.
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::number::DecimalMark;
@@ -10,7 +11,7 @@ use crate::model::{Group, TableKind};
 use crate::results::ErrorEntry;
 
 /// Why a row (or a whole table) was rejected.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RowErrorKind {
     /// Text where a number was expected.
     NotANumber,
@@ -152,7 +153,7 @@ impl RowErrorKind {
 }
 
 /// One rejected row, or a table-level problem (line of the header).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RowError {
     pub table: TableKind,
     /// 1-based line of the pasted text where the row starts (the header is line 1).

@@ -59,6 +59,41 @@ pub struct TableRead {
     pub preview: Preview,
 }
 
+/// What the page shows of one table read: everything but the typed rows, which can
+/// be large and stay where the calculation runs (the page's main thread or its
+/// worker, see `session`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TableSummary {
+    pub kind: TableKind,
+    pub report: ReadReport,
+    pub errors: Vec<RowError>,
+    pub preview: Preview,
+}
+
+impl TableSummary {
+    /// The summary of an empty table (before anything is read).
+    pub fn empty(kind: TableKind) -> Self {
+        TableSummary {
+            kind,
+            report: ReadReport::default(),
+            errors: Vec::new(),
+            preview: Preview::default(),
+        }
+    }
+}
+
+impl TableRead {
+    /// Everything the page shows of this reading.
+    pub fn summary(&self) -> TableSummary {
+        TableSummary {
+            kind: self.kind,
+            report: self.report.clone(),
+            errors: self.errors.clone(),
+            preview: self.preview.clone(),
+        }
+    }
+}
+
 /// Reads one table's raw text with the document's settings and the user's mapping
 /// for that table. Never panics, whatever the text.
 pub fn read_table(

@@ -7,12 +7,12 @@
 //! cell: a value with both marks decides, a mark followed by other than three digits
 //! decides, a mark seen twice is a thousands mark and decides the other.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::DecimalSetting;
 
 /// The decimal mark of a column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DecimalMark {
     #[serde(rename = ".")]
     Point,
@@ -202,7 +202,7 @@ pub fn evidence(body: &str) -> Option<DecimalMark> {
 }
 
 /// Decimal-mark evidence gathered over a column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Votes {
     pub point: usize,
     pub comma: usize,

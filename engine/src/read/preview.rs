@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::cell::{self, Value};
 use super::dialect::{Record, Records};
@@ -12,19 +12,20 @@ use super::error::RowError;
 use super::header::Layout;
 use super::number::DecimalMark;
 use super::schema::ColumnDef;
+use crate::model::Group;
 
 /// How many data rows the preview keeps.
 pub const PREVIEW_ROWS: usize = 50;
 
 /// What a cell was read as.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "as", content = "value")]
 pub enum CellRead {
     Missing,
     Number(f64),
     Flag(bool),
     Year(i32),
-    Group(&'static str),
+    Group(Group),
     Text,
     /// The column is not read (unknown or ignored header, or a cell past the header).
     Ignored,
@@ -33,7 +34,7 @@ pub enum CellRead {
 }
 
 /// One cell of the preview.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PreviewCell {
     /// The cell as pasted (quotes removed).
     pub text: String,
@@ -43,7 +44,7 @@ pub struct PreviewCell {
 }
 
 /// One pasted row of the preview.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PreviewRow {
     pub line: usize,
     pub cells: Vec<PreviewCell>,
@@ -52,7 +53,7 @@ pub struct PreviewRow {
 }
 
 /// The first rows of a paste as read.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Preview {
     pub headers: Vec<String>,
     pub rows: Vec<PreviewRow>,
@@ -97,7 +98,7 @@ pub(crate) fn build(
                                 Ok(Value::Number(v)) => CellRead::Number(v),
                                 Ok(Value::Flag(b)) => CellRead::Flag(b),
                                 Ok(Value::Year(y)) => CellRead::Year(y),
-                                Ok(Value::Group(g)) => CellRead::Group(g.name()),
+                                Ok(Value::Group(g)) => CellRead::Group(g),
                                 Ok(Value::Text(_)) => CellRead::Text,
                                 Err(_) => CellRead::Error,
                             }

@@ -3,13 +3,13 @@
 //! rows were read and excluded, whether the table was reshaped from wide, whether the
 //! group column was missing. All data (codes and values), no English: the page words it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::dialect::Separator;
 use super::number::{DecimalMark, Votes};
 
 /// How the separator was chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SeparatorSource {
     /// Detected from the first lines.
@@ -19,7 +19,7 @@ pub enum SeparatorSource {
 }
 
 /// How a column's decimal mark was chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DecimalSource {
     /// The user's override for this column.
@@ -33,7 +33,7 @@ pub enum DecimalSource {
 }
 
 /// The decimal mark of one numeric column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DecimalReport {
     /// Canonical column.
     pub column: String,
@@ -45,7 +45,7 @@ pub struct DecimalReport {
 }
 
 /// How a header found its column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchedBy {
     /// It is the canonical name (case, accents, spaces, `_`, `-` aside).
@@ -57,7 +57,7 @@ pub enum MatchedBy {
 }
 
 /// Why a header is not read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "reason")]
 pub enum IgnoredBecause {
     /// No column has this name or synonym.
@@ -77,7 +77,7 @@ pub enum IgnoredBecause {
 }
 
 /// What a pasted header became.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "outcome")]
 pub enum HeaderOutcome {
     Column {
@@ -92,7 +92,7 @@ pub enum HeaderOutcome {
 }
 
 /// One pasted header.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeaderReport {
     /// 0-based position of the column in the paste.
     pub index: usize,
@@ -102,7 +102,7 @@ pub struct HeaderReport {
 }
 
 /// What the page shows under a paste box.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReadReport {
     /// Typed rows read (for a wide table, one per firm and year).
     pub rows_read: usize,
