@@ -18,7 +18,12 @@ pub fn compute(doc: &Document) -> Results {
         .map(|kind| read::read_document_table(doc, kind))
         .collect();
     let refs: Vec<&TableRead> = reads.iter().collect();
-    compute_from_reads(doc, &refs)
+    let errors = error_entries(&refs);
+    // As `compute_from_reads`, but the rows are moved into the dataset, not copied.
+    let data = read::assemble_owned(reads);
+    let mut results = compute_data(doc, &data);
+    results.errors = errors;
+    results
 }
 
 /// Computes the results of `doc` from tables already read (with the same settings).

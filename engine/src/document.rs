@@ -370,6 +370,12 @@ impl Document {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string())
     }
 
+    /// Writes [`Document::to_json`]'s text to `out` without building it in memory
+    /// first (the CLI streams a 10 MB document to standard output).
+    pub fn write_json<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(out, self).map_err(std::io::Error::from)
+    }
+
     /// The raw text of a table by its name.
     pub fn table_text(&self, table: crate::model::TableKind) -> &str {
         use crate::model::TableKind::*;
@@ -399,16 +405,34 @@ impl Document {
 fn serde_path_deserialize(value: Value) -> Result<Document, DocumentError> {
     // serde_json's own error message names the expected type and found value; the path
     // is found by retrying each top-level section alone, which is cheap and keeps the
-    // dependency list short (no serde_path_to_error).
-    match serde_json::from_value::<Document>(value.clone()) {
+    // dependency list short (no serde_path_to_error). The retries run on a copy without
+    // the long strings (the tables: 10 MB is worth not copying), which types exactly as
+    // the original does: every string field takes an empty string as well as a long
+    // one, and no enum has a name anywhere near that long.
+    let skeleton = without_long_strings(&value);
+    match serde_json::from_value::<Document>(value) {
         Ok(doc) => Ok(doc),
         Err(error) => {
-            let path = locate_invalid_section(&value).unwrap_or_else(|| "(document)".into());
+            let path = locate_invalid_section(&skeleton).unwrap_or_else(|| "(document)".into());
             Err(DocumentError::InvalidField {
                 path,
                 message: error.to_string(),
             })
         }
+    }
+}
+
+/// `value` with every string longer than 64 bytes made empty.
+fn without_long_strings(value: &Value) -> Value {
+    match value {
+        Value::String(s) if s.len() > 64 => Value::String(String::new()),
+        Value::Array(items) => Value::Array(items.iter().map(without_long_strings).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), without_long_strings(v)))
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
 

@@ -135,6 +135,38 @@ fn names_the_invalid_field() {
 }
 
 #[test]
+fn names_the_invalid_field_beside_long_strings() {
+    // The field is found on a copy of the document without its long strings.
+    let table = r"firm\tyear\n".repeat(20);
+    let long = "x".repeat(100);
+    let cases = [
+        (
+            format!(
+                r#""project":{{"name":"{long}","end_year":"late"}},"tables":{{"firms":"{table}"}}"#
+            ),
+            "project.end_year",
+        ),
+        (
+            format!(
+                r#""project":{{}},"tables":{{"firms":"{table}"}},"settings":{{"decimal":"{long}"}}"#
+            ),
+            "settings.decimal",
+        ),
+        (
+            format!(r#""project":{{}},"tables":{{"firms":"{table}","actors":["{long}"]}}"#),
+            "tables.actors",
+        ),
+    ];
+    for (body, want) in cases {
+        let text = format!(r#"{{"format":"cluster-eval","version":1,{body}}}"#);
+        match Document::from_json(&text).unwrap_err() {
+            DocumentError::InvalidField { path, .. } => assert_eq!(path, want),
+            other => panic!("expected InvalidField, got {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn keeps_unknown_fields_everywhere() {
     let text = r#"{"format":"cluster-eval","version":1,"made_by":"sheet-tool",
         "project":{"name":"x","region":"Boaco"},

@@ -4,16 +4,17 @@
 //! as JSON, on stdout. A file that cannot be read as a document exits with code 2 and
 //! one line on stderr saying why. Other tools rely on this name and behaviour.
 
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use cluster_eval_engine::{with_results, Document};
+use cluster_eval_engine::{compute, Document};
 
 const USAGE: &str = "usage: cluster-eval compute DOC.json   (use - to read standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
-        [command, path] if command == "compute" => compute(path),
+        [command, path] if command == "compute" => run(path),
         [flag] if flag == "--help" || flag == "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -25,7 +26,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn compute(path: &str) -> ExitCode {
+fn run(path: &str) -> ExitCode {
     let text = if path == "-" {
         let mut buffer = String::new();
         match std::io::Read::read_to_string(&mut std::io::stdin(), &mut buffer) {
@@ -41,13 +42,32 @@ fn compute(path: &str) -> ExitCode {
             Err(e) => return fail(&format!("{path}: cannot read the file: {e}")),
         }
     };
-    let doc = match Document::from_json(&text) {
+    let mut doc = match Document::from_json(&text) {
         Ok(doc) => doc,
         Err(e) => return fail(&format!("{path}: {e}")),
     };
-    let out = with_results(&doc);
-    println!("{}", out.to_json());
-    ExitCode::SUCCESS
+    // `with_results`, without copying the document first.
+    doc.results = Some(compute(&doc));
+    let written = write(&doc);
+    // The process ends here: the document, its tables and the text are left to the
+    // operating system rather than freed one allocation at a time.
+    std::mem::forget(doc);
+    std::mem::forget(text);
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cluster-eval: cannot write the result: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The document as pretty JSON and a newline on stdout, streamed through a buffer.
+fn write(doc: &Document) -> std::io::Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    doc.write_json(&mut out)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 fn fail(reason: &str) -> ExitCode {
