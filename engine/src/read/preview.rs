@@ -19,7 +19,7 @@ pub const PREVIEW_ROWS: usize = 50;
 
 /// What a cell was read as.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "as", content = "value")]
+#[serde(rename_all = "snake_case")]
 pub enum CellRead {
     Missing,
     Number(f64),

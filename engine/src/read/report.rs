@@ -58,7 +58,7 @@ pub enum MatchedBy {
 
 /// Why a header is not read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "reason")]
+#[serde(rename_all = "snake_case")]
 pub enum IgnoredBecause {
     /// No column has this name or synonym.
     Unknown,
@@ -78,7 +78,7 @@ pub enum IgnoredBecause {
 
 /// What a pasted header became.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "outcome")]
+#[serde(rename_all = "snake_case")]
 pub enum HeaderOutcome {
     Column {
         column: String,
