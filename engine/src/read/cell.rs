@@ -38,13 +38,22 @@ pub fn read<'a>(
         ColumnType::Group => group(s).map(Value::Group).ok_or(RowErrorKind::UnknownGroup),
         ColumnType::Year => year(s).map(Value::Year).ok_or(RowErrorKind::YearNotInteger),
         ColumnType::Flag => yes_no(s).map(Value::Flag).ok_or(RowErrorKind::InvalidYesNo),
-        ColumnType::Number => match number::parse(s, mark, buf) {
-            Ok(v) if v < 0.0 => Err(RowErrorKind::Negative),
-            // `-0` reads as 0.
-            Ok(v) => Ok(Value::Number(v + 0.0)),
-            Err(NumberError::NotANumber) => Err(RowErrorKind::NotANumber),
-            Err(NumberError::MarkMismatch) => Err(RowErrorKind::DecimalMismatch { decimal: mark }),
-        },
+        ColumnType::Number => amount(number::parse(s, mark, buf), mark),
+    }
+}
+
+/// The value of a number cell parsed with the column's decimal mark `mark`: an
+/// amount, never negative.
+pub fn amount<'a>(
+    parsed: Result<f64, NumberError>,
+    mark: DecimalMark,
+) -> Result<Value<'a>, RowErrorKind> {
+    match parsed {
+        Ok(v) if v < 0.0 => Err(RowErrorKind::Negative),
+        // `-0` reads as 0.
+        Ok(v) => Ok(Value::Number(v + 0.0)),
+        Err(NumberError::NotANumber) => Err(RowErrorKind::NotANumber),
+        Err(NumberError::MarkMismatch) => Err(RowErrorKind::DecimalMismatch { decimal: mark }),
     }
 }
 
@@ -111,19 +120,30 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// The texts of a missing value (compared ignoring ASCII case), none longer than 4
+/// bytes.
+const MISSING_MARKERS: [&str; 15] = [
+    "na", "n/a", "#n/a", "-", "—", "–", "..", "...", "s/d", "nd", "n.d.", "n/d", "null", "nan",
+    "s.d.",
+];
+
 /// Is this (trimmed) cell a missing value? Missing is not an error.
 pub fn is_missing(s: &str) -> bool {
     match s.as_bytes().first() {
         None => return true,
-        // Fast path: no marker starts with a digit.
-        Some(b) if b.is_ascii_digit() => return false,
+        // Fast path: no marker starts with a digit, or is longer than 4 bytes.
+        Some(b) if b.is_ascii_digit() || s.len() > 4 => return false,
         _ => {}
     }
-    const MARKERS: [&str; 15] = [
-        "na", "n/a", "#n/a", "-", "—", "–", "..", "...", "s/d", "nd", "n.d.", "n/d", "null", "nan",
-        "s.d.",
-    ];
-    MARKERS.iter().any(|m| s.eq_ignore_ascii_case(m))
+    MISSING_MARKERS.iter().any(|m| s.eq_ignore_ascii_case(m))
+}
+
+#[cfg(test)]
+#[test]
+fn no_missing_marker_is_longer_than_the_fast_path_allows() {
+    for m in MISSING_MARKERS {
+        assert!(m.len() <= 4 && is_missing(m), "{m}");
+    }
 }
 
 /// Reads a (trimmed, non-missing) yes/no cell: `None` when it is neither.

@@ -193,7 +193,7 @@ fn count_breaks(bytes: &[u8], prev_cr: bool, lone_cr: bool) -> usize {
 
 /// Is a record blank: no cells, or only empty or blank cells (a spreadsheet's empty
 /// row is `\t\t\t`)?
-fn blank<'f>(mut fields: impl Iterator<Item = &'f [u8]>) -> bool {
+pub(crate) fn blank<'f>(mut fields: impl Iterator<Item = &'f [u8]>) -> bool {
     fields.all(|f| {
         f.iter().all(u8::is_ascii_whitespace)
             || (!f.is_ascii() && cell::trim(&String::from_utf8_lossy(f)).is_empty())
@@ -208,7 +208,7 @@ fn offset(i: usize) -> u32 {
 /// breaks and fields at separators, and fields are read in place. Spreadsheet
 /// clipboards are mostly like this, and it is several times faster than the general
 /// parser.
-fn split_plain(text: &str, sep: Separator) -> Records<'_> {
+pub fn split_plain(text: &str, sep: Separator) -> Records<'_> {
     let bytes = text.as_bytes();
     let sep = sep.byte();
     let mut out = Records {
@@ -251,7 +251,123 @@ fn split_plain(text: &str, sep: Separator) -> Records<'_> {
     out
 }
 
-/// Splits the text into records with `sep`, skipping blank records.
+/// Is a line of a quote-free text blank (see [`blank`])? A line with a visible ASCII
+/// character is not, which settles almost every line at its first byte.
+pub fn blank_line(line: &str, sep: u8) -> bool {
+    let bytes = line.as_bytes();
+    if bytes
+        .iter()
+        .any(|&b| b.is_ascii() && !b.is_ascii_whitespace() && b != sep)
+    {
+        return false;
+    }
+    blank(bytes.split(|b| *b == sep))
+}
+
+/// The fields of one line of a quote-free text, into `fields` (cleared first).
+pub fn split_line<'t>(line: &'t str, sep: Separator, fields: &mut Vec<&'t str>) {
+    fields.clear();
+    let sep = sep.byte();
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    // `sep` is ASCII, so both ends of every field are character boundaries.
+    let mut cut = |i: usize, start: &mut usize| {
+        fields.push(line.get(*start..i).unwrap_or_default());
+        *start = i + 1;
+    };
+    // Eight bytes at a time: the bytes equal to `sep` found at once (exactly, with no
+    // carry from one byte into the next), then taken in order.
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let pattern = u64::from_le_bytes([sep; 8]);
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_le_bytes(w) ^ pattern;
+        let mut hits = !((((x & LOW7) + LOW7) | x) | LOW7);
+        while hits != 0 {
+            cut(at + (hits.trailing_zeros() / 8) as usize, &mut start);
+            hits &= hits - 1;
+        }
+        at += 8;
+    }
+    for (i, &b) in words.remainder().iter().enumerate() {
+        if b == sep {
+            cut(at + i, &mut start);
+        }
+    }
+    fields.push(line.get(start..).unwrap_or_default());
+}
+
+/// Whether the text has a lone `\r` (a line break of its own, not part of `\r\n`).
+pub fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
+}
+
+/// The 1-based line on which byte `pos` of `text` lies (`lone_cr`: see [`has_lone_cr`]).
+pub fn line_at(text: &str, pos: usize, lone_cr: bool) -> usize {
+    let bytes = text.as_bytes();
+    let before = bytes.get(..pos).unwrap_or(bytes);
+    if lone_cr {
+        1 + count_breaks(before, false, true)
+    } else {
+        1 + memchr::memchr_iter(b'\n', before).count()
+    }
+}
+
+/// The lines of a quote-free text from byte `pos` (the start of line `line`) up to
+/// byte `end`, as [`split_plain`] cuts them: `\n`, `\r\n` and a lone `\r` each end a
+/// line. Blank lines are counted, not returned.
+#[derive(Debug, Clone)]
+pub struct PlainLines<'t> {
+    text: &'t str,
+    sep: u8,
+    pos: usize,
+    end: usize,
+    line: usize,
+}
+
+impl<'t> PlainLines<'t> {
+    pub fn new(text: &'t str, sep: Separator, pos: usize, end: usize, line: usize) -> Self {
+        PlainLines {
+            text,
+            sep: sep.byte(),
+            pos,
+            end: end.min(text.len()),
+            line,
+        }
+    }
+
+    /// Where the next line starts, and its number.
+    pub fn position(&self) -> (usize, usize) {
+        (self.pos, self.line)
+    }
+
+    /// The next non-blank line: its number, its byte range and its text (line ending
+    /// excluded).
+    pub fn next_line(&mut self) -> Option<(usize, usize, usize, &'t str)> {
+        let bytes = self.text.as_bytes();
+        while self.pos < self.end {
+            let (start, line) = (self.pos, self.line);
+            let rest = bytes.get(start..self.end).unwrap_or_default();
+            let stop = memchr::memchr2(b'\n', b'\r', rest).map_or(self.end, |i| start + i);
+            let crlf = bytes.get(stop) == Some(&b'\r') && bytes.get(stop + 1) == Some(&b'\n');
+            self.pos = stop + if crlf { 2 } else { 1 };
+            self.line += 1;
+            let text = self.text.get(start..stop).unwrap_or_default();
+            if !blank_line(text, self.sep) {
+                return Some((line, start, stop, text));
+            }
+        }
+        None
+    }
+}
+
+/// Splits the text into records with `sep`, skipping blank records (the reader
+/// itself reads a quote-free text line by line, see [`PlainLines`]).
+#[cfg(test)]
 pub fn split(text: &str, sep: Separator) -> Records<'_> {
     if text.as_bytes().contains(&b'"') {
         split_csv(text, sep)
@@ -261,7 +377,7 @@ pub fn split(text: &str, sep: Separator) -> Records<'_> {
 }
 
 /// The general split, by the `csv` crate (quotes, separators and line breaks inside).
-fn split_csv(text: &str, sep: Separator) -> Records<'_> {
+pub fn split_csv(text: &str, sep: Separator) -> Records<'_> {
     let bytes = text.as_bytes();
     let lone_cr = bytes.contains(&b'\r')
         && bytes
@@ -395,6 +511,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn split_line_agrees_with_str_split(line in "[ab\t;,é\u{a0}]{0,40}", s in 0usize..3) {
+            let sep = [Separator::Tab, Separator::Semicolon, Separator::Comma][s];
+            let mut fields = vec!["stale"];
+            split_line(&line, sep, &mut fields);
+            let want: Vec<&str> = line.split(char::from(sep.byte())).collect();
+            proptest::prop_assert_eq!(fields, want);
+        }
+
         #[test]
         fn plain_split_agrees_with_csv(text in "[ab\t;, \r\n\u{a0}é]{0,60}", s in 0usize..3) {
             let sep = [Separator::Tab, Separator::Semicolon, Separator::Comma][s];

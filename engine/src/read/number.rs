@@ -140,10 +140,16 @@ fn is_group_space(c: char) -> bool {
 
 /// The mantissa: the body up to an exponent (`1,5E+06`).
 fn mantissa(body: &str) -> &str {
-    match body.find(['e', 'E']) {
+    match body.bytes().position(|b| b == b'e' || b == b'E') {
         Some(i) => body.get(..i).unwrap_or(body),
         None => body,
     }
+}
+
+/// Whether a body has a `.` or `,`: the only bodies whose reading depends on the
+/// column's decimal mark.
+pub fn has_mark(body: &str) -> bool {
+    body.bytes().any(|b| b == b'.' || b == b',')
 }
 
 /// What one value says about its column's decimal mark, if anything.
@@ -210,7 +216,12 @@ pub struct Votes {
 
 impl Votes {
     pub fn add(&mut self, body: &str) {
-        match evidence(body) {
+        self.count(evidence(body));
+    }
+
+    /// Counts one value's evidence (see [`evidence`]).
+    pub fn count(&mut self, evidence: Option<DecimalMark>) {
+        match evidence {
             Some(DecimalMark::Point) => self.point += 1,
             Some(DecimalMark::Comma) => self.comma += 1,
             None => {}
@@ -234,10 +245,10 @@ const POW10: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
 ];
 
-/// `123456.78` (digits, at most one `.`, at most 15 digits) without the general
-/// parser: an integer below 2^53 divided by an exact power of ten is one correctly
-/// rounded operation, so the result is the same `f64` as `str::parse` gives.
-fn plain_decimal(bytes: &[u8]) -> Option<f64> {
+/// `123456.78` (digits, at most one decimal mark `dec`, at most 15 digits) without
+/// the general parser: an integer below 2^53 divided by an exact power of ten is one
+/// correctly rounded operation, so the result is the same `f64` as `str::parse` gives.
+fn plain_decimal(bytes: &[u8], dec: u8) -> Option<f64> {
     let (mut m, mut digits, mut frac, mut dot) = (0u64, 0usize, 0usize, false);
     for &b in bytes {
         match b {
@@ -249,7 +260,7 @@ fn plain_decimal(bytes: &[u8]) -> Option<f64> {
                     return None;
                 }
             }
-            b'.' if !dot => dot = true,
+            _ if b == dec && !dot => dot = true,
             _ => return None,
         }
     }
@@ -263,11 +274,13 @@ fn plain_decimal(bytes: &[u8]) -> Option<f64> {
 /// scratch buffer reused between cells.
 pub fn parse_body(body: &str, mark: DecimalMark, buf: &mut String) -> Result<f64, NumberError> {
     let bytes = body.as_bytes();
-    // Fast path: digits and at most one `.`, with `.` the decimal mark.
-    if mark == DecimalMark::Point {
-        if let Some(v) = plain_decimal(bytes) {
-            return Ok(v);
-        }
+    // Fast path: digits and at most one decimal mark.
+    let dec = match mark {
+        DecimalMark::Point => b'.',
+        DecimalMark::Comma => b',',
+    };
+    if let Some(v) = plain_decimal(bytes, dec) {
+        return Ok(v);
     }
     let (dec, thou) = match mark {
         DecimalMark::Point => ('.', ','),
@@ -341,9 +354,86 @@ pub fn parse_body(body: &str, mark: DecimalMark, buf: &mut String) -> Result<f64
     }
 }
 
+/// A number body read in one go: its value with the column's mark, what it says about
+/// the column's mark ([`evidence`]), and whether it has a `.` or `,` at all ([`has_mark`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    pub value: Result<f64, NumberError>,
+    pub evidence: Option<DecimalMark>,
+    pub marked: bool,
+}
+
+/// [`parse_core`], [`evidence`] and [`has_mark`] of a cell taken apart by [`core`],
+/// in one scan when the body is plain digits with at most one `.` or `,` (what
+/// spreadsheets paste); anything else goes the long way, with the same results.
+pub fn read_core(core: Core<'_>, mark: DecimalMark, buf: &mut String) -> Reading {
+    let bytes = core.body.as_bytes();
+    let (mut m, mut digits, mut at, mut marks) = (0u64, 0usize, 0usize, 0usize);
+    let mut plain = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        let d = b.wrapping_sub(b'0');
+        if d < 10 {
+            m = m.wrapping_mul(10).wrapping_add(u64::from(d));
+            digits += 1;
+        } else if b == b'.' || b == b',' {
+            marks += 1;
+            at = i;
+        } else {
+            plain = false;
+            break;
+        }
+    }
+    if !plain || marks > 1 || digits == 0 || digits > 15 {
+        return Reading {
+            value: parse_core(core, mark, buf),
+            evidence: evidence(core.body),
+            marked: has_mark(core.body),
+        };
+    }
+    let finish = |v: f64| {
+        let v = if core.percent { v / 100.0 } else { v };
+        Ok(if core.negative { -v } else { v })
+    };
+    if marks == 0 {
+        return Reading {
+            value: finish(m as f64),
+            evidence: None,
+            marked: false,
+        };
+    }
+    // One mark, at `at`, between digits only.
+    let found = match bytes.get(at) {
+        Some(b'.') => DecimalMark::Point,
+        _ => DecimalMark::Comma,
+    };
+    let after = bytes.len() - at - 1;
+    let evidence = if after != 3 || at == 0 || at > 3 || bytes.first() == Some(&b'0') {
+        Some(found)
+    } else {
+        None
+    };
+    let value = if found == mark {
+        match POW10.get(after) {
+            Some(p) => finish(m as f64 / p),
+            None => parse_core(core, mark, buf),
+        }
+    } else {
+        parse_core(core, mark, buf)
+    };
+    Reading {
+        value,
+        evidence,
+        marked: true,
+    }
+}
+
 /// Parses a whole (trimmed, non-missing) cell with the column's decimal mark.
 pub fn parse(s: &str, mark: DecimalMark, buf: &mut String) -> Result<f64, NumberError> {
-    let core = core(s).ok_or(NumberError::NotANumber)?;
+    parse_core(core(s).ok_or(NumberError::NotANumber)?, mark, buf)
+}
+
+/// [`parse`] of a cell already taken apart by [`core`].
+pub fn parse_core(core: Core<'_>, mark: DecimalMark, buf: &mut String) -> Result<f64, NumberError> {
     let mut v = parse_body(core.body, mark, buf)?;
     if core.percent {
         v /= 100.0;
@@ -442,6 +532,26 @@ mod tests {
             };
             let want: f64 = text.parse().unwrap();
             proptest::prop_assert_eq!(p(&text, Point), Ok(want));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_scan_reads_as_the_long_way(cell in "[-($]?[0-9]{0,5}[.,]?[0-9]{0,5}[.,]?[0-9]{0,3}[%)]?", comma in proptest::bool::ANY) {
+            let mark = if comma { Comma } else { Point };
+            if let Some(core) = core(&cell) {
+                let fast = read_core(core, mark, &mut String::new());
+                proptest::prop_assert_eq!(fast.value, parse_core(core, mark, &mut String::new()));
+                proptest::prop_assert_eq!(fast.evidence, evidence(core.body));
+                proptest::prop_assert_eq!(fast.marked, has_mark(core.body));
+            }
+        }
+
+        #[test]
+        fn comma_fast_path_matches_the_standard_parser(int in 0u64..10_000_000_000, frac in 0u32..100_000, places in 1usize..6) {
+            let text = format!("{int},{:0places$}", frac % 10u32.pow(places as u32));
+            let want: f64 = text.replace(',', ".").parse().unwrap();
+            proptest::prop_assert_eq!(p(&text, Comma), Ok(want));
         }
     }
 

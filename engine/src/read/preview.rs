@@ -61,9 +61,12 @@ pub struct Preview {
     pub more_rows: usize,
 }
 
+/// The preview of a table whose body has `total` rows, of which `body` are the first
+/// ones (at least the [`PREVIEW_ROWS`] shown, when there are that many).
 pub(crate) fn build(
     records: &Records<'_>,
     body: &[Record],
+    total: usize,
     layout: &Layout,
     cols: &[ColumnDef],
     marks: &[DecimalMark],
@@ -124,6 +127,6 @@ pub(crate) fn build(
     Preview {
         headers,
         rows,
-        more_rows: body.len().saturating_sub(shown.len()),
+        more_rows: total.saturating_sub(shown.len()),
     }
 }

@@ -42,18 +42,152 @@ fn year(vals: &[Value<'_>], col: usize) -> Option<i32> {
 
 use crate::fasthash::FastMap as FxMap;
 
-/// What the firms checks remember of each firm.
-struct FirmState {
-    group: Option<(Group, usize)>,
-    years: Vec<(i32, usize)>,
+/// One typed row made from the cells of a pasted row, before the checks that need the
+/// rows above it ([`Builder::settle`]). Preparing needs nothing but the row itself, so
+/// rows can be prepared on several threads and settled in table order.
+#[derive(Debug)]
+pub enum Prepared<'r> {
+    /// A key value (firm, activity, actor, year) is missing: excluded, and no other
+    /// row is compared with it.
+    Skip,
+    /// A firm-year. Its row, when the cells were all read and the group is known, was
+    /// pushed to the caller's rows (`built`): it is kept if it passes the checks.
+    Firm {
+        firm: &'r str,
+        year: i32,
+        group: Option<Group>,
+        /// The group cell as pasted (trimmed), for a group-change error.
+        group_raw: &'r str,
+        built: bool,
+    },
+    Territory {
+        year: i32,
+        year_raw: &'r str,
+        /// `None` when a cell of the row is in error.
+        row: Option<TerritoryRow>,
+    },
+    Activity(Option<ActivityRow>),
+    Actor(Option<ActorRow>),
+    Subsidy(Option<SubsidyRow>),
 }
 
-/// Builds the rows of one table.
+/// Prepares one row's values (by schema column) of a `kind` table. `clean` is false
+/// when a cell of the row is already in error: the row is then only remembered for
+/// the cross-row checks. A firm's row goes to `firm_rows` (see [`Prepared::Firm`]);
+/// `has_group` says whether the table has a group column.
+pub fn prepare<'r>(
+    kind: TableKind,
+    has_group: bool,
+    line: usize,
+    vals: &[Value<'r>],
+    raws: &[&'r str],
+    clean: bool,
+    firm_rows: &mut Vec<FirmYear>,
+) -> Prepared<'r> {
+    match kind {
+        TableKind::Firms => {
+            let (Some(firm), Some(y)) = (text(vals, FIRMS_FIRM), year(vals, FIRMS_YEAR)) else {
+                return Prepared::Skip;
+            };
+            let group = if has_group {
+                match vals.get(FIRMS_GROUP) {
+                    Some(Value::Group(g)) => Some(*g),
+                    _ => None,
+                }
+            } else {
+                Some(Group::Beneficiary)
+            };
+            let built = clean && group.is_some();
+            if built {
+                let mut row = FirmYear::new(firm, group.unwrap_or(Group::Beneficiary), y);
+                row.line = line;
+                for m in Measure::ALL {
+                    row.measures[m.index()] = num(vals, FIRMS_MEASURE_START + m.index());
+                }
+                for f in Flag::ALL {
+                    row.flags[f.index()] = match vals.get(FIRMS_FLAG_START + f.index()) {
+                        Some(Value::Flag(b)) => Some(*b),
+                        _ => None,
+                    };
+                }
+                firm_rows.push(row);
+            }
+            Prepared::Firm {
+                firm,
+                year: y,
+                group,
+                group_raw: raws.get(FIRMS_GROUP).copied().unwrap_or(""),
+                built,
+            }
+        }
+        TableKind::Territory => {
+            let Some(y) = year(vals, 0) else {
+                return Prepared::Skip;
+            };
+            Prepared::Territory {
+                year: y,
+                year_raw: raws.first().copied().unwrap_or(""),
+                row: clean.then(|| TerritoryRow {
+                    year: y,
+                    line,
+                    local_gdp: num(vals, 1),
+                    national_gdp: num(vals, 2),
+                }),
+            }
+        }
+        TableKind::Activities => {
+            let (Some(activity), Some(y)) = (text(vals, 0), year(vals, 1)) else {
+                return Prepared::Skip;
+            };
+            Prepared::Activity(clean.then(|| ActivityRow {
+                activity: activity.to_string(),
+                year: y,
+                line,
+                firms: num(vals, 2),
+            }))
+        }
+        TableKind::Actors => {
+            let (Some(actor), Some(y)) = (text(vals, 0), year(vals, 2)) else {
+                return Prepared::Skip;
+            };
+            Prepared::Actor(clean.then(|| ActorRow {
+                actor: actor.to_string(),
+                kind: text(vals, 1).map(str::to_string),
+                year: y,
+                line,
+            }))
+        }
+        TableKind::Subsidies => {
+            let Some(y) = year(vals, 0) else {
+                return Prepared::Skip;
+            };
+            Prepared::Subsidy(clean.then(|| SubsidyRow {
+                year: y,
+                line,
+                amount: num(vals, 1),
+                component: text(vals, 2).map(str::to_string),
+            }))
+        }
+    }
+}
+
+/// What the firms checks remember of each firm: its first group, and its years as a
+/// list threaded through [`Builder::years`] (no allocation per firm).
+struct FirmState {
+    group: Option<(Group, usize)>,
+    last_year: u32,
+}
+
+/// No year (the end of a firm's list of years).
+const NO_YEAR: u32 = u32::MAX;
+
+/// Settles prepared rows in table order and builds the rows of one table.
 pub struct Builder<'r> {
     kind: TableKind,
     present: Vec<bool>,
     firms: FxMap<&'r str, FirmState>,
-    firm_rows: Vec<FirmYear>,
+    /// Every firm-year seen: (year, its first line, the firm's previous entry).
+    years: Vec<(i32, usize, u32)>,
     territory_years: HashMap<i32, usize>,
     territory: Vec<TerritoryRow>,
     activities: Vec<ActivityRow>,
@@ -72,7 +206,7 @@ impl<'r> Builder<'r> {
             kind,
             present,
             firms: FxMap::with_capacity_and_hasher(firms_hint / 4, Default::default()),
-            firm_rows: Vec::with_capacity(firms_hint),
+            years: Vec::with_capacity(firms_hint),
             territory_years: HashMap::new(),
             territory: Vec::new(),
             activities: Vec::new(),
@@ -81,160 +215,100 @@ impl<'r> Builder<'r> {
         }
     }
 
-    fn has(&self, col: usize) -> bool {
-        self.present.get(col).copied().unwrap_or(false)
-    }
-
-    /// Takes one row's values (by schema column). `clean` is false when a cell of the
-    /// row is already in error: the row is then only remembered for the cross-row
-    /// checks. Cross-row errors go to `complain`. Returns whether the row was kept.
-    pub fn accept(
+    /// Settles one prepared row (of line `line`), in table order: the first row of a
+    /// firm and year (territory: of a year) is the reference, later ones are errors,
+    /// as is a firm whose group changes. Cross-row errors go to `complain`. Returns
+    /// whether the row is kept (a firm's row is kept by the caller, see
+    /// [`Prepared::Firm`]).
+    pub fn settle(
         &mut self,
         line: usize,
-        vals: &[Value<'r>],
-        raws: &[&'r str],
-        clean: bool,
+        prepared: Prepared<'r>,
         complain: &mut Vec<Complaint<'r>>,
     ) -> bool {
-        match self.kind {
-            TableKind::Firms => self.firm(line, vals, raws, clean, complain),
-            TableKind::Territory => {
-                let Some(y) = year(vals, 0) else { return false };
+        match prepared {
+            Prepared::Skip => false,
+            Prepared::Firm {
+                firm,
+                year: y,
+                group,
+                group_raw,
+                built,
+            } => {
+                let state = self.firms.entry(firm).or_insert(FirmState {
+                    group: None,
+                    last_year: NO_YEAR,
+                });
+                let mut ok = built;
+                if let Some(g) = group {
+                    match state.group {
+                        None => state.group = Some((g, line)),
+                        Some((first_group, first_line)) if first_group != g => {
+                            complain.push((
+                                FIRMS_GROUP,
+                                RowErrorKind::GroupChanged {
+                                    first_line,
+                                    first_group,
+                                    group: g,
+                                },
+                                group_raw,
+                            ));
+                            ok = false;
+                        }
+                        Some(_) => {}
+                    }
+                }
+                let mut at = state.last_year;
+                let mut seen = None;
+                while let Some(&(year, first_line, previous)) = self.years.get(at as usize) {
+                    if year == y {
+                        seen = Some(first_line);
+                        break;
+                    }
+                    at = previous;
+                }
+                match seen {
+                    Some(first_line) => {
+                        complain.push((FIRMS_FIRM, RowErrorKind::Duplicate { first_line }, firm));
+                        ok = false;
+                    }
+                    None => {
+                        self.years.push((y, line, state.last_year));
+                        state.last_year = u32::try_from(self.years.len() - 1).unwrap_or(NO_YEAR);
+                    }
+                }
+                ok
+            }
+            Prepared::Territory {
+                year: y,
+                year_raw,
+                row,
+            } => {
                 if let Some(&first_line) = self.territory_years.get(&y) {
-                    complain.push((
-                        0,
-                        RowErrorKind::Duplicate { first_line },
-                        raws.first().copied().unwrap_or(""),
-                    ));
+                    complain.push((0, RowErrorKind::Duplicate { first_line }, year_raw));
                     return false;
                 }
                 self.territory_years.insert(y, line);
-                if clean {
-                    self.territory.push(TerritoryRow {
-                        year: y,
-                        line,
-                        local_gdp: num(vals, 1),
-                        national_gdp: num(vals, 2),
-                    });
+                match row {
+                    Some(row) => {
+                        self.territory.push(row);
+                        true
+                    }
+                    None => false,
                 }
-                clean
             }
-            TableKind::Activities => {
-                let (Some(activity), Some(y)) = (text(vals, 0), year(vals, 1)) else {
-                    return false;
-                };
-                if clean {
-                    self.activities.push(ActivityRow {
-                        activity: activity.to_string(),
-                        year: y,
-                        line,
-                        firms: num(vals, 2),
-                    });
-                }
-                clean
-            }
-            TableKind::Actors => {
-                let (Some(actor), Some(y)) = (text(vals, 0), year(vals, 2)) else {
-                    return false;
-                };
-                if clean {
-                    self.actors.push(ActorRow {
-                        actor: actor.to_string(),
-                        kind: text(vals, 1).map(str::to_string),
-                        year: y,
-                        line,
-                    });
-                }
-                clean
-            }
-            TableKind::Subsidies => {
-                let Some(y) = year(vals, 0) else { return false };
-                if clean {
-                    self.subsidies.push(SubsidyRow {
-                        year: y,
-                        line,
-                        amount: num(vals, 1),
-                        component: text(vals, 2).map(str::to_string),
-                    });
-                }
-                clean
-            }
+            Prepared::Activity(row) => row.map(|r| self.activities.push(r)).is_some(),
+            Prepared::Actor(row) => row.map(|r| self.actors.push(r)).is_some(),
+            Prepared::Subsidy(row) => row.map(|r| self.subsidies.push(r)).is_some(),
         }
     }
 
-    fn firm(
-        &mut self,
-        line: usize,
-        vals: &[Value<'r>],
-        raws: &[&'r str],
-        clean: bool,
-        complain: &mut Vec<Complaint<'r>>,
-    ) -> bool {
-        let (Some(firm), Some(y)) = (text(vals, FIRMS_FIRM), year(vals, FIRMS_YEAR)) else {
-            return false;
-        };
-        let group = if self.has(FIRMS_GROUP) {
-            match vals.get(FIRMS_GROUP) {
-                Some(Value::Group(g)) => Some(*g),
-                _ => None,
-            }
-        } else {
-            Some(Group::Beneficiary)
-        };
-        let state = self.firms.entry(firm).or_insert_with(|| FirmState {
-            group: None,
-            years: Vec::new(),
-        });
-        let mut ok = clean && group.is_some();
-        if let Some(g) = group {
-            match state.group {
-                None => state.group = Some((g, line)),
-                Some((first_group, first_line)) if first_group != g => {
-                    let raw = raws.get(FIRMS_GROUP).copied().unwrap_or("");
-                    complain.push((
-                        FIRMS_GROUP,
-                        RowErrorKind::GroupChanged {
-                            first_line,
-                            first_group,
-                            group: g,
-                        },
-                        raw,
-                    ));
-                    ok = false;
-                }
-                Some(_) => {}
-            }
-        }
-        match state.years.iter().find(|(seen, _)| *seen == y) {
-            Some(&(_, first_line)) => {
-                complain.push((FIRMS_FIRM, RowErrorKind::Duplicate { first_line }, firm));
-                ok = false;
-            }
-            None => state.years.push((y, line)),
-        }
-        if ok {
-            let mut row = FirmYear::new(firm, group.unwrap_or(Group::Beneficiary), y);
-            row.line = line;
-            for m in Measure::ALL {
-                row.measures[m.index()] = num(vals, FIRMS_MEASURE_START + m.index());
-            }
-            for f in Flag::ALL {
-                row.flags[f.index()] = match vals.get(FIRMS_FLAG_START + f.index()) {
-                    Some(Value::Flag(b)) => Some(*b),
-                    _ => None,
-                };
-            }
-            self.firm_rows.push(row);
-        }
-        ok
-    }
-
-    /// The typed rows.
-    pub fn finish(self) -> TableRows {
+    /// The typed rows; `firm_rows` are the firm rows kept, in table order.
+    pub fn finish(self, firm_rows: Vec<FirmYear>) -> TableRows {
         match self.kind {
             TableKind::Firms => {
                 let mut table = FirmsTable {
-                    rows: self.firm_rows,
+                    rows: firm_rows,
                     group_column_present: self.present.get(FIRMS_GROUP).copied().unwrap_or(false),
                     ..FirmsTable::default()
                 };
@@ -270,5 +344,5 @@ impl<'r> Builder<'r> {
 
 /// Empty rows of a table (nothing pasted, or a table that could not be read).
 pub fn empty(kind: TableKind) -> TableRows {
-    Builder::new(kind, Vec::new(), 0).finish()
+    Builder::new(kind, Vec::new(), 0).finish(Vec::new())
 }
