@@ -64,44 +64,277 @@ pub fn difference_interval(g: &Panel, c: &Panel, reps: u32, seed: u64) -> Option
 }
 
 /// The intervals of several comparisons (one per `(g, c)` job), each exactly as
-/// [`difference_interval`] gives it. Natively the jobs run on the machine's cores
-/// (each job has its own generator, so the result does not depend on which thread
-/// ran it); on wasm32 one after the other.
+/// [`difference_interval`] gives it, bit for bit.
+///
+/// Two things make it faster than one call per job, without changing a result:
+/// - every job starts its generator from the same seed, so jobs whose panels have the
+///   same sizes draw the same positions: they are drawn once and each job's sums are
+///   taken from its own panel at those positions (a group's panels are laid out side
+///   by side, one row per position);
+/// - the draws are cut into blocks, each with its generator jumped ahead exactly to
+///   where the sequential stream would be at the block's first draw (a `Pcg64Mcg` can
+///   jump), so blocks can run in any order, natively on all cores, and the interval
+///   (percentiles of the defined draws, sorted) is the same.
 pub fn intervals(jobs: &[(&Panel, &Panel)], reps: u32, seed: u64) -> Vec<Option<Interval>> {
+    intervals_in(jobs, reps, seed, threads(jobs, reps))
+}
+
+/// How many threads the draws are worth.
+fn threads(jobs: &[(&Panel, &Panel)], reps: u32) -> usize {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        use std::sync::Mutex;
         let work: usize = jobs.iter().map(|(g, c)| g.n() + c.n()).sum::<usize>() * reps as usize;
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(jobs.len());
         // Below about a million draws a thread costs more than it saves.
-        if threads > 1 && work > 1_000_000 {
-            let next = AtomicUsize::new(0);
-            let out = Mutex::new(vec![None; jobs.len()]);
-            std::thread::scope(|s| {
-                for _ in 0..threads {
-                    s.spawn(|| loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&(g, c)) = jobs.get(i) else {
-                            break;
-                        };
-                        let interval = difference_interval(g, c, reps, seed);
-                        if let Ok(mut out) = out.lock() {
-                            out[i] = interval;
-                        }
-                    });
+        if work > 1_000_000 {
+            return std::thread::available_parallelism().map_or(1, |n| n.get());
+        }
+    }
+    let _ = (jobs, reps);
+    1
+}
+
+/// The widest row of a group of panels read together (in `f64`s).
+const MAX_WIDTH: usize = 16;
+
+/// Jobs drawn together: their panels' sizes, and per job its column in the rows.
+struct Group {
+    n_g: usize,
+    n_c: usize,
+    /// `(job, column, ratio)`.
+    jobs: Vec<(usize, usize, bool)>,
+    /// The columns used; rows are `stride` apart (2, 4, 8 or 16: the few row widths
+    /// the draws are compiled for), the columns past `width` are zeros.
+    width: usize,
+    stride: usize,
+    /// `n_g` rows of G's values and `n_c` rows of C's.
+    rows_g: Vec<f64>,
+    rows_c: Vec<f64>,
+}
+
+/// The width of a panel's values in a group's rows.
+fn width(p: &Panel) -> usize {
+    if p.ratio {
+        4
+    } else {
+        2
+    }
+}
+
+fn groups(jobs: &[(&Panel, &Panel)]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (j, (g, c)) in jobs.iter().enumerate() {
+        if g.firms.is_empty() || c.firms.is_empty() || g.ratio != c.ratio {
+            continue;
+        }
+        let w = width(g);
+        let group = match groups
+            .iter_mut()
+            .find(|x| x.n_g == g.n() && x.n_c == c.n() && x.width + w <= MAX_WIDTH)
+        {
+            Some(x) => x,
+            None => {
+                groups.push(Group {
+                    n_g: g.n(),
+                    n_c: c.n(),
+                    jobs: Vec::new(),
+                    width: 0,
+                    stride: 0,
+                    rows_g: Vec::new(),
+                    rows_c: Vec::new(),
+                });
+                let Some(x) = groups.last_mut() else { continue };
+                x
+            }
+        };
+        group.jobs.push((j, group.width, g.ratio));
+        group.width += w;
+    }
+    for group in &mut groups {
+        group.stride = [2, 4, 8, MAX_WIDTH]
+            .into_iter()
+            .find(|s| *s >= group.width)
+            .unwrap_or(MAX_WIDTH);
+        let lay = |n: usize, g_side: bool, group: &Group| {
+            let mut rows = vec![0.0; n * group.stride];
+            for &(j, col, ratio) in &group.jobs {
+                let Some(&(g, c)) = jobs.get(j) else { continue };
+                let panel = if g_side { g } else { c };
+                for (i, f) in panel.firms.iter().enumerate() {
+                    let at = i * group.stride + col;
+                    let values: &[f64] = if ratio { f } else { &f[..2] };
+                    if let Some(slot) = rows.get_mut(at..at + values.len()) {
+                        slot.copy_from_slice(values);
+                    }
                 }
-            });
-            if let Ok(out) = out.into_inner() {
-                return out;
+            }
+            rows
+        };
+        group.rows_g = lay(group.n_g, true, group);
+        group.rows_c = lay(group.n_c, false, group);
+    }
+    groups
+}
+
+/// [`intervals`] with the draws cut into blocks for `threads` threads.
+fn intervals_in(
+    jobs: &[(&Panel, &Panel)],
+    reps: u32,
+    seed: u64,
+    threads: usize,
+) -> Vec<Option<Interval>> {
+    let mut out = vec![None; jobs.len()];
+    // A job whose two panels are not of one kind (never built so) goes alone.
+    for (j, (g, c)) in jobs.iter().enumerate() {
+        if g.ratio != c.ratio {
+            out[j] = difference_interval(g, c, reps, seed);
+        }
+    }
+    let groups = groups(jobs);
+    // Blocks of draws: a few per thread and group, so the threads stay busy to the end.
+    let per = if threads > 1 { threads * 2 } else { 1 };
+    let blocks: Vec<(usize, u32, u32)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(k, _)| {
+            let step = reps.div_ceil(per as u32).max(1);
+            (0..reps)
+                .step_by(step as usize)
+                .map(move |from| (k, from, (from + step).min(reps)))
+        })
+        .collect();
+    let run = |&(k, from, to): &(usize, u32, u32)| match groups.get(k) {
+        Some(group) => draw(group, from, to, seed),
+        None => Vec::new(),
+    };
+    let drawn: Vec<Vec<Vec<f64>>> = parallel_map(&blocks, threads, run);
+    let mut diffs: Vec<Vec<f64>> = vec![Vec::new(); jobs.len()];
+    for ((k, _, _), block) in blocks.iter().zip(drawn) {
+        let Some(group) = groups.get(*k) else {
+            continue;
+        };
+        for ((j, _, _), d) in group.jobs.iter().zip(block) {
+            if let Some(all) = diffs.get_mut(*j) {
+                all.extend(d);
             }
         }
     }
-    jobs.iter()
-        .map(|(g, c)| difference_interval(g, c, reps, seed))
-        .collect()
+    for group in &groups {
+        for &(j, _, _) in &group.jobs {
+            let Some(d) = diffs.get_mut(j) else { continue };
+            if d.is_empty() {
+                continue;
+            }
+            d.sort_unstable_by(f64::total_cmp);
+            out[j] = Some(Interval {
+                low: percentile(d, 0.025),
+                high: percentile(d, 0.975),
+                draws: d.len(),
+            });
+        }
+    }
+    out
+}
+
+/// `f` over `items`, natively on up to `threads` threads, results in order.
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if threads > 1 && items.len() > 1 {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let next = AtomicUsize::new(0);
+        let worker = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else {
+                    break done;
+                };
+                done.push((i, f(item)));
+            }
+        };
+        let results = std::thread::scope(|scope| {
+            let spawned: Vec<_> = (1..threads.min(items.len()))
+                .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, worker).ok())
+                .collect();
+            let mut all = worker();
+            for handle in spawned {
+                all.extend(
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
+            }
+            all
+        });
+        let mut slots: Vec<Option<R>> = items.iter().map(|_| None).collect();
+        for (i, r) in results {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(r);
+            }
+        }
+        return slots.into_iter().flatten().collect();
+    }
+    let _ = threads;
+    items.iter().map(f).collect()
+}
+
+/// The defined differences of draws `from..to` of a group, per job of the group.
+fn draw(group: &Group, from: u32, to: u32, seed: u64) -> Vec<Vec<f64>> {
+    match group.stride {
+        2 => draw_w::<2>(group, from, to, seed),
+        4 => draw_w::<4>(group, from, to, seed),
+        8 => draw_w::<8>(group, from, to, seed),
+        _ => draw_w::<MAX_WIDTH>(group, from, to, seed),
+    }
+}
+
+/// [`draw`] for rows `W` apart (`W` is the group's stride).
+fn draw_w<const W: usize>(group: &Group, from: u32, to: u32, seed: u64) -> Vec<Vec<f64>> {
+    let mut rng = Picker::at(seed, u128::from(from) * (group.n_g + group.n_c) as u128);
+    let mut out = vec![Vec::with_capacity((to - from) as usize); group.jobs.len()];
+    // The sums of one side's resample: every column of the rows at once, each in the
+    // order of the picks, as the one-job draw adds them.
+    let side = |rows: &[f64], n: usize, rng: &mut Picker| {
+        let mut s = [0.0f64; W];
+        for _ in 0..n {
+            let at = rng.pick(n) * W;
+            if let Some(row) = rows.get(at..at + W) {
+                for (s, v) in s.iter_mut().zip(row) {
+                    *s += v;
+                }
+            }
+        }
+        s
+    };
+    for _ in from..to {
+        // Both sides are always drawn, so a skipped draw never shifts the stream.
+        let sg = side(&group.rows_g, group.n_g, &mut rng);
+        let sc = side(&group.rows_c, group.n_c, &mut rng);
+        for (&(_, col, ratio), out) in group.jobs.iter().zip(&mut out) {
+            let (Some(gg), Some(gc)) = (sums_growth(&sg, col, ratio), sums_growth(&sc, col, ratio))
+            else {
+                continue;
+            };
+            let d = gg - gc;
+            if d.is_finite() {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// The growth of a resample from its sums, as [`Compact::resampled_growth`] takes it.
+fn sums_growth(s: &[f64], col: usize, ratio: bool) -> Option<f64> {
+    let v = |k: usize| s.get(col + k).copied().unwrap_or(0.0);
+    if ratio {
+        growth(level(v(0), v(2), true), level(v(1), v(3), true))
+    } else {
+        growth(v(0), v(1))
+    }
 }
 
 /// Uniform indices from a `Pcg64Mcg`: each 64-bit output gives two 32-bit halves,
@@ -119,6 +352,16 @@ impl Picker {
             rng: Pcg64Mcg::seed_from_u64(seed),
             spare: None,
         }
+    }
+
+    /// The picker of `seed` after `picks` picks, without making them: the generator
+    /// jumps over the outputs they used, and an odd count leaves the high half of the
+    /// next output spare.
+    fn at(seed: u64, picks: u128) -> Self {
+        let mut rng = Pcg64Mcg::seed_from_u64(seed);
+        rng.advance(picks / 2);
+        let spare = (picks % 2 == 1).then(|| (rng.next_u64() >> 32) as u32);
+        Picker { rng, spare }
     }
 
     #[inline]
@@ -246,6 +489,92 @@ mod tests {
         let c = panel(&[(1.0, 1.0), (1.0, 2.0)]);
         assert_eq!(difference_interval(&g, &c, 20, 1), None);
         assert_eq!(difference_interval(&c, &c, 0, 1), None);
+    }
+
+    fn ratio_panel(values: &[(f64, f64, f64, f64)]) -> Panel {
+        let firms: Vec<[f64; 4]> = values.iter().map(|&(a, b, c, d)| [a, b, c, d]).collect();
+        let mut sums = [0.0; 4];
+        for f in &firms {
+            for k in 0..4 {
+                sums[k] += f[k];
+            }
+        }
+        Panel {
+            ratio: true,
+            firms,
+            sums,
+        }
+    }
+
+    #[test]
+    fn grouped_and_blocked_draws_equal_one_job_at_a_time() {
+        // Panels of equal sizes (drawn together), odd sizes (a draw starts on a spare
+        // half), ratio and amount side by side, a panel whose draws are all undefined,
+        // more jobs than fit one row.
+        let amounts = |n: usize, k: usize| -> Vec<(f64, f64)> {
+            (0..n)
+                .map(|i| (1.0 + ((i * k) % 17) as f64, 2.0 + ((i * 7 + k) % 23) as f64))
+                .collect()
+        };
+        let ratios = |n: usize| -> Vec<(f64, f64, f64, f64)> {
+            (0..n)
+                .map(|i| {
+                    (
+                        10.0 + (i % 5) as f64,
+                        12.0 + (i % 7) as f64,
+                        1.0 + (i % 3) as f64,
+                        2.0,
+                    )
+                })
+                .collect()
+        };
+        let (a1, a2, a3) = (
+            panel(&amounts(31, 3)),
+            panel(&amounts(31, 5)),
+            panel(&amounts(17, 2)),
+        );
+        let (b1, b2) = (panel(&amounts(17, 7)), panel(&amounts(8, 1)));
+        let (r1, r2) = (ratio_panel(&ratios(31)), ratio_panel(&ratios(17)));
+        let zero = panel(&[(0.0, 1.0), (0.0, 2.0), (0.0, 3.0)]);
+        let jobs = [
+            (&a1, &a3),
+            (&r1, &r2),
+            (&a2, &a3),
+            (&a1, &b1),
+            (&a2, &b2),
+            (&zero, &b2),
+            (&r1, &r2),
+            (&r1, &r2),
+            (&r1, &r2),
+            (&a3, &a1),
+        ];
+        for reps in [0, 1, 37, 200] {
+            let want: Vec<_> = jobs
+                .iter()
+                .map(|(g, c)| difference_interval(g, c, reps, 42))
+                .collect();
+            for threads in [1, 2, 3, 5] {
+                assert_eq!(
+                    intervals_in(&jobs, reps, 42, threads),
+                    want,
+                    "{reps} reps, {threads} threads"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_jump_lands_where_the_picks_would() {
+        for picks in [0u128, 1, 2, 7, 100] {
+            let mut walked = Picker::new(9);
+            for _ in 0..picks {
+                walked.pick(1000);
+            }
+            let mut jumped = Picker::at(9, picks);
+            for _ in 0..5 {
+                assert_eq!(walked.pick(1000), jumped.pick(1000));
+            }
+        }
     }
 
     #[test]
