@@ -6,5 +6,9 @@ use cluster_eval_app::app::App;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // The same module also runs in the page's calculation worker
+    // (`engine_worker.rs`), which has no window and no page to draw.
+    if web_sys::window().is_some() {
+        leptos::mount::mount_to_body(App);
+    }
 }

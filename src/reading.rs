@@ -1,98 +1,193 @@
-//! Each table read once per change of its own inputs.
+//! The tables read and the results of the open document, kept up to date.
 //!
-//! A table is read again only when its own text, the reading settings or its column
-//! mapping change: editing a project fact or a target recomputes the indicators from
-//! the tables already read. The inputs are compared before the reading runs, so a
-//! change elsewhere in the document costs a comparison, not a parse.
+//! Every change of the document goes to the engine's [`Session`], which reads a table
+//! again only when its own text, the reading settings or its column mapping change,
+//! and recomputes the panels and bootstrap intervals only when the data, years or
+//! settings change: editing a fact or a target costs a `finish`, not a parse.
+//!
+//! Small projects are calculated at once on the main thread. Large ones (a census
+//! paste) are calculated in a Web Worker (`engine_worker.rs`) so the page never
+//! freezes; meanwhile the previous results stay on screen and `computing` is set. The
+//! page shows whatever arrives last for the current document, from either path.
 
-use std::collections::BTreeMap;
+use std::rc::Rc;
 
-use cluster_eval_engine::compute;
-use cluster_eval_engine::document::Settings;
 use cluster_eval_engine::model::TableKind;
-use cluster_eval_engine::read::{self, read_table, TableRead};
-use cluster_eval_engine::Results;
+use cluster_eval_engine::read::TableSummary;
+use cluster_eval_engine::session::Session;
+use cluster_eval_engine::{Document, Results};
 use leptos::prelude::*;
 
+use crate::engine_worker::{self, Answer, EngineWorker};
 use crate::state::AppState;
 
-/// What the reading of one table depends on.
-#[derive(Clone, PartialEq)]
-struct ReadInputs {
-    text: String,
-    settings: Settings,
-    mapping: Option<BTreeMap<String, Option<String>>>,
+/// Where the worker stands.
+#[derive(Clone)]
+enum WorkerSlot {
+    /// Not needed yet (no large project opened so far).
+    NotStarted,
+    Running(Rc<EngineWorker>),
+    /// It could not start or failed once: the main thread calculates from now on. A
+    /// stopped worker is kept, not dropped: its own message handler may be running.
+    Unavailable(#[allow(dead_code)] Option<Rc<EngineWorker>>),
+}
+
+/// Which path showed the summaries on screen last (so the other one sends them all).
+#[derive(Clone, Copy, PartialEq)]
+enum Shown {
+    Nothing,
+    Inline,
+    Worker,
 }
 
 /// The five tables read, and the results computed from them.
 #[derive(Clone, Copy)]
 pub struct Reading {
-    reads: [Memo<TableRead>; 5],
-    pub results: Memo<Results>,
+    reads: [RwSignal<TableSummary>; 5],
+    pub results: RwSignal<Results>,
+    /// A large project is being calculated in the worker; the results on screen are
+    /// those of the document as it was before the last change.
+    pub computing: RwSignal<bool>,
+    /// Where the results on screen were calculated: `page` or `worker` (shown as a
+    /// `data-` attribute, for support and tests).
+    pub calculated_in: RwSignal<&'static str>,
+    session: StoredValue<Session>,
+    worker: StoredValue<WorkerSlot, LocalStorage>,
+    /// The number of the worker message whose answer is awaited (0: none).
+    awaited: StoredValue<u32>,
+    shown: StoredValue<Shown>,
 }
 
 impl Reading {
     pub fn new(state: AppState) -> Self {
-        let reads = TableKind::ALL.map(|kind| {
-            let inputs = Memo::new(move |_| {
-                state.doc.with(|d| ReadInputs {
-                    text: d.table_text(kind).to_string(),
-                    settings: reading_settings(&d.settings),
-                    mapping: d.columns.get(kind.name()).cloned(),
-                })
-            });
-            Memo::new(move |_| {
-                inputs.with(|i| read_table(kind, &i.text, &i.settings, i.mapping.as_ref()))
-            })
-        });
-        let [a, b, c, d, e] = reads;
-        let with_reads = move |f: &mut dyn FnMut(&[&TableRead; 5])| {
-            a.with(|a| b.with(|b| c.with(|c| d.with(|d| e.with(|e| f(&[a, b, c, d, e]))))))
+        let reading = Reading {
+            reads: TableKind::ALL.map(|kind| RwSignal::new(TableSummary::empty(kind))),
+            results: RwSignal::new(Results::default()),
+            computing: RwSignal::new(false),
+            calculated_in: RwSignal::new(""),
+            session: StoredValue::new(Session::default()),
+            worker: StoredValue::new_local(WorkerSlot::NotStarted),
+            awaited: StoredValue::new(0),
+            shown: StoredValue::new(Shown::Nothing),
         };
-        let data = Memo::new(move |_| {
-            let mut out = None;
-            with_reads(&mut |r| out = Some(read::assemble(r.iter().copied())));
-            out.unwrap_or_default()
-        });
-        let errors = Memo::new(move |_| {
-            let mut out = Vec::new();
-            with_reads(&mut |r| out = compute::error_entries(r));
-            out
-        });
-        // The costly part (panels, bootstrap intervals) runs again only when the data,
-        // the years or the settings change; facts, checklist and targets are applied
-        // on top by `finish` (the engine's own split, tested equal to the full run).
-        let core = Memo::new(move |_| state.doc.with(compute::core_of));
-        let core_results = Memo::new(move |_| {
-            core.with(|core| data.with(|data| compute::compute_data(core, data)))
-        });
-        let results = Memo::new(move |_| {
-            state.doc.with(|doc| {
-                data.with(|data| {
-                    core_results.with(|core| {
-                        let mut results = compute::finish(doc, data, core);
-                        results.errors = errors.get();
-                        results
-                    })
-                })
-            })
-        });
-        Reading { reads, results }
+        Effect::new(move |_| state.doc.with(|doc| reading.calculate(state, doc)));
+        reading
     }
 
     /// The reading of one table.
-    pub fn table(&self, kind: TableKind) -> Memo<TableRead> {
-        self.reads[TableKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+    pub fn table(&self, kind: TableKind) -> RwSignal<TableSummary> {
+        self.reads[slot(kind)]
+    }
+
+    fn calculate(self, state: AppState, doc: &Document) {
+        if engine_worker::is_large(doc) {
+            if let Some(worker) = self.worker(state) {
+                let all = self.shown.get_value() != Shown::Worker;
+                match worker.post(doc, all) {
+                    Ok(seq) => {
+                        self.awaited.set_value(seq);
+                        self.computing.set(true);
+                        return;
+                    }
+                    Err(reason) => self.give_up_worker(&reason),
+                }
+            }
+        }
+        self.calculate_here(doc);
+    }
+
+    /// Calculates on the main thread.
+    fn calculate_here(self, doc: &Document) {
+        self.awaited.set_value(0);
+        let all = self.shown.get_value() != Shown::Inline;
+        let calculated = self.session.try_update_value(|session| {
+            let update = session.update(doc);
+            let reads: Vec<Option<TableSummary>> = TableKind::ALL
+                .into_iter()
+                .zip(update.reread)
+                .map(|(kind, reread)| {
+                    (reread || all)
+                        .then(|| session.read(kind).map(|r| r.summary()))
+                        .flatten()
+                })
+                .collect();
+            (reads, update.results)
+        });
+        if let Some((reads, results)) = calculated {
+            self.show(reads, results, Shown::Inline);
+        }
+    }
+
+    fn show(self, reads: Vec<Option<TableSummary>>, results: Results, from: Shown) {
+        for (signal, summary) in self.reads.iter().zip(reads) {
+            if let Some(summary) = summary {
+                if signal.with_untracked(|old| *old != summary) {
+                    signal.set(summary);
+                }
+            }
+        }
+        if self.results.with_untracked(|old| *old != results) {
+            self.results.set(results);
+        }
+        self.shown.set_value(from);
+        let place = if from == Shown::Worker {
+            "worker"
+        } else {
+            "page"
+        };
+        if self.calculated_in.get_untracked() != place {
+            self.calculated_in.set(place);
+        }
+        if self.computing.get_untracked() {
+            self.computing.set(false);
+        }
+    }
+
+    /// The running worker, started on first need.
+    fn worker(self, state: AppState) -> Option<Rc<EngineWorker>> {
+        if let WorkerSlot::NotStarted = self.worker.with_value(|w| w.clone()) {
+            let started = EngineWorker::start(move |answer| self.answered(state, answer));
+            self.worker.set_value(match started {
+                Some(worker) => WorkerSlot::Running(worker),
+                None => WorkerSlot::Unavailable(None),
+            });
+        }
+        match self.worker.with_value(|w| w.clone()) {
+            WorkerSlot::Running(worker) => Some(worker),
+            _ => None,
+        }
+    }
+
+    fn answered(self, state: AppState, answer: Answer) {
+        match answer {
+            Answer::Reply { seq, reply } => {
+                // An answer to an older version of the document is dropped: a newer
+                // one is on its way (or was calculated here).
+                if seq == self.awaited.get_value() {
+                    self.awaited.set_value(0);
+                    self.show(reply.reads, reply.results, Shown::Worker);
+                }
+            }
+            Answer::Failed { reason } => {
+                self.give_up_worker(&reason);
+                state.doc.with_untracked(|doc| self.calculate_here(doc));
+            }
+        }
+    }
+
+    fn give_up_worker(self, reason: &str) {
+        leptos::logging::warn!("calculating on the main thread: {reason}");
+        let stopped = match self.worker.with_value(|w| w.clone()) {
+            WorkerSlot::Running(worker) => {
+                worker.stop();
+                Some(worker)
+            }
+            _ => None,
+        };
+        self.worker.set_value(WorkerSlot::Unavailable(stopped));
     }
 }
 
-/// Only the settings that change how tables are read: the bootstrap or the loser
-/// threshold must not trigger a new parse.
-fn reading_settings(settings: &Settings) -> Settings {
-    Settings {
-        decimal: settings.decimal,
-        delimiter: settings.delimiter,
-        tables: settings.tables.clone(),
-        ..Settings::default()
-    }
+fn slot(kind: TableKind) -> usize {
+    TableKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::{Document, DocumentError};
 use leptos::prelude::*;
 
@@ -18,6 +19,8 @@ pub enum Notice {
     StorageUnavailable,
     /// A save failed for lack of space; the data stay in memory.
     QuotaFull,
+    /// The project is larger than a browser keeps; it stays in memory (size in MB).
+    TooLargeToStore { mb: f64 },
     /// Stored data could not be read and were set aside under this key.
     Recovered { backup_key: String },
     /// An imported file was refused; nothing changed.
@@ -214,13 +217,23 @@ impl AppState {
         let Some(id) = self.current.get_untracked() else {
             return;
         };
-        let json = self.doc.with_untracked(|d| {
-            let mut d = d.clone();
-            d.results = None;
-            d.to_json()
+        let tables = self.doc.with_untracked(|d| {
+            TableKind::ALL
+                .iter()
+                .map(|k| d.table_text(*k).len())
+                .sum::<usize>()
         });
-        let outcome = storage::set(&storage::doc_key(&id), &json)
-            .and_then(|_| self.projects.with_untracked(|p| storage::save_index(p)));
+        let outcome = if tables > storage::STORAGE_LIMIT_CHARS {
+            Err(WriteError::TooLarge { chars: tables })
+        } else {
+            let json = self.doc.with_untracked(|d| {
+                let mut d = d.clone();
+                d.results = None;
+                d.to_json()
+            });
+            storage::set(&storage::doc_key(&id), &json)
+        }
+        .and_then(|_| self.projects.with_untracked(|p| storage::save_index(p)));
         match outcome {
             Ok(()) => self.unsaved.update_value(|u| {
                 u.remove(&id);
@@ -237,10 +250,13 @@ impl AppState {
 
     fn report_write(&self, outcome: Result<(), WriteError>) {
         match outcome {
-            Ok(()) => self
-                .notices
-                .update(|n| n.retain(|x| !matches!(x, Notice::QuotaFull))),
+            Ok(()) => self.notices.update(|n| {
+                n.retain(|x| !matches!(x, Notice::QuotaFull | Notice::TooLargeToStore { .. }))
+            }),
             Err(WriteError::QuotaFull) => self.notify(Notice::QuotaFull),
+            Err(WriteError::TooLarge { chars }) => self.notify(Notice::TooLargeToStore {
+                mb: chars as f64 / 1e6,
+            }),
             Err(WriteError::Unavailable) => {
                 if self.storage_ok.get_untracked() {
                     self.storage_ok.set(false);

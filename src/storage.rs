@@ -35,7 +35,15 @@ pub enum WriteError {
     Unavailable,
     /// The storage quota is full.
     QuotaFull,
+    /// The document is larger than any browser keeps in local storage; it was not
+    /// even tried (serialising and refusing 10 MB freezes the page for half a second).
+    TooLarge { chars: usize },
 }
+
+/// What browsers keep in local storage per site, in characters: Chromium allows 10 MiB
+/// of UTF-16 (5 Mi characters), Firefox and Safari 5 MB. A project whose tables alone
+/// are longer cannot be stored.
+pub const STORAGE_LIMIT_CHARS: usize = 5 * 1024 * 1024;
 
 pub fn doc_key(id: &str) -> String {
     format!("{PREFIX}doc/{id}")

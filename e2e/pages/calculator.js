@@ -56,6 +56,17 @@ export class Calculator {
     await this.tableInput(table).fill(text);
   }
 
+  /** Pastes a large text the way the clipboard brings it (a paste event): above 256 KB
+   *  the box keeps it out of the text area. */
+  async pasteLarge(table, text) {
+    await this.tableInput(table).evaluate((box, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      box.focus();
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
   /** Clicks export and returns the downloaded file's text and name. */
   async exportDocument() {
     const [download] = await Promise.all([

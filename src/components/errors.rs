@@ -2,7 +2,7 @@
 //! reader's language. Each row error is one element with its `data-line`.
 
 use cluster_eval_engine::model::TableKind;
-use cluster_eval_engine::read::{RowError, RowErrorKind, TableRead};
+use cluster_eval_engine::read::{RowError, RowErrorKind, TableSummary};
 use leptos::prelude::*;
 
 use crate::i18n::{t, tf, Lang};
@@ -12,7 +12,7 @@ use crate::state::AppState;
 const SHOWN: usize = 200;
 
 #[component]
-pub fn RowErrors(table: TableKind, read: Memo<TableRead>) -> impl IntoView {
+pub fn RowErrors(table: TableKind, read: RwSignal<TableSummary>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let name = table.name();

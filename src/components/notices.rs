@@ -35,7 +35,11 @@ fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> imp
             </button>
         }
     });
-    let export = matches!(notice, Notice::QuotaFull | Notice::StorageUnavailable).then(|| {
+    let export = matches!(
+        notice,
+        Notice::QuotaFull | Notice::TooLargeToStore { .. } | Notice::StorageUnavailable
+    )
+    .then(|| {
         view! {
             <button type="button" on:click=move |_| export_document(state)>
                 {t(lang, "notice.export_now")}
@@ -66,6 +70,15 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
             "quota-full",
             "error",
             t(lang, "notice.quota_full").to_string(),
+        ),
+        Notice::TooLargeToStore { mb } => (
+            "too-large",
+            "warning",
+            tf(
+                lang,
+                "notice.too_large",
+                &[("mb", crate::format::number(lang, *mb, 1))],
+            ),
         ),
         Notice::Recovered { backup_key } => (
             "recovered",

@@ -3,7 +3,7 @@
 //! alone).
 
 use cluster_eval_engine::model::TableKind;
-use cluster_eval_engine::read::{CellRead, TableRead};
+use cluster_eval_engine::read::{CellRead, TableSummary};
 use leptos::prelude::*;
 
 use crate::format;
@@ -11,7 +11,7 @@ use crate::i18n::{t, tf};
 use crate::state::AppState;
 
 #[component]
-pub fn PreviewGrid(table: TableKind, read: Memo<TableRead>) -> impl IntoView {
+pub fn PreviewGrid(table: TableKind, read: RwSignal<TableSummary>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let name = table.name();

@@ -62,11 +62,18 @@ pub fn target_in_percent(id: &str, unit: Unit) -> bool {
 #[component]
 pub fn ResultsView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let results = expect_context::<Reading>().results;
+    let reading = expect_context::<Reading>();
+    let results = reading.results;
+    let computing = reading.computing;
     let lang = state.lang;
     view! {
-        <section class="results" data-testid="results" aria-labelledby="results-title">
+        <section class="results" data-testid="results" aria-labelledby="results-title"
+            aria-busy=move || computing.get().to_string()
+            data-calculated-in=move || reading.calculated_in.get()>
             <h2 id="results-title">{move || t(lang.get(), "results.title")}</h2>
+            <p class="notice computing" role="status" data-testid="computing" hidden=move || !computing.get()>
+                {move || t(lang.get(), "results.computing")}
+            </p>
             <p class="hint" data-testid="results-years">
                 {move || results.with(|r| match (r.baseline_year, r.followup_year) {
                     (Some(b), Some(f)) => crate::i18n::tf(lang.get(), "results.years", &[("b", b.to_string()), ("f", f.to_string())]),

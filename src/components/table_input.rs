@@ -6,7 +6,7 @@ use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting};
 use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::read::{
     columns, DecimalMark, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy,
-    Separator, SeparatorSource, TableRead,
+    Separator, SeparatorSource, TableSummary,
 };
 use leptos::prelude::*;
 
@@ -161,7 +161,7 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
                 <p class="notice info" id=format!("table-{}-size", table.name()) data-testid=format!("table-large-{}", table.name())>
                     {size_note}
                     " "
-                    <button type="button" on:click=move |_| {
+                    <button type="button" data-testid=format!("table-clear-{}", table.name()) on:click=move |_| {
                         state.edit(|d| d.table_text_mut(table).clear());
                         replaced.update(|n| *n += 1);
                     }>{move || t(lang.get(), "table.clear")}</button>
@@ -178,7 +178,7 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
 
 /// Separator, counts, decimal marks and header mapping, each changeable.
 #[component]
-fn ReadingReport(table: TableKind, read: Memo<TableRead>) -> impl IntoView {
+fn ReadingReport(table: TableKind, read: RwSignal<TableSummary>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let name = table.name();
@@ -245,7 +245,7 @@ fn ReadingReport(table: TableKind, read: Memo<TableRead>) -> impl IntoView {
     }
 }
 
-fn separator_text(lang: Lang, read: &TableRead) -> String {
+fn separator_text(lang: Lang, read: &TableSummary) -> String {
     let Some(sep) = read.report.separator else {
         return String::new();
     };
@@ -264,7 +264,7 @@ fn separator_text(lang: Lang, read: &TableRead) -> String {
 /// Which header became which column, with a drop-down to change it (saved in the
 /// document's `columns`), and the decimal mark of each numeric column with an override.
 #[component]
-fn HeaderMapping(table: TableKind, read: Memo<TableRead>) -> impl IntoView {
+fn HeaderMapping(table: TableKind, read: RwSignal<TableSummary>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let name = table.name();
@@ -303,7 +303,7 @@ fn header_row(
     state: AppState,
     lang: Lang,
     table: TableKind,
-    read: &TableRead,
+    read: &TableSummary,
     h: &HeaderReport,
 ) -> impl IntoView {
     let name = table.name();
