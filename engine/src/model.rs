@@ -211,15 +211,36 @@ impl Flag {
 }
 
 /// One valid row of the firms table: one firm in one year.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct FirmYear {
     pub firm: String,
     pub group: Group,
     pub year: i32,
     /// 1-based line of the pasted text where the row starts.
     pub line: usize,
-    pub measures: [Option<f64>; Measure::COUNT],
+    /// The measures in [`Measure::ALL`] order (see [`FirmYear::get`]): a value where
+    /// `present` has the measure's bit, 0 elsewhere, so that the derived equality is
+    /// the equality of every `get`. Half the size of `[Option<f64>; 16]`: a large
+    /// table's rows are built, kept and scanned again and again.
+    values: [f64; Measure::COUNT],
+    present: u16,
     pub flags: [Option<bool>; Flag::COUNT],
+}
+
+// One bit of `FirmYear::present` per measure.
+const _: () = assert!(Measure::COUNT <= u16::BITS as usize);
+
+impl fmt::Debug for FirmYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FirmYear")
+            .field("firm", &self.firm)
+            .field("group", &self.group)
+            .field("year", &self.year)
+            .field("line", &self.line)
+            .field("measures", &self.measures())
+            .field("flags", &self.flags)
+            .finish()
+    }
 }
 
 impl FirmYear {
@@ -230,13 +251,35 @@ impl FirmYear {
             group,
             year,
             line: 0,
-            measures: [None; Measure::COUNT],
+            values: [0.0; Measure::COUNT],
+            present: 0,
             flags: [None; Flag::COUNT],
         }
     }
 
     pub fn get(&self, measure: Measure) -> Option<f64> {
-        self.measures[measure.index()]
+        let i = measure.index();
+        (self.present & (1 << i) != 0).then(|| self.values[i])
+    }
+
+    /// Sets (or, with `None`, clears) a measure.
+    pub fn set(&mut self, measure: Measure, value: Option<f64>) {
+        let i = measure.index();
+        match value {
+            Some(v) => {
+                self.values[i] = v;
+                self.present |= 1 << i;
+            }
+            None => {
+                self.values[i] = 0.0;
+                self.present &= !(1 << i);
+            }
+        }
+    }
+
+    /// Every measure, in [`Measure::ALL`] order.
+    pub fn measures(&self) -> [Option<f64>; Measure::COUNT] {
+        Measure::ALL.map(|m| self.get(m))
     }
 
     pub fn flag(&self, flag: Flag) -> Option<bool> {
@@ -245,7 +288,7 @@ impl FirmYear {
 
     /// Builder-style setter, for tests and examples.
     pub fn with(mut self, measure: Measure, value: f64) -> Self {
-        self.measures[measure.index()] = Some(value);
+        self.set(measure, Some(value));
         self
     }
 

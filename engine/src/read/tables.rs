@@ -102,7 +102,7 @@ pub fn prepare<'r>(
                 let mut row = FirmYear::new(firm, group.unwrap_or(Group::Beneficiary), y);
                 row.line = line;
                 for m in Measure::ALL {
-                    row.measures[m.index()] = num(vals, FIRMS_MEASURE_START + m.index());
+                    row.set(m, num(vals, FIRMS_MEASURE_START + m.index()));
                 }
                 for f in Flag::ALL {
                     row.flags[f.index()] = match vals.get(FIRMS_FLAG_START + f.index()) {
