@@ -20,5 +20,12 @@ test('load once, go offline, reload, paste: results appear', async ({ page, cont
   await app.newProject.click();
   await app.paste('firms', 'firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t100\nA\tbeneficiary\t2023\t125\n');
   await expect(app.indicator('long.beneficiaries.sales.growth')).toHaveAttribute('data-value', '0.25');
+  // A large paste is calculated by the worker, which loads the page's module offline too.
+  const rows = ['firm\tgroup\tyear\tsales'];
+  for (let i = 0; i < 8000; i++) rows.push(`F${i}\tbeneficiary\t2019\t100`, `F${i}\tbeneficiary\t2023\t150`);
+  await app.paste('firms', '');
+  await app.pasteLarge('firms', rows.join('\n'));
+  await expect(page.getByTestId('results')).toHaveAttribute('data-calculated-in', 'worker');
+  await expect(app.indicator('long.beneficiaries.sales.growth')).toHaveAttribute('data-value', '0.5');
   await context.setOffline(false);
 });
