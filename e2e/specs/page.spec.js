@@ -79,6 +79,21 @@ test('rows in error are listed by line, and the rest is read', async ({ page }) 
   await expect(errors.filter({ hasText: 'abc' })).toContainText('3');
   await app.switchLanguage('es');
   await expect(errors.first()).toContainText('Línea');
+  // The grid of what was read is built when opened, with the bad cells marked.
+  await page.getByTestId('preview-open-firms').click();
+  const grid = page.getByTestId('preview-firms');
+  await expect(grid).toBeVisible();
+  await expect(grid.locator('td.bad', { hasText: 'abc' })).toHaveCount(1);
+});
+
+test('"how it was computed" opens on the formula with the actual numbers', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  const how = app.indicator('long.cluster.sales.growth').getByTestId('how-computed');
+  await expect(how.getByTestId('formula')).toHaveCount(0);
+  await how.locator('summary').click();
+  await expect(how.getByTestId('formula')).toBeVisible();
+  await expect(how.locator('dl.detail dt').first()).toBeVisible();
 });
 
 test('a target changes a status, and survives a reload', async ({ page }) => {

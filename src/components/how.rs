@@ -202,19 +202,28 @@ pub fn HowComputed(indicator: Indicator) -> impl IntoView {
     if indicator.detail.is_empty() {
         return None;
     }
-    let lines = formula(lang, &indicator);
-    let numbers = entries(lang, &indicator.detail);
+    // Built when first opened: sixty closed sections of numbers would cost the first
+    // visit a layout of thousands of elements nobody has asked to see yet.
+    let open = RwSignal::new(false);
     Some(view! {
-        <details class="how" data-testid="how-computed">
+        <details class="how" data-testid="how-computed" on:toggle=move |_| open.set(true)>
             <summary>{t(lang, "how.title")}</summary>
-            {(!lines.is_empty()).then(|| view! {
-                <div class="formula" data-testid="formula">
-                    {lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}
-                </div>
-            })}
-            <dl class="detail">
-                {numbers.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-            </dl>
+            <Show when=move || open.get()>
+                {
+                    let lines = formula(lang, &indicator);
+                    let numbers = entries(lang, &indicator.detail);
+                    view! {
+                        {(!lines.is_empty()).then(|| view! {
+                            <div class="formula" data-testid="formula">
+                                {lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}
+                            </div>
+                        })}
+                        <dl class="detail">
+                            {numbers.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                        </dl>
+                    }
+                }
+            </Show>
         </details>
     })
 }
