@@ -23,6 +23,7 @@ pub enum Value<'a> {
 
 /// Reads one cell of a column of type `ty` (numbers with the column's decimal mark;
 /// `buf` is scratch space reused between cells).
+#[inline]
 pub fn read<'a>(
     ty: ColumnType,
     raw: &'a str,
@@ -44,6 +45,7 @@ pub fn read<'a>(
 
 /// The value of a number cell parsed with the column's decimal mark `mark`: an
 /// amount, never negative.
+#[inline]
 pub fn amount<'a>(
     parsed: Result<f64, NumberError>,
     mark: DecimalMark,
@@ -58,6 +60,7 @@ pub fn amount<'a>(
 }
 
 /// A whole-number year (digits only: `2019`, not `2019.5`, `'19` or `2,019`).
+#[inline]
 pub fn year(s: &str) -> Option<i32> {
     if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -111,6 +114,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Trims spaces, including the non-breaking and narrow spaces spreadsheets write.
+#[inline]
 pub fn trim(s: &str) -> &str {
     // Fast path: most cells start and end with a visible ASCII character.
     let b = s.as_bytes();
@@ -128,13 +132,18 @@ const MISSING_MARKERS: [&str; 15] = [
 ];
 
 /// Is this (trimmed) cell a missing value? Missing is not an error.
+#[inline]
 pub fn is_missing(s: &str) -> bool {
     match s.as_bytes().first() {
-        None => return true,
+        None => true,
         // Fast path: no marker starts with a digit, or is longer than 4 bytes.
-        Some(b) if b.is_ascii_digit() || s.len() > 4 => return false,
-        _ => {}
+        Some(b) if b.is_ascii_digit() || s.len() > 4 => false,
+        _ => is_marker(s),
     }
+}
+
+#[inline(never)]
+fn is_marker(s: &str) -> bool {
     MISSING_MARKERS.iter().any(|m| s.eq_ignore_ascii_case(m))
 }
 
@@ -147,14 +156,17 @@ fn no_missing_marker_is_longer_than_the_fast_path_allows() {
 }
 
 /// Reads a (trimmed, non-missing) yes/no cell: `None` when it is neither.
+#[inline]
 pub fn yes_no(s: &str) -> Option<bool> {
-    if let [b] = s.as_bytes() {
-        match b {
-            b'1' => return Some(true),
-            b'0' => return Some(false),
-            _ => {}
-        }
+    match s.as_bytes() {
+        [b'1'] => Some(true),
+        [b'0'] => Some(false),
+        _ => yes_no_word(s),
     }
+}
+
+#[inline(never)]
+fn yes_no_word(s: &str) -> Option<bool> {
     match s {
         "1" | "1.0" | "1,0" => return Some(true),
         "0" | "0.0" | "0,0" => return Some(false),
@@ -174,16 +186,21 @@ pub fn yes_no(s: &str) -> Option<bool> {
 }
 
 /// Reads a (trimmed, non-missing) group cell: `None` when it is no known group.
+#[inline]
 pub fn group(s: &str) -> Option<Group> {
     // Fast path: the canonical names as most tables write them.
     match s {
-        "beneficiary" => return Some(Group::Beneficiary),
-        "cluster" => return Some(Group::Cluster),
-        "control" => return Some(Group::Control),
-        "sector" => return Some(Group::Sector),
-        _ if s.len() > 40 => return None,
-        _ => {}
+        "beneficiary" => Some(Group::Beneficiary),
+        "cluster" => Some(Group::Cluster),
+        "control" => Some(Group::Control),
+        "sector" => Some(Group::Sector),
+        _ if s.len() > 40 => None,
+        _ => group_word(s),
     }
+}
+
+#[inline(never)]
+fn group_word(s: &str) -> Option<Group> {
     let folded = fold(s);
     match folded.as_str() {
         "beneficiary" | "beneficiaries" | "beneficiaria" | "beneficiario" | "beneficiarias"

@@ -86,10 +86,11 @@ fn strip_currency_suffix(s: &str) -> Option<&str> {
 /// Takes off sign, parentheses, currency and percent, in whatever order they were
 /// written (`-$5`, `$-5`, `($1,234)`, `US$ (5)`, `5 €`, `12%`). `None` when the signs
 /// contradict each other (`-(5)`, `--5`).
+#[inline]
 pub fn core(s: &str) -> Option<Core<'_>> {
-    let mut s = super::cell::trim(s);
+    let s = super::cell::trim(s);
     let bytes = s.as_bytes();
-    // Fast path: plain digits at both ends.
+    // Fast path (inlined, so the result stays in registers): plain digits at both ends.
     if bytes.first().is_some_and(u8::is_ascii_digit) && bytes.last().is_some_and(u8::is_ascii_digit)
     {
         return Some(Core {
@@ -98,6 +99,13 @@ pub fn core(s: &str) -> Option<Core<'_>> {
             percent: false,
         });
     }
+    decorated_core(s)
+}
+
+/// [`core`] of a trimmed cell that does not start and end with a digit.
+#[inline(never)]
+fn decorated_core(s: &str) -> Option<Core<'_>> {
+    let mut s = s;
     let mut signs = 0;
     let mut percent = false;
     // Each pass peels one decoration off either end; a handful is all a real cell has.
@@ -366,6 +374,7 @@ pub struct Reading {
 /// [`parse_core`], [`evidence`] and [`has_mark`] of a cell taken apart by [`core`],
 /// in one scan when the body is plain digits with at most one `.` or `,` (what
 /// spreadsheets paste); anything else goes the long way, with the same results.
+#[inline]
 pub fn read_core(core: Core<'_>, mark: DecimalMark, buf: &mut String) -> Reading {
     let bytes = core.body.as_bytes();
     let (mut m, mut digits, mut at, mut marks) = (0u64, 0usize, 0usize, 0usize);
