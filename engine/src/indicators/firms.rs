@@ -15,7 +15,9 @@ pub struct FirmIndex<'a> {
 
 impl<'a> FirmIndex<'a> {
     pub fn new(table: &'a FirmsTable) -> Self {
-        let mut map: FastMap<&'a str, u32> = FastMap::default();
+        // Most tables have a row per firm and year over a handful of years.
+        let mut map: FastMap<&'a str, u32> =
+            FastMap::with_capacity_and_hasher(table.rows.len() / 4, Default::default());
         let mut firms = Vec::new();
         let slot = table
             .rows
