@@ -365,15 +365,64 @@ impl Document {
 
     /// The document as pretty JSON (what export writes and the CLI prints).
     pub fn to_json(&self) -> String {
-        // Serialising plain data with string keys cannot fail; fall back to an empty
-        // object rather than panic if it ever did.
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string())
+        let tables: usize = self.table_texts().iter().map(|t| t.len()).sum();
+        let mut out = Vec::with_capacity(tables + tables / 4 + 64 * 1024);
+        // Serialising plain data with string keys cannot fail, and what is written is
+        // UTF-8; fall back to an empty object rather than panic if it ever were not.
+        match self.write_json(&mut out) {
+            Ok(()) => String::from_utf8(out).unwrap_or_else(|_| "{}".to_string()),
+            Err(_) => "{}".to_string(),
+        }
     }
 
     /// Writes [`Document::to_json`]'s text to `out` without building it in memory
     /// first (the CLI streams a 10 MB document to standard output).
-    pub fn write_json<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
+    ///
+    /// The same bytes as `serde_json::to_writer_pretty` (a test holds it), faster for
+    /// large tables: they are most of the bytes, and are escaped here in one tight loop
+    /// while serde_json writes the rest of the document around empty tables.
+    pub fn write_json<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
+        let texts = self.table_texts();
+        if texts.iter().map(|t| t.len()).sum::<usize>() >= 64 * 1024 {
+            let shell = Document {
+                format: self.format.clone(),
+                version: self.version,
+                project: self.project.clone(),
+                tables: Tables {
+                    extra: self.tables.extra.clone(),
+                    ..Tables::default()
+                },
+                checklist: self.checklist.clone(),
+                targets: self.targets.clone(),
+                columns: self.columns.clone(),
+                settings: self.settings.clone(),
+                results: self.results.clone(),
+                extra: self.extra.clone(),
+            };
+            let text = serde_json::to_vec_pretty(&shell).map_err(std::io::Error::from)?;
+            if let Some(holes) = table_holes(&text) {
+                let mut written = 0;
+                for (hole, table) in holes.into_iter().zip(texts) {
+                    out.write_all(text.get(written..hole).unwrap_or_default())?;
+                    write_escaped(&mut out, table)?;
+                    written = hole;
+                }
+                return out.write_all(text.get(written..).unwrap_or_default());
+            }
+        }
         serde_json::to_writer_pretty(out, self).map_err(std::io::Error::from)
+    }
+
+    /// The five tables' texts, in the order of [`Tables`]' fields.
+    fn table_texts(&self) -> [&str; 5] {
+        let t = &self.tables;
+        [
+            &t.firms,
+            &t.territory,
+            &t.activities,
+            &t.actors,
+            &t.subsidies,
+        ]
     }
 
     /// The raw text of a table by its name.
@@ -399,6 +448,67 @@ impl Document {
             Subsidies => &mut self.tables.subsidies,
         }
     }
+}
+
+/// Where the texts of the five tables go in the pretty JSON of a document whose
+/// tables are empty: just after the opening quote of each `""`. The `tables` key at
+/// depth 1 is found by its line (a raw line break cannot occur inside a JSON string),
+/// its fields follow in declaration order.
+fn table_holes(text: &[u8]) -> Option<[usize; 5]> {
+    let find = |needle: &[u8], from: usize| {
+        text.get(from..)?
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|i| from + i + needle.len())
+    };
+    let mut at = find(b"\n  \"tables\": {", 0)?;
+    let mut holes = [0; 5];
+    for (hole, name) in
+        holes
+            .iter_mut()
+            .zip(["firms", "territory", "activities", "actors", "subsidies"])
+    {
+        at = find(format!("\n    \"{name}\": \"\"").as_bytes(), at)?;
+        *hole = at - 1;
+    }
+    Some(holes)
+}
+
+/// Writes `s` as the inside of a JSON string, escaped exactly as serde_json does:
+/// `"` and `\\`, `\b \t \n \f \r`, other control characters as `\u00xx`, nothing
+/// else.
+fn write_escaped<W: std::io::Write>(out: &mut W, s: &str) -> std::io::Result<()> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            b'\t' => b't',
+            b'\n' => b'n',
+            0x0c => b'f',
+            b'\r' => b'r',
+            0x00..=0x1f => b'u',
+            _ => continue,
+        };
+        buf.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+        if short == b'u' {
+            let hex = |n: u8| HEX.get(usize::from(n)).copied().unwrap_or(b'0');
+            buf.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b & 0xf)]);
+        } else {
+            buf.extend_from_slice(&[b'\\', short]);
+        }
+        start = i + 1;
+        if buf.len() >= 1 << 16 {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
+    }
+    buf.extend_from_slice(bytes.get(start..).unwrap_or_default());
+    out.write_all(&buf)
 }
 
 /// Typed deserialisation that names the offending field.
@@ -488,5 +598,28 @@ fn json_kind(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_holes_of_the_tables_are_found() {
+        let mut doc = Document::new("\"tables\": {");
+        doc.tables.extra.insert("firms".into(), "x".into());
+        doc.tables.extra.insert("more".into(), "".into());
+        doc.extra.insert("tables2".into(), Value::Null);
+        doc.results = Some(Results::default());
+        let text = serde_json::to_vec_pretty(&doc).expect("serialises");
+        let holes = table_holes(&text).expect("found");
+        let mut names = ["firms", "territory", "activities", "actors", "subsidies"].iter();
+        for h in holes {
+            assert_eq!(&text[h - 1..=h], b"\"\"");
+            let line_start = text[..h].iter().rposition(|b| *b == b'\n').unwrap_or(0);
+            let line = String::from_utf8_lossy(&text[line_start..h]).to_string();
+            assert_eq!(line, format!("\n    \"{}\": \"", names.next().unwrap()));
+        }
     }
 }

@@ -232,3 +232,29 @@ fn ignores_stale_results_on_the_way_in() {
     let doc = Document::from_json(text).expect("results are recomputed, not read");
     assert!(doc.results.is_none());
 }
+
+#[test]
+fn large_documents_are_written_as_serde_json_writes_them() {
+    // Every byte that JSON escapes, and some that it does not, in tables large
+    // enough for the fast writer; unknown fields inside and around the tables.
+    let every: String = (0u8..0x80).map(char::from).collect();
+    let odd = format!("{every}é€\u{2028}\u{7f}\"\\\\\t\n");
+    let mut doc = Document::new("Córdoba \"tables\": {");
+    doc.tables.firms = cluster_eval_engine::synth::firms_tsv(2000);
+    doc.tables.activities = odd.repeat(700);
+    doc.tables.subsidies = "year\tamount\n2019\t5\n".into();
+    doc.tables.extra.insert("notes".into(), odd.clone().into());
+    doc.extra.insert("tables_copy".into(), odd.clone().into());
+    doc.project
+        .extra
+        .insert("x".into(), "\n    \"firms\": \"\"".into());
+    doc.results = Some(cluster_eval_engine::compute(&doc));
+    let want = serde_json::to_string_pretty(&doc).expect("serialises");
+    assert_eq!(doc.to_json(), want);
+    let mut written = Vec::new();
+    doc.write_json(&mut written).expect("writes");
+    assert_eq!(String::from_utf8(written).expect("UTF-8"), want);
+    // Round trip.
+    let again = Document::from_json(&want).expect("reads back");
+    assert_eq!(again.tables, doc.tables);
+}

@@ -64,7 +64,22 @@ fn run(path: &str) -> ExitCode {
 
 /// The document as pretty JSON and a newline on stdout, streamed through a buffer.
 fn write(doc: &Document) -> std::io::Result<()> {
-    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let stdout = std::io::stdout();
+    let lock = stdout.lock();
+    // Standard output is line-buffered, which looks for the last line break of every
+    // block written; the document is written in large blocks straight to its file
+    // descriptor instead (a copy of it, while the lock keeps anything else out).
+    #[cfg(unix)]
+    let sink: Box<dyn Write> = {
+        use std::os::fd::AsFd;
+        match lock.as_fd().try_clone_to_owned() {
+            Ok(fd) => Box::new(std::fs::File::from(fd)),
+            Err(_) => Box::new(lock),
+        }
+    };
+    #[cfg(not(unix))]
+    let sink: Box<dyn Write> = Box::new(lock);
+    let mut out = BufWriter::with_capacity(1 << 20, sink);
     doc.write_json(&mut out)?;
     out.write_all(b"\n")?;
     out.flush()
