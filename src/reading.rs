@@ -119,13 +119,7 @@ impl Reading {
     }
 
     fn show(self, reads: Vec<Option<TableSummary>>, results: Results, from: Shown) {
-        for (signal, summary) in self.reads.iter().zip(reads) {
-            if let Some(summary) = summary {
-                if signal.with_untracked(|old| *old != summary) {
-                    signal.set(summary);
-                }
-            }
-        }
+        self.show_reads(reads);
         if self.results.with_untracked(|old| *old != results) {
             self.results.set(results);
         }
@@ -140,6 +134,17 @@ impl Reading {
         }
         if self.computing.get_untracked() {
             self.computing.set(false);
+        }
+    }
+
+    /// Shows the summaries of the tables read again (`None`: unchanged).
+    fn show_reads(self, reads: Vec<Option<TableSummary>>) {
+        for (signal, summary) in self.reads.iter().zip(reads) {
+            if let Some(summary) = summary {
+                if signal.with_untracked(|old| *old != summary) {
+                    signal.set(summary);
+                }
+            }
         }
     }
 
@@ -161,11 +166,19 @@ impl Reading {
     fn answered(self, state: AppState, answer: Answer) {
         match answer {
             Answer::Reply { seq, reply } => {
-                // An answer to an older version of the document is dropped: a newer
-                // one is on its way (or was calculated here).
-                if seq == self.awaited.get_value() {
+                let awaited = self.awaited.get_value();
+                if awaited == 0 {
+                    // The page calculated a newer version itself: nothing to show (the
+                    // next message to the worker asks for every table's summary).
+                } else if seq == awaited {
                     self.awaited.set_value(0);
                     self.show(reply.reads, reply.results, Shown::Worker);
+                } else {
+                    // An answer to an older version: its results are outdated, but its
+                    // summaries are kept, because the awaited answer only carries the
+                    // tables that changed since this one.
+                    self.show_reads(reply.reads);
+                    self.shown.set_value(Shown::Worker);
                 }
             }
             Answer::Failed { reason } => {
