@@ -624,6 +624,42 @@ impl<'a> Reading<'a> {
     }
 }
 
+/// The parts put end to end, natively on a helper thread while `meanwhile` runs on
+/// this one.
+fn concat_while<T: Send>(parts: Vec<Vec<T>>, meanwhile: impl FnOnce()) -> Vec<T> {
+    let concat = |parts: Vec<Vec<T>>| {
+        let total = parts.iter().map(Vec::len).sum::<usize>();
+        let mut parts = parts.into_iter();
+        let mut all = parts.next().unwrap_or_default();
+        all.reserve_exact(total - all.len());
+        for mut part in parts {
+            all.append(&mut part);
+        }
+        all
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    if parts.len() > 1 {
+        let parts = std::sync::Mutex::new(Some(parts));
+        let take = || {
+            let parts = parts.lock().ok().and_then(|mut p| p.take());
+            parts.map(concat).unwrap_or_default()
+        };
+        return std::thread::scope(|scope| {
+            let helper = std::thread::Builder::new().spawn_scoped(scope, take);
+            meanwhile();
+            match helper {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to be had: the copy is made here.
+                Err(_) => take(),
+            }
+        });
+    }
+    meanwhile();
+    concat(parts)
+}
+
 /// The user's decimal-mark override for a column, if any.
 fn override_of(kind: TableKind, c: &ColumnDef, settings: &Settings) -> Option<DecimalMark> {
     settings
@@ -835,13 +871,16 @@ fn read_with(
     report.decimals = decimals;
     let total: usize = outs.iter().map(|o| o.rows).sum();
     report.data_rows = total;
-    // The rows settled in table order.
+    // The rows settled in table order, while the chunks' firm rows are put end to end
+    // (natively on a helper thread: on a large table that copy is as long as the
+    // settling); the rows settled out are then dropped.
     let mut builder = Builder::new(kind, layout.present.clone(), total);
-    let mut complaints = Vec::new();
-    let mut firm_rows: Vec<FirmYear> = Vec::new();
-    for out in outs {
-        let mut keep = Vec::with_capacity(out.firm_rows.len());
-        for event in out.events {
+    let (events, parts): (Vec<_>, Vec<_>) =
+        outs.into_iter().map(|o| (o.events, o.firm_rows)).unzip();
+    let mut keep: Vec<bool> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    let settle = || {
+        let mut complaints = Vec::new();
+        for event in events.into_iter().flatten() {
             match event {
                 Event::Error(e) => errors.push(*e),
                 Event::Excluded(n) => report.rows_excluded += n,
@@ -866,15 +905,10 @@ fn read_with(
                 }
             }
         }
-        let mut rows = out.firm_rows;
-        let mut kept = keep.into_iter();
-        rows.retain(|_| kept.next().unwrap_or(false));
-        if firm_rows.is_empty() {
-            firm_rows = rows;
-        } else {
-            firm_rows.append(&mut rows);
-        }
-    }
+    };
+    let mut firm_rows = concat_while(parts, settle);
+    let mut kept = keep.into_iter();
+    firm_rows.retain(|_| kept.next().unwrap_or(false));
     let rows = builder.finish(firm_rows);
     let preview = preview(&marks, &errors, total);
     TableRead {

@@ -60,15 +60,17 @@ pub enum Prepared<'r> {
         group_raw: &'r str,
         built: bool,
     },
+    // The rows of the small tables are boxed: a firm's prepared row is the one there
+    // are 100,000 of, and it is kept small.
     Territory {
         year: i32,
         year_raw: &'r str,
         /// `None` when a cell of the row is in error.
-        row: Option<TerritoryRow>,
+        row: Option<Box<TerritoryRow>>,
     },
-    Activity(Option<ActivityRow>),
-    Actor(Option<ActorRow>),
-    Subsidy(Option<SubsidyRow>),
+    Activity(Option<Box<ActivityRow>>),
+    Actor(Option<Box<ActorRow>>),
+    Subsidy(Option<Box<SubsidyRow>>),
 }
 
 /// Prepares one row's values (by schema column) of a `kind` table. `clean` is false
@@ -127,11 +129,13 @@ pub fn prepare<'r>(
             Prepared::Territory {
                 year: y,
                 year_raw: raws.first().copied().unwrap_or(""),
-                row: clean.then(|| TerritoryRow {
-                    year: y,
-                    line,
-                    local_gdp: num(vals, 1),
-                    national_gdp: num(vals, 2),
+                row: clean.then(|| {
+                    Box::new(TerritoryRow {
+                        year: y,
+                        line,
+                        local_gdp: num(vals, 1),
+                        national_gdp: num(vals, 2),
+                    })
                 }),
             }
         }
@@ -139,33 +143,39 @@ pub fn prepare<'r>(
             let (Some(activity), Some(y)) = (text(vals, 0), year(vals, 1)) else {
                 return Prepared::Skip;
             };
-            Prepared::Activity(clean.then(|| ActivityRow {
-                activity: activity.to_string(),
-                year: y,
-                line,
-                firms: num(vals, 2),
+            Prepared::Activity(clean.then(|| {
+                Box::new(ActivityRow {
+                    activity: activity.to_string(),
+                    year: y,
+                    line,
+                    firms: num(vals, 2),
+                })
             }))
         }
         TableKind::Actors => {
             let (Some(actor), Some(y)) = (text(vals, 0), year(vals, 2)) else {
                 return Prepared::Skip;
             };
-            Prepared::Actor(clean.then(|| ActorRow {
-                actor: actor.to_string(),
-                kind: text(vals, 1).map(str::to_string),
-                year: y,
-                line,
+            Prepared::Actor(clean.then(|| {
+                Box::new(ActorRow {
+                    actor: actor.to_string(),
+                    kind: text(vals, 1).map(str::to_string),
+                    year: y,
+                    line,
+                })
             }))
         }
         TableKind::Subsidies => {
             let Some(y) = year(vals, 0) else {
                 return Prepared::Skip;
             };
-            Prepared::Subsidy(clean.then(|| SubsidyRow {
-                year: y,
-                line,
-                amount: num(vals, 1),
-                component: text(vals, 2).map(str::to_string),
+            Prepared::Subsidy(clean.then(|| {
+                Box::new(SubsidyRow {
+                    year: y,
+                    line,
+                    amount: num(vals, 1),
+                    component: text(vals, 2).map(str::to_string),
+                })
             }))
         }
     }
@@ -291,15 +301,15 @@ impl<'r> Builder<'r> {
                 self.territory_years.insert(y, line);
                 match row {
                     Some(row) => {
-                        self.territory.push(row);
+                        self.territory.push(*row);
                         true
                     }
                     None => false,
                 }
             }
-            Prepared::Activity(row) => row.map(|r| self.activities.push(r)).is_some(),
-            Prepared::Actor(row) => row.map(|r| self.actors.push(r)).is_some(),
-            Prepared::Subsidy(row) => row.map(|r| self.subsidies.push(r)).is_some(),
+            Prepared::Activity(row) => row.map(|r| self.activities.push(*r)).is_some(),
+            Prepared::Actor(row) => row.map(|r| self.actors.push(*r)).is_some(),
+            Prepared::Subsidy(row) => row.map(|r| self.subsidies.push(*r)).is_some(),
         }
     }
 
