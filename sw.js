@@ -26,7 +26,10 @@ async function refreshIndex() {
   await Promise.all(
     assets.map(async (url) => {
       if (!(await cache.match(url))) {
-        const asset = await fetch(url);
+        // The page has just downloaded these (their names change with their content):
+        // take them from the HTTP cache instead of downloading the app a second time
+        // on a first visit over a slow connection.
+        const asset = await fetch(url, { cache: 'force-cache' });
         if (asset.ok) await cache.put(url, asset);
       }
     }),
