@@ -66,3 +66,18 @@ test('a project too large for the browser to keep stays in the tab and says so',
   await expect(notice.getByRole('button').first()).toBeVisible();
   await expect(app.indicator('long.beneficiaries.sales.growth')).toHaveAttribute('data-status', 'met', { timeout: 20000 });
 });
+
+test('without workers (a locked-down browser) a large paste is calculated on the page', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.Worker = function () {
+      throw new DOMException('Workers are disabled', 'SecurityError');
+    };
+  });
+  const app = new Calculator(page);
+  await app.open();
+  await app.newProject.click();
+  await app.pasteLarge('firms', census(3000, 7));
+  await expect(page.getByTestId('results')).toHaveAttribute('data-calculated-in', 'page');
+  expect((await app.indicatorState('long.beneficiaries.sales.growth')).value).toBeCloseTo(0.1, 12);
+  await expect(app.rowErrors('firms').first()).toHaveAttribute('data-line', '7');
+});
