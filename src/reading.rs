@@ -21,6 +21,9 @@ use leptos::prelude::*;
 use crate::engine_worker::{self, Answer, EngineWorker};
 use crate::state::AppState;
 
+/// How long a calculation in the worker runs before the page says it is calculating.
+const COMPUTING_NOTICE_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Where the worker stands.
 #[derive(Clone)]
 enum WorkerSlot {
@@ -86,7 +89,17 @@ impl Reading {
                 match worker.post(doc, all) {
                     Ok(seq) => {
                         self.awaited.set_value(seq);
-                        self.computing.set(true);
+                        // Said only when it takes a while: an edit of a large project
+                        // comes back in tens of milliseconds, and a notice flashing on
+                        // every key press would push the results up and down.
+                        set_timeout(
+                            move || {
+                                if self.awaited.get_value() == seq {
+                                    self.computing.set(true);
+                                }
+                            },
+                            COMPUTING_NOTICE_AFTER,
+                        );
                         return;
                     }
                     Err(reason) => self.give_up_worker(&reason),
