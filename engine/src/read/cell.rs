@@ -23,24 +23,48 @@ pub enum Value<'a> {
 
 /// Reads one cell of a column of type `ty` (numbers with the column's decimal mark;
 /// `buf` is scratch space reused between cells).
-#[inline]
 pub fn read<'a>(
     ty: ColumnType,
     raw: &'a str,
     mark: DecimalMark,
     buf: &mut String,
 ) -> Result<Value<'a>, RowErrorKind> {
+    let mut value = Value::Missing;
+    read_into(ty, raw, mark, buf, &mut value).map(|()| value)
+}
+
+/// [`read`] into `slot`, which is left alone on an error. The reader's form: a value
+/// written where it goes, not moved there through the stack.
+#[inline]
+pub fn read_into<'a>(
+    ty: ColumnType,
+    raw: &'a str,
+    mark: DecimalMark,
+    buf: &mut String,
+    slot: &mut Value<'a>,
+) -> Result<(), RowErrorKind> {
     let s = trim(raw);
     if is_missing(s) {
-        return Ok(Value::Missing);
+        *slot = Value::Missing;
+        return Ok(());
     }
     match ty {
-        ColumnType::Id | ColumnType::Text => Ok(Value::Text(s)),
-        ColumnType::Group => group(s).map(Value::Group).ok_or(RowErrorKind::UnknownGroup),
-        ColumnType::Year => year(s).map(Value::Year).ok_or(RowErrorKind::YearNotInteger),
-        ColumnType::Flag => yes_no(s).map(Value::Flag).ok_or(RowErrorKind::InvalidYesNo),
-        ColumnType::Number => amount(number::parse(s, mark, buf), mark),
+        ColumnType::Id | ColumnType::Text => *slot = Value::Text(s),
+        ColumnType::Group => match group(s) {
+            Some(g) => *slot = Value::Group(g),
+            None => return Err(RowErrorKind::UnknownGroup),
+        },
+        ColumnType::Year => match year(s) {
+            Some(y) => *slot = Value::Year(y),
+            None => return Err(RowErrorKind::YearNotInteger),
+        },
+        ColumnType::Flag => match yes_no(s) {
+            Some(b) => *slot = Value::Flag(b),
+            None => return Err(RowErrorKind::InvalidYesNo),
+        },
+        ColumnType::Number => *slot = amount(number::parse(s, mark, buf), mark)?,
     }
+    Ok(())
 }
 
 /// The value of a number cell parsed with the column's decimal mark `mark`: an
@@ -50,10 +74,16 @@ pub fn amount<'a>(
     parsed: Result<f64, NumberError>,
     mark: DecimalMark,
 ) -> Result<Value<'a>, RowErrorKind> {
+    amount_of(parsed, mark).map(Value::Number)
+}
+
+/// [`amount`] as a plain number.
+#[inline]
+pub fn amount_of(parsed: Result<f64, NumberError>, mark: DecimalMark) -> Result<f64, RowErrorKind> {
     match parsed {
         Ok(v) if v < 0.0 => Err(RowErrorKind::Negative),
         // `-0` reads as 0.
-        Ok(v) => Ok(Value::Number(v + 0.0)),
+        Ok(v) => Ok(v + 0.0),
         Err(NumberError::NotANumber) => Err(RowErrorKind::NotANumber),
         Err(NumberError::MarkMismatch) => Err(RowErrorKind::DecimalMismatch { decimal: mark }),
     }

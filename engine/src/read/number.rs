@@ -83,6 +83,17 @@ fn strip_currency_suffix(s: &str) -> Option<&str> {
     CURRENCIES.iter().find_map(|c| strip_suffix_ci(s, c))
 }
 
+impl<'a> Core<'a> {
+    /// The core of a cell that is its own body (no sign, percent or currency).
+    pub fn plain(body: &'a str) -> Self {
+        Core {
+            body,
+            negative: false,
+            percent: false,
+        }
+    }
+}
+
 /// Takes off sign, parentheses, currency and percent, in whatever order they were
 /// written (`-$5`, `$-5`, `($1,234)`, `US$ (5)`, `5 €`, `12%`). `None` when the signs
 /// contradict each other (`-(5)`, `--5`).
@@ -374,7 +385,7 @@ pub struct Reading {
 /// [`parse_core`], [`evidence`] and [`has_mark`] of a cell taken apart by [`core`],
 /// in one scan when the body is plain digits with at most one `.` or `,` (what
 /// spreadsheets paste); anything else goes the long way, with the same results.
-#[inline]
+#[inline(always)]
 pub fn read_core(core: Core<'_>, mark: DecimalMark, buf: &mut String) -> Reading {
     let bytes = core.body.as_bytes();
     let (mut m, mut digits, mut at, mut marks) = (0u64, 0usize, 0usize, 0usize);

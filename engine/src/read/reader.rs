@@ -561,24 +561,34 @@ impl<'a> Reading<'a> {
         {
             let raw = fields.get(pasted).copied().unwrap_or("");
             let mark = marks.get(col).copied().unwrap_or(DecimalMark::Point);
+            // Numbers apart: their value goes straight to its slot (a `Value` made on
+            // two paths was stored and loaded again, a stall on every cell).
+            let mut spare = Value::Missing;
+            let (slot, raw_slot) = match (vals.get_mut(col), raws.get_mut(col)) {
+                (Some(slot), Some(r)) => (slot, Some(r)),
+                _ => (&mut spare, None),
+            };
+            // Each value is written straight to its slot (a `Value` made on several
+            // paths was stored and loaded again, a stall on every cell).
             let read = if ty == ColumnType::Number {
-                self.number(col, counted, raw, mark, buf, out)
+                self.number(col, counted, raw, mark, buf, out).map(|v| {
+                    *slot = v.map_or(Value::Missing, Value::Number);
+                })
             } else {
-                cell::read(ty, raw, mark, buf)
+                cell::read_into(ty, raw, mark, buf, slot)
             };
             match read {
-                Ok(v) => {
-                    let missing = matches!(v, Value::Missing);
+                Ok(()) => {
+                    let missing = matches!(slot, Value::Missing);
                     any |= !missing;
+                    if let Some(r) = raw_slot {
+                        *r = cell::trim(raw);
+                    }
                     if missing && ty.value_required() {
                         ok = false;
                         let kind = RowErrorKind::MissingValue;
                         let error = self.error(line, Some(col), Some(pasted), kind, raw);
                         out.events.push(Event::Error(Box::new(error)));
-                    }
-                    if let (Some(slot), Some(r)) = (vals.get_mut(col), raws.get_mut(col)) {
-                        *slot = v;
-                        *r = cell::trim(raw);
                     }
                 }
                 Err(kind) => {
@@ -592,24 +602,33 @@ impl<'a> Reading<'a> {
         (ok, any)
     }
 
-    /// `cell::read` of a number cell, counting its decimal-mark vote on the way.
-    fn number<'s>(
+    /// `cell::read` of a number cell (`None`: missing), counting its decimal-mark vote
+    /// on the way.
+    fn number(
         &self,
         col: usize,
         counted: bool,
-        raw: &'s str,
+        raw: &str,
         mark: DecimalMark,
         buf: &mut String,
         out: &mut ChunkOut<'_>,
-    ) -> Result<Value<'s>, RowErrorKind> {
+    ) -> Result<Option<f64>, RowErrorKind> {
         let s = cell::trim(raw);
         if cell::is_missing(s) {
-            return Ok(Value::Missing);
+            return Ok(None);
         }
-        let Some(core) = number::core(s) else {
-            return Err(RowErrorKind::NotANumber);
+        let bytes = s.as_bytes();
+        // Digits at both ends (most cells) read on their own path, all in registers.
+        let read = if bytes.first().is_some_and(u8::is_ascii_digit)
+            && bytes.last().is_some_and(u8::is_ascii_digit)
+        {
+            number::read_core(number::Core::plain(s), mark, buf)
+        } else {
+            match number::core(s) {
+                Some(core) => number::read_core(core, mark, buf),
+                None => return Err(RowErrorKind::NotANumber),
+            }
         };
-        let read = number::read_core(core, mark, buf);
         if counted {
             if let Some(v) = out.votes.get_mut(col) {
                 v.count(read.evidence);
@@ -620,7 +639,7 @@ impl<'a> Reading<'a> {
                 *m += 1;
             }
         }
-        cell::amount(read.value, mark)
+        cell::amount_of(read.value, mark).map(Some)
     }
 }
 
