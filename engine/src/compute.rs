@@ -112,8 +112,13 @@ pub fn compute_data(doc: &Document, data: &Dataset) -> Results {
     };
     results.baseline_year = years.map(|y| y.baseline);
     results.followup_year = years.map(|y| y.followup);
-    let (annex, warnings) = indicators::compute(doc, data, years);
-    let (poor, winners) = pro_poor::compute(doc, data, years);
+    // The two halves read the same data and nothing of each other: natively, on a
+    // large table, the pro-poor checks run beside the Annex II indicators.
+    let ((annex, warnings), (poor, winners)) = both(
+        data.firms.rows.len() >= 20_000,
+        || indicators::compute(doc, data, years),
+        || pro_poor::compute(doc, data, years),
+    );
     results.indicators = annex;
     results.indicators.extend(poor);
     results.indicators.iter_mut().for_each(keep_finite);
@@ -121,6 +126,27 @@ pub fn compute_data(doc: &Document, data: &Dataset) -> Results {
     results.winners_losers = winners;
     results.poverty_impact_tags = doc.project.tags().iter().map(|t| t.to_string()).collect();
     results
+}
+
+/// `(a(), b())`, natively on two threads when `parallel`.
+fn both<A, B: Send>(parallel: bool, a: impl FnOnce() -> A, b: impl Fn() -> B + Sync) -> (A, B) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if parallel {
+        return std::thread::scope(|scope| {
+            let helper = std::thread::Builder::new().spawn_scoped(scope, || b());
+            let a = a();
+            let b = match helper {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to be had: `b` runs here.
+                Err(_) => b(),
+            };
+            (a, b)
+        });
+    }
+    let _ = parallel;
+    (a(), b())
 }
 
 /// The last guard of "never NaN or infinity in the output": extreme inputs (1e308
