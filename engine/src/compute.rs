@@ -133,7 +133,7 @@ fn both<A, B: Send>(parallel: bool, a: impl FnOnce() -> A, b: impl Fn() -> B + S
     #[cfg(not(target_arch = "wasm32"))]
     if parallel {
         return std::thread::scope(|scope| {
-            let helper = std::thread::Builder::new().spawn_scoped(scope, || b());
+            let helper = std::thread::Builder::new().spawn_scoped(scope, &b);
             let a = a();
             let b = match helper {
                 Ok(handle) => handle
