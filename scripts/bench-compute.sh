@@ -35,7 +35,7 @@ PY
 BIN="$TARGET/native/cluster-eval"
 "$BIN" compute "$WORK/doc.json" > "$WORK/out.json"   # warm the page cache
 python3 - "$BIN" "$WORK/doc.json" "$RUNS" "$WORK/out.json" <<'PY'
-import json, statistics, subprocess, sys, time
+import json, os, statistics, subprocess, sys, time
 bin_, doc, runs, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 times = []
 for _ in range(max(runs, 10)):
@@ -47,4 +47,6 @@ rows = len(res.get("indicators", []))
 print("runs (ms):", " ".join(f"{t:.1f}" for t in times))
 print(f"indicators: {rows}, errors: {len(res.get('errors', []))}")
 print(f"median: {statistics.median(times):.1f} ms (budget 150 ms)")
+# The machine may be shared: a second busy core makes every figure slower.
+print(f"load average (1 min): {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 PY
