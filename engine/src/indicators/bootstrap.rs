@@ -436,19 +436,22 @@ pub fn percentile(xs: &[f64], p: f64) -> f64 {
 mod tests {
     use super::*;
 
-    fn panel(values: &[(f64, f64)]) -> Panel {
-        let firms: Vec<[f64; 4]> = values.iter().map(|&(b, f)| [b, f, 1.0, 1.0]).collect();
+    /// A panel of these firms (`[num_b, num_f, den_b, den_f]`) with its sums.
+    fn panel_of(firms: Vec<[f64; 4]>, ratio: bool) -> Panel {
         let mut sums = [0.0; 4];
         for f in &firms {
             for k in 0..4 {
                 sums[k] += f[k];
             }
         }
-        Panel {
-            ratio: false,
-            firms,
-            sums,
-        }
+        Panel { ratio, firms, sums }
+    }
+
+    fn panel(values: &[(f64, f64)]) -> Panel {
+        panel_of(
+            values.iter().map(|&(b, f)| [b, f, 1.0, 1.0]).collect(),
+            false,
+        )
     }
 
     #[test]
@@ -492,18 +495,10 @@ mod tests {
     }
 
     fn ratio_panel(values: &[(f64, f64, f64, f64)]) -> Panel {
-        let firms: Vec<[f64; 4]> = values.iter().map(|&(a, b, c, d)| [a, b, c, d]).collect();
-        let mut sums = [0.0; 4];
-        for f in &firms {
-            for k in 0..4 {
-                sums[k] += f[k];
-            }
-        }
-        Panel {
-            ratio: true,
-            firms,
-            sums,
-        }
+        panel_of(
+            values.iter().map(|&(a, b, c, d)| [a, b, c, d]).collect(),
+            true,
+        )
     }
 
     #[test]
