@@ -28,11 +28,7 @@ pub const LARGE_TABLES: usize = 256 * 1024;
 
 /// Whether `doc` is large enough to be calculated in the worker.
 pub fn is_large(doc: &Document) -> bool {
-    TableKind::ALL
-        .iter()
-        .map(|k| doc.table_text(*k).len())
-        .sum::<usize>()
-        > LARGE_TABLES
+    doc.tables_len() > LARGE_TABLES
 }
 
 /// What the worker sends back for one document.
@@ -81,17 +77,8 @@ pub fn engine_worker_update(doc: &str, tables: js_sys::Array, all: bool) -> Stri
         for (slot, kind) in TableKind::ALL.into_iter().enumerate() {
             side.tables[slot] = std::mem::take(document.table_text_mut(kind));
         }
-        let reads = TableKind::ALL
-            .into_iter()
-            .zip(update.reread)
-            .map(|(kind, reread)| {
-                (reread || all)
-                    .then(|| side.session.read(kind).map(|r| r.summary()))
-                    .flatten()
-            })
-            .collect();
         let reply = Reply {
-            reads,
+            reads: side.session.summaries(update.reread, all),
             results: update.results,
         };
         // Pretty, like the export: the page already holds that serialiser of `Results`,

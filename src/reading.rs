@@ -115,16 +115,7 @@ impl Reading {
         let all = self.shown.get_value() != Shown::Inline;
         let calculated = self.session.try_update_value(|session| {
             let update = session.update(doc);
-            let reads: Vec<Option<TableSummary>> = TableKind::ALL
-                .into_iter()
-                .zip(update.reread)
-                .map(|(kind, reread)| {
-                    (reread || all)
-                        .then(|| session.read(kind).map(|r| r.summary()))
-                        .flatten()
-                })
-                .collect();
-            (reads, update.results)
+            (session.summaries(update.reread, all), update.results)
         });
         if let Some((reads, results)) = calculated {
             self.show(reads, results, Shown::Inline);

@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::{Document, DocumentError};
 use leptos::prelude::*;
 
@@ -217,12 +216,7 @@ impl AppState {
         let Some(id) = self.current.get_untracked() else {
             return;
         };
-        let tables = self.doc.with_untracked(|d| {
-            TableKind::ALL
-                .iter()
-                .map(|k| d.table_text(*k).len())
-                .sum::<usize>()
-        });
+        let tables = self.doc.with_untracked(Document::tables_len);
         let outcome = if tables > storage::STORAGE_LIMIT_CHARS {
             Err(WriteError::TooLarge { chars: tables })
         } else {

@@ -432,6 +432,15 @@ impl Document {
         ]
     }
 
+    /// The length in bytes of the five tables' raw text together (what decides where
+    /// the page calculates and whether a browser can store the project).
+    pub fn tables_len(&self) -> usize {
+        crate::model::TableKind::ALL
+            .iter()
+            .map(|k| self.table_text(*k).len())
+            .sum()
+    }
+
     /// The raw text of a table by its name.
     pub fn table_text(&self, table: crate::model::TableKind) -> &str {
         use crate::model::TableKind::*;

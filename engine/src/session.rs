@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use crate::compute;
 use crate::document::{Document, Settings};
 use crate::model::{Dataset, TableKind};
-use crate::read::{self, read_table, TableRead};
+use crate::read::{self, read_table, TableRead, TableSummary};
 use crate::results::Results;
 
 /// What the reading of one table depends on.
@@ -109,16 +109,31 @@ impl Session {
             .data
             .get_or_insert_with(|| read::assemble(reads.iter().copied()));
         let core_doc = compute::core_of(doc);
-        if self.core.as_ref().is_none_or(|(doc, _)| *doc != core_doc) {
-            let core_results = compute::compute_data(&core_doc, data);
-            self.core = Some((core_doc, core_results));
+        if self.core.as_ref().is_some_and(|(old, _)| *old != core_doc) {
+            self.core = None;
         }
-        let mut results = match &self.core {
-            Some((_, core_results)) => compute::finish(doc, data, core_results),
-            None => compute::compute_data(doc, data),
-        };
+        let (_, core_results) = self.core.get_or_insert_with(|| {
+            let core_results = compute::compute_data(&core_doc, data);
+            (core_doc, core_results)
+        });
+        let mut results = compute::finish(doc, data, core_results);
         results.errors = compute::error_entries(&reads);
         Update { reread, results }
+    }
+
+    /// What the page shows of the tables (in the order of [`TableKind::ALL`]): the
+    /// summary of each table read again by the last update (`reread`), or of every
+    /// table with `all`; `None` for a table whose summary on screen is still right.
+    pub fn summaries(&self, reread: [bool; 5], all: bool) -> Vec<Option<TableSummary>> {
+        TableKind::ALL
+            .into_iter()
+            .zip(reread)
+            .map(|(kind, reread)| {
+                (reread || all)
+                    .then(|| self.read(kind).map(TableRead::summary))
+                    .flatten()
+            })
+            .collect()
     }
 
     /// The last reading of a table (`None` before the first update).

@@ -153,6 +153,18 @@ fn a_session_follows_edits_and_rereads_only_what_changed() {
     doc.settings.decimal = DecimalSetting::Comma;
     assert_eq!(same(&mut session, &doc), [true; 5], "reading settings");
     assert!(session.read(TableKind::Firms).is_some());
+
+    let only_territory = session.summaries([false, true, false, false, false], false);
+    let shown: Vec<bool> = only_territory.iter().map(Option::is_some).collect();
+    assert_eq!(shown, [false, true, false, false, false]);
+    assert_eq!(
+        only_territory[1],
+        Some(read_document_table(&doc, TableKind::Territory).summary())
+    );
+    assert!(session
+        .summaries([false; 5], true)
+        .iter()
+        .all(Option::is_some));
 }
 
 /// What the page's worker sends back survives the trip through JSON unchanged.
