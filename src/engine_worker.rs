@@ -194,8 +194,7 @@ impl EngineWorker {
     /// Posts `doc` for calculation and returns the number its answer will carry.
     /// `all` asks for every table's summary (after the page showed other ones).
     pub fn post(&self, doc: &Document, all: bool) -> Result<u32, String> {
-        let mut light = doc.clone();
-        light.tables = Default::default();
+        let mut light = doc.without_table_texts();
         light.results = None;
         let json = light.to_json();
         let tables = js_sys::Array::new();

@@ -372,7 +372,7 @@ impl Document {
 
     /// The document as pretty JSON (what export writes and the CLI prints).
     pub fn to_json(&self) -> String {
-        let tables: usize = self.table_texts().iter().map(|t| t.len()).sum();
+        let tables = self.tables_len();
         let mut out = Vec::with_capacity(tables + tables / 4 + 64 * 1024);
         // Serialising plain data with string keys cannot fail, and what is written is
         // UTF-8; fall back to an empty object rather than panic if it ever were not.
@@ -390,22 +390,8 @@ impl Document {
     /// while serde_json writes the rest of the document around empty tables.
     pub fn write_json<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
         let texts = self.table_texts();
-        if texts.iter().map(|t| t.len()).sum::<usize>() >= 64 * 1024 {
-            let shell = Document {
-                format: self.format.clone(),
-                version: self.version,
-                project: self.project.clone(),
-                tables: Tables {
-                    extra: self.tables.extra.clone(),
-                    ..Tables::default()
-                },
-                checklist: self.checklist.clone(),
-                targets: self.targets.clone(),
-                columns: self.columns.clone(),
-                settings: self.settings.clone(),
-                results: self.results.clone(),
-                extra: self.extra.clone(),
-            };
+        if self.tables_len() >= 64 * 1024 {
+            let shell = self.without_table_texts();
             let text = serde_json::to_vec_pretty(&shell).map_err(std::io::Error::from)?;
             if let Some(holes) = table_holes(&text) {
                 let mut written = 0;
@@ -418,6 +404,27 @@ impl Document {
             }
         }
         serde_json::to_writer_pretty(out, self).map_err(std::io::Error::from)
+    }
+
+    /// This document with empty table texts, everything else copied: what goes
+    /// around the tables, without copying megabytes of them (the JSON writer above,
+    /// and the page's messages to its worker, which sends the texts apart).
+    pub fn without_table_texts(&self) -> Document {
+        Document {
+            format: self.format.clone(),
+            version: self.version,
+            project: self.project.clone(),
+            tables: Tables {
+                extra: self.tables.extra.clone(),
+                ..Tables::default()
+            },
+            checklist: self.checklist.clone(),
+            targets: self.targets.clone(),
+            columns: self.columns.clone(),
+            settings: self.settings.clone(),
+            results: self.results.clone(),
+            extra: self.extra.clone(),
+        }
     }
 
     /// The five tables' texts, in the order of [`Tables`]' fields.
@@ -435,10 +442,7 @@ impl Document {
     /// The length in bytes of the five tables' raw text together (what decides where
     /// the page calculates and whether a browser can store the project).
     pub fn tables_len(&self) -> usize {
-        crate::model::TableKind::ALL
-            .iter()
-            .map(|k| self.table_text(*k).len())
-            .sum()
+        self.table_texts().iter().map(|t| t.len()).sum()
     }
 
     /// The raw text of a table by its name.
