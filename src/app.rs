@@ -23,6 +23,11 @@ pub fn App() -> impl IntoView {
     // Edits are saved shortly after they happen; never lose the last one.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
     on_cleanup(move || flush.remove());
+    // Two tabs of the page share one storage: follow what the other one saves.
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        state.on_other_tab(ev.key().as_deref(), ev.new_value());
+    });
+    on_cleanup(move || other_tab.remove());
     let lang = state.lang;
     Effect::new(move |_| {
         if let Some(root) = web_sys::window()

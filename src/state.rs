@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::example;
 use crate::i18n::Lang;
-use crate::storage::{self, ProjectMeta, WriteError};
+use crate::storage::{self, ListChange, ProjectMeta, WriteError};
 
 /// Something the page must say, in the reader's language.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +30,11 @@ pub enum Notice {
     Imported { name: String },
     /// A project was deleted; it can be restored until the next delete.
     Deleted { meta: ProjectMeta, json: String },
+    /// Another tab of the page saved the open project. `kept_this_tab`: this tab had
+    /// an unsaved change of its own at that moment, so its version was saved instead.
+    ChangedInOtherTab { kept_this_tab: bool },
+    /// Another tab deleted the open project; it stays open here, in memory.
+    DeletedInOtherTab { name: String },
 }
 
 /// Shared by every component through the context.
@@ -42,6 +47,9 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// False when the browser gives no storage: the page says it works in memory.
     pub storage_ok: RwSignal<bool>,
+    /// Bumped when the open document is replaced by another tab's version: the
+    /// table boxes, which do not follow every keystroke of the document, show it.
+    pub reloaded: RwSignal<u32>,
     /// The pending save of the open document (see [`AppState::edit`]).
     save_timer: StoredValue<Option<TimeoutHandle>>,
     /// Documents whose last save failed (full quota, no storage), by project id: they
@@ -70,6 +78,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             lang: RwSignal::new(lang),
             storage_ok: RwSignal::new(storage_ok),
+            reloaded: RwSignal::new(0),
             save_timer: StoredValue::new(None),
             unsaved: StoredValue::new(HashMap::new()),
         };
@@ -227,7 +236,14 @@ impl AppState {
             });
             storage::set(&storage::doc_key(&id), &json)
         }
-        .and_then(|_| self.projects.with_untracked(|p| storage::save_index(p)));
+        .and_then(|_| {
+            let meta = self.meta(&id).unwrap_or_else(|| ProjectMeta {
+                id: id.clone(),
+                name: self.doc.with_untracked(|d| d.project.name.clone()),
+                updated: js_sys::Date::now(),
+            });
+            self.write_list(ListChange::Put(meta))
+        });
         match outcome {
             Ok(()) => self.unsaved.update_value(|u| {
                 u.remove(&id);
@@ -240,6 +256,116 @@ impl AppState {
             }
         }
         self.report_write(outcome);
+    }
+
+    /// Writes one change of the project list into storage and shows the list as stored
+    /// (with this tab's unsaved projects): other tabs may have changed it meanwhile.
+    fn write_list(&self, change: ListChange) -> Result<(), WriteError> {
+        let (stored, outcome) = storage::change_index(&change);
+        match outcome {
+            Ok(()) => self.projects.set(self.with_unsaved(stored)),
+            Err(_) => self.projects.update(|p| change.apply(p)),
+        }
+        outcome
+    }
+
+    /// The stored list with this tab's projects that are only in memory (a failed
+    /// save, no storage, too large): first those missing from storage, and for the
+    /// others this tab's line (its name may be newer than the stored one).
+    fn with_unsaved(&self, stored: Vec<ProjectMeta>) -> Vec<ProjectMeta> {
+        let shown = self.projects.get_untracked();
+        let in_memory = |id: &str| self.unsaved.with_value(|u| u.contains_key(id));
+        let mut list: Vec<ProjectMeta> = shown
+            .iter()
+            .filter(|m| in_memory(&m.id) && !stored.iter().any(|s| s.id == m.id))
+            .cloned()
+            .collect();
+        list.extend(stored.into_iter().map(|s| {
+            match shown.iter().find(|m| m.id == s.id && in_memory(&m.id)) {
+                Some(mine) => mine.clone(),
+                None => s,
+            }
+        }));
+        list
+    }
+
+    /// Another tab of the page wrote to storage (the browser's `storage` event, which
+    /// never fires in the tab that wrote): `key` is `None` when it cleared storage.
+    /// Nothing this tab holds is dropped: a project deleted there stays open here.
+    pub fn on_other_tab(&self, key: Option<&str>, new_value: Option<String>) {
+        let open_key = self.current.get_untracked().map(|id| storage::doc_key(&id));
+        match key {
+            Some(storage::INDEX_KEY) => self.refresh_list(),
+            Some(key) if Some(key) == open_key.as_deref() => match new_value {
+                Some(json) => self.take_other_tab_version(&json),
+                None => self.keep_open_in_memory(),
+            },
+            None => {
+                self.keep_open_in_memory();
+                self.refresh_list();
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn refresh_list(&self) {
+        let stored = storage::load_index().projects;
+        let open_gone = self
+            .current
+            .get_untracked()
+            .is_some_and(|id| !stored.iter().any(|m| m.id == id));
+        if open_gone {
+            self.keep_open_in_memory();
+        }
+        self.projects.set(self.with_unsaved(stored));
+    }
+
+    /// The open project was deleted by another tab: keep it here, in memory, where
+    /// the next change saves it again.
+    fn keep_open_in_memory(&self) {
+        let Some(id) = self.current.get_untracked() else {
+            return;
+        };
+        if self.unsaved.with_value(|u| u.contains_key(&id)) {
+            return;
+        }
+        let doc = self.doc.get_untracked();
+        let name = doc.project.name.clone();
+        self.unsaved.update_value(|u| {
+            u.insert(id, doc);
+        });
+        self.notify(Notice::DeletedInOtherTab { name });
+    }
+
+    /// Another tab saved the open project: show its version, unless this tab has a
+    /// change of its own waiting to be saved, which is then saved at once (the other
+    /// tab takes it in turn), so the two tabs never go on editing different copies.
+    fn take_other_tab_version(&self, json: &str) {
+        if self.save_timer.get_value().is_some() {
+            self.flush();
+            self.notify(Notice::ChangedInOtherTab {
+                kept_this_tab: true,
+            });
+            return;
+        }
+        // Unreadable: that tab's write is not something to show; keep this version.
+        let Ok(mut theirs) = Document::from_json(json) else {
+            return;
+        };
+        theirs.results = self.doc.with_untracked(|d| d.results.clone());
+        if self.doc.with_untracked(|ours| *ours == theirs) {
+            return;
+        }
+        if let Some(id) = self.current.get_untracked() {
+            self.unsaved.update_value(|u| {
+                u.remove(&id);
+            });
+        }
+        self.doc.set(theirs);
+        self.reloaded.update(|n| *n = n.wrapping_add(1));
+        self.notify(Notice::ChangedInOtherTab {
+            kept_this_tab: false,
+        });
     }
 
     fn report_write(&self, outcome: Result<(), WriteError>) {
@@ -290,7 +416,7 @@ impl AppState {
         });
         self.projects.update(|p| p.retain(|m| m.id != id));
         storage::remove(&storage::doc_key(id));
-        self.report_write(self.projects.with_untracked(|p| storage::save_index(p)));
+        self.report_write(self.write_list(ListChange::Remove(id.to_string())));
         self.notify(Notice::Deleted { meta, json });
         if self.current.get_untracked().as_deref() == Some(id) {
             self.current.set(None);

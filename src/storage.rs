@@ -172,3 +172,34 @@ pub fn save_index(projects: &[ProjectMeta]) -> Result<(), WriteError> {
     let text = serde_json::to_string(projects).unwrap_or_else(|_| "[]".into());
     set(INDEX_KEY, &text)
 }
+
+/// How one project's line of the list changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListChange {
+    /// Adds the line, or replaces the line with the same id where it stands.
+    Put(ProjectMeta),
+    Remove(String),
+}
+
+impl ListChange {
+    /// Applies the change to a list; a new project goes first (newest first).
+    pub fn apply(&self, list: &mut Vec<ProjectMeta>) {
+        match self {
+            ListChange::Put(meta) => match list.iter_mut().find(|m| m.id == meta.id) {
+                Some(line) => *line = meta.clone(),
+                None => list.insert(0, meta.clone()),
+            },
+            ListChange::Remove(id) => list.retain(|m| &m.id != id),
+        }
+    }
+}
+
+/// Writes one change into the *stored* list, not this tab's copy of it: another tab
+/// of the page may have added or deleted projects since this one read the list, and
+/// writing the copy would drop them. Returns the list as stored now.
+pub fn change_index(change: &ListChange) -> (Vec<ProjectMeta>, Result<(), WriteError>) {
+    let mut list = load_index().projects;
+    change.apply(&mut list);
+    let outcome = save_index(&list);
+    (list, outcome)
+}

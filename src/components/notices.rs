@@ -37,7 +37,10 @@ fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> imp
     });
     let export = matches!(
         notice,
-        Notice::QuotaFull | Notice::TooLargeToStore { .. } | Notice::StorageUnavailable
+        Notice::QuotaFull
+            | Notice::TooLargeToStore { .. }
+            | Notice::StorageUnavailable
+            | Notice::DeletedInOtherTab { .. }
     )
     .then(|| {
         view! {
@@ -111,6 +114,28 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
             "deleted",
             "info",
             tf(lang, "notice.deleted", &[("name", meta.name.clone())]),
+        ),
+        Notice::ChangedInOtherTab { kept_this_tab } => (
+            "other-tab",
+            "info",
+            t(
+                lang,
+                if *kept_this_tab {
+                    "notice.kept_this_tab"
+                } else {
+                    "notice.changed_in_other_tab"
+                },
+            )
+            .to_string(),
+        ),
+        Notice::DeletedInOtherTab { name } => (
+            "deleted-in-other-tab",
+            "warning",
+            tf(
+                lang,
+                "notice.deleted_in_other_tab",
+                &[("name", name.clone())],
+            ),
         ),
     }
 }

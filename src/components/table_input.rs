@@ -116,6 +116,7 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
                 // across the JS boundary and a relayout, for nothing.
                 prop:value=move || {
                     state.current.track();
+                    state.reloaded.track();
                     replaced.track();
                     state.doc.with_untracked(|d| {
                         let text = d.table_text(table);

@@ -1,0 +1,65 @@
+// Two tabs of the page share one local storage. Neither may write its stale copy over
+// what the other saved: a project added in one tab stays listed when the other saves,
+// an edit made in one tab shows in the other, and a project deleted in one tab stays
+// open (in memory) in the other.
+import { test, expect } from '@playwright/test';
+import { Calculator } from '../pages/calculator.js';
+
+/** The project list as stored. */
+async function storedNames(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('cluster-eval/v1/index')).map((m) => m.name));
+}
+
+test('a project added in one tab survives a save in the other', async ({ context }) => {
+  const first = new Calculator(await context.newPage());
+  await first.open();
+  const second = new Calculator(await context.newPage());
+  await second.open();
+  await expect(second.projectItems).toHaveCount(1);
+
+  await first.newProject.click();
+  await expect(first.projectItems).toHaveCount(2);
+  // The second tab, still on the example, saves an edit of its own.
+  await second.paste('subsidies', 'year\tamount\n2019\t100\n');
+  await expect(second.projectItems).toHaveCount(2);
+  await expect.poll(() => storedNames(second.page)).toHaveLength(2);
+
+  await first.page.reload();
+  await expect(first.projectItems).toHaveCount(2);
+});
+
+test('an edit saved in one tab shows in the other', async ({ context }) => {
+  const first = new Calculator(await context.newPage());
+  await first.open();
+  const second = new Calculator(await context.newPage());
+  await second.open();
+
+  const table = 'year\tamount\n2019\t250\n';
+  await first.paste('subsidies', table);
+  await expect(second.tableInput('subsidies')).toHaveValue(table);
+  await expect(second.page.getByTestId('notice-other-tab')).toBeVisible();
+
+  // And the other way round, on a project fact.
+  const cost = second.page.getByTestId('fact-cost_total');
+  await cost.fill('1800000');
+  await cost.blur();
+  await expect(first.page.getByTestId('fact-cost_total')).toHaveValue(/1.?800.?000/);
+});
+
+test('a project deleted in one tab stays open in the other and is saved again on a change', async ({ context }) => {
+  const first = new Calculator(await context.newPage());
+  await first.open();
+  const second = new Calculator(await context.newPage());
+  await second.open();
+
+  await first.deleteCurrentProject();
+  await expect(first.projectItems).toHaveCount(0);
+  await expect(second.page.getByTestId('notice-deleted-in-other-tab')).toBeVisible();
+  await expect(second.projectItems).toHaveCount(1);
+  await expect(second.tableInput('firms')).toHaveValue(/^firm\tgroup\tyear/);
+
+  // A change in the second tab saves the project again, and the first tab lists it.
+  await second.paste('subsidies', 'year\tamount\n2019\t100\n');
+  await expect.poll(() => storedNames(second.page)).toHaveLength(1);
+  await expect(first.projectItems).toHaveCount(1);
+});
