@@ -5,7 +5,7 @@ mod read_support;
 
 use cluster_eval_engine::document::{DecimalSetting, Settings, TableSettings};
 use cluster_eval_engine::model::{Flag, Measure, TableKind};
-use cluster_eval_engine::read::{read_table, DecimalMark, DecimalSource};
+use cluster_eval_engine::read::{read_table, DecimalMark, DecimalSource, TableRows};
 use read_support::*;
 
 fn sales(
@@ -96,6 +96,78 @@ fn ambiguous_values_follow_the_setting_then_point() {
     assert_eq!(
         r.report.decimal("sales").unwrap().source,
         DecimalSource::Setting
+    );
+}
+
+#[test]
+fn an_undecided_column_follows_the_tables_other_columns() {
+    // `10.000` alone is ambiguous; the other column's `1.234.567,50` says comma.
+    let text = "firm\tyear\tsales\texports\nA\t2019\t10.000\t1.234.567,50\nB\t2019\t2.500\t3\n";
+    let r = read_table(TableKind::Firms, text, &Settings::default(), None);
+    let rows = firm_rows(&r);
+    assert_eq!(rows[0].get(Measure::Sales), Some(10000.0));
+    assert_eq!(rows[1].get(Measure::Sales), Some(2500.0));
+    assert_eq!(rows[0].get(Measure::Exports), Some(1234567.5));
+    let d = r.report.decimal("sales").unwrap();
+    assert_eq!(
+        (d.mark, d.source),
+        (DecimalMark::Comma, DecimalSource::Table)
+    );
+    // Columns that disagree are no evidence: the default stays.
+    let text = "firm\tyear\tsales\texports\temployment\nA\t2019\t10.000\t1,5\t2.5\n";
+    let r = read_table(TableKind::Firms, text, &Settings::default(), None);
+    let d = r.report.decimal("sales").unwrap();
+    assert_eq!(
+        (d.mark, d.source),
+        (DecimalMark::Point, DecimalSource::Default)
+    );
+    // The project's own setting comes before the other columns.
+    let settings = Settings {
+        decimal: DecimalSetting::Point,
+        ..Settings::default()
+    };
+    let text = "firm\tyear\tsales\texports\nA\t2019\t10.000\t7,5\n";
+    let r = read_table(TableKind::Firms, text, &settings, None);
+    assert_eq!(firm_rows(&r)[0].get(Measure::Sales), Some(10.0));
+}
+
+#[test]
+fn a_semicolon_table_reads_undecided_numbers_with_a_decimal_comma() {
+    // A Spanish Excel's CSV: `;` between cells, `.` between thousands.
+    let text = "Año;Monto\n2019;150.000\n2020;80.000\n";
+    let r = read_table(TableKind::Subsidies, text, &Settings::default(), None);
+    let d = r.report.decimal("amount").unwrap();
+    assert_eq!(
+        (d.mark, d.source),
+        (DecimalMark::Comma, DecimalSource::Separator)
+    );
+    let TableRows::Subsidies(rows) = &r.rows else {
+        panic!("subsidies rows");
+    };
+    let amounts: Vec<Option<f64>> = rows.iter().map(|s| s.amount).collect();
+    assert_eq!(amounts, [Some(150000.0), Some(80000.0)]);
+    // A value that decides still wins: `1.5` can only be a decimal point.
+    let r = read_table(
+        TableKind::Subsidies,
+        "year;amount\n2019;1.5\n2020;150.000\n",
+        &Settings::default(),
+        None,
+    );
+    let d = r.report.decimal("amount").unwrap();
+    assert_eq!(
+        (d.mark, d.source),
+        (DecimalMark::Point, DecimalSource::Detected)
+    );
+    // And a tab-separated paste keeps the point.
+    let r = read_table(
+        TableKind::Subsidies,
+        "year\tamount\n2019\t150.000\n",
+        &Settings::default(),
+        None,
+    );
+    assert_eq!(
+        r.report.decimal("amount").unwrap().source,
+        DecimalSource::Default
     );
 }
 

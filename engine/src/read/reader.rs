@@ -686,32 +686,64 @@ fn override_of(kind: TableKind, c: &ColumnDef, settings: &Settings) -> Option<De
         .and_then(DecimalMark::from_setting)
 }
 
-/// Chooses the decimal mark of every numeric column present from its votes.
+/// Chooses the decimal mark of every numeric column present. In order: the user's
+/// override for the column; the column's own values; the project's setting; the mark
+/// the table's other columns decided on, when they agree; a comma when the table is
+/// separated by `;` (spreadsheets write `;` where the comma is the decimal mark, as in
+/// Spanish and Portuguese); a point. Without the last two steps a Spanish `150.000`
+/// was read as 150.
 fn decide_marks(
     reading: &Reading<'_>,
     settings: &Settings,
     votes: &[Votes],
+    sep: Separator,
 ) -> (Vec<DecimalMark>, Vec<DecimalReport>) {
     let cols = reading.cols;
+    let numeric = |ci: usize, c: &ColumnDef| {
+        c.ty == ColumnType::Number && reading.layout.present.get(ci).copied().unwrap_or(false)
+    };
+    // The column's own evidence first: the override, else its votes.
+    let own: Vec<Option<(DecimalMark, DecimalSource, Votes)>> = cols
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            if !numeric(ci, c) {
+                return None;
+            }
+            if let Some(mark) = override_of(reading.kind, c, settings) {
+                return Some((mark, DecimalSource::Override, Votes::default()));
+            }
+            let votes = votes.get(ci).copied().unwrap_or_default();
+            Some(match votes.decided() {
+                Some(mark) => (mark, DecimalSource::Detected, votes),
+                None => (DecimalMark::Point, DecimalSource::Default, votes),
+            })
+        })
+        .collect();
+    let mut detected = own
+        .iter()
+        .flatten()
+        .filter(|(_, source, _)| *source == DecimalSource::Detected)
+        .map(|(mark, _, _)| *mark);
+    let table = detected
+        .next()
+        .filter(|first| detected.all(|mark| mark == *first));
+    let fallback = DecimalMark::from_setting(settings.decimal)
+        .map(|m| (m, DecimalSource::Setting))
+        .or_else(|| table.map(|m| (m, DecimalSource::Table)))
+        .or_else(|| {
+            (sep == Separator::Semicolon).then_some((DecimalMark::Comma, DecimalSource::Separator))
+        })
+        .unwrap_or((DecimalMark::Point, DecimalSource::Default));
     let mut marks = vec![DecimalMark::Point; cols.len()];
     let mut reports = Vec::new();
-    for (ci, c) in cols.iter().enumerate() {
-        if c.ty != ColumnType::Number || !reading.layout.present.get(ci).copied().unwrap_or(false) {
+    for ((ci, c), own) in cols.iter().enumerate().zip(own) {
+        let Some((mut mark, mut source, votes)) = own else {
             continue;
-        }
-        let over = override_of(reading.kind, c, settings);
-        let votes = if over.is_none() {
-            votes.get(ci).copied().unwrap_or_default()
-        } else {
-            Votes::default()
         };
-        let (mark, source) = over
-            .map(|m| (m, DecimalSource::Override))
-            .or_else(|| votes.decided().map(|m| (m, DecimalSource::Detected)))
-            .or_else(|| {
-                DecimalMark::from_setting(settings.decimal).map(|m| (m, DecimalSource::Setting))
-            })
-            .unwrap_or((DecimalMark::Point, DecimalSource::Default));
+        if source == DecimalSource::Default {
+            (mark, source) = fallback;
+        }
         if let Some(slot) = marks.get_mut(ci) {
             *slot = mark;
         }
@@ -845,7 +877,7 @@ fn read_with(
     };
     if errors.iter().any(|e| e.kind == RowErrorKind::MissingColumn) {
         let (votes, rows) = reading.votes(&source, body, usize::MAX);
-        let (marks, decimals) = decide_marks(&reading, settings, &votes);
+        let (marks, decimals) = decide_marks(&reading, settings, &votes, sep);
         report.decimals = decimals;
         report.data_rows = rows;
         report.unreadable = true;
@@ -859,7 +891,7 @@ fn read_with(
     // The cell pass, with the marks the first rows vote for; again with the decided
     // marks if a column decides otherwise and has a cell that depends on it.
     let (first_votes, _) = reading.votes(&source, body, GUESS_ROWS);
-    let (mut guess, _) = decide_marks(&reading, settings, &first_votes);
+    let (mut guess, _) = decide_marks(&reading, settings, &first_votes, sep);
     if let Some(mark) = run.guess {
         guess.iter_mut().for_each(|m| *m = mark);
     }
@@ -878,7 +910,7 @@ fn read_with(
         .iter()
         .map(|&(point, comma, _)| Votes { point, comma })
         .collect();
-    let (marks, decimals) = decide_marks(&reading, settings, &votes);
+    let (marks, decimals) = decide_marks(&reading, settings, &votes, sep);
     let guessed_wrong = marks
         .iter()
         .zip(&guess)

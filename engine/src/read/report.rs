@@ -28,6 +28,11 @@ pub enum DecimalSource {
     Detected,
     /// The values did not decide; the project's `settings.decimal`.
     Setting,
+    /// The values did not decide and the project says `auto`: the mark the table's
+    /// other columns decided on (they all agree).
+    Table,
+    /// Nothing else decided, and the table is separated by `;`: a comma.
+    Separator,
     /// Nothing decided: `.`.
     Default,
 }
