@@ -214,6 +214,20 @@ pub struct Settings {
     pub extra: Map<String, Value>,
 }
 
+/// The most bootstrap draws a calculation makes. A document may ask for more (a file
+/// edited by hand said 4,000,000,000, which ran the page out of memory); the
+/// calculation then makes this many, and typing a document caps the setting to it.
+/// 100,000 draws take about 0.15 s in the page.
+pub const MAX_BOOTSTRAP_REPS: u32 = 100_000;
+
+impl Settings {
+    /// The bootstrap draws a calculation makes: `bootstrap_reps`, at most
+    /// [`MAX_BOOTSTRAP_REPS`].
+    pub fn reps(&self) -> u32 {
+        self.bootstrap_reps.min(MAX_BOOTSTRAP_REPS)
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -366,7 +380,8 @@ impl Document {
         // Results are recomputed, never trusted: drop them before typing so a stale or
         // hand-edited `results` can never make an otherwise good file unreadable.
         object.remove("results");
-        let document: Document = serde_path_deserialize(Value::Object(object))?;
+        let mut document: Document = serde_path_deserialize(Value::Object(object))?;
+        document.settings.bootstrap_reps = document.settings.reps();
         Ok(document)
     }
 

@@ -2,6 +2,7 @@
 
 use cluster_eval_engine::document::{
     ChecklistAnswer, DecimalSetting, DelimiterSetting, Document, DocumentError, CURRENT_VERSION,
+    MAX_BOOTSTRAP_REPS,
 };
 
 fn minimal(version: u64) -> String {
@@ -223,6 +224,22 @@ fn migrates_version_0_forward() {
     assert_eq!(doc.settings.bootstrap_reps, 300);
     assert_eq!(doc.tables.firms, "firm\tyear\tsales\nA\t2003\t10");
     assert!(!doc.to_json().contains("\"baseline\""));
+}
+
+#[test]
+fn bootstrap_draws_are_capped() {
+    // A hand-edited file asked for four billion draws: the page ran out of memory on
+    // it, and again at every reload, as the project reopened.
+    let text = r#"{"format":"cluster-eval","version":1,"project":{},"tables":{},
+        "settings":{"bootstrap_reps":4000000000}}"#;
+    let doc = Document::from_json(text).expect("a valid document");
+    assert_eq!(doc.settings.bootstrap_reps, MAX_BOOTSTRAP_REPS);
+    // A document built in code is capped where the draws are made.
+    let mut doc = Document::default();
+    doc.settings.bootstrap_reps = u32::MAX;
+    assert_eq!(doc.settings.reps(), MAX_BOOTSTRAP_REPS);
+    doc.settings.bootstrap_reps = 250;
+    assert_eq!(doc.settings.reps(), 250);
 }
 
 #[test]

@@ -156,7 +156,7 @@ pub fn versus_indicator(
         ctx.years.followup,
     );
     if with_interval {
-        let reps = ctx.doc.settings.bootstrap_reps;
+        let reps = ctx.doc.settings.reps();
         let seed = ctx.doc.settings.seed;
         let mut boot = Map::new();
         boot.insert("reps".into(), reps.into());

@@ -226,8 +226,7 @@ pub fn compute(
                 })
                 .collect();
             let pairs: Vec<_> = jobs.iter().map(|(_, p)| *p).collect();
-            let found =
-                bootstrap::intervals(&pairs, doc.settings.bootstrap_reps, doc.settings.seed);
+            let found = bootstrap::intervals(&pairs, doc.settings.reps(), doc.settings.seed);
             let mut interval_of = vec![None; LONG_PANEL_IDS.len()];
             for ((i, _), interval) in jobs.iter().zip(found) {
                 interval_of[*i] = interval;

@@ -374,7 +374,7 @@ pub fn share_above_one(participating: usize, denominator: f64) -> Msg {
 }
 
 pub fn followup_too_early(followup: i32, end_year: i32) -> Msg {
-    let earliest = end_year + 3;
+    let earliest = end_year.saturating_add(3);
     Msg::new(
         format!("the follow-up year {followup} is earlier than three years after the end of the project ({end_year}): Annex II measures long-run impact from {earliest}"),
         Note::new("followup_too_early")
