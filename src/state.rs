@@ -178,6 +178,13 @@ impl AppState {
 
     /// Changes the open document; it is saved within [`SAVE_DELAY`].
     pub fn edit(&self, change: impl FnOnce(&mut Document)) {
+        if self.current.get_untracked().is_none() {
+            // Every project was deleted and the person goes on typing in the empty
+            // form: it becomes a new project, so nothing typed is lost.
+            self.doc.update(change);
+            self.add_project(self.doc.get_untracked());
+            return;
+        }
         self.doc.update(change);
         let name = self.doc.with_untracked(|d| d.project.name.clone());
         if let Some(id) = self.current.get_untracked() {

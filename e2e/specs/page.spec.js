@@ -121,6 +121,10 @@ test('project facts and checklist are saved at once and survive a reload', async
   await page.getByTestId('fact-baseline_year').fill('twenty');
   await page.getByTestId('fact-baseline_year').blur();
   await expect(page.getByTestId('fact-baseline_year')).toHaveAttribute('aria-invalid', 'true');
+  // A typing slip is not a year (it overflowed the engine's year arithmetic).
+  await page.getByTestId('fact-end_year').fill('99999999999');
+  await page.getByTestId('fact-end_year').blur();
+  await expect(page.getByTestId('fact-end_year')).toHaveAttribute('aria-invalid', 'true');
   await page.getByTestId('check-social_protection').selectOption('yes');
   await page.reload();
   await expect(app.indicator('long.return_per_dollar')).toHaveAttribute('data-value', '3.5');

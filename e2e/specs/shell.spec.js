@@ -77,3 +77,16 @@ test('a broken or newer file is refused and nothing changes', async ({ page }) =
   await expect(app.projectItems).toHaveCount(1);
   await expect(app.tableInput('firms')).toHaveValue(before);
 });
+
+test('typing after the last project was deleted makes a new project of it', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await app.deleteCurrentProject();
+  await expect(app.projectItems).toHaveCount(0);
+  const table = 'year\tamount\n2019\t100\n';
+  await app.paste('subsidies', table);
+  await expect(app.projectItems).toHaveCount(1);
+  await page.reload();
+  await expect(app.projectItems).toHaveCount(1);
+  await expect(app.tableInput('subsidies')).toHaveValue(table);
+});

@@ -7,6 +7,7 @@
 
 use cluster_eval_engine::document::{
     ChecklistAnswer, DecimalSetting, Document, YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS,
+    MAX_BOOTSTRAP_REPS,
 };
 use leptos::prelude::*;
 
@@ -18,7 +19,12 @@ use crate::state::AppState;
 pub struct NotANumber;
 
 /// Reads a number typed by a person: empty is "not set"; both `1.234,5` and
-/// `1,234.5` are understood; with one mark only, the language's convention decides.
+/// `1,234.5` are understood. With one kind of mark only, a mark is a thousands
+/// separator when every group after it has three digits and either it appears more
+/// than once (`1.234.567`) or the language writes it so (`1.234` is 1234 in Spanish,
+/// `1,234` is 1234 in English); otherwise it is the decimal mark, so `2500000.75`,
+/// which Mexican and Central American spreadsheets write, is read as it is meant in
+/// every language.
 pub fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, NotANumber> {
     let cleaned: String = text
         .chars()
@@ -27,31 +33,24 @@ pub fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, NotANumber> {
     if cleaned.is_empty() {
         return Ok(None);
     }
-    let last_comma = cleaned.rfind(',');
-    let last_point = cleaned.rfind('.');
-    let decimal_is_comma = match (last_comma, last_point) {
-        (Some(c), Some(p)) => c > p,
-        (Some(c), None) => {
-            // One comma followed by exactly three digits is a thousands mark in English.
-            !(lang == Lang::En && cleaned.len() - c == 4 && cleaned.matches(',').count() >= 1)
-        }
-        (None, Some(p)) => {
-            // `1.234` in Spanish or Portuguese is one thousand two hundred…
-            lang != Lang::En && cleaned.len() - p == 4
-        }
-        (None, None) => false,
+    let count = |mark: char| cleaned.matches(mark).count();
+    let grouped = |mark: char| {
+        cleaned
+            .split(mark)
+            .skip(1)
+            .all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()))
     };
-    let normalized: String = if decimal_is_comma {
-        cleaned.replace('.', "").replace(',', ".")
-    } else {
-        cleaned.replace(',', "")
+    let (thousands, decimal) = match (cleaned.rfind(','), cleaned.rfind('.')) {
+        (Some(c), Some(p)) if c > p => ('.', ','),
+        (Some(_), Some(_)) => (',', '.'),
+        (Some(_), None) if grouped(',') && (count(',') > 1 || lang.marks().1 == ',') => (',', '.'),
+        (Some(_), None) => ('.', ','),
+        (None, Some(_)) if grouped('.') && (count('.') > 1 || lang.marks().1 == '.') => ('.', ','),
+        _ => (',', '.'),
     };
-    let normalized = if !decimal_is_comma && lang != Lang::En && last_comma.is_none() {
-        normalized.replace('.', "")
-    } else {
-        normalized
-    };
-    normalized
+    cleaned
+        .replace(thousands, "")
+        .replace(decimal, ".")
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
@@ -59,18 +58,30 @@ pub fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, NotANumber> {
         .ok_or(NotANumber)
 }
 
-fn show_number(lang: Lang, value: Option<f64>) -> String {
-    match value {
-        None => String::new(),
-        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{v:.0}"),
-        Some(v) => {
-            let text = format!("{v}");
-            if lang.marks().0 == ',' {
-                text.replace('.', ",")
-            } else {
-                text
-            }
-        }
+/// A stored number as the field shows it, in the reader's convention. Rounded to 12
+/// significant digits: a percentage stored as a fraction comes back as
+/// `7.000000000000001` otherwise.
+pub fn show_number(lang: Lang, value: Option<f64>) -> String {
+    let Some(v) = value else {
+        return String::new();
+    };
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        return format!("{v:.0}");
+    }
+    let digits = 11 - v.abs().log10().floor().clamp(-300.0, 300.0) as i32;
+    let text = if (0..=20).contains(&digits) {
+        let fixed = format!("{v:.0$}", digits as usize);
+        fixed
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    } else {
+        format!("{v}")
+    };
+    if lang.marks().0 == ',' {
+        text.replace('.', ",")
+    } else {
+        text
     }
 }
 
@@ -82,7 +93,17 @@ fn NumberField(
     get: fn(&Document) -> Option<f64>,
     set: fn(&mut Document, Option<f64>),
     #[prop(optional)] integer: bool,
+    /// A calendar year (an integer from 1900 to 2100): `99999999999` is a typing
+    /// slip, not a year, and would overflow the engine's year arithmetic.
+    #[prop(optional)]
+    year: bool,
 ) -> impl IntoView {
+    let integer = integer || year;
+    let acceptable = move |value: Option<f64>| {
+        value.is_none_or(|v| {
+            (!integer || v.fract() == 0.0) && (!year || (1900.0..=2100.0).contains(&v))
+        })
+    };
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let invalid = RwSignal::new(false);
@@ -106,7 +127,7 @@ fn NumberField(
                 on:change=move |ev| {
                     let text = event_target_value(&ev);
                     match parse_number(lang.get_untracked(), &text) {
-                        Ok(value) if !integer || value.is_none_or(|v| v.fract() == 0.0) => {
+                        Ok(value) if acceptable(value) => {
                             invalid.set(false);
                             state.edit(|d| set(d, value));
                         }
@@ -119,7 +140,16 @@ fn NumberField(
                     invalid
                         .get()
                         .then(|| {
-                            t(lang.get(), if integer { "facts.not_integer" } else { "facts.not_number" })
+                            t(
+                                lang.get(),
+                                if year {
+                                    "facts.not_year"
+                                } else if integer {
+                                    "facts.not_integer"
+                                } else {
+                                    "facts.not_number"
+                                },
+                            )
                         })
                 }}
             </small>
@@ -190,16 +220,16 @@ pub fn ProjectFacts() -> impl IntoView {
                         }
                     />
                 </label>
-                <NumberField key="facts.start_year" testid="fact-start_year" integer=true
+                <NumberField key="facts.start_year" testid="fact-start_year" year=true
                     get=|d| d.project.start_year.map(f64::from)
                     set=|d, v| d.project.start_year = v.map(|v| v as i32) />
-                <NumberField key="facts.end_year" testid="fact-end_year" integer=true
+                <NumberField key="facts.end_year" testid="fact-end_year" year=true
                     get=|d| d.project.end_year.map(f64::from)
                     set=|d, v| d.project.end_year = v.map(|v| v as i32) />
-                <NumberField key="facts.baseline_year" testid="fact-baseline_year" integer=true
+                <NumberField key="facts.baseline_year" testid="fact-baseline_year" year=true
                     get=|d| d.project.baseline_year.map(f64::from)
                     set=|d, v| d.project.baseline_year = v.map(|v| v as i32) />
-                <NumberField key="facts.followup_year" testid="fact-followup_year" integer=true
+                <NumberField key="facts.followup_year" testid="fact-followup_year" year=true
                     get=|d| d.project.followup_year.map(f64::from)
                     set=|d, v| d.project.followup_year = v.map(|v| v as i32) />
                 <NumberField key="facts.cluster_firms" testid="fact-cluster_firms"
@@ -287,7 +317,7 @@ pub fn CalculationSettings() -> impl IntoView {
                 </label>
                 <NumberField key="settings.bootstrap_reps" testid="setting-bootstrap_reps" integer=true
                     get=|d| Some(f64::from(d.settings.bootstrap_reps))
-                    set=|d, v| d.settings.bootstrap_reps = v.map(|v| v.clamp(0.0, 100_000.0) as u32).unwrap_or(1000) />
+                    set=|d, v| d.settings.bootstrap_reps = v.map(|v| v.clamp(0.0, f64::from(MAX_BOOTSTRAP_REPS)) as u32).unwrap_or(1000) />
                 <NumberField key="settings.seed" testid="setting-seed" integer=true
                     get=|d| Some(d.settings.seed as f64)
                     set=|d, v| d.settings.seed = v.map(|v| v.abs() as u64).unwrap_or(42) />

@@ -6,7 +6,7 @@ use cluster_eval_engine::results::{Horizon, Indicator, Status, Unit};
 use leptos::prelude::*;
 
 use crate::components::charts::Charts;
-use crate::components::facts::parse_number;
+use crate::components::facts::{parse_number, show_number};
 use crate::components::how::HowComputed;
 use crate::components::winners::WinnersLosers;
 use crate::format;
@@ -234,15 +234,7 @@ fn TargetInput(id: String, unit: Unit) -> impl IntoView {
         state.doc.with(|d| {
             d.targets
                 .get(&id_value)
-                .map(|v| {
-                    let v = if percent { v * 100.0 } else { *v };
-                    let text = format!("{}", (v * 1e6).round() / 1e6);
-                    if lang.get().marks().0 == ',' {
-                        text.replace('.', ",")
-                    } else {
-                        text
-                    }
-                })
+                .map(|v| show_number(lang.get(), Some(if percent { v * 100.0 } else { *v })))
                 .unwrap_or_default()
         })
     };
