@@ -43,6 +43,14 @@ pub fn fill(lang: Lang, template: &str, params: &Map<String, Value>) -> String {
                 ("group" | "versus", Some("cluster")) => {
                     crate::i18n::t(lang, "group.cluster_all").to_string()
                 }
+                // Where a participation share's denominator came from: a code, not a
+                // column, so it is worded here.
+                ("source", Some("cluster_firms")) => lookup(lang, "note.source_cluster_firms")
+                    .unwrap_or("cluster_firms")
+                    .to_string(),
+                ("source", Some("firms_table")) => lookup(lang, "note.source_firms_table")
+                    .unwrap_or("firms_table")
+                    .to_string(),
                 _ => param_text(lang, value),
             };
             text = text.replace(&placeholder, &shown);

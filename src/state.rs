@@ -460,6 +460,7 @@ impl AppState {
 
     /// Imports a document file as a new project. A refused file changes nothing.
     pub fn import(&self, file_name: &str, text: &str) {
+        self.clear_import_notices();
         match Document::from_json(text) {
             Ok(doc) => {
                 let name = doc.project.name.clone();
@@ -471,6 +472,28 @@ impl AppState {
                 error,
             }),
         }
+    }
+
+    /// A file given to import could not be read as text; nothing changed.
+    pub fn import_unreadable(&self, file_name: &str) {
+        self.clear_import_notices();
+        self.notify(Notice::ImportUnreadable {
+            file: file_name.to_string(),
+        });
+    }
+
+    /// The outcome of an earlier import no longer applies once another file comes.
+    fn clear_import_notices(&self) {
+        self.notices.update(|n| {
+            n.retain(|x| {
+                !matches!(
+                    x,
+                    Notice::Imported { .. }
+                        | Notice::ImportRefused { .. }
+                        | Notice::ImportUnreadable { .. }
+                )
+            })
+        });
     }
 
     pub fn set_lang(&self, lang: Lang) {

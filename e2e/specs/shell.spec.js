@@ -76,6 +76,13 @@ test('a broken or newer file is refused and nothing changes', async ({ page }) =
   await expect(page.getByTestId('notice-import-refused')).toContainText('future.json');
   await expect(app.projectItems).toHaveCount(1);
   await expect(app.tableInput('firms')).toHaveValue(before);
+  // A good file, then a broken one: only the last outcome is shown.
+  await app.importDocument('good.json', JSON.stringify({ format: 'cluster-eval', version: 1, project: { name: 'Good' }, tables: {} }));
+  await expect(page.getByTestId('notice-imported')).toContainText('Good');
+  await expect(page.getByTestId('notice-import-refused')).toHaveCount(0);
+  await app.importDocument('broken.json', '[]');
+  await expect(page.getByTestId('notice-import-refused')).toContainText('broken.json');
+  await expect(page.getByTestId('notice-imported')).toHaveCount(0);
 });
 
 test('typing after the last project was deleted makes a new project of it', async ({ page }) => {

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::files;
 use crate::i18n::t;
-use crate::state::{AppState, Notice};
+use crate::state::AppState;
 
 /// Downloads the open document with its results.
 pub fn export_document(state: AppState) {
@@ -28,7 +28,7 @@ pub fn import_file(state: AppState, file: web_sys::File) {
         let name = file.name();
         match files::read_text(&file).await {
             Ok(text) => state.import(&name, &text),
-            Err(_) => state.notify(Notice::ImportUnreadable { file: name }),
+            Err(_) => state.import_unreadable(&name),
         }
     });
 }
