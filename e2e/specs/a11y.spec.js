@@ -5,11 +5,17 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { Calculator } from '../pages/calculator.js';
 
-for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 740 }]]) {
+// The narrowest phone in Portuguese, whose texts are the longest.
+for (const [name, viewport, lang] of [
+  ['desktop', { width: 1280, height: 900 }, 'en'],
+  ['phone', { width: 375, height: 740 }, 'en'],
+  ['narrow phone in Portuguese', { width: 360, height: 740 }, 'pt'],
+]) {
   test(`no serious accessibility violation and no overflow on ${name}`, async ({ page }, info) => {
     await page.setViewportSize(viewport);
     const app = new Calculator(page);
     await app.open();
+    if (lang !== 'en') await app.switchLanguage(lang);
     await expect(app.indicator('long.cluster.sales.growth')).toBeVisible();
     // Open every disclosure so their content is checked too.
     await page.locator('details').evaluateAll((els) => els.forEach((d) => (d.open = true)));
