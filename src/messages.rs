@@ -140,6 +140,7 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("report.detected", "detected", "detectado", "detectado"),
     ("report.counts", "Rows read: {read}. Rows excluded: {excluded}.", "Filas leídas: {read}. Filas excluidas: {excluded}.", "Linhas lidas: {read}. Linhas excluídas: {excluded}."),
     ("report.reshaped", "This table was wide (one column per year); it was read as one row per firm and year for the years {years}.", "Esta tabla era ancha (una columna por año); se leyó como una fila por empresa y año para los años {years}.", "Esta tabela era larga (uma coluna por ano); foi lida como uma linha por empresa e ano para os anos {years}."),
+    ("report.looks_like", "These columns look like those of the “{table}” table: was it pasted into the right box?", "Estas columnas parecen las de la tabla «{table}»: ¿se pegó en el cuadro correcto?", "Estas colunas parecem as da tabela “{table}”: foi colada no quadro certo?"),
     ("report.group_missing", "There is no group column: every firm is read as a beneficiary.", "No hay columna de grupo: todas las empresas se leen como beneficiarias.", "Não há coluna de grupo: todas as empresas são lidas como beneficiárias."),
     ("report.mapping", "Columns: which header became which column", "Columnas: qué encabezado se leyó como qué columna", "Colunas: qual cabeçalho foi lido como qual coluna"),
     ("report.pasted_header", "Your header", "Su encabezado", "Seu cabeçalho"),

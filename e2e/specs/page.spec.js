@@ -189,3 +189,13 @@ test('calculation settings and cluster-type tags reach the results', async ({ pa
   await expect(row.locator('td.value').nth(1)).toHaveText('—');
   expect((await app.indicatorState('long.cluster.sales.vs_control')).value).toBe(before.value);
 });
+
+test('a table pasted into the wrong box is named, in the reader language', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await app.switchLanguage('es');
+  await app.paste('territory', 'empresa\tgrupo\taño\tventas\nA\tbeneficiaria\t2019\t10\n');
+  await expect(page.getByTestId('looks-like-territory')).toContainText('Empresas');
+  await app.paste('territory', 'año\tpib local\tpib nacional\n2019\t1\t2\n');
+  await expect(page.getByTestId('looks-like-territory')).toHaveCount(0);
+});

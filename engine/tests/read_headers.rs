@@ -268,3 +268,20 @@ fn territory_duplicate_year_is_an_error() {
     assert_eq!(codes(&r), [(3, "duplicate_row", Some("year".into()))]);
     assert_eq!(r.errors[0].entry().params["first_line"], 2);
 }
+
+#[test]
+fn a_table_pasted_into_the_wrong_box_is_named() {
+    let firms = "firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t10\n";
+    let r = read(TableKind::Territory, firms);
+    assert_eq!(r.report.looks_like, Some(TableKind::Firms));
+    let r = read(TableKind::Activities, "año;monto\n2019;100\n");
+    assert_eq!(r.report.looks_like, Some(TableKind::Subsidies));
+    // The right box, or a header that names nothing known: no suggestion.
+    assert_eq!(read(TableKind::Firms, firms).report.looks_like, None);
+    assert_eq!(
+        read(TableKind::Territory, "year\tPIB Masaya\n2019\t1\n")
+            .report
+            .looks_like,
+        None
+    );
+}

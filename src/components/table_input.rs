@@ -241,6 +241,11 @@ fn ReadingReport(table: TableKind, read: RwSignal<TableSummary>) -> impl IntoVie
             {move || read.with(|r| r.report.group_column_missing.then(|| view! {
                 <p class="notice warning" data-testid="group-missing">{t(lang.get(), "report.group_missing")}</p>
             }))}
+            {move || read.with(|r| r.report.looks_like.map(|other| view! {
+                <p class="notice warning" data-testid=format!("looks-like-{name}")>
+                    {tf(lang.get(), "report.looks_like", &[("table", t(lang.get(), table_title_key(other)).to_string())])}
+                </p>
+            }))}
             <HeaderMapping table=table read=read />
         </div>
     }

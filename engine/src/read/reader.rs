@@ -679,6 +679,33 @@ fn concat_while<T: Send>(parts: Vec<Vec<T>>, meanwhile: impl FnOnce()) -> Vec<T>
     concat(parts)
 }
 
+/// The table a header belongs to when it is not this one's: it names none of
+/// `kind`'s columns but `year` (shared by every table), and more of another table's.
+/// (The firms table pasted into the territory box was read as years without data,
+/// with nothing said.)
+fn looks_like(kind: TableKind, layout: &Layout, header_cells: &[&str]) -> Option<TableKind> {
+    let named = |kind: TableKind, present: &[bool]| {
+        schema::columns(kind)
+            .iter()
+            .zip(present)
+            .filter(|(c, present)| **present && c.name != "year")
+            .count()
+    };
+    if named(kind, &layout.present) > 0 {
+        return None;
+    }
+    TableKind::ALL
+        .into_iter()
+        .filter(|other| *other != kind)
+        .map(|other| {
+            let layout = header::resolve(other, header_cells, None, 1);
+            (named(other, &layout.present), other)
+        })
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, other)| other)
+}
+
 /// The user's decimal-mark override for a column, if any.
 fn override_of(kind: TableKind, c: &ColumnDef, settings: &Settings) -> Option<DecimalMark> {
     settings
@@ -841,6 +868,7 @@ fn read_with(
     };
     let layout = header::resolve(kind, &header_cells, mapping, head_line);
     let cols = schema::columns(kind);
+    report.looks_like = looks_like(kind, &layout, &header_cells);
     report.header_line = head_line;
     report.headers = layout.headers.clone();
     report.reshaped = layout.is_wide();

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dialect::Separator;
 use super::number::{DecimalMark, Votes};
+use crate::model::TableKind;
 
 /// How the separator was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,6 +133,10 @@ pub struct ReadReport {
     pub group_column_missing: bool,
     /// A table-level error (missing column) stopped the reading.
     pub unreadable: bool,
+    /// The header names none of this table's columns but `year`, and some of another
+    /// table's: the paste probably went into the wrong box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub looks_like: Option<TableKind>,
 }
 
 impl ReadReport {
