@@ -57,6 +57,7 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("facts.tags", "Cluster type (footnote 19): direct poverty-impact potential", "Tipo de clúster (nota 19): potencial de impacto directo en la pobreza", "Tipo de cluster (nota 19): potencial de impacto direto na pobreza"),
     ("facts.not_number", "Not a number: type it like 1234.5 or 1.234,5.", "No es un número: escríbalo como 1234,5 o 1.234,5.", "Não é um número: digite como 1234,5 ou 1.234,5."),
     ("facts.not_year", "Type a year between 1900 and 2100.", "Escriba un año entre 1900 y 2100.", "Digite um ano entre 1900 e 2100."),
+    ("facts.negative", "Cannot be negative.", "No puede ser negativo.", "Não pode ser negativo."),
     ("facts.not_integer", "Not a whole number (a year like 2019).", "No es un número entero (un año como 2019).", "Não é um número inteiro (um ano como 2019)."),
     ("tag.rural", "Rural cluster", "Clúster rural", "Cluster rural"),
     ("tag.urban_informal", "Urban informal economy", "Economía informal urbana", "Economia informal urbana"),

@@ -29,6 +29,7 @@ pub static NOTE_CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("note.territory_missing", "the territory table needs local and national GDP in at least two years", "la tabla de territorio necesita el PIB local y el nacional en al menos dos años", "a tabela de território precisa do PIB local e do nacional em pelo menos dois anos"),
     ("note.territory_zero", "the column {column} is 0 in {year}: growth is undefined", "la columna {column} vale 0 en {year}: el crecimiento no está definido", "a coluna {column} vale 0 em {year}: o crescimento não está definido"),
     ("note.missing_fact", "the project's {field} is not set", "falta el dato del proyecto {field}", "falta o dado do projeto {field}"),
+    ("note.negative_fact", "the project's {field} is negative: a cost cannot be", "el dato del proyecto {field} es negativo: un costo no puede serlo", "o dado do projeto {field} é negativo: um custo não pode sê-lo"),
     ("note.zero_fact", "the project's {field} is 0: the ratio is undefined", "el dato del proyecto {field} es 0: la razón no está definida", "o dado do projeto {field} é 0: a razão não está definida"),
     ("note.fact_unknown", "the project's {field} is unknown", "el dato del proyecto {field} figura como desconocido", "o dado do projeto {field} consta como desconhecido"),
     ("note.no_flag_panel", "no cluster firm has {flag} known in both {baseline} and {followup}", "ninguna empresa del clúster tiene el dato {flag} en {baseline} y en {followup}", "nenhuma empresa do cluster tem o dado {flag} em {baseline} e em {followup}"),

@@ -125,6 +125,13 @@ test('project facts and checklist are saved at once and survive a reload', async
   await page.getByTestId('fact-end_year').fill('99999999999');
   await page.getByTestId('fact-end_year').blur();
   await expect(page.getByTestId('fact-end_year')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#fact-end_year-error')).toContainText('1900');
+  // A negative cost is refused where it is typed; the last good value stays.
+  await cost.fill('-5');
+  await cost.blur();
+  await expect(cost).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#fact-cost_total-error')).toContainText('negative');
+  await expect(app.indicator('long.return_per_dollar')).toHaveAttribute('data-value', '3.5');
   await page.getByTestId('check-social_protection').selectOption('yes');
   await page.reload();
   await expect(app.indicator('long.return_per_dollar')).toHaveAttribute('data-value', '3.5');

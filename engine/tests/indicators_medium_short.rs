@@ -270,6 +270,12 @@ fn returns_per_dollar() {
     doc.project.cost_mif = Some(0.0);
     let inds = run(&doc, &Dataset::default());
     assert_eq!(code(get(&inds, "long.return_per_mif_dollar")), "zero_fact");
+    // A negative cost is a typing slip, not a return of −7 dollars per dollar.
+    doc.project.cost_mif = Some(-10.0);
+    let inds = run(&doc, &Dataset::default());
+    let m = get(&inds, "long.return_per_mif_dollar");
+    assert_eq!((m.status, m.value), (Status::InsufficientData, None));
+    assert_eq!(code(m), "negative_fact");
     doc.project.cost_mif = Some(70.0);
     let inds = run(&doc, &Dataset::default());
     assert_eq!(get(&inds, "long.return_per_mif_dollar").status, Status::Met);

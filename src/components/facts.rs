@@ -97,21 +97,39 @@ fn NumberField(
     /// slip, not a year, and would overflow the engine's year arithmetic.
     #[prop(optional)]
     year: bool,
+    /// An amount or a count, never below zero.
+    #[prop(optional)]
+    non_negative: bool,
 ) -> impl IntoView {
     let integer = integer || year;
-    let acceptable = move |value: Option<f64>| {
-        value.is_none_or(|v| {
-            (!integer || v.fract() == 0.0) && (!year || (1900.0..=2100.0).contains(&v))
-        })
+    // What is wrong with a typed text, as the key of the message that says so.
+    let problem = move |lang: Lang, text: &str| -> Option<&'static str> {
+        let Ok(value) = parse_number(lang, text) else {
+            return Some(if integer {
+                "facts.not_integer"
+            } else {
+                "facts.not_number"
+            });
+        };
+        let v = value?;
+        if year && (v.fract() != 0.0 || !(1900.0..=2100.0).contains(&v)) {
+            Some("facts.not_year")
+        } else if integer && v.fract() != 0.0 {
+            Some("facts.not_integer")
+        } else if non_negative && v < 0.0 {
+            Some("facts.negative")
+        } else {
+            None
+        }
     };
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let invalid = RwSignal::new(false);
+    let invalid = RwSignal::new(None::<&'static str>);
     // A new project (or a language switch) clears a pending error.
     Effect::new(move |_| {
         state.current.track();
         lang.track();
-        invalid.set(false);
+        invalid.set(None);
     });
     let error_id = format!("{testid}-error");
     view! {
@@ -121,37 +139,22 @@ fn NumberField(
                 type="text"
                 inputmode=if integer { "numeric" } else { "decimal" }
                 data-testid=testid
-                aria-invalid=move || invalid.get().then_some("true")
+                aria-invalid=move || invalid.get().map(|_| "true")
                 aria-describedby=error_id.clone()
                 prop:value=move || state.doc.with(|d| show_number(lang.get(), get(d)))
                 on:change=move |ev| {
                     let text = event_target_value(&ev);
-                    match parse_number(lang.get_untracked(), &text) {
-                        Ok(value) if acceptable(value) => {
-                            invalid.set(false);
-                            state.edit(|d| set(d, value));
-                        }
-                        _ => invalid.set(true),
+                    let lang = lang.get_untracked();
+                    let wrong = problem(lang, &text);
+                    invalid.set(wrong);
+                    if wrong.is_none() {
+                        let value = parse_number(lang, &text).ok().flatten();
+                        state.edit(|d| set(d, value));
                     }
                 }
             />
             <small class="field-error" id=error_id role="alert">
-                {move || {
-                    invalid
-                        .get()
-                        .then(|| {
-                            t(
-                                lang.get(),
-                                if year {
-                                    "facts.not_year"
-                                } else if integer {
-                                    "facts.not_integer"
-                                } else {
-                                    "facts.not_number"
-                                },
-                            )
-                        })
-                }}
+                {move || invalid.get().map(|key| t(lang.get(), key))}
             </small>
         </label>
     }
@@ -232,7 +235,7 @@ pub fn ProjectFacts() -> impl IntoView {
                 <NumberField key="facts.followup_year" testid="fact-followup_year" year=true
                     get=|d| d.project.followup_year.map(f64::from)
                     set=|d, v| d.project.followup_year = v.map(|v| v as i32) />
-                <NumberField key="facts.cluster_firms" testid="fact-cluster_firms"
+                <NumberField key="facts.cluster_firms" testid="fact-cluster_firms" non_negative=true
                     get=|d| d.project.cluster_firms
                     set=|d, v| d.project.cluster_firms = v />
                 <YesNoField key="facts.institutional_arrangement" testid="fact-institutional_arrangement"
@@ -241,13 +244,13 @@ pub fn ProjectFacts() -> impl IntoView {
                 <YesNoField key="facts.strategic_plan_consensus" testid="fact-strategic_plan_consensus"
                     get=|d| d.project.strategic_plan_consensus
                     set=|d, v| d.project.strategic_plan_consensus = v />
-                <NumberField key="facts.cost_total" testid="fact-cost_total"
+                <NumberField key="facts.cost_total" testid="fact-cost_total" non_negative=true
                     get=|d| d.project.cost_total
                     set=|d, v| d.project.cost_total = v />
-                <NumberField key="facts.cost_mif" testid="fact-cost_mif"
+                <NumberField key="facts.cost_mif" testid="fact-cost_mif" non_negative=true
                     get=|d| d.project.cost_mif
                     set=|d, v| d.project.cost_mif = v />
-                <NumberField key="facts.social_benefits" testid="fact-social_benefits"
+                <NumberField key="facts.social_benefits" testid="fact-social_benefits" non_negative=true
                     get=|d| d.project.social_benefits
                     set=|d, v| d.project.social_benefits = v />
             </div>

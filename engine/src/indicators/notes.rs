@@ -22,6 +22,7 @@
 //! | `territory_zero` | `column`, `year` | a GDP of 0 in the first year: growth undefined |
 //! | `missing_fact` | `field` | a project fact is not set |
 //! | `zero_fact` | `field` | a project fact is 0 (a divisor) |
+//! | `negative_fact` | `field` | a project cost is negative (a typing slip) |
 //! | `no_flag_panel` | `flag`, `baseline`, `followup` | no cluster firm with the flag known in both years |
 //! | `flag_panel_used` | `flag`, `n`, `baseline`, `followup` | strategy shares over `n` cluster firms |
 //! | `table_empty` | `table` | the table has no valid row |
@@ -252,6 +253,13 @@ pub fn zero_fact(field: &str) -> Msg {
     Msg::new(
         format!("the project's {field} is 0: the ratio is undefined"),
         Note::new("zero_fact").with("field", field),
+    )
+}
+
+pub fn negative_fact(field: &str) -> Msg {
+    Msg::new(
+        format!("the project's {field} is negative: a cost cannot be"),
+        Note::new("negative_fact").with("field", field),
     )
 }
 

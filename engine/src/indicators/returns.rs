@@ -4,7 +4,8 @@
 //! `long.return_per_dollar = social_benefits / cost_total`,
 //! `long.return_per_mif_dollar = social_benefits / cost_mif`; met if ≥ 1. Detail:
 //! `social_benefits`, the divisor under its own name, and `currency`. Independent of
-//! the years. A missing fact or a divisor of 0 gives `insufficient_data`.
+//! the years. A missing fact, a divisor of 0 or a negative cost gives
+//! `insufficient_data`.
 
 use super::notes;
 use super::panels::num;
@@ -54,6 +55,10 @@ fn ratio(id: &str, project: &Project, field: &str, cost: Option<f64>) -> Indicat
     };
     if c == 0.0 {
         notes::zero_fact(field).say(&mut ind);
+        return ind;
+    }
+    if c < 0.0 {
+        notes::negative_fact(field).say(&mut ind);
         return ind;
     }
     if let Some(v) = finite(b / c) {
