@@ -330,6 +330,23 @@ fn followup_too_early_warning() {
     doc.project.end_year = Some(2020);
     let (_, warnings) = run(&doc, &data(rows()));
     assert!(warnings.is_empty());
+    // Years that overflow once three are added still warn, with no panic.
+    doc.project.end_year = Some(i32::MAX);
+    let (_, warnings) = run(&doc, &data(rows()));
+    assert_eq!(warnings[0].params["earliest"], json!(i32::MAX));
+}
+
+#[test]
+fn a_project_that_ends_before_it_starts_is_warned_about() {
+    let mut doc = Document::new("t");
+    doc.project.start_year = Some(2019);
+    doc.project.end_year = Some(2016);
+    let (_, warnings) = run(&doc, &data(rows()));
+    let codes: Vec<&str> = warnings.iter().map(|w| w.code.as_str()).collect();
+    assert!(codes.contains(&"project_years_reversed"), "{codes:?}");
+    doc.project.end_year = Some(2019);
+    let (_, warnings) = run(&doc, &data(rows()));
+    assert!(warnings.iter().all(|w| w.code != "project_years_reversed"));
 }
 
 fn territory(rows: &[(i32, f64, f64)]) -> Vec<TerritoryRow> {

@@ -257,6 +257,11 @@ pub fn compute(
         }
     }
     out.extend(short::short(&doc.project, data, &index));
+    if let (Some(start), Some(end)) = (doc.project.start_year, doc.project.end_year) {
+        if end < start {
+            warnings.push(notes::project_years_reversed(start, end).warning());
+        }
+    }
     for ind in &mut out {
         status::apply_target(ind, &doc.targets, false);
     }

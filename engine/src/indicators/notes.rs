@@ -23,6 +23,7 @@
 //! | `missing_fact` | `field` | a project fact is not set |
 //! | `zero_fact` | `field` | a project fact is 0 (a divisor) |
 //! | `negative_fact` | `field` | a project cost is negative (a typing slip) |
+//! | `project_years_reversed` | `start_year`, `end_year` | warning: the project ends before it starts |
 //! | `no_flag_panel` | `flag`, `baseline`, `followup` | no cluster firm with the flag known in both years |
 //! | `flag_panel_used` | `flag`, `n`, `baseline`, `followup` | strategy shares over `n` cluster firms |
 //! | `table_empty` | `table` | the table has no valid row |
@@ -378,6 +379,17 @@ pub fn share_above_one(participating: usize, denominator: f64) -> Msg {
         Note::new("share_above_one")
             .with("participating", participating)
             .with("denominator", denominator),
+    )
+}
+
+pub fn project_years_reversed(start_year: i32, end_year: i32) -> Msg {
+    Msg::new(
+        format!(
+            "the project ends ({end_year}) before it starts ({start_year}): check the two years"
+        ),
+        Note::new("project_years_reversed")
+            .with("start_year", start_year)
+            .with("end_year", end_year),
     )
 }
 
