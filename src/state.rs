@@ -35,6 +35,9 @@ pub enum Notice {
     ChangedInOtherTab { kept_this_tab: bool },
     /// Another tab deleted the open project; it stays open here, in memory.
     DeletedInOtherTab { name: String },
+    /// The page stopped while calculating this project last time, so it was not
+    /// reopened by itself; it can be opened anyway, or its stored file downloaded.
+    StoppedLastTime { id: String, name: String },
 }
 
 /// Shared by every component through the context.
@@ -90,6 +93,8 @@ impl AppState {
             state.notify(Notice::Recovered { backup_key });
         }
         state.projects.set(loaded.projects);
+        // Left behind by a calculation that stopped the page (see `CALCULATING_KEY`).
+        let stopped = storage::take_calculating_mark();
         let last = storage::get(storage::LAST_KEY);
         let first = state
             .projects
@@ -102,6 +107,11 @@ impl AppState {
             })
             .or(first)
         {
+            Some(id) if stopped.as_deref() == Some(id.as_str()) => {
+                let name = state.meta(&id).map(|m| m.name).unwrap_or_default();
+                state.doc.set(Document::new(""));
+                state.notify(Notice::StoppedLastTime { id, name });
+            }
             Some(id) => state.open(&id),
             None => {
                 state.add_project(example::document(lang));

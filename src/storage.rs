@@ -4,7 +4,9 @@
 //! - `cluster-eval/v1/index`: the list of projects (`[{id, name, updated}]`),
 //! - `cluster-eval/v1/doc/<id>`: one document's JSON (without results),
 //! - `cluster-eval/v1/last`: the id of the project open last,
-//! - `cluster-eval/v1/lang`: the chosen language.
+//! - `cluster-eval/v1/lang`: the chosen language;
+//! - in the tab's session storage, `cluster-eval/v1/calculating`: the project being
+//!   calculated, while it is.
 //!
 //! Nothing stored is ever deleted because it could not be read: it is copied under
 //! `cluster-eval/v1/backup/<key>/<time>` and reported. When storage is unavailable
@@ -18,6 +20,12 @@ pub const PREFIX: &str = "cluster-eval/v1/";
 pub const INDEX_KEY: &str = "cluster-eval/v1/index";
 pub const LAST_KEY: &str = "cluster-eval/v1/last";
 pub const LANG_KEY: &str = "cluster-eval/v1/lang";
+/// The id of the project being calculated on the page, set for the length of each
+/// calculation: if one never returns (a panic stops the whole page), the mark stays,
+/// and the next load does not reopen that project by itself, again and again. Kept
+/// in the tab's session storage, which a reload keeps and other tabs do not see (a
+/// tab opened during another's calculation must not take it for a stop).
+pub const CALCULATING_KEY: &str = "cluster-eval/v1/calculating";
 
 /// One line of the project list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -85,6 +93,29 @@ pub fn remove(key: &str) {
     if let Some(storage) = local() {
         let _ = storage.remove_item(key);
     }
+}
+
+fn session() -> Option<Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Marks `id` as being calculated (see [`CALCULATING_KEY`]); false if it could not be.
+pub fn mark_calculating(id: &str) -> bool {
+    session().is_some_and(|s| s.set_item(CALCULATING_KEY, id).is_ok())
+}
+
+pub fn unmark_calculating() {
+    if let Some(s) = session() {
+        let _ = s.remove_item(CALCULATING_KEY);
+    }
+}
+
+/// The project whose calculation stopped the page before this load, if any.
+pub fn take_calculating_mark() -> Option<String> {
+    let s = session()?;
+    let id = s.get_item(CALCULATING_KEY).ok()??;
+    let _ = s.remove_item(CALCULATING_KEY);
+    Some(id)
 }
 
 /// Copies an unreadable stored value aside (never deletes it) and returns the backup

@@ -110,3 +110,25 @@ test('with a full quota, an unsaved project survives switching away and back', a
   await app.projectItems.filter({ hasText: 'Example' }).locator('.project-open').click();
   await expect(app.tableInput('firms')).toHaveValue(text);
 });
+
+test('a project whose calculation stopped the page is not reopened by itself, and nothing is lost', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  const table = 'year\tamount\n2019\t100\n';
+  await app.paste('subsidies', table);
+  // What a calculation that never returned leaves behind (a panic stops the page).
+  await page.evaluate(() => sessionStorage.setItem('cluster-eval/v1/calculating', localStorage.getItem('cluster-eval/v1/last')));
+  await page.reload();
+  await expect(page.getByTestId('notice-stopped-last-time')).toBeVisible();
+  await expect(app.tableInput('subsidies')).toHaveValue('');
+  await expect(app.projectItems).toHaveCount(1);
+  // Its stored file can be downloaded as it is, and it can be opened anyway.
+  const stored = await app.download('download-stored');
+  expect(JSON.parse(stored.text).tables.subsidies).toBe(table);
+  await page.getByTestId('open-anyway').click();
+  await expect(app.tableInput('subsidies')).toHaveValue(table);
+  // A normal calculation leaves no mark: the next reload opens the project.
+  await page.reload();
+  await expect(app.tableInput('subsidies')).toHaveValue(table);
+  await expect(page.getByTestId('notice-stopped-last-time')).toHaveCount(0);
+});

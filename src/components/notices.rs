@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::share::export_document;
 use crate::i18n::{t, tf, Lang};
 use crate::state::{AppState, Notice};
+use crate::{files, storage};
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -49,11 +50,32 @@ fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> imp
             </button>
         }
     });
+    let stopped = match &notice {
+        Notice::StoppedLastTime { id, name } => {
+            let (open_id, stored_id, name) = (id.clone(), id.clone(), name.clone());
+            Some(view! {
+                <button type="button" data-testid="open-anyway" on:click=move |_| {
+                    state.dismiss(index);
+                    state.open(&open_id);
+                }>
+                    {t(lang, "notice.open_anyway")}
+                </button>
+                <button type="button" data-testid="download-stored" on:click=move |_| {
+                    let text = storage::get(&storage::doc_key(&stored_id)).unwrap_or_default();
+                    let _ = files::download(&files::safe_file_name(&name, "json"), "application/json", &text);
+                }>
+                    {t(lang, "notice.download_stored")}
+                </button>
+            })
+        }
+        _ => None,
+    };
     view! {
         <div class=format!("notice {class}") data-testid=format!("notice-{kind}")>
             <span>{text}</span>
             {undo}
             {export}
+            {stopped}
             <button type="button" class="dismiss" on:click=move |_| state.dismiss(index)>
                 {t(lang, "notice.dismiss")}
             </button>
@@ -127,6 +149,11 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
                 },
             )
             .to_string(),
+        ),
+        Notice::StoppedLastTime { name, .. } => (
+            "stopped-last-time",
+            "error",
+            tf(lang, "notice.stopped_last_time", &[("name", name.clone())]),
         ),
         Notice::DeletedInOtherTab { name } => (
             "deleted-in-other-tab",
