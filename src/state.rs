@@ -33,6 +33,9 @@ pub enum Notice {
     /// Another tab of the page saved the open project. `kept_this_tab`: this tab had
     /// an unsaved change of its own at that moment, so its version was saved instead.
     ChangedInOtherTab { kept_this_tab: bool },
+    /// Another tab saved the open project while this tab holds a version it could
+    /// not store: this tab keeps its own, which only an export can keep.
+    OtherTabSavedOverUnsaved,
     /// Another tab deleted the open project; it stays open here, in memory.
     DeletedInOtherTab { name: String },
     /// The page stopped while calculating this project last time, so it was not
@@ -358,6 +361,16 @@ impl AppState {
     /// change of its own waiting to be saved, which is then saved at once (the other
     /// tab takes it in turn), so the two tabs never go on editing different copies.
     fn take_other_tab_version(&self, json: &str) {
+        let unsaved_here = self
+            .current
+            .get_untracked()
+            .is_some_and(|id| self.unsaved.with_value(|u| u.contains_key(&id)));
+        if unsaved_here {
+            // This tab's version could not be stored (full quota, too large): it exists
+            // only here, so it is kept, and the person is told to export it.
+            self.notify(Notice::OtherTabSavedOverUnsaved);
+            return;
+        }
         if self.save_timer.get_value().is_some() {
             self.flush();
             self.notify(Notice::ChangedInOtherTab {

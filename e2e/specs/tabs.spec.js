@@ -63,3 +63,18 @@ test('a project deleted in one tab stays open in the other and is saved again on
   await expect.poll(() => storedNames(second.page)).toHaveLength(1);
   await expect(first.projectItems).toHaveCount(1);
 });
+
+test('a version this tab could not store is kept when another tab saves the project', async ({ context }) => {
+  const first = new Calculator(await context.newPage());
+  await first.open();
+  const second = new Calculator(await context.newPage());
+  await second.open();
+
+  await first.simulateFullQuota();
+  const mine = 'year\tamount\n2019\t111\n';
+  await first.paste('subsidies', mine);
+  await expect(first.page.getByTestId('notice-quota-full')).toBeVisible();
+  await second.paste('subsidies', 'year\tamount\n2019\t222\n');
+  await expect(first.page.getByTestId('notice-other-tab-unsaved')).toBeVisible();
+  await expect(first.tableInput('subsidies')).toHaveValue(mine);
+});

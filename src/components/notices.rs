@@ -42,6 +42,7 @@ fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> imp
             | Notice::TooLargeToStore { .. }
             | Notice::StorageUnavailable
             | Notice::DeletedInOtherTab { .. }
+            | Notice::OtherTabSavedOverUnsaved
     )
     .then(|| {
         view! {
@@ -149,6 +150,11 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
                 },
             )
             .to_string(),
+        ),
+        Notice::OtherTabSavedOverUnsaved => (
+            "other-tab-unsaved",
+            "warning",
+            t(lang, "notice.other_tab_unsaved").to_string(),
         ),
         Notice::StoppedLastTime { name, .. } => (
             "stopped-last-time",
