@@ -83,6 +83,10 @@ test('a broken or newer file is refused and nothing changes', async ({ page }) =
   await app.importDocument('broken.json', '[]');
   await expect(page.getByTestId('notice-import-refused')).toContainText('broken.json');
   await expect(page.getByTestId('notice-imported')).toHaveCount(0);
+  // A field of the wrong type: where, and what it should be.
+  await app.importDocument('quoted.json', JSON.stringify({ format: 'cluster-eval', version: 1, project: { start_year: '2003' }, tables: {} }));
+  await expect(page.getByTestId('notice-import-refused')).toContainText('project.start_year');
+  await expect(page.getByTestId('notice-import-refused')).toContainText('whole number');
 });
 
 test('typing after the last project was deleted makes a new project of it', async ({ page }) => {

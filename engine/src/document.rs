@@ -44,6 +44,47 @@ pub enum DocumentError {
     InvalidField { path: String, message: String },
 }
 
+/// What an invalid field should have held, from serde's message, in terms a person
+/// can be told (the page translates them; `expected i32` means nothing to an
+/// evaluator).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    Number,
+    WholeNumber,
+    Text,
+    TrueFalse,
+    List,
+    /// A group of named fields (a JSON object).
+    Object,
+    /// One of these codes, as serde lists them (`` `yes`, `no`, `unknown` ``).
+    OneOf(String),
+}
+
+impl DocumentError {
+    /// For an invalid field, what it should have held, when serde's message says.
+    pub fn expected(&self) -> Option<Expected> {
+        let DocumentError::InvalidField { message, .. } = self else {
+            return None;
+        };
+        let (_, wanted) = message.split_once("expected ")?;
+        if let Some(codes) = wanted.strip_prefix("one of ") {
+            return Some(Expected::OneOf(codes.to_string()));
+        }
+        let wanted = wanted.trim_start_matches("a ").trim_start_matches("an ");
+        let word = wanted.split([' ', ',']).next()?;
+        Some(match word {
+            "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize"
+            | "integer" => Expected::WholeNumber,
+            "f32" | "f64" | "number" => Expected::Number,
+            "string" | "str" | "borrowed" | "char" => Expected::Text,
+            "boolean" | "bool" => Expected::TrueFalse,
+            "sequence" | "list" => Expected::List,
+            "map" | "struct" => Expected::Object,
+            _ => return None,
+        })
+    }
+}
+
 /// A yes / no / unknown project fact (institutional arrangement, strategic plan).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,8 +1,8 @@
 //! Reading, refusing, migrating and writing documents.
 
 use cluster_eval_engine::document::{
-    ChecklistAnswer, DecimalSetting, DelimiterSetting, Document, DocumentError, CURRENT_VERSION,
-    MAX_BOOTSTRAP_REPS,
+    ChecklistAnswer, DecimalSetting, DelimiterSetting, Document, DocumentError, Expected,
+    CURRENT_VERSION, MAX_BOOTSTRAP_REPS,
 };
 
 fn minimal(version: u64) -> String {
@@ -133,6 +133,55 @@ fn names_the_invalid_field() {
         DocumentError::InvalidField { path, .. } => assert_eq!(path, "tables.firms"),
         other => panic!("expected InvalidField, got {other:?}"),
     }
+}
+
+#[test]
+fn says_what_an_invalid_field_should_hold() {
+    let cases = [
+        (
+            r#""project":{"start_year":"2003"}"#,
+            "project.start_year",
+            Some(Expected::WholeNumber),
+        ),
+        (
+            r#""project":{"cost_total":"1.800.000"}"#,
+            "project.cost_total",
+            Some(Expected::Number),
+        ),
+        (
+            r#""project":{"name":7}"#,
+            "project.name",
+            Some(Expected::Text),
+        ),
+        (
+            r#""project":{},"targets":[1]"#,
+            "targets",
+            Some(Expected::Object),
+        ),
+        (
+            r#""project":{"institutional_arrangement":"maybe"}"#,
+            "project.institutional_arrangement",
+            Some(Expected::OneOf("`yes`, `no`, `unknown`".into())),
+        ),
+    ];
+    for (body, path, want) in cases {
+        let body = if body.contains("\"tables\"") {
+            body.to_string()
+        } else {
+            format!(r#"{body},"tables":{{}}"#)
+        };
+        let text = format!(r#"{{"format":"cluster-eval","version":1,{body}}}"#);
+        let err = Document::from_json(&text).unwrap_err();
+        match &err {
+            DocumentError::InvalidField { path: found, .. } => assert_eq!(found, path, "{body}"),
+            other => panic!("expected InvalidField, got {other:?}"),
+        }
+        assert_eq!(err.expected(), want, "{body}: {err}");
+    }
+    assert_eq!(
+        DocumentError::MissingField { field: "x".into() }.expected(),
+        None
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! What the page must tell the user: storage trouble, refused files, undo.
 
+use cluster_eval_engine::document::Expected;
 use cluster_eval_engine::DocumentError;
 use leptos::prelude::*;
 
@@ -199,8 +200,29 @@ pub fn document_error(lang: Lang, error: &DocumentError) -> String {
         DocumentError::BadVersion { found } => {
             tf(lang, "doc.bad_version", &[("found", found.clone())])
         }
-        DocumentError::InvalidField { path, .. } => {
-            tf(lang, "doc.invalid_field", &[("path", path.clone())])
-        }
+        DocumentError::InvalidField { path, .. } => match error.expected() {
+            Some(expected) => tf(
+                lang,
+                "doc.invalid_field_expected",
+                &[
+                    ("path", path.clone()),
+                    ("expected", expected_text(lang, &expected)),
+                ],
+            ),
+            None => tf(lang, "doc.invalid_field", &[("path", path.clone())]),
+        },
+    }
+}
+
+/// What a field should hold, in the reader's language.
+fn expected_text(lang: Lang, expected: &Expected) -> String {
+    match expected {
+        Expected::Number => t(lang, "doc.expected_number").to_string(),
+        Expected::WholeNumber => t(lang, "doc.expected_whole_number").to_string(),
+        Expected::Text => t(lang, "doc.expected_text").to_string(),
+        Expected::TrueFalse => t(lang, "doc.expected_true_false").to_string(),
+        Expected::List => t(lang, "doc.expected_list").to_string(),
+        Expected::Object => t(lang, "doc.expected_object").to_string(),
+        Expected::OneOf(codes) => tf(lang, "doc.expected_one_of", &[("codes", codes.clone())]),
     }
 }
