@@ -61,6 +61,9 @@ pub struct AppState {
     /// Documents whose last save failed (full quota, no storage), by project id: they
     /// live here until a save succeeds, so switching projects never drops them.
     unsaved: StoredValue<HashMap<String, Document>>,
+    /// The open project, when another tab deleted it: it stays listed and open here
+    /// until this tab saves it again, it reappears in storage, or another is opened.
+    deleted_elsewhere: StoredValue<Option<String>>,
 }
 
 /// How long edits are gathered before one save. Writing a large project to storage
@@ -87,6 +90,7 @@ impl AppState {
             reloaded: RwSignal::new(0),
             save_timer: StoredValue::new(None),
             unsaved: StoredValue::new(HashMap::new()),
+            deleted_elsewhere: StoredValue::new(None),
         };
         if !storage_ok {
             state.notify(Notice::StorageUnavailable);
@@ -143,6 +147,18 @@ impl AppState {
     /// document of the same name, and the user is told where the original went.
     pub fn open(&self, id: &str) {
         self.flush();
+        // What other tabs did to the project open so far no longer applies.
+        self.deleted_elsewhere.set_value(None);
+        self.notices.update(|n| {
+            n.retain(|x| {
+                !matches!(
+                    x,
+                    Notice::ChangedInOtherTab { .. }
+                        | Notice::OtherTabSavedOverUnsaved
+                        | Notice::DeletedInOtherTab { .. }
+                )
+            })
+        });
         if let Some(doc) = self.unsaved.with_value(|u| u.get(id).cloned()) {
             self.current.set(Some(id.to_string()));
             self.doc.set(doc);
@@ -265,9 +281,12 @@ impl AppState {
             self.write_list(ListChange::Put(meta))
         });
         match outcome {
-            Ok(()) => self.unsaved.update_value(|u| {
-                u.remove(&id);
-            }),
+            Ok(()) => {
+                self.unsaved.update_value(|u| {
+                    u.remove(&id);
+                });
+                self.back_in_storage(&id);
+            }
             Err(_) => {
                 let doc = self.doc.get_untracked();
                 self.unsaved.update_value(|u| {
@@ -294,7 +313,11 @@ impl AppState {
     /// others this tab's line (its name may be newer than the stored one).
     fn with_unsaved(&self, stored: Vec<ProjectMeta>) -> Vec<ProjectMeta> {
         let shown = self.projects.get_untracked();
-        let in_memory = |id: &str| self.unsaved.with_value(|u| u.contains_key(id));
+        let deleted_elsewhere = self.deleted_elsewhere.get_value();
+        let in_memory = |id: &str| {
+            self.unsaved.with_value(|u| u.contains_key(id))
+                || deleted_elsewhere.as_deref() == Some(id)
+        };
         let mut list: Vec<ProjectMeta> = shown
             .iter()
             .filter(|m| in_memory(&m.id) && !stored.iter().any(|s| s.id == m.id))
@@ -330,31 +353,46 @@ impl AppState {
 
     fn refresh_list(&self) {
         let stored = storage::load_index().projects;
-        let open_gone = self
-            .current
-            .get_untracked()
-            .is_some_and(|id| !stored.iter().any(|m| m.id == id));
-        if open_gone {
-            self.keep_open_in_memory();
+        let listed = |id: &str| stored.iter().any(|m| m.id == id);
+        if let Some(id) = self.current.get_untracked() {
+            if listed(&id) {
+                self.back_in_storage(&id);
+            } else if !self.unsaved.with_value(|u| u.contains_key(&id)) {
+                self.keep_open_in_memory();
+            }
         }
+        // A project deleted here and back in storage (another tab saved or restored
+        // it): undoing the delete would write this tab's older copy over it.
+        self.notices.update(|n| {
+            n.retain(|x| !matches!(x, Notice::Deleted { meta, .. } if listed(&meta.id)))
+        });
         self.projects.set(self.with_unsaved(stored));
     }
 
-    /// The open project was deleted by another tab: keep it here, in memory, where
-    /// the next change saves it again.
+    /// The open project was deleted by another tab: keep it here, listed and open,
+    /// until the next change saves it again.
     fn keep_open_in_memory(&self) {
         let Some(id) = self.current.get_untracked() else {
             return;
         };
-        if self.unsaved.with_value(|u| u.contains_key(&id)) {
+        if self.unsaved.with_value(|u| u.contains_key(&id))
+            || self.deleted_elsewhere.get_value().as_deref() == Some(id.as_str())
+        {
             return;
         }
-        let doc = self.doc.get_untracked();
-        let name = doc.project.name.clone();
-        self.unsaved.update_value(|u| {
-            u.insert(id, doc);
-        });
+        self.deleted_elsewhere.set_value(Some(id));
+        let name = self.doc.with_untracked(|d| d.project.name.clone());
         self.notify(Notice::DeletedInOtherTab { name });
+    }
+
+    /// A project is stored again (saved here, or by another tab): no longer deleted
+    /// elsewhere.
+    fn back_in_storage(&self, id: &str) {
+        if self.deleted_elsewhere.get_value().as_deref() == Some(id) {
+            self.deleted_elsewhere.set_value(None);
+            self.notices
+                .update(|n| n.retain(|x| !matches!(x, Notice::DeletedInOtherTab { .. })));
+        }
     }
 
     /// Another tab saved the open project: show its version, unless this tab has a
@@ -390,6 +428,9 @@ impl AppState {
             self.unsaved.update_value(|u| {
                 u.remove(&id);
             });
+        }
+        if let Some(id) = self.current.get_untracked() {
+            self.back_in_storage(&id);
         }
         self.doc.set(theirs);
         self.reloaded.update(|n| *n = n.wrapping_add(1));
@@ -431,6 +472,9 @@ impl AppState {
     /// Deletes a project; it can be restored from the notice until the next delete.
     pub fn delete(&self, id: &str) {
         self.flush();
+        if self.deleted_elsewhere.get_value().as_deref() == Some(id) {
+            self.deleted_elsewhere.set_value(None);
+        }
         let Some(meta) = self.meta(id) else {
             return;
         };
@@ -473,6 +517,13 @@ impl AppState {
         };
         self.notices
             .update(|n| n.retain(|x| !matches!(x, Notice::Deleted { .. })));
+        if storage::get(&storage::doc_key(&meta.id)).is_some() {
+            // Another tab saved it again meanwhile: that version is newer than the
+            // copy taken at the delete, so it is opened, not overwritten.
+            self.refresh_list();
+            self.open(&meta.id);
+            return;
+        }
         let doc = Document::from_json(&json).unwrap_or_else(|_| Document::new(&meta.name));
         self.projects.update(|p| p.insert(0, meta.clone()));
         self.current.set(Some(meta.id.clone()));

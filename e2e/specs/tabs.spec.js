@@ -78,3 +78,43 @@ test('a version this tab could not store is kept when another tab saves the proj
   await expect(first.page.getByTestId('notice-other-tab-unsaved')).toBeVisible();
   await expect(first.tableInput('subsidies')).toHaveValue(mine);
 });
+
+test('after a delete and an undo in one tab, the other tab follows again and loses nothing', async ({ context }) => {
+  const first = new Calculator(await context.newPage());
+  await first.open();
+  const second = new Calculator(await context.newPage());
+  await second.open();
+
+  await first.deleteCurrentProject();
+  await expect(second.page.getByTestId('notice-deleted-in-other-tab')).toBeVisible();
+  await first.page.getByTestId('undo-delete').click();
+  await expect(second.page.getByTestId('notice-deleted-in-other-tab')).toHaveCount(0);
+  const pasted = 'year\tamount\n2019\t999\n';
+  await first.paste('subsidies', pasted);
+  await expect(second.tableInput('subsidies')).toHaveValue(pasted);
+  await expect(second.page.getByTestId('notice-other-tab-unsaved')).toHaveCount(0);
+  // An edit in the second tab now builds on the first tab's paste.
+  const cost = second.page.getByTestId('fact-cost_total');
+  await cost.fill('1800000');
+  await cost.blur();
+  await expect(first.page.getByTestId('fact-cost_total')).toHaveValue(/1.?800.?000/);
+  await expect(first.tableInput('subsidies')).toHaveValue(pasted);
+});
+
+test('an undo does not bring an older copy back over a project another tab saved again', async ({ context }) => {
+  const first = new Calculator(await context.newPage());
+  await first.open();
+  await first.newProject.click();
+  await expect(first.projectItems).toHaveCount(2);
+  const second = new Calculator(await context.newPage());
+  await second.open(); // opens the project opened last: the new one
+
+  await first.deleteCurrentProject();
+  await expect(first.page.getByTestId('notice-deleted')).toBeVisible();
+  const pasted = 'year\tamount\n2019\t555\n';
+  await second.paste('subsidies', pasted); // saves it again
+  await expect(first.projectItems).toHaveCount(2);
+  // The undo offer is withdrawn: the project is back, newer than the deleted copy.
+  await expect(first.page.getByTestId('notice-deleted')).toHaveCount(0);
+  await expect(second.tableInput('subsidies')).toHaveValue(pasted);
+});
