@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     provide_context(Reading::new(state));
+    provide_context(crate::components::how::OpenSections::default());
     // Edits are saved shortly after they happen; never lose the last one.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
     on_cleanup(move || flush.remove());

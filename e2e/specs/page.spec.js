@@ -94,6 +94,15 @@ test('"how it was computed" opens on the formula with the actual numbers', async
   await how.locator('summary').click();
   await expect(how.getByTestId('formula')).toBeVisible();
   await expect(how.locator('dl.detail dt').first()).toBeVisible();
+  // It stays open, with its content, when the results or the language change.
+  await page.getByTestId('fact-baseline_year').fill('2019');
+  await page.getByTestId('fact-baseline_year').blur();
+  await app.switchLanguage('es');
+  await expect(how.getByTestId('formula')).toBeVisible();
+  // And closed once closed.
+  await how.locator('summary').click();
+  await app.switchLanguage('en');
+  await expect(how.getByTestId('formula')).toBeHidden();
 });
 
 test('a target changes a status, and survives a reload', async ({ page }) => {

@@ -195,6 +195,12 @@ fn scalar(lang: Lang, value: &Value) -> Option<String> {
     }
 }
 
+/// The indicators whose "how it was computed" is open. The sections are built anew
+/// whenever the results or the language change; this keeps an open one open, with
+/// its content (it used to come back as an open section with nothing in it).
+#[derive(Clone, Copy, Default)]
+pub struct OpenSections(RwSignal<std::collections::HashSet<String>>);
+
 #[component]
 pub fn HowComputed(indicator: Indicator) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -202,11 +208,31 @@ pub fn HowComputed(indicator: Indicator) -> impl IntoView {
     if indicator.detail.is_empty() {
         return None;
     }
+    let sections = use_context::<OpenSections>().unwrap_or_default();
+    let id = indicator.id.clone();
+    let was_open = sections.0.with_untracked(|s| s.contains(&id));
     // Built when first opened: sixty closed sections of numbers would cost the first
     // visit a layout of thousands of elements nobody has asked to see yet.
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(was_open);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let is_open = ev
+            .target()
+            .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        if is_open {
+            open.set(true);
+        }
+        sections.0.update_untracked(|s| {
+            if is_open {
+                s.insert(id.clone());
+            } else {
+                s.remove(&id);
+            }
+        });
+    };
     Some(view! {
-        <details class="how" data-testid="how-computed" on:toggle=move |_| open.set(true)>
+        <details class="how" data-testid="how-computed" open=was_open on:toggle=on_toggle>
             <summary>{t(lang, "how.title")}</summary>
             <Show when=move || open.get()>
                 {
