@@ -58,6 +58,20 @@ test('a header mapped by hand is read and the choice is saved', async ({ page })
   expect(doc.columns.firms['Facturación neta']).toBe('sales');
 });
 
+test('a year-suffixed header mapped by hand maps every year of a wide table', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await app.newProject.click();
+  await app.paste('firms', 'empresa\tgrupo\tFact 2019\tFact 2023\nA\tbeneficiaria\t100\t150\nB\tbeneficiaria\t50\t60\n');
+  await page.locator('details.mapping').first().evaluate((d) => (d.open = true));
+  await page.getByTestId('map-firms-Fact 2019').selectOption('sales');
+  const growth = await app.indicatorState('long.beneficiaries.sales.growth');
+  expect(close(growth.value, 210 / 150 - 1)).toBe(true);
+  await expect(page.getByTestId('reshaped-firms')).toBeVisible();
+  const doc = JSON.parse((await app.exportDocument()).text);
+  expect(doc.columns.firms).toEqual({ Fact: 'sales' });
+});
+
 test('rows in error are listed by line, and the rest is read', async ({ page }) => {
   const app = new Calculator(page);
   await app.open();

@@ -97,6 +97,34 @@ fn user_mapping_uses_the_header_without_its_year() {
 }
 
 #[test]
+fn each_year_suffixed_header_reports_the_header_without_its_year() {
+    // What the page keys a person's mapping by, so one choice serves every year.
+    let r = read(
+        TableKind::Firms,
+        "Código\tFacturado 2019\tFacturado (2020)\t2021_facturado\tventas\nA\t1\t2\t3\t4\n",
+    );
+    let bases: Vec<Option<&str>> = r.report.headers.iter().map(|h| h.base.as_deref()).collect();
+    assert_eq!(
+        bases,
+        [
+            None,
+            Some("Facturado"),
+            Some("Facturado"),
+            Some("facturado"),
+            None
+        ]
+    );
+    // Mapped under that key, every year is read.
+    let r = read_mapped(
+        TableKind::Firms,
+        "Código\tFacturado 2019\tFacturado (2020)\nA\t1\t2\n",
+        &[("Código", Some("firm")), ("Facturado", Some("sales"))],
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(firm_rows(&r).len(), 2);
+}
+
+#[test]
 fn columns_without_a_year_in_a_wide_table_are_ignored() {
     let r = read(TableKind::Firms, "firm\temployment\tsales_2019\nA\t5\t1\n");
     assert_eq!(

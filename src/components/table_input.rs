@@ -326,9 +326,21 @@ fn header_row(
         }
         HeaderOutcome::Ignored { because } => (None, ignored_text(lang, because)),
     };
-    let user_choice = state
-        .doc
-        .with_untracked(|d| d.columns.get(name).and_then(|m| m.get(&header)).cloned());
+    // A year-suffixed header of a table without a year column is one year of a wide
+    // column: the choice is kept under the header without its year, for every year.
+    let has_year_column = read.report.headers.iter().any(|x| {
+        matches!(&x.outcome, HeaderOutcome::Column { column, year: None, .. } if column == "year")
+    });
+    let mapping_key = match &h.base {
+        Some(base) if !has_year_column => base.clone(),
+        _ => header.clone(),
+    };
+    let user_choice = state.doc.with_untracked(|d| {
+        d.columns
+            .get(name)
+            .and_then(|m| m.get(&mapping_key).or_else(|| m.get(&header)))
+            .cloned()
+    });
     let selected_value = match &user_choice {
         None => "__auto".to_string(),
         Some(None) => "__ignore".to_string(),
@@ -339,6 +351,7 @@ fn header_row(
         .and_then(|c| read.report.decimal(c))
         .map(|d| (d.column.clone(), d.mark, d.source));
     let header_for_change = header.clone();
+    let key_for_change = mapping_key.clone();
     let options = columns(table)
         .iter()
         .map(|c| {
@@ -355,9 +368,12 @@ fn header_row(
                     data-testid=format!("map-{name}-{header}")
                     on:change=move |ev| {
                         let chosen = event_target_value(&ev);
-                        let header = header_for_change.clone();
+                        let pasted = header_for_change.clone();
+                        let header = key_for_change.clone();
                         state.edit(|d| {
                             let map = d.columns.entry(name.to_string()).or_default();
+                            // A choice made before under the whole header would win.
+                            map.remove(&pasted);
                             match chosen.as_str() {
                                 "__auto" => {
                                     map.remove(&header);

@@ -75,6 +75,22 @@ pub fn key(header: &str) -> String {
     fold(&drop_notes(header))
 }
 
+/// The pasted header without its year, as typed (`Ventas (2019)` → `Ventas`), when
+/// what is left has the key `base`; else the key itself.
+fn base_text(header: &str, base: &str, year: i32) -> Option<String> {
+    let year = year.to_string();
+    let separators = |c: char| c.is_whitespace() || "_-–()[]".contains(c);
+    let trimmed = header.trim_matches(separators);
+    let rest = trimmed
+        .strip_suffix(year.as_str())
+        .or_else(|| trimmed.strip_prefix(year.as_str()))
+        .map(|rest| rest.trim_matches(separators));
+    match rest {
+        Some(rest) if !rest.is_empty() && key(rest) == base => Some(rest.to_string()),
+        _ => (!base.is_empty()).then(|| base.to_string()),
+    }
+}
+
 /// A wide header's key without its year, and the year: `ventas2023` → (`ventas`,
 /// 2023); `2019sales` → (`sales`, 2019).
 pub fn split_year(key: &str) -> Option<(&str, i32)> {
@@ -216,6 +232,7 @@ pub fn resolve(
             index,
             header: header.to_string(),
             outcome,
+            base: wide.and_then(|(base, year)| base_text(header, base, year)),
         });
     }
     let mut layout = Layout {

@@ -105,6 +105,11 @@ pub struct HeaderReport {
     /// The header as pasted (trimmed).
     pub header: String,
     pub outcome: HeaderOutcome,
+    /// The header without its year, when it ends or starts with one (`Fact 2019` →
+    /// `Fact`): what a person's mapping of it is keyed by, so that it applies to every
+    /// year of a wide table (the SPEC's `columns`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
 }
 
 /// What the page shows under a paste box.
