@@ -43,4 +43,10 @@ test('everything can be reached and used with the keyboard', async ({ page }) =>
   await app.newProject.focus();
   await page.keyboard.press('Enter');
   await expect(app.projectItems).toHaveCount(2);
+  // A delete by keyboard leaves the focus on its Undo, and Enter brings it back.
+  await page.locator('[data-testid="project-item"].current [data-testid="delete-project"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('undo-delete')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.projectItems).toHaveCount(2);
 });

@@ -72,13 +72,16 @@ fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> imp
         }
         _ => None,
     };
+    // Errors interrupt (an alert); everything else waits its turn in the status region.
+    let role = (class == "error").then_some("alert");
+    let dismiss_label = format!("{}: {text}", t(lang, "notice.dismiss"));
     view! {
-        <div class=format!("notice {class}") data-testid=format!("notice-{kind}")>
+        <div class=format!("notice {class}") role=role data-testid=format!("notice-{kind}")>
             <span>{text}</span>
             {undo}
             {export}
             {stopped}
-            <button type="button" class="dismiss" on:click=move |_| state.dismiss(index)>
+            <button type="button" class="dismiss" aria-label=dismiss_label on:click=move |_| state.dismiss(index)>
                 {t(lang, "notice.dismiss")}
             </button>
         </div>

@@ -52,7 +52,8 @@ pub fn ProjectList() -> impl IntoView {
                     let is_current = move || state.current.get().as_deref() == Some(id.as_str());
                     let is_current_class = is_current.clone();
                     let name = if meta.name.trim().is_empty() { "—".to_string() } else { meta.name.clone() };
-                    let delete_label = format!("{} {}", t(lang.get_untracked(), "projects.delete"), name);
+                    let name_for_label = name.clone();
+                    let delete_label = move || format!("{} {}", t(lang.get(), "projects.delete"), name_for_label);
                     view! {
                         <li data-testid="project-item" class:current=is_current_class>
                             <button
@@ -69,7 +70,10 @@ pub fn ProjectList() -> impl IntoView {
                                 class="project-delete"
                                 data-testid="delete-project"
                                 aria-label=delete_label
-                                on:click=move |_| state.delete(&id_delete)
+                                on:click=move |_| {
+                                    state.delete(&id_delete);
+                                    focus_undo();
+                                }
                             >
                                 "✕"
                             </button>
@@ -95,4 +99,18 @@ fn format_updated(ms: f64) -> String {
         date.get_hours(),
         date.get_minutes()
     )
+}
+
+/// After a delete, the button that was pressed is gone: focus goes to the notice's
+/// Undo (once it is on the page), not to the top of the page.
+fn focus_undo() {
+    request_animation_frame(|| {
+        let undo = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-testid=undo-delete]").ok().flatten())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(undo) = undo {
+            let _ = undo.focus();
+        }
+    });
 }
