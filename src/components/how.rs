@@ -145,11 +145,11 @@ fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)> {
         match value {
             Value::Object(inner) if key != "series" && key != "items" => {
                 for (k, v) in inner {
-                    if let Some(text) = scalar(lang, v) {
+                    if let Some(text) = scalar(lang, k, v) {
                         out.push((format!("{key}.{k}"), text));
                     } else if let Value::Object(deeper) = v {
                         for (k2, v2) in deeper {
-                            if let Some(text) = scalar(lang, v2) {
+                            if let Some(text) = scalar(lang, k2, v2) {
                                 out.push((format!("{key}.{k}.{k2}"), text));
                             }
                         }
@@ -160,7 +160,7 @@ fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)> {
                 let shown: Vec<String> = items
                     .iter()
                     .take(12)
-                    .filter_map(|v| scalar(lang, v))
+                    .filter_map(|v| scalar(lang, key, v))
                     .collect();
                 let more = items.len().saturating_sub(12);
                 let mut text = shown.join(", ");
@@ -170,7 +170,7 @@ fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)> {
                 out.push((key.clone(), text));
             }
             _ => {
-                if let Some(text) = scalar(lang, value) {
+                if let Some(text) = scalar(lang, key, value) {
                     out.push((key.clone(), text));
                 }
             }
@@ -179,11 +179,15 @@ fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)> {
     out
 }
 
-fn scalar(lang: Lang, value: &Value) -> Option<String> {
+/// A detail value as shown. Years (by their key: `baseline_year`, `years`…) are
+/// written bare; every other number in the reader's convention (an employment of
+/// 1146 was taken for a year and lost its thousands mark beside the formula's).
+fn scalar(lang: Lang, key: &str, value: &Value) -> Option<String> {
+    let is_year = key.ends_with("year") || key.ends_with("years");
     match value {
         Value::Number(n) => n.as_f64().map(|v| {
-            if v.fract() == 0.0 && v.abs() < 1e7 && v.abs() >= 1000.0 && v.abs() < 3000.0 {
-                format!("{v}") // a year
+            if is_year && v.fract() == 0.0 {
+                format!("{v}")
             } else {
                 num(lang, v)
             }
