@@ -48,7 +48,7 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("doc.invalid_field", "the field “{path}” is invalid", "el campo «{path}» no es válido", "o campo “{path}” é inválido"),
     ("doc.invalid_field_expected", "the field “{path}” should be {expected}", "el campo «{path}» debería ser {expected}", "o campo “{path}” deveria ser {expected}"),
     ("doc.expected_number", "a number (written without quotes, with a decimal point: 1800000.5)", "un número (escrito sin comillas, con punto decimal: 1800000.5)", "um número (escrito sem aspas, com ponto decimal: 1800000.5)"),
-    ("doc.expected_whole_number", "a whole number, written without quotes (2003)", "un número entero, escrito sin comillas (2003)", "um número inteiro, escrito sem aspas (2003)"),
+    ("doc.expected_whole_number", "a whole number (in range), written without quotes", "un número entero (dentro del rango), escrito sin comillas", "um número inteiro (dentro do intervalo), escrito sem aspas"),
     ("doc.expected_text", "a text, in quotes", "un texto, entre comillas", "um texto, entre aspas"),
     ("doc.expected_true_false", "true or false", "true o false", "true ou false"),
     ("doc.expected_list", "a list, in brackets [ ]", "una lista, entre corchetes [ ]", "uma lista, entre colchetes [ ]"),
