@@ -185,7 +185,7 @@ fn placeholders_are_parameters_of_the_code() {
 }
 
 #[wasm_bindgen_test]
-fn notes_are_filled_in_the_reader_language() {
+fn notes_are_filled_and_worded_in_the_reader_language() {
     let doc = example::document(i18n::Lang::En);
     let results = cluster_eval_engine::compute(&doc);
     for lang in i18n::Lang::ALL {
@@ -196,17 +196,7 @@ fn notes_are_filled_in_the_reader_language() {
                 "{}: unfilled placeholder in “{text}”",
                 ind.id
             );
-        }
-    }
-}
-
-#[wasm_bindgen_test]
-fn codes_in_notes_are_worded_not_shown() {
-    let doc = example::document(i18n::Lang::En);
-    let results = cluster_eval_engine::compute(&doc);
-    for lang in i18n::Lang::ALL {
-        for ind in &results.indicators {
-            let text = cluster_eval_app::notes::note_text(lang, ind.note.as_ref(), &ind.message);
+            // Codes are worded, not shown.
             for code in ["cluster_firms", "firms_table"] {
                 assert!(!text.contains(code), "{}: “{code}” in “{text}”", ind.id);
             }

@@ -5,16 +5,24 @@
 import { test, expect } from '@playwright/test';
 import { Calculator } from '../pages/calculator.js';
 
+/** Two tabs of the page, opened one after the other on the same storage. */
+async function twoTabs(context) {
+  const tabs = [];
+  for (let i = 0; i < 2; i++) {
+    const tab = new Calculator(await context.newPage());
+    await tab.open();
+    tabs.push(tab);
+  }
+  return tabs;
+}
+
 /** The project list as stored. */
 async function storedNames(page) {
   return page.evaluate(() => JSON.parse(localStorage.getItem('cluster-eval/v1/index')).map((m) => m.name));
 }
 
 test('a project added in one tab survives a save in the other', async ({ context }) => {
-  const first = new Calculator(await context.newPage());
-  await first.open();
-  const second = new Calculator(await context.newPage());
-  await second.open();
+  const [first, second] = await twoTabs(context);
   await expect(second.projectItems).toHaveCount(1);
 
   await first.newProject.click();
@@ -29,10 +37,7 @@ test('a project added in one tab survives a save in the other', async ({ context
 });
 
 test('an edit saved in one tab shows in the other', async ({ context }) => {
-  const first = new Calculator(await context.newPage());
-  await first.open();
-  const second = new Calculator(await context.newPage());
-  await second.open();
+  const [first, second] = await twoTabs(context);
 
   const table = 'year\tamount\n2019\t250\n';
   await first.paste('subsidies', table);
@@ -47,10 +52,7 @@ test('an edit saved in one tab shows in the other', async ({ context }) => {
 });
 
 test('a project deleted in one tab stays open in the other and is saved again on a change', async ({ context }) => {
-  const first = new Calculator(await context.newPage());
-  await first.open();
-  const second = new Calculator(await context.newPage());
-  await second.open();
+  const [first, second] = await twoTabs(context);
 
   await first.deleteCurrentProject();
   await expect(first.projectItems).toHaveCount(0);
@@ -65,10 +67,7 @@ test('a project deleted in one tab stays open in the other and is saved again on
 });
 
 test('a version this tab could not store is kept when another tab saves the project', async ({ context }) => {
-  const first = new Calculator(await context.newPage());
-  await first.open();
-  const second = new Calculator(await context.newPage());
-  await second.open();
+  const [first, second] = await twoTabs(context);
 
   await first.simulateFullQuota();
   const mine = 'year\tamount\n2019\t111\n';
@@ -80,10 +79,7 @@ test('a version this tab could not store is kept when another tab saves the proj
 });
 
 test('after a delete and an undo in one tab, the other tab follows again and loses nothing', async ({ context }) => {
-  const first = new Calculator(await context.newPage());
-  await first.open();
-  const second = new Calculator(await context.newPage());
-  await second.open();
+  const [first, second] = await twoTabs(context);
 
   await first.deleteCurrentProject();
   await expect(second.page.getByTestId('notice-deleted-in-other-tab')).toBeVisible();
