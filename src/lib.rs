@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod csv_export;
+pub mod detail_names;
 pub mod engine_worker;
 pub mod example;
 pub mod files;

@@ -58,6 +58,11 @@ fn part_key(kind: &str, part: &str) -> Option<&'static str> {
     })
 }
 
+/// The translated name of a strategy (`quality`, `management`…), if it is one.
+pub fn strategy_name(lang: Lang, name: &str) -> Option<String> {
+    part_key("s", name).map(|k| t(lang, k).to_lowercase())
+}
+
 /// The translated name of a worker group or size class suffix (winners and losers).
 pub fn group_name(lang: Lang, kind: &str, group: &str) -> String {
     let key = if kind == "firms" { "z" } else { "g" };

@@ -107,3 +107,21 @@ fn the_example_fills_every_table_and_computes() {
     assert_eq!(results.baseline_year, Some(2018));
     assert_eq!(results.followup_year, Some(2023));
 }
+
+#[wasm_bindgen_test]
+fn every_number_under_how_it_was_computed_is_named_in_the_reader_language() {
+    let doc = example::document(i18n::Lang::En);
+    let results = cluster_eval_engine::compute(&doc);
+    for lang in [i18n::Lang::Es, i18n::Lang::Pt] {
+        for ind in &results.indicators {
+            for (key, _) in cluster_eval_app::components::how::entries(lang, &ind.detail) {
+                let label = cluster_eval_app::detail_names::label(lang, &key);
+                assert!(
+                    !label.contains('_'),
+                    "{lang:?} {}: “{key}” shown as “{label}”",
+                    ind.id
+                );
+            }
+        }
+    }
+}

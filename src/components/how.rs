@@ -5,6 +5,7 @@ use cluster_eval_engine::results::Indicator;
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
+use crate::detail_names;
 use crate::format;
 use crate::i18n::{t, tf, Lang};
 use crate::state::AppState;
@@ -139,7 +140,7 @@ pub fn formula(lang: Lang, i: &Indicator) -> Vec<String> {
 
 /// The scalar entries of the detail (nested objects one level down), for the list of
 /// numbers; long lists (firm ids, series) are summarised.
-fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)> {
+pub fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (key, value) in detail {
         match value {
@@ -192,8 +193,8 @@ fn scalar(lang: Lang, key: &str, value: &Value) -> Option<String> {
                 num(lang, v)
             }
         }),
-        Value::String(s) => Some(s.clone()),
-        Value::Bool(b) => Some(b.to_string()),
+        Value::String(s) => Some(detail_names::value(lang, s)),
+        Value::Bool(b) => Some(detail_names::value(lang, if *b { "true" } else { "false" })),
         Value::Null => Some("—".into()),
         _ => None,
     }
@@ -249,7 +250,10 @@ pub fn HowComputed(indicator: Indicator) -> impl IntoView {
                             </div>
                         })}
                         <dl class="detail">
-                            {numbers.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                            {numbers.into_iter().map(|(k, v)| view! {
+                                // The engine's own key stays in `data-key`, for support.
+                                <dt data-key=k.clone()>{detail_names::label(lang, &k)}</dt><dd>{v}</dd>
+                            }).collect_view()}
                         </dl>
                     }
                 }
