@@ -40,9 +40,10 @@ fn word(lang: Lang, word: &str) -> Option<String> {
     if let Some(text) = lookup(lang, &format!("detail.{word}")) {
         return Some(text.to_string());
     }
-    let name = names::column_name(lang, word);
-    if name != word {
-        return Some(name);
+    // In the engine's details, as in its notes, `cluster` is the whole cluster
+    // (beneficiaries and the other cluster firms), not the table's group.
+    if word == "cluster" {
+        return Some(t(lang, "group.cluster_all").to_string());
     }
-    names::strategy_name(lang, word)
+    names::known_column_name(lang, word).or_else(|| names::strategy_name(lang, word))
 }

@@ -95,6 +95,11 @@ fn fixed_key(id: &str) -> Option<&'static str> {
 /// A canonical column or group name as the reader would say it (parameters of
 /// messages); anything else is shown as it is.
 pub fn column_name(lang: Lang, name: &str) -> String {
+    known_column_name(lang, name).unwrap_or_else(|| name.to_string())
+}
+
+/// [`column_name`] for the names it knows only.
+pub fn known_column_name(lang: Lang, name: &str) -> Option<String> {
     let key = match name {
         "sales" => "m.sales",
         "exports" => "m.exports",
@@ -108,8 +113,7 @@ pub fn column_name(lang: Lang, name: &str) -> String {
             return part_key("g", other)
                 .or_else(|| part_key("z", other))
                 .map(|k| t(lang, k).to_lowercase())
-                .unwrap_or_else(|| name.to_string())
         }
     };
-    t(lang, key).to_lowercase()
+    Some(t(lang, key).to_lowercase())
 }

@@ -7,9 +7,15 @@ use serde_json::{Map, Value};
 
 use crate::i18n::{lookup, Lang};
 
-fn param_text(lang: Lang, value: &Value) -> String {
+/// A parameter as shown. Column names (`column`, `columns`) stay the names a person
+/// types in a header when they have no translation (`workers_women`); other codes,
+/// such as a project field (`cost_total`), are worded.
+fn param_text(lang: Lang, name: &str, value: &Value) -> String {
     match value {
-        Value::String(s) => crate::names::column_name(lang, s),
+        Value::String(s) if name == "column" || name == "columns" => {
+            crate::names::column_name(lang, s)
+        }
+        Value::String(s) => crate::detail_names::value(lang, s),
         Value::Number(n) => n
             .as_f64()
             .map(|v| {
@@ -22,7 +28,7 @@ fn param_text(lang: Lang, value: &Value) -> String {
             .unwrap_or_default(),
         Value::Array(items) => items
             .iter()
-            .map(|v| param_text(lang, v))
+            .map(|v| param_text(lang, name, v))
             .collect::<Vec<_>>()
             .join(", "),
         Value::Bool(b) => b.to_string(),
@@ -51,7 +57,7 @@ pub fn fill(lang: Lang, template: &str, params: &Map<String, Value>) -> String {
                 ("source", Some("firms_table")) => lookup(lang, "note.source_firms_table")
                     .unwrap_or("firms_table")
                     .to_string(),
-                _ => param_text(lang, value),
+                _ => param_text(lang, name, value),
             };
             text = text.replace(&placeholder, &shown);
         }

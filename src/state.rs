@@ -64,6 +64,10 @@ pub struct AppState {
     /// The open project, when another tab deleted it: it stays listed and open here
     /// until this tab saves it again, it reappears in storage, or another is opened.
     deleted_elsewhere: StoredValue<Option<String>>,
+    /// Projects deleted by another tab that this tab had open and then left: kept
+    /// listed, with their content, until opened again, deleted here, or stored again
+    /// (then the stored version, which is newer, wins).
+    orphans: StoredValue<HashMap<String, Document>>,
 }
 
 /// How long edits are gathered before one save. Writing a large project to storage
@@ -91,6 +95,7 @@ impl AppState {
             save_timer: StoredValue::new(None),
             unsaved: StoredValue::new(HashMap::new()),
             deleted_elsewhere: StoredValue::new(None),
+            orphans: StoredValue::new(HashMap::new()),
         };
         if !storage_ok {
             state.notify(Notice::StorageUnavailable);
@@ -146,26 +151,29 @@ impl AppState {
     /// Opens a saved project; an unreadable one is set aside and replaced by an empty
     /// document of the same name, and the user is told where the original went.
     pub fn open(&self, id: &str) {
-        self.flush();
-        // What other tabs did to the project open so far no longer applies.
-        self.deleted_elsewhere.set_value(None);
-        self.notices.update(|n| {
-            n.retain(|x| {
-                !matches!(
-                    x,
-                    Notice::ChangedInOtherTab { .. }
-                        | Notice::OtherTabSavedOverUnsaved
-                        | Notice::DeletedInOtherTab { .. }
-                )
-            })
-        });
+        self.leave_current();
+        let stored = storage::get(&storage::doc_key(id));
+        if let Some(doc) = self.orphans.try_update_value(|o| o.remove(id)).flatten() {
+            if stored.is_none() {
+                // Still deleted elsewhere: this tab's copy is the only one.
+                self.current.set(Some(id.to_string()));
+                self.doc.set(doc);
+                self.deleted_elsewhere.set_value(Some(id.to_string()));
+                return;
+            }
+        }
         if let Some(doc) = self.unsaved.with_value(|u| u.get(id).cloned()) {
             self.current.set(Some(id.to_string()));
             self.doc.set(doc);
             let _ = storage::set(storage::LAST_KEY, id);
             return;
         }
-        let stored = storage::get(&storage::doc_key(id));
+        if stored.is_none() && !storage::load_index().projects.iter().any(|m| m.id == id) {
+            // Deleted (by another tab) since this tab listed it: nothing to open, and
+            // an empty project must not take its place under its id.
+            self.refresh_list();
+            return;
+        }
         let doc = match stored.as_deref().map(Document::from_json) {
             Some(Ok(doc)) => doc,
             Some(Err(_)) => {
@@ -188,9 +196,36 @@ impl AppState {
             .with_untracked(|p| p.iter().find(|m| m.id == id).cloned())
     }
 
+    /// Before another project is opened: a pending save is written, a project deleted
+    /// by another tab is kept as an orphan, and the notices about the project left
+    /// (other tabs, a stop) no longer apply.
+    fn leave_current(&self) {
+        self.flush();
+        if let Some(id) = self.deleted_elsewhere.get_value() {
+            if self.current.get_untracked().as_deref() == Some(id.as_str()) {
+                let doc = self.doc.get_untracked();
+                self.orphans.update_value(|o| {
+                    o.insert(id, doc);
+                });
+            }
+        }
+        self.deleted_elsewhere.set_value(None);
+        self.notices.update(|n| {
+            n.retain(|x| {
+                !matches!(
+                    x,
+                    Notice::ChangedInOtherTab { .. }
+                        | Notice::OtherTabSavedOverUnsaved
+                        | Notice::DeletedInOtherTab { .. }
+                        | Notice::StoppedLastTime { .. }
+                )
+            })
+        });
+    }
+
     /// Adds a project to the list, saves it and opens it.
     pub fn add_project(&self, doc: Document) -> String {
-        self.flush();
+        self.leave_current();
         let id = new_id();
         let meta = ProjectMeta {
             id: id.clone(),
@@ -316,6 +351,7 @@ impl AppState {
         let deleted_elsewhere = self.deleted_elsewhere.get_value();
         let in_memory = |id: &str| {
             self.unsaved.with_value(|u| u.contains_key(id))
+                || self.orphans.with_value(|o| o.contains_key(id))
                 || deleted_elsewhere.as_deref() == Some(id)
         };
         let mut list: Vec<ProjectMeta> = shown
@@ -352,8 +388,23 @@ impl AppState {
     }
 
     fn refresh_list(&self) {
-        let stored = storage::load_index().projects;
+        let mut stored = storage::load_index().projects;
+        // Two tabs changing the list within the same millisecond can drop one's
+        // change (local storage has no transactions): a project this tab lists whose
+        // document is still stored was not deleted, so it is put back.
+        let dropped: Vec<ProjectMeta> = self.projects.with_untracked(|p| {
+            p.iter()
+                .filter(|m| !stored.iter().any(|s| s.id == m.id))
+                .filter(|m| storage::get(&storage::doc_key(&m.id)).is_some())
+                .cloned()
+                .collect()
+        });
+        for meta in dropped {
+            let (list, _) = storage::change_index(&ListChange::Put(meta));
+            stored = list;
+        }
         let listed = |id: &str| stored.iter().any(|m| m.id == id);
+        self.orphans.update_value(|o| o.retain(|id, _| !listed(id)));
         if let Some(id) = self.current.get_untracked() {
             if listed(&id) {
                 self.back_in_storage(&id);
@@ -480,13 +531,23 @@ impl AppState {
         };
         let json = if self.current.get_untracked().as_deref() == Some(id) {
             self.doc.with_untracked(|d| d.to_json())
-        } else if let Some(doc) = self.unsaved.with_value(|u| u.get(id).cloned()) {
+        } else if let Some(doc) = self
+            .unsaved
+            .with_value(|u| u.get(id).cloned())
+            .or_else(|| self.orphans.with_value(|o| o.get(id).cloned()))
+        {
             doc.to_json()
         } else {
             storage::get(&storage::doc_key(id)).unwrap_or_default()
         };
         self.unsaved.update_value(|u| {
             u.remove(id);
+        });
+        self.orphans.update_value(|o| {
+            o.remove(id);
+        });
+        self.notices.update(|n| {
+            n.retain(|x| !matches!(x, Notice::StoppedLastTime { id: stopped, .. } if stopped == id))
         });
         self.projects.update(|p| p.retain(|m| m.id != id));
         storage::remove(&storage::doc_key(id));

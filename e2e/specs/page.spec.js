@@ -229,3 +229,25 @@ test('a table pasted into the wrong box is named, in the reader language', async
   await app.paste('territory', 'año\tpib local\tpib nacional\n2019\t1\t2\n');
   await expect(page.getByTestId('looks-like-territory')).toHaveCount(0);
 });
+
+test('settings and targets say what is wrong with a typed value, and keep it', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await page.locator('details.settings').evaluate((d) => (d.open = true));
+  const reps = page.getByTestId('setting-bootstrap_reps');
+  await reps.fill('-5');
+  await reps.blur();
+  await expect(page.locator('#setting-bootstrap_reps-error')).toContainText('negative');
+  await reps.fill('4000000000');
+  await reps.blur();
+  await expect(page.locator('#setting-bootstrap_reps-error')).toContainText('100,000');
+  // An edit elsewhere keeps what was typed here, and its message.
+  await page.getByTestId('fact-cost_total').fill('1,000,000');
+  await page.getByTestId('fact-cost_total').blur();
+  await expect(reps).toHaveValue('4000000000');
+  await expect(page.locator('#setting-bootstrap_reps-error')).toContainText('100,000');
+  const target = page.getByTestId('target-long.return_per_dollar');
+  await target.fill('abc');
+  await target.blur();
+  await expect(page.locator('#target-long\\.return_per_dollar-error')).toContainText('Not a number');
+});

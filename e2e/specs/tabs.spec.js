@@ -114,3 +114,17 @@ test('an undo does not bring an older copy back over a project another tab saved
   await expect(first.page.getByTestId('notice-deleted')).toHaveCount(0);
   await expect(second.tableInput('subsidies')).toHaveValue(pasted);
 });
+
+test('a project deleted in another tab and left here can be opened again with its data', async ({ context }) => {
+  const [first, second] = await twoTabs(context);
+  await first.newProject.click();
+  await expect(second.projectItems).toHaveCount(2);
+  // Both tabs: the example and a new project; the second tab has the example open.
+  await first.page.locator('[data-testid="project-item"]', { hasText: 'Valle Verde' }).getByRole('button').first().click();
+  await first.deleteCurrentProject();
+  await expect(second.page.getByTestId('notice-deleted-in-other-tab')).toBeVisible();
+  const example = second.page.locator('[data-testid="project-item"]', { hasText: 'Valle Verde' });
+  await second.page.locator('[data-testid="project-item"]:not(.current) .project-open').click();
+  await example.locator('.project-open').click();
+  await expect(second.tableInput('firms')).toHaveValue(/^firm\tgroup\tyear/);
+});

@@ -11,7 +11,7 @@ use cluster_eval_engine::document::{
 };
 use leptos::prelude::*;
 
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, tf, Lang};
 use crate::state::AppState;
 
 /// A typed text that is not a number.
@@ -100,12 +100,17 @@ fn NumberField(
     /// An amount or a count, never below zero.
     #[prop(optional)]
     non_negative: bool,
+    /// The largest value the field takes (a cap is said, never applied in silence).
+    #[prop(optional)]
+    max: Option<f64>,
 ) -> impl IntoView {
     let integer = integer || year;
-    // What is wrong with a typed text, as the key of the message that says so.
-    let problem = move |lang: Lang, text: &str| -> Option<&'static str> {
+    // What is wrong with a typed text: the key of the message that says so, and the
+    // maximum it names.
+    let problem = move |lang: Lang, text: &str| -> Option<(&'static str, String)> {
+        let said = |key: &'static str| Some((key, String::new()));
         let Ok(value) = parse_number(lang, text) else {
-            return Some(if integer {
+            return said(if integer {
                 "facts.not_integer"
             } else {
                 "facts.not_number"
@@ -113,20 +118,27 @@ fn NumberField(
         };
         let v = value?;
         if year && (v.fract() != 0.0 || !(1900.0..=2100.0).contains(&v)) {
-            Some("facts.not_year")
+            said("facts.not_year")
         } else if integer && v.fract() != 0.0 {
-            Some("facts.not_integer")
+            said("facts.not_integer")
         } else if non_negative && v < 0.0 {
-            Some("facts.negative")
+            said("facts.negative")
+        } else if let Some(max) = max.filter(|max| v > *max) {
+            Some(("facts.at_most", crate::format::number(lang, max, 0)))
         } else {
             None
         }
     };
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let invalid = RwSignal::new(None::<&'static str>);
-    // A new project (or a language switch) clears a pending error.
+    let invalid = RwSignal::new(None::<(&'static str, String)>);
+    // The field's own value: the box is rewritten only when it changes, so an edit
+    // elsewhere never throws away what is being typed here (nor leaves its error
+    // beside a value it no longer belongs to).
+    let stored = Memo::new(move |_| state.doc.with(get));
+    // A new value, a new project or a language switch clears a pending error.
     Effect::new(move |_| {
+        stored.track();
         state.current.track();
         lang.track();
         invalid.set(None);
@@ -141,20 +153,21 @@ fn NumberField(
                 data-testid=testid
                 aria-invalid=move || invalid.get().map(|_| "true")
                 aria-describedby=error_id.clone()
-                prop:value=move || state.doc.with(|d| show_number(lang.get(), get(d)))
+                prop:value=move || show_number(lang.get(), stored.get())
                 on:change=move |ev| {
                     let text = event_target_value(&ev);
                     let lang = lang.get_untracked();
                     let wrong = problem(lang, &text);
+                    let fine = wrong.is_none();
                     invalid.set(wrong);
-                    if wrong.is_none() {
+                    if fine {
                         let value = parse_number(lang, &text).ok().flatten();
                         state.edit(|d| set(d, value));
                     }
                 }
             />
             <small class="field-error" id=error_id role="alert">
-                {move || invalid.get().map(|key| t(lang.get(), key))}
+                {move || invalid.get().map(|(key, max)| tf(lang.get(), key, &[("max", max)]))}
             </small>
         </label>
     }
@@ -318,15 +331,19 @@ pub fn CalculationSettings() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
+                // Checked where typed (whole, not negative, at most the cap); the
+                // clamps below only guard values no field lets through.
                 <NumberField key="settings.bootstrap_reps" testid="setting-bootstrap_reps" integer=true
+                    non_negative=true max=f64::from(MAX_BOOTSTRAP_REPS)
                     get=|d| Some(f64::from(d.settings.bootstrap_reps))
                     set=|d, v| d.settings.bootstrap_reps = v.map(|v| v.clamp(0.0, f64::from(MAX_BOOTSTRAP_REPS)) as u32).unwrap_or(1000) />
-                <NumberField key="settings.seed" testid="setting-seed" integer=true
+                <NumberField key="settings.seed" testid="setting-seed" integer=true non_negative=true
                     get=|d| Some(d.settings.seed as f64)
-                    set=|d, v| d.settings.seed = v.map(|v| v.abs() as u64).unwrap_or(42) />
+                    set=|d, v| d.settings.seed = v.map(|v| v.max(0.0) as u64).unwrap_or(42) />
                 <NumberField key="settings.loser_threshold" testid="setting-loser_threshold"
+                    non_negative=true max=100.0
                     get=|d| Some(d.settings.loser_threshold * 100.0)
-                    set=|d, v| d.settings.loser_threshold = v.map(|v| v.abs() / 100.0).unwrap_or(0.01) />
+                    set=|d, v| d.settings.loser_threshold = v.map(|v| v.clamp(0.0, 100.0) / 100.0).unwrap_or(0.01) />
             </div>
             <p class="hint">{move || t(lang.get(), "settings.hint")}</p>
         </details>

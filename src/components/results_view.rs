@@ -246,6 +246,7 @@ fn TargetInput(id: String, unit: Unit) -> impl IntoView {
             if percent { " (%)" } else { "" }
         )
     };
+    let error_id = format!("target-{id_change}-error");
     view! {
         <input
             type="text"
@@ -255,6 +256,7 @@ fn TargetInput(id: String, unit: Unit) -> impl IntoView {
             data-testid=format!("target-{id_change}")
             aria-label=label
             aria-invalid=move || invalid.get().then_some("true")
+            aria-describedby=error_id.clone()
             placeholder=if percent { "%" } else { "" }
             prop:value=shown
             on:change=move |ev| {
@@ -276,5 +278,8 @@ fn TargetInput(id: String, unit: Unit) -> impl IntoView {
                 }
             }
         />
+        <small class="field-error" id=error_id role="alert">
+            {move || invalid.get().then(|| t(lang.get(), "facts.not_number"))}
+        </small>
     }
 }

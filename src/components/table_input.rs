@@ -451,7 +451,7 @@ fn decimal_control(
             }
         >
             <option value="auto" selected=current.is_none()>
-                {format!("{} ({mark_text}, {})", t(lang, "report.automatic"), t(lang, source_key))}
+                {format!("{} ({mark_text} — {})", t(lang, "report.automatic"), t(lang, source_key))}
             </option>
             <option value="." selected=current == Some(DecimalSetting::Point)>{t(lang, "report.point")}</option>
             <option value="," selected=current == Some(DecimalSetting::Comma)>{t(lang, "report.comma_mark")}</option>
