@@ -107,7 +107,7 @@ impl AppState {
         state.projects.set(loaded.projects);
         // Left behind by a calculation that stopped the page (see `CALCULATING_KEY`).
         let stopped = storage::take_calculating_mark();
-        let last = storage::get(storage::LAST_KEY);
+        let last = storage::last();
         let first = state
             .projects
             .with_untracked(|p| p.first().map(|m| m.id.clone()));
@@ -165,7 +165,7 @@ impl AppState {
         if let Some(doc) = self.unsaved.with_value(|u| u.get(id).cloned()) {
             self.current.set(Some(id.to_string()));
             self.doc.set(doc);
-            let _ = storage::set(storage::LAST_KEY, id);
+            storage::set_last(id);
             return;
         }
         if stored.is_none() && !storage::load_index().projects.iter().any(|m| m.id == id) {
@@ -188,7 +188,7 @@ impl AppState {
         };
         self.current.set(Some(id.to_string()));
         self.doc.set(doc);
-        let _ = storage::set(storage::LAST_KEY, id);
+        storage::set_last(id);
     }
 
     fn meta(&self, id: &str) -> Option<ProjectMeta> {
@@ -236,7 +236,7 @@ impl AppState {
         self.current.set(Some(id.clone()));
         self.doc.set(doc);
         self.save();
-        let _ = storage::set(storage::LAST_KEY, &id);
+        storage::set_last(&id);
         id
     }
 
@@ -590,7 +590,7 @@ impl AppState {
         self.current.set(Some(meta.id.clone()));
         self.doc.set(doc);
         self.save();
-        let _ = storage::set(storage::LAST_KEY, &meta.id);
+        storage::set_last(&meta.id);
     }
 
     /// Imports a document file as a new project. A refused file changes nothing.

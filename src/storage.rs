@@ -3,7 +3,8 @@
 //! Layout (version 1 of the storage layout, independent of the document version):
 //! - `cluster-eval/v1/index`: the list of projects (`[{id, name, updated}]`),
 //! - `cluster-eval/v1/doc/<id>`: one document's JSON (without results),
-//! - `cluster-eval/v1/last`: the id of the project open last,
+//! - `cluster-eval/v1/last`: the id of the project open last (also kept per tab, in
+//!   the tab's session storage, so a reload reopens that tab's own project),
 //! - `cluster-eval/v1/lang`: the chosen language;
 //! - in the tab's session storage, `cluster-eval/v1/calculating`: the project being
 //!   calculated, while it is.
@@ -97,6 +98,23 @@ pub fn remove(key: &str) {
 
 fn session() -> Option<Storage> {
     web_sys::window()?.session_storage().ok()?
+}
+
+/// Remembers the project open in this tab: in the tab's session storage, so that a
+/// reload reopens *this* tab's project even when another tab opened one since, and in
+/// local storage, for the next new tab.
+pub fn set_last(id: &str) {
+    if let Some(s) = session() {
+        let _ = s.set_item(LAST_KEY, id);
+    }
+    let _ = set(LAST_KEY, id);
+}
+
+/// The project to reopen: this tab's own, else the one opened last in any tab.
+pub fn last() -> Option<String> {
+    session()
+        .and_then(|s| s.get_item(LAST_KEY).ok().flatten())
+        .or_else(|| get(LAST_KEY))
 }
 
 /// Marks `id` as being calculated (see [`CALCULATING_KEY`]); false if it could not be.

@@ -128,3 +128,12 @@ test('a project deleted in another tab and left here can be opened again with it
   await example.locator('.project-open').click();
   await expect(second.tableInput('firms')).toHaveValue(/^firm\tgroup\tyear/);
 });
+
+test('a reload reopens the project this tab had open, not the one another tab opened', async ({ context }) => {
+  const [first, second] = await twoTabs(context);
+  await first.newProject.click();
+  await expect(second.projectItems).toHaveCount(2);
+  await second.page.reload();
+  await expect(second.tableInput('firms')).toHaveValue(/^firm\tgroup\tyear/);
+  await expect(second.page.locator('[data-testid="project-item"].current')).toContainText('Valle Verde');
+});
