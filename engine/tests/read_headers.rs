@@ -285,3 +285,13 @@ fn a_table_pasted_into_the_wrong_box_is_named() {
         None
     );
 }
+
+#[test]
+fn an_unreadable_firms_table_does_not_say_every_firm_is_a_beneficiary() {
+    let r = read(TableKind::Firms, "nombre\tventas\nA\t1\n");
+    assert!(r.report.unreadable);
+    assert!(!r.report.group_column_missing);
+    let r = read(TableKind::Firms, "firm\tyear\tsales\nA\t2019\t1\n");
+    assert!(!r.report.unreadable);
+    assert!(r.report.group_column_missing);
+}

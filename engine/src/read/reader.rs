@@ -909,6 +909,8 @@ fn read_with(
         report.decimals = decimals;
         report.data_rows = rows;
         report.unreadable = true;
+        // Nothing is read, so nothing is read as a beneficiary either.
+        report.group_column_missing = false;
         report.rows_excluded = rows;
         let preview = preview(&marks, &errors, rows);
         return TableRead {
