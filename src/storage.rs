@@ -63,15 +63,33 @@ pub fn local() -> Option<Storage> {
     // Accessing localStorage throws in some locked-down configurations: treat a throw
     // like no storage at all.
     let storage = web_sys::window()?.local_storage().ok()??;
-    // Safari's old private mode has a storage whose writes always fail: probe it.
+    // Safari's old private mode has a storage whose writes always fail: probe it, once
+    // per page. Probing on every access cost two extra writes per read or write, each
+    // also a `storage` event in every other tab; a write that fails later is answered
+    // where it fails (see [`set`]).
+    thread_local! {
+        static WRITABLE: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+    }
+    let writable = WRITABLE.with(|w| match w.get() {
+        Some(known) => known,
+        None => {
+            let found = takes_writes(&storage);
+            w.set(Some(found));
+            found
+        }
+    });
+    writable.then_some(storage)
+}
+
+/// Whether a write goes through (a full storage counts: it is there, only full).
+fn takes_writes(storage: &Storage) -> bool {
     let probe = format!("{PREFIX}probe");
     match storage.set_item(&probe, "1") {
         Ok(()) => {
             let _ = storage.remove_item(&probe);
-            Some(storage)
+            true
         }
-        Err(e) if is_quota_error(&e) => Some(storage),
-        Err(_) => None,
+        Err(e) => is_quota_error(&e),
     }
 }
 
