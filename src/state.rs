@@ -140,6 +140,21 @@ impl AppState {
         });
     }
 
+    /// Takes back the notices that no longer apply.
+    fn withdraw(&self, gone: impl Fn(&Notice) -> bool) {
+        self.notices.update(|n| n.retain(|x| !gone(x)));
+    }
+
+    /// The project's last save failed (full quota, no storage, too large): this tab
+    /// holds the only copy of its latest version.
+    fn is_unsaved(&self, id: &str) -> bool {
+        self.unsaved.with_value(|u| u.contains_key(id))
+    }
+
+    fn is_deleted_elsewhere(&self, id: &str) -> bool {
+        self.deleted_elsewhere.get_value().as_deref() == Some(id)
+    }
+
     pub fn dismiss(&self, index: usize) {
         self.notices.update(|n| {
             if index < n.len() {
@@ -201,8 +216,8 @@ impl AppState {
     /// (other tabs, a stop) no longer apply.
     fn leave_current(&self) {
         self.flush();
-        if let Some(id) = self.deleted_elsewhere.get_value() {
-            if self.current.get_untracked().as_deref() == Some(id.as_str()) {
+        if let Some(id) = self.current.get_untracked() {
+            if self.is_deleted_elsewhere(&id) {
                 let doc = self.doc.get_untracked();
                 self.orphans.update_value(|o| {
                     o.insert(id, doc);
@@ -210,16 +225,14 @@ impl AppState {
             }
         }
         self.deleted_elsewhere.set_value(None);
-        self.notices.update(|n| {
-            n.retain(|x| {
-                !matches!(
-                    x,
-                    Notice::ChangedInOtherTab { .. }
-                        | Notice::OtherTabSavedOverUnsaved
-                        | Notice::DeletedInOtherTab { .. }
-                        | Notice::StoppedLastTime { .. }
-                )
-            })
+        self.withdraw(|x| {
+            matches!(
+                x,
+                Notice::ChangedInOtherTab { .. }
+                    | Notice::OtherTabSavedOverUnsaved
+                    | Notice::DeletedInOtherTab { .. }
+                    | Notice::StoppedLastTime { .. }
+            )
         });
     }
 
@@ -348,11 +361,10 @@ impl AppState {
     /// others this tab's line (its name may be newer than the stored one).
     fn with_unsaved(&self, stored: Vec<ProjectMeta>) -> Vec<ProjectMeta> {
         let shown = self.projects.get_untracked();
-        let deleted_elsewhere = self.deleted_elsewhere.get_value();
         let in_memory = |id: &str| {
-            self.unsaved.with_value(|u| u.contains_key(id))
+            self.is_unsaved(id)
                 || self.orphans.with_value(|o| o.contains_key(id))
-                || deleted_elsewhere.as_deref() == Some(id)
+                || self.is_deleted_elsewhere(id)
         };
         let mut list: Vec<ProjectMeta> = shown
             .iter()
@@ -408,15 +420,13 @@ impl AppState {
         if let Some(id) = self.current.get_untracked() {
             if listed(&id) {
                 self.back_in_storage(&id);
-            } else if !self.unsaved.with_value(|u| u.contains_key(&id)) {
+            } else if !self.is_unsaved(&id) {
                 self.keep_open_in_memory();
             }
         }
         // A project deleted here and back in storage (another tab saved or restored
         // it): undoing the delete would write this tab's older copy over it.
-        self.notices.update(|n| {
-            n.retain(|x| !matches!(x, Notice::Deleted { meta, .. } if listed(&meta.id)))
-        });
+        self.withdraw(|x| matches!(x, Notice::Deleted { meta, .. } if listed(&meta.id)));
         self.projects.set(self.with_unsaved(stored));
     }
 
@@ -426,9 +436,7 @@ impl AppState {
         let Some(id) = self.current.get_untracked() else {
             return;
         };
-        if self.unsaved.with_value(|u| u.contains_key(&id))
-            || self.deleted_elsewhere.get_value().as_deref() == Some(id.as_str())
-        {
+        if self.is_unsaved(&id) || self.is_deleted_elsewhere(&id) {
             return;
         }
         self.deleted_elsewhere.set_value(Some(id));
@@ -439,10 +447,9 @@ impl AppState {
     /// A project is stored again (saved here, or by another tab): no longer deleted
     /// elsewhere.
     fn back_in_storage(&self, id: &str) {
-        if self.deleted_elsewhere.get_value().as_deref() == Some(id) {
+        if self.is_deleted_elsewhere(id) {
             self.deleted_elsewhere.set_value(None);
-            self.notices
-                .update(|n| n.retain(|x| !matches!(x, Notice::DeletedInOtherTab { .. })));
+            self.withdraw(|x| matches!(x, Notice::DeletedInOtherTab { .. }));
         }
     }
 
@@ -453,7 +460,7 @@ impl AppState {
         let unsaved_here = self
             .current
             .get_untracked()
-            .is_some_and(|id| self.unsaved.with_value(|u| u.contains_key(&id)));
+            .is_some_and(|id| self.is_unsaved(&id));
         if unsaved_here {
             // This tab's version could not be stored (full quota, too large): it exists
             // only here, so it is kept, and the person is told to export it.
@@ -479,8 +486,6 @@ impl AppState {
             self.unsaved.update_value(|u| {
                 u.remove(&id);
             });
-        }
-        if let Some(id) = self.current.get_untracked() {
             self.back_in_storage(&id);
         }
         self.doc.set(theirs);
@@ -492,9 +497,9 @@ impl AppState {
 
     fn report_write(&self, outcome: Result<(), WriteError>) {
         match outcome {
-            Ok(()) => self.notices.update(|n| {
-                n.retain(|x| !matches!(x, Notice::QuotaFull | Notice::TooLargeToStore { .. }))
-            }),
+            Ok(()) => {
+                self.withdraw(|x| matches!(x, Notice::QuotaFull | Notice::TooLargeToStore { .. }))
+            }
             Err(WriteError::QuotaFull) => self.notify(Notice::QuotaFull),
             Err(WriteError::TooLarge { chars }) => self.notify(Notice::TooLargeToStore {
                 mb: chars as f64 / 1e6,
@@ -523,7 +528,7 @@ impl AppState {
     /// Deletes a project; it can be restored from the notice until the next delete.
     pub fn delete(&self, id: &str) {
         self.flush();
-        if self.deleted_elsewhere.get_value().as_deref() == Some(id) {
+        if self.is_deleted_elsewhere(id) {
             self.deleted_elsewhere.set_value(None);
         }
         let Some(meta) = self.meta(id) else {
@@ -546,9 +551,9 @@ impl AppState {
         self.orphans.update_value(|o| {
             o.remove(id);
         });
-        self.notices.update(|n| {
-            n.retain(|x| !matches!(x, Notice::StoppedLastTime { id: stopped, .. } if stopped == id))
-        });
+        self.withdraw(
+            |x| matches!(x, Notice::StoppedLastTime { id: stopped, .. } if stopped == id),
+        );
         self.projects.update(|p| p.retain(|m| m.id != id));
         storage::remove(&storage::doc_key(id));
         self.report_write(self.write_list(ListChange::Remove(id.to_string())));
@@ -576,8 +581,7 @@ impl AppState {
         let Some((meta, json)) = deleted else {
             return;
         };
-        self.notices
-            .update(|n| n.retain(|x| !matches!(x, Notice::Deleted { .. })));
+        self.withdraw(|x| matches!(x, Notice::Deleted { .. }));
         if storage::get(&storage::doc_key(&meta.id)).is_some() {
             // Another tab saved it again meanwhile: that version is newer than the
             // copy taken at the delete, so it is opened, not overwritten.
@@ -619,15 +623,13 @@ impl AppState {
 
     /// The outcome of an earlier import no longer applies once another file comes.
     fn clear_import_notices(&self) {
-        self.notices.update(|n| {
-            n.retain(|x| {
-                !matches!(
-                    x,
-                    Notice::Imported { .. }
-                        | Notice::ImportRefused { .. }
-                        | Notice::ImportUnreadable { .. }
-                )
-            })
+        self.withdraw(|x| {
+            matches!(
+                x,
+                Notice::Imported { .. }
+                    | Notice::ImportRefused { .. }
+                    | Notice::ImportUnreadable { .. }
+            )
         });
     }
 
