@@ -272,6 +272,7 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("detail.participating", "participating firms", "empresas participantes", "empresas participantes"),
     ("detail.source", "source", "fuente", "fonte"),
     ("detail.cluster_firms", "the project facts", "los datos del proyecto", "os dados do projeto"),
+    ("detail.firms_table", "the firms table", "la tabla de empresas", "a tabela de empresas"),
     ("detail.difference", "difference", "diferencia", "diferença"),
     ("detail.did", "difference in differences", "diferencia en diferencias", "diferença em diferenças"),
     ("detail.growth", "growth", "crecimiento", "crescimento"),

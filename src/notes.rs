@@ -43,22 +43,9 @@ pub fn fill(lang: Lang, template: &str, params: &Map<String, Value>) -> String {
     for (name, value) in params {
         let placeholder = format!("{{{name}}}");
         if text.contains(&placeholder) {
-            // In the engine's notes the group `cluster` is the whole cluster
-            // (beneficiaries and the other cluster firms), not the group of the table.
-            let shown = match (name.as_str(), value.as_str()) {
-                ("group" | "versus", Some("cluster")) => {
-                    crate::i18n::t(lang, "group.cluster_all").to_string()
-                }
-                // Where a participation share's denominator came from: a code, not a
-                // column, so it is worded here.
-                ("source", Some("cluster_firms")) => lookup(lang, "note.source_cluster_firms")
-                    .unwrap_or("cluster_firms")
-                    .to_string(),
-                ("source", Some("firms_table")) => lookup(lang, "note.source_firms_table")
-                    .unwrap_or("firms_table")
-                    .to_string(),
-                _ => param_text(lang, name, value),
-            };
+            // Codes (the group `cluster`, meaning the whole cluster; a field; where a
+            // share's denominator came from) are worded as in "how it was computed".
+            let shown = param_text(lang, name, value);
             text = text.replace(&placeholder, &shown);
         }
     }
