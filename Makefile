@@ -23,11 +23,12 @@ test: setup lint test-engine test-browser dist test-e2e
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy -p cluster-eval-engine --all-targets -- -D warnings
+	cargo clippy -p cluster-eval-engine -p cluster-eval-ui --all-targets -- -D warnings
 	cargo clippy -p cluster-eval-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+# The engine and the page logic (`ui/`), natively.
 test-engine:
-	cargo test -p cluster-eval-engine
+	cargo test -p cluster-eval-engine -p cluster-eval-ui
 
 test-browser:
 	cargo test -p cluster-eval-app --target wasm32-unknown-unknown

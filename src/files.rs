@@ -2,6 +2,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+pub use cluster_eval_ui::file_names::safe_file_name;
+
 /// Offers `text` as a download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
@@ -18,25 +20,6 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> 
     anchor.click();
     web_sys::Url::revoke_object_url(&url)?;
     Ok(())
-}
-
-/// A file name made safe for every operating system from a project name.
-pub fn safe_file_name(name: &str, extension: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect();
-    let cleaned = cleaned.trim().trim_matches('.');
-    let stem = if cleaned.is_empty() {
-        "project"
-    } else {
-        cleaned
-    };
-    format!("{stem}.{extension}")
 }
 
 /// Reads a chosen or dropped file as text.

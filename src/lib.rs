@@ -1,19 +1,20 @@
 //! The page's library: components, state and storage, shared by the binary and the
 //! browser tests in `tests/`.
+//!
+//! What the page decides without a browser (texts, formatting, names, note wording,
+//! CSV, the example) lives in the `cluster-eval-ui` crate and is re-exported here
+//! under its old paths, so a component writes `crate::i18n::t` as before.
 
 pub mod app;
+pub mod browser_lang;
 pub mod components;
-pub mod csv_export;
-pub mod detail_names;
 pub mod engine_worker;
-pub mod example;
 pub mod files;
-pub mod format;
-pub mod i18n;
-pub mod messages;
-pub mod names;
-pub mod note_messages;
-pub mod notes;
 pub mod reading;
 pub mod state;
 pub mod storage;
+
+pub use cluster_eval_ui::{
+    csv_export, detail_names, example, fields, format, formulas, i18n, labels, messages, names,
+    note_messages, notes,
+};

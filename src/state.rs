@@ -83,7 +83,7 @@ impl AppState {
         let storage_ok = storage::local().is_some();
         let lang = storage::get(storage::LANG_KEY)
             .and_then(|code| Lang::from_code(&code))
-            .unwrap_or_else(Lang::from_browser);
+            .unwrap_or_else(crate::browser_lang::from_browser);
         let state = AppState {
             projects: RwSignal::new(Vec::new()),
             current: RwSignal::new(None),

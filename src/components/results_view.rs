@@ -2,62 +2,20 @@
 //! colour, interval, `n`, the message when data are insufficient, a target to set, and
 //! a "how it was computed" disclosure with the formula and the actual numbers.
 
-use cluster_eval_engine::results::{Horizon, Indicator, Status, Unit};
+use cluster_eval_engine::results::{Horizon, Indicator, Unit};
 use leptos::prelude::*;
 
 use crate::components::charts::Charts;
-use crate::components::facts::{parse_number, show_number};
 use crate::components::how::HowComputed;
 use crate::components::winners::WinnersLosers;
+use crate::fields::{parse_number, show_number};
 use crate::format;
 use crate::i18n::{t, Lang};
+use crate::labels::{horizon_hint_key, horizon_key, status_code, status_key, target_in_percent};
 use crate::names::indicator_name;
 use crate::notes::{note_text, warning_text};
 use crate::reading::Reading;
 use crate::state::AppState;
-
-pub fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::NotMet => "not_met",
-        Status::Inconclusive => "inconclusive",
-        Status::InsufficientData => "insufficient_data",
-        Status::Reported => "reported",
-    }
-}
-
-pub fn status_key(status: Status) -> &'static str {
-    match status {
-        Status::Met => "status.met",
-        Status::NotMet => "status.not_met",
-        Status::Inconclusive => "status.inconclusive",
-        Status::InsufficientData => "status.insufficient_data",
-        Status::Reported => "status.reported",
-    }
-}
-
-fn horizon_key(h: Horizon) -> &'static str {
-    match h {
-        Horizon::Long => "horizon.long",
-        Horizon::Medium => "horizon.medium",
-        Horizon::Short => "horizon.short",
-        Horizon::ProPoor => "horizon.pro_poor",
-    }
-}
-
-fn horizon_hint_key(h: Horizon) -> &'static str {
-    match h {
-        Horizon::Long => "horizon.long.hint",
-        Horizon::Medium => "horizon.medium.hint",
-        Horizon::Short => "horizon.short.hint",
-        Horizon::ProPoor => "horizon.pro_poor.hint",
-    }
-}
-
-/// Targets of fractions are typed as percentages (20 for 20 %); others as they are.
-pub fn target_in_percent(id: &str, unit: Unit) -> bool {
-    matches!(unit, Unit::Ratio | Unit::Share) && !id.starts_with("long.return_per")
-}
 
 #[component]
 pub fn ResultsView() -> impl IntoView {

@@ -5,8 +5,8 @@
 
 use cluster_eval_engine::results::Results;
 
-use crate::components::results_view::status_key;
 use crate::i18n::{t, Lang};
+use crate::labels::status_key;
 use crate::names::indicator_name;
 
 fn quote(text: &str) -> String {

@@ -46,23 +46,6 @@ impl Lang {
         }
     }
 
-    /// The first of the browser's preferred languages that the page speaks.
-    pub fn from_browser() -> Lang {
-        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-            return Lang::En;
-        };
-        let preferred = navigator.languages();
-        for value in preferred.iter() {
-            if let Some(lang) = value.as_string().and_then(|c| Lang::from_code(&c)) {
-                return lang;
-            }
-        }
-        navigator
-            .language()
-            .and_then(|c| Lang::from_code(&c))
-            .unwrap_or(Lang::En)
-    }
-
     /// The decimal mark and thousands separator of the language's usual locale.
     pub fn marks(self) -> (char, char) {
         match self {

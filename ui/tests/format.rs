@@ -1,13 +1,10 @@
 //! Number formatting in the reader's conventions.
 
-use cluster_eval_app::components::facts::{parse_number, show_number};
-use cluster_eval_app::format::{number, percent, points};
-use cluster_eval_app::i18n::Lang;
-use wasm_bindgen_test::*;
+use cluster_eval_ui::fields::{parse_number, show_number};
+use cluster_eval_ui::format::{number, percent, points};
+use cluster_eval_ui::i18n::Lang;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-#[wasm_bindgen_test]
+#[test]
 fn formats_in_each_language() {
     assert_eq!(number(Lang::En, 1234567.891, 2), "1,234,567.89");
     assert_eq!(number(Lang::Es, 1234567.891, 2), "1.234.567,89");
@@ -18,7 +15,7 @@ fn formats_in_each_language() {
     assert_eq!(number(Lang::En, f64::NAN, 1), "—");
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn typed_numbers_are_read_as_meant() {
     let read = |lang, text| parse_number(lang, text).ok().flatten();
     for lang in [Lang::En, Lang::Es, Lang::Pt] {
@@ -36,11 +33,11 @@ fn typed_numbers_are_read_as_meant() {
         assert_eq!(read(lang, "-3"), Some(-3.0), "{lang:?}");
         assert_eq!(
             parse_number(lang, "1.2.3"),
-            Err(cluster_eval_app::components::facts::NotANumber)
+            Err(cluster_eval_ui::fields::NotANumber)
         );
         assert_eq!(
             parse_number(lang, "twenty"),
-            Err(cluster_eval_app::components::facts::NotANumber)
+            Err(cluster_eval_ui::fields::NotANumber)
         );
         assert_eq!(parse_number(lang, "  "), Ok(None));
     }
@@ -52,7 +49,7 @@ fn typed_numbers_are_read_as_meant() {
     assert_eq!(read(Lang::Es, "1,234"), Some(1.234));
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn stored_numbers_are_shown_without_rounding_noise() {
     assert_eq!(show_number(Lang::En, Some(0.07 * 100.0)), "7");
     assert_eq!(show_number(Lang::Es, Some(0.29 * 100.0)), "29");

@@ -109,3 +109,15 @@ fn currency_or_dollar(currency: &str) -> String {
         currency.trim().to_string()
     }
 }
+
+/// A number at a sensible precision for a formula.
+pub fn num(lang: Lang, v: f64) -> String {
+    let decimals = if v.fract() == 0.0 || v.abs() >= 1000.0 {
+        0
+    } else if v.abs() >= 10.0 {
+        2
+    } else {
+        4
+    };
+    number(lang, v, decimals)
+}

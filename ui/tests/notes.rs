@@ -1,15 +1,12 @@
-//! Browser tests of the engine's message catalogue: every code the engine emits on a
+//! Tests of the engine's message catalogue: every code the engine emits on a
 //! few documents has a `note.<code>` text in the three languages, and every
 //! placeholder of a text is a parameter the engine sends with that code.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use cluster_eval_app::{example, i18n, messages, note_messages};
 use cluster_eval_engine::document::YesNoUnknown;
 use cluster_eval_engine::Document;
-use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
+use cluster_eval_ui::{example, i18n, messages, note_messages};
 
 /// Firms of two groups only (no control firm, no rest of the sector), few columns.
 const SMALL_FIRMS: &str = "firm\tgroup\tyear\tsales\temployment\tworkers_women\tworkers_youth\twage_women\twage_men\tquality\timproved
@@ -116,7 +113,7 @@ fn placeholders(text: &str) -> Vec<&str> {
     names
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn no_key_twice_and_no_empty_text() {
     let mut keys = HashSet::new();
     for (key, en, es, pt) in messages::CATALOGUE
@@ -133,7 +130,7 @@ fn no_key_twice_and_no_empty_text() {
     }
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn every_emitted_code_is_translated() {
     let seen = seen_codes();
     let missing: Vec<&String> = seen
@@ -154,7 +151,7 @@ fn every_emitted_code_is_translated() {
     for lang in i18n::Lang::ALL {
         assert!(i18n::lookup(lang, "note.compared").is_some());
     }
-    console_log!(
+    println!(
         "{} codes seen of {} in the catalogue; not seen: {:?}",
         seen.len(),
         note_messages::NOTE_CATALOGUE.len(),
@@ -166,7 +163,7 @@ fn every_emitted_code_is_translated() {
     );
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn placeholders_are_parameters_of_the_code() {
     let seen = seen_codes();
     for (code, params) in &seen {
@@ -184,13 +181,13 @@ fn placeholders_are_parameters_of_the_code() {
     }
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn notes_are_filled_and_worded_in_the_reader_language() {
     let doc = example::document(i18n::Lang::En);
     let results = cluster_eval_engine::compute(&doc);
     for lang in i18n::Lang::ALL {
         for ind in &results.indicators {
-            let text = cluster_eval_app::notes::note_text(lang, ind.note.as_ref(), &ind.message);
+            let text = cluster_eval_ui::notes::note_text(lang, ind.note.as_ref(), &ind.message);
             assert!(
                 !text.contains('{'),
                 "{}: unfilled placeholder in “{text}”",

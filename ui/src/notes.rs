@@ -22,7 +22,7 @@ fn param_text(lang: Lang, name: &str, value: &Value) -> String {
                 if v.fract() == 0.0 {
                     format!("{v:.0}")
                 } else {
-                    crate::components::how::num(lang, v)
+                    crate::format::num(lang, v)
                 }
             })
             .unwrap_or_default(),

@@ -1,0 +1,188 @@
+//! "How it was computed" as text: the formula of an indicator with its actual numbers,
+//! and every number it came from (the engine's `detail`), in the reader's language.
+//! The page's `components::how` lays these lines out.
+
+use cluster_eval_engine::results::Indicator;
+use serde_json::{Map, Value};
+
+use crate::detail_names;
+use crate::format::num;
+use crate::i18n::{tf, Lang};
+
+fn get(detail: &Map<String, Value>, path: &[&str]) -> Option<f64> {
+    let mut value = detail.get(path[0])?;
+    for key in &path[1..] {
+        value = value.get(key)?;
+    }
+    value.as_f64()
+}
+
+/// The formula lines of an indicator, numbers filled in.
+pub fn formula(lang: Lang, i: &Indicator) -> Vec<String> {
+    let d = &i.detail;
+    let n = |v: f64| num(lang, v);
+    let value = i.value.map(n).unwrap_or_else(|| "—".into());
+    let mut lines = Vec::new();
+    let method = d.get("method").and_then(Value::as_str).unwrap_or("");
+    if let Some(versus) = d.get("versus").and_then(Value::as_str) {
+        let group = d.get("group").and_then(Value::as_str).unwrap_or("");
+        let g = get(d, &["groups", group, "growth"]);
+        let c = get(d, &["groups", versus, "growth"]);
+        if let (Some(g), Some(c)) = (g, c) {
+            lines.push(tf(
+                lang,
+                "how.difference",
+                &[("g", n(g)), ("c", n(c)), ("value", value.clone())],
+            ));
+        }
+        if let Some(did) = get(d, &["did", "value"]) {
+            lines.push(tf(lang, "how.did", &[("value", n(did))]));
+        }
+        if let Some(reps) = get(d, &["bootstrap", "reps"]) {
+            let seed = get(d, &["bootstrap", "seed"]).unwrap_or(0.0);
+            lines.push(tf(
+                lang,
+                "how.bootstrap",
+                &[("reps", format!("{reps}")), ("seed", format!("{seed}"))],
+            ));
+        }
+    } else if method == "labour_productivity" {
+        if let (Some(ob), Some(eb), Some(of), Some(ef)) = (
+            get(d, &["output_b"]),
+            get(d, &["employment_b"]),
+            get(d, &["output_f"]),
+            get(d, &["employment_f"]),
+        ) {
+            lines.push(tf(
+                lang,
+                "how.productivity",
+                &[
+                    ("ob", n(ob)),
+                    ("eb", n(eb)),
+                    ("of", n(of)),
+                    ("ef", n(ef)),
+                    ("value", value.clone()),
+                ],
+            ));
+        }
+    } else if let (Some(yb), Some(yf)) = (get(d, &["y_b"]), get(d, &["y_f"])) {
+        lines.push(tf(
+            lang,
+            "how.growth",
+            &[("yb", n(yb)), ("yf", n(yf)), ("value", value.clone())],
+        ));
+        if let (Some(cagr), Some(years)) = (get(d, &["cagr"]), get(d, &["years"])) {
+            lines.push(tf(
+                lang,
+                "how.cagr",
+                &[("years", format!("{years}")), ("value", n(cagr))],
+            ));
+        }
+    } else if let (Some(gl), Some(gn)) = (get(d, &["g_local"]), get(d, &["g_national"])) {
+        lines.push(tf(
+            lang,
+            "how.gdp",
+            &[("l", n(gl)), ("n", n(gn)), ("value", value.clone())],
+        ));
+    } else if let (Some(sb), Some(sf)) = (get(d, &["share_b"]), get(d, &["share_f"])) {
+        lines.push(tf(
+            lang,
+            "how.share",
+            &[("b", n(sb)), ("f", n(sf)), ("value", value.clone())],
+        ));
+    } else if let (Some(b), Some(f)) = (get(d, &["workers_b"]), get(d, &["workers_f"])) {
+        lines.push(tf(
+            lang,
+            "how.jobs",
+            &[("b", n(b)), ("f", n(f)), ("value", value.clone())],
+        ));
+    } else if let (Some(gb), Some(gf)) = (get(d, &["gap_b"]), get(d, &["gap_f"])) {
+        lines.push(tf(lang, "how.wage_gap", &[("b", n(gb)), ("f", n(gf))]));
+    } else if let (Some(g), Some(all)) = (get(d, &["growth"]), get(d, &["all_growth"])) {
+        lines.push(tf(
+            lang,
+            "how.difference",
+            &[("g", n(g)), ("c", n(all)), ("value", value.clone())],
+        ));
+    } else if let Some(benefits) = get(d, &["social_benefits"]) {
+        if let Some(cost) = get(d, &["cost_total"]).or_else(|| get(d, &["cost_mif"])) {
+            lines.push(tf(
+                lang,
+                "how.return",
+                &[("b", n(benefits)), ("c", n(cost)), ("value", value.clone())],
+            ));
+        }
+    } else if let (Some(b), Some(f)) = (get(d, &["count_b"]), get(d, &["count_f"])) {
+        lines.push(tf(
+            lang,
+            "how.count",
+            &[("b", n(b)), ("f", n(f)), ("value", value.clone())],
+        ));
+    }
+    if let Some(target) = get(d, &["target"]) {
+        lines.push(tf(lang, "how.target", &[("target", n(target))]));
+    }
+    lines
+}
+
+/// The scalar entries of the detail (nested objects one level down), for the list of
+/// numbers; long lists (firm ids, series) are summarised.
+pub fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (key, value) in detail {
+        match value {
+            Value::Object(inner) if key != "series" && key != "items" => {
+                for (k, v) in inner {
+                    if let Some(text) = scalar(lang, k, v) {
+                        out.push((format!("{key}.{k}"), text));
+                    } else if let Value::Object(deeper) = v {
+                        for (k2, v2) in deeper {
+                            if let Some(text) = scalar(lang, k2, v2) {
+                                out.push((format!("{key}.{k}.{k2}"), text));
+                            }
+                        }
+                    }
+                }
+            }
+            Value::Array(items) if key != "series" => {
+                let shown: Vec<String> = items
+                    .iter()
+                    .take(12)
+                    .filter_map(|v| scalar(lang, key, v))
+                    .collect();
+                let more = items.len().saturating_sub(12);
+                let mut text = shown.join(", ");
+                if more > 0 {
+                    text.push_str(&format!(" … (+{more})"));
+                }
+                out.push((key.clone(), text));
+            }
+            _ => {
+                if let Some(text) = scalar(lang, key, value) {
+                    out.push((key.clone(), text));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A detail value as shown. Years (by their key: `baseline_year`, `years`…) are
+/// written bare; every other number in the reader's convention (an employment of
+/// 1146 was taken for a year and lost its thousands mark beside the formula's).
+fn scalar(lang: Lang, key: &str, value: &Value) -> Option<String> {
+    let is_year = key.ends_with("year") || key.ends_with("years");
+    match value {
+        Value::Number(n) => n.as_f64().map(|v| {
+            if is_year && v.fract() == 0.0 {
+                format!("{v}")
+            } else {
+                num(lang, v)
+            }
+        }),
+        Value::String(s) => Some(detail_names::value(lang, s)),
+        Value::Bool(b) => Some(detail_names::value(lang, if *b { "true" } else { "false" })),
+        Value::Null => Some("—".into()),
+        _ => None,
+    }
+}

@@ -1,0 +1,47 @@
+//! Catalogue keys of the engine's enumerations (statuses, horizons) and the unit a
+//! target is typed in.
+
+use cluster_eval_engine::results::{Horizon, Status, Unit};
+
+pub fn status_code(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met",
+        Status::NotMet => "not_met",
+        Status::Inconclusive => "inconclusive",
+        Status::InsufficientData => "insufficient_data",
+        Status::Reported => "reported",
+    }
+}
+
+pub fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::Met => "status.met",
+        Status::NotMet => "status.not_met",
+        Status::Inconclusive => "status.inconclusive",
+        Status::InsufficientData => "status.insufficient_data",
+        Status::Reported => "status.reported",
+    }
+}
+
+pub fn horizon_key(h: Horizon) -> &'static str {
+    match h {
+        Horizon::Long => "horizon.long",
+        Horizon::Medium => "horizon.medium",
+        Horizon::Short => "horizon.short",
+        Horizon::ProPoor => "horizon.pro_poor",
+    }
+}
+
+pub fn horizon_hint_key(h: Horizon) -> &'static str {
+    match h {
+        Horizon::Long => "horizon.long.hint",
+        Horizon::Medium => "horizon.medium.hint",
+        Horizon::Short => "horizon.short.hint",
+        Horizon::ProPoor => "horizon.pro_poor.hint",
+    }
+}
+
+/// Targets of fractions are typed as percentages (20 for 20 %); others as they are.
+pub fn target_in_percent(id: &str, unit: Unit) -> bool {
+    matches!(unit, Unit::Ratio | Unit::Share) && !id.starts_with("long.return_per")
+}

@@ -1,0 +1,25 @@
+//! `cluster-eval-ui`: everything the page decides that is not a browser call.
+//!
+//! Texts in three languages ([`i18n`], [`messages`], [`note_messages`]), numbers as
+//! the reader writes them ([`format`], [`fields`]), names of ids, columns and detail
+//! keys ([`names`], [`detail_names`], [`labels`]), the wording of the engine's notes
+//! ([`notes`]) and formulas ([`formulas`]), the CSV export ([`csv_export`]) and the
+//! built-in example ([`example`]). No web dependency: plain `cargo test` runs its
+//! tests natively, and the page's components (the root crate) import from it, never
+//! the reverse.
+
+#![forbid(unsafe_code)]
+
+pub mod csv_export;
+pub mod detail_names;
+pub mod example;
+pub mod fields;
+pub mod file_names;
+pub mod format;
+pub mod formulas;
+pub mod i18n;
+pub mod labels;
+pub mod messages;
+pub mod names;
+pub mod note_messages;
+pub mod notes;
