@@ -2,6 +2,11 @@
 //! comma for Spanish and Portuguese (what their Excel expects), `,` and a point for
 //! English, a UTF-8 byte-order mark so accents survive, CRLF line ends, and every
 //! text field quoted.
+//!
+//! Text cells that a spreadsheet would take for a formula (starting with `=`, `+`,
+//! `-`, `@`, a tab or a carriage return: a project named `=HYPERLINK(…)` would become
+//! a live link in every row) are written with a leading apostrophe, the usual guard
+//! (OWASP, "CSV injection"); numbers are written as numbers and never touched.
 
 use cluster_eval_engine::results::Results;
 
@@ -9,8 +14,16 @@ use crate::i18n::{t, Lang};
 use crate::labels::status_key;
 use crate::names::indicator_name;
 
-fn quote(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
+/// A text cell, quoted, and guarded when a spreadsheet would read it as a formula.
+pub fn quote(text: &str) -> String {
+    let guard = if starts_like_formula(text) { "'" } else { "" };
+    format!("\"{guard}{}\"", text.replace('"', "\"\""))
+}
+
+/// Whether a spreadsheet would take a cell starting so for a formula (or, for a tab
+/// or a carriage return, strip them and then take it for one).
+pub fn starts_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 fn number(lang: Lang, value: Option<f64>) -> String {
