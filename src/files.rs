@@ -3,6 +3,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 pub use cluster_eval_ui::file_names::safe_file_name;
+use cluster_eval_ui::decode::{decode, Encoding};
 
 /// Offers `text` as a download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
@@ -22,9 +23,10 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> 
     Ok(())
 }
 
-/// Reads a chosen or dropped file as text.
-pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
-    text.as_string()
-        .ok_or_else(|| JsValue::from_str("the file is not text"))
+/// Reads a chosen or dropped file as text, in the encoding it was saved in (UTF-8,
+/// UTF-16 with its mark, or Windows-1252: `cluster_eval_ui::decode`), and says which.
+pub async fn read_text(file: &web_sys::File) -> Result<(String, Encoding), JsValue> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok(decode(&bytes))
 }

@@ -27,7 +27,8 @@ pub fn import_file(state: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let name = file.name();
         match files::read_text(&file).await {
-            Ok(text) => state.import(&name, &text),
+            // TODO(encoding notice): say which encoding was assumed when not UTF-8.
+            Ok((text, _encoding)) => state.import(&name, &text),
             Err(_) => state.import_unreadable(&name),
         }
     });

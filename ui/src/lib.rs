@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 
 pub mod csv_export;
+pub mod decode;
 pub mod detail_names;
 pub mod example;
 pub mod fields;
