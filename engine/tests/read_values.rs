@@ -315,3 +315,19 @@ fn preview_shows_what_was_read() {
     assert!(p.rows[2].error);
     assert_eq!(p.rows[2].line, 4);
 }
+
+#[test]
+fn currencies_of_latin_america_and_the_caribbean_are_read() {
+    // Issue 14, #6: each of these rows was dropped as "not a number".
+    let cells = [
+        "C$ 1,000", "C$1,000", "1,000 C$", "NIO 1,000", "Q1,000", "L 1,000", "$U 1,000",
+        "RD$1,000", "B/. 1,000", "₲ 1,000", "¢1,000", "GTQ 1,000", "1,000 HNL", "PYG1,000",
+        "VES 1,000", "US$ 1,000", "1,000 €",
+    ];
+    let (values, r) = sales(&column(&cells), &Settings::default());
+    assert!(r.errors.is_empty(), "{:?}", codes(&r));
+    assert_eq!(values, vec![Some(1000.0); cells.len()]);
+    // Text in a number column is still an error.
+    let (_, r) = sales(&column(&["Quintal", "L", "C$"]), &Settings::default());
+    assert_eq!(r.errors.len(), 3, "{:?}", codes(&r));
+}

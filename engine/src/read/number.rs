@@ -55,12 +55,29 @@ pub struct Core<'a> {
     pub percent: bool,
 }
 
-/// Currency signs and codes of the region, longest first so `US$` wins over `$`.
-const CURRENCIES: [&str; 30] = [
-    "COL$", "U$S", "US$", "MX$", "S/.", "R$", "S/", "Bs.", "USD", "BRL", "PEN", "MXN", "COP",
-    "CLP", "ARS", "UYU", "EUR", "GBP", "CRC", "PYG", "BOB", "GTQ", "HNL", "DOP", "Bs", "€", "$",
-    "£", "¥", "₡",
+/// Currency signs and ISO codes of Latin America and the Caribbean (and the dollar,
+/// euro, pound and yen), written before or after a number, with or without a space,
+/// in any case. Longest first, so `RD$` wins over `$` and `B/.` over nothing at all
+/// (a test holds the order).
+const CURRENCIES: &[&str] = &[
+    // Five and four characters.
+    "Bs.S.", "Bs.F.", "COL$", "Mex$", "ARS$", "CLP$", "CUC$", "BDS$", "Bs.S", "Bs.F",
+    "Bs.D",
+    // Three.
+    "U$S", "US$", "MX$", "RD$", "S/.", "B/.", "TT$", "BZ$", "EC$", "JA$", "Gs.", "USD", "EUR",
+    "GBP", "JPY", "CAD", "ARS", "BOB", "BOV", "BRL", "CLP", "COP", "CRC", "CUP", "CUC", "DOP",
+    "GTQ", "HNL", "HTG", "MXN", "NIO", "PAB", "PEN", "PYG", "UYU", "VES", "VED", "VEF", "JMD",
+    "TTD", "BBD", "BSD", "BZD", "XCD", "GYD", "SRD", "AWG", "ANG", "KYD", "Bs.",
+    // Two.
+    "R$", "C$", "$U", "$b", "J$", "S/", "Bs", "Gs",
+    // One.
+    "$", "€", "£", "¥", "₡", "₲", "¢",
 ];
+
+/// Currency letters written only before a number, and only in capitals: Guatemala's
+/// quetzal (`Q1,000`) and Honduras's lempira (`L 1,000`). After a number, or in lower
+/// case, a lone letter is more likely a unit or a typo than a currency.
+const CURRENCY_LETTERS: [char; 2] = ['Q', 'L'];
 
 fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
     let head = s.get(..p.len())?;
@@ -76,7 +93,10 @@ fn strip_suffix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
 }
 
 fn strip_currency_prefix(s: &str) -> Option<&str> {
-    CURRENCIES.iter().find_map(|c| strip_prefix_ci(s, c))
+    CURRENCIES
+        .iter()
+        .find_map(|c| strip_prefix_ci(s, c))
+        .or_else(|| s.strip_prefix(CURRENCY_LETTERS))
 }
 
 fn strip_currency_suffix(s: &str) -> Option<&str> {
@@ -504,6 +524,44 @@ mod tests {
         assert_eq!(p("\u{2212}5", Point), Ok(-5.0));
         assert_eq!(p("25%", Point), Ok(0.25));
         assert_eq!(p("12,5 %", Comma), Ok(0.125));
+    }
+
+    #[test]
+    fn currencies_of_latin_america_and_the_caribbean() {
+        for cell in [
+            "C$ 1,000", "C$1,000", "1,000 C$", "NIO 1,000", "Q1,000", "L 1,000", "$U 1,000",
+            "RD$1,000", "B/. 1,000", "₲ 1,000", "¢1,000", "₡1,000", "1,000 ₡", "ARS 1,000",
+            "1,000 BOB", "BRL1,000", "CLP 1,000", "1,000 COP", "CRC 1,000", "CUP 1,000",
+            "DOP 1,000", "GTQ 1,000", "HNL 1,000", "MXN 1,000", "1,000 MXN", "PAB 1,000",
+            "PEN 1,000", "PYG 1,000", "UYU 1,000", "VES 1,000", "US$1,000", "1,000 US$",
+            "USD1,000", "1,000USD", "EUR 1,000", "€1,000", "1,000 €", "S/1,000", "1,000 S/",
+            "Bs. 1,000", "Gs. 1,000", "J$1,000", "TT$ 1,000", "C$\u{a0}1,000", "(C$ 1,000)",
+        ] {
+            let want = if cell.starts_with('(') { -1000.0 } else { 1000.0 };
+            assert_eq!(p(&cell, Point), Ok(want), "{cell}");
+        }
+        assert_eq!(p("L 1.000,50", Comma), Ok(1000.5));
+        // Plain numbers and text stay what they were.
+        assert_eq!(p("1000", Point), Ok(1000.0));
+        assert_eq!(p("1e3", Point), Ok(1000.0));
+        for text in ["Q", "L", "C$", "q1,000", "1,000 Q", "1,000 L", "Lote 5", "USD", "COP$"] {
+            assert_eq!(p(text, Point), Err(NumberError::NotANumber), "{text}");
+        }
+    }
+
+    #[test]
+    fn longer_currencies_are_tried_first() {
+        // A sign that begins or ends another must come after it, or the longer one
+        // would never match (`$` before `RD$` read `RD$5` as text).
+        for (i, first) in CURRENCIES.iter().enumerate() {
+            for later in CURRENCIES.get(i + 1..).unwrap_or_default() {
+                let (a, b) = (first.to_ascii_lowercase(), later.to_ascii_lowercase());
+                assert!(
+                    a == b || !(b.starts_with(&a) || b.ends_with(&a)),
+                    "{later} comes after {first}, which it begins or ends with"
+                );
+            }
+        }
     }
 
     #[test]
