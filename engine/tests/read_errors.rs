@@ -216,3 +216,43 @@ fn errors_in_the_other_tables() {
     );
     assert_eq!(codes(&r), [(2, "not_a_number", c("local_gdp"))]);
 }
+
+#[test]
+fn amounts_too_large_to_add_up_are_row_errors() {
+    // Issue 14, #7: two sales of 1e308 and 1.5e308 summed to infinity, and the panel
+    // was reported as "summing to 0".
+    let r = read(
+        TableKind::Firms,
+        "firm\tgroup\tyear\tsales\n\
+         A\tbeneficiary\t2019\t1e308\n\
+         B\tbeneficiary\t2019\t1.5e308\n\
+         C\tbeneficiary\t2019\t1e999\n\
+         D\tbeneficiary\t2019\t1000000000000000\n\
+         E\tbeneficiary\t2019\t1000000000000001\n",
+    );
+    let c = |s: &str| Some(s.to_string());
+    assert_eq!(
+        codes(&r),
+        [
+            (2, "too_large", c("sales")),
+            (3, "too_large", c("sales")),
+            (4, "too_large", c("sales")),
+            (6, "too_large", c("sales")),
+        ]
+    );
+    assert_eq!(firm_rows(&r).len(), 1, "1e15 itself is a figure");
+    assert!(r.errors[0].entry().reason.contains("too large"));
+
+    let mut doc = cluster_eval_engine::Document::new("overflow");
+    doc.tables.firms = "firm\tgroup\tyear\tsales\n\
+        A\tbeneficiary\t2019\t1e308\nB\tbeneficiary\t2019\t1.5e308\n\
+        A\tbeneficiary\t2020\t1e308\nB\tbeneficiary\t2020\t1.5e308\n"
+        .into();
+    let results = cluster_eval_engine::compute(&doc);
+    let json = serde_json::to_string(&results).expect("serialises");
+    assert!(!json.contains("zero_baseline"), "{json}");
+    assert_eq!(
+        results.errors.iter().filter(|e| e.code == "too_large").count(),
+        4
+    );
+}

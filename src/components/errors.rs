@@ -75,6 +75,7 @@ fn reason(lang: Lang, kind: &RowErrorKind, column: &str) -> String {
             &[("decimal", decimal.as_char().to_string())],
         ),
         RowErrorKind::Negative => t(lang, "err.negative_amount").to_string(),
+        RowErrorKind::TooLarge => t(lang, "err.too_large").to_string(),
         RowErrorKind::UnknownGroup => t(lang, "err.unknown_group").to_string(),
         RowErrorKind::YearNotInteger => t(lang, "err.year_not_integer").to_string(),
         RowErrorKind::MissingValue => t(lang, "err.missing_value").to_string(),

@@ -190,6 +190,7 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("err.not_a_number", "not a number", "no es un número", "não é um número"),
     ("err.decimal_mismatch", "its marks do not fit the column's decimal mark “{decimal}”", "sus separadores no concuerdan con el separador decimal de la columna «{decimal}»", "seus separadores não batem com o separador decimal da coluna “{decimal}”"),
     ("err.negative_amount", "a negative amount", "un monto negativo", "um valor negativo"),
+    ("err.too_large", "too large to be a figure (above 1,000,000,000,000,000): check the units and the decimal mark", "demasiado grande para ser una cifra (más de 1.000.000.000.000.000): revise las unidades y el separador decimal", "grande demais para ser um valor (mais de 1.000.000.000.000.000): confira as unidades e o separador decimal"),
     ("err.unknown_group", "unknown group (expected beneficiary, cluster, control or sector)", "grupo desconocido (se esperaba beneficiaria, clúster, control o sector)", "grupo desconhecido (esperado beneficiária, cluster, controle ou setor)"),
     ("err.year_not_integer", "the year is not a whole number", "el año no es un número entero", "o ano não é um número inteiro"),
     ("err.missing_value", "a value is required", "falta un valor obligatorio", "falta um valor obrigatório"),

@@ -67,8 +67,15 @@ pub fn read_into<'a>(
     Ok(())
 }
 
+/// The largest amount a cell may hold: 10^15, a thousand times the world's yearly
+/// product in dollars, and still far below what a sum of millions of rows needs to
+/// stay finite (two sales of 1e308 and 1.5e308 summed to infinity and were reported
+/// as a baseline "summing to 0"). A larger value is a [`RowErrorKind::TooLarge`] row
+/// error, with its line, rather than a figure no indicator can use.
+pub const MAX_AMOUNT: f64 = 1e15;
+
 /// The value of a number cell parsed with the column's decimal mark `mark`: an
-/// amount, never negative.
+/// amount, never negative, at most [`MAX_AMOUNT`].
 #[inline]
 pub fn amount<'a>(
     parsed: Result<f64, NumberError>,
@@ -82,10 +89,12 @@ pub fn amount<'a>(
 pub fn amount_of(parsed: Result<f64, NumberError>, mark: DecimalMark) -> Result<f64, RowErrorKind> {
     match parsed {
         Ok(v) if v < 0.0 => Err(RowErrorKind::Negative),
+        Ok(v) if v > MAX_AMOUNT => Err(RowErrorKind::TooLarge),
         // `-0` reads as 0.
         Ok(v) => Ok(v + 0.0),
         Err(NumberError::NotANumber) => Err(RowErrorKind::NotANumber),
         Err(NumberError::MarkMismatch) => Err(RowErrorKind::DecimalMismatch { decimal: mark }),
+        Err(NumberError::TooLarge) => Err(RowErrorKind::TooLarge),
     }
 }
 

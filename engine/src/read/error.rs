@@ -20,6 +20,9 @@ pub enum RowErrorKind {
     DecimalMismatch { decimal: DecimalMark },
     /// A negative amount or count.
     Negative,
+    /// An amount above [`super::cell::MAX_AMOUNT`] (10^15): sums of such values
+    /// overflow, and no firm's figure is that large.
+    TooLarge,
     /// A group that is none of beneficiary, cluster, control, sector (or synonyms).
     UnknownGroup,
     /// A year that is not a whole number.
@@ -57,6 +60,7 @@ impl RowErrorKind {
             RowErrorKind::NotANumber => "not_a_number",
             RowErrorKind::DecimalMismatch { .. } => "decimal_mismatch",
             RowErrorKind::Negative => "negative_amount",
+            RowErrorKind::TooLarge => "too_large",
             RowErrorKind::UnknownGroup => "unknown_group",
             RowErrorKind::YearNotInteger => "year_not_integer",
             RowErrorKind::MissingValue => "missing_value",
@@ -117,6 +121,9 @@ impl RowErrorKind {
                 decimal.as_char()
             ),
             RowErrorKind::Negative => format!("{col}: a negative amount"),
+            RowErrorKind::TooLarge => format!(
+                "{col}: too large to be a figure (above 1,000,000,000,000,000): check the units and the decimal mark"
+            ),
             RowErrorKind::UnknownGroup => {
                 "unknown group (expected beneficiary, cluster, control or sector)".to_string()
             }

@@ -45,6 +45,8 @@ pub enum NumberError {
     /// Digits and marks, but the marks do not fit the column's decimal mark
     /// (`1.5` in a column whose decimal mark is `,`).
     MarkMismatch,
+    /// A number beyond what a double can hold (`1e999`).
+    TooLarge,
 }
 
 /// A number's text without its decorations.
@@ -389,6 +391,7 @@ pub fn parse_body(body: &str, mark: DecimalMark, buf: &mut String) -> Result<f64
     }
     match buf.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
+        Ok(v) if v.is_infinite() => Err(NumberError::TooLarge),
         _ => Err(NumberError::NotANumber),
     }
 }
@@ -575,7 +578,7 @@ mod tests {
         assert_eq!(p("1.2.3", Point), Err(MarkMismatch));
         assert_eq!(p("--5", Point), Err(NotANumber));
         assert_eq!(p("-(5)", Point), Err(NotANumber));
-        assert_eq!(p("1e999", Point), Err(NotANumber));
+        assert_eq!(p("1e999", Point), Err(TooLarge));
         assert_eq!(p("inf", Point), Err(NotANumber));
         assert_eq!(p("NaN", Point), Err(NotANumber));
         assert_eq!(p("$", Point), Err(NotANumber));
