@@ -9,7 +9,6 @@
 
 pub mod compute;
 pub mod document;
-pub mod fasthash;
 pub mod indicators;
 mod json;
 pub mod migrate;

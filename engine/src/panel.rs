@@ -4,7 +4,7 @@
 //! [`FirmPairs`] pairs each firm's baseline row with its follow-up row once; every
 //! indicator then filters those pairs instead of searching the table again.
 
-use crate::fasthash::FastMap;
+use rustc_hash::FxHashMap;
 use crate::model::{FirmYear, FirmsTable, Group, Measure};
 use crate::years::Years;
 
@@ -33,8 +33,8 @@ pub struct FirmPairs<'a> {
 
 impl<'a> FirmPairs<'a> {
     pub fn new(table: &'a FirmsTable, years: Years) -> Self {
-        let mut position: FastMap<&'a str, usize> =
-            FastMap::with_capacity_and_hasher(table.rows.len() / 4, Default::default());
+        let mut position: FxHashMap<&'a str, usize> =
+            FxHashMap::with_capacity_and_hasher(table.rows.len() / 4, Default::default());
         let mut pairs: Vec<FirmPair<'a>> = Vec::new();
         for row in &table.rows {
             if row.year != years.baseline && row.year != years.followup {

@@ -3,7 +3,7 @@
 //! the short run's distinct firms all come from this one pass (on 100,000 rows,
 //! hashing ids again for each of them cost more than every panel).
 
-use crate::fasthash::FastMap;
+use rustc_hash::FxHashMap;
 use crate::model::{FirmsTable, Group};
 
 pub struct FirmIndex<'a> {
@@ -16,8 +16,8 @@ pub struct FirmIndex<'a> {
 impl<'a> FirmIndex<'a> {
     pub fn new(table: &'a FirmsTable) -> Self {
         // Most tables have a row per firm and year over a handful of years.
-        let mut map: FastMap<&'a str, u32> =
-            FastMap::with_capacity_and_hasher(table.rows.len() / 4, Default::default());
+        let mut map: FxHashMap<&'a str, u32> =
+            FxHashMap::with_capacity_and_hasher(table.rows.len() / 4, Default::default());
         let mut firms = Vec::new();
         let slot = table
             .rows

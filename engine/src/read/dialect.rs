@@ -271,31 +271,9 @@ pub fn split_line<'t>(line: &'t str, sep: Separator, fields: &mut Vec<&'t str>) 
     let bytes = line.as_bytes();
     let mut start = 0;
     // `sep` is ASCII, so both ends of every field are character boundaries.
-    let mut cut = |i: usize, start: &mut usize| {
-        fields.push(line.get(*start..i).unwrap_or_default());
-        *start = i + 1;
-    };
-    // Eight bytes at a time: the bytes equal to `sep` found at once (exactly, with no
-    // carry from one byte into the next), then taken in order.
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let pattern = u64::from_le_bytes([sep; 8]);
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for word in &mut words {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(word);
-        let x = u64::from_le_bytes(w) ^ pattern;
-        let mut hits = !((((x & LOW7) + LOW7) | x) | LOW7);
-        while hits != 0 {
-            cut(at + (hits.trailing_zeros() / 8) as usize, &mut start);
-            hits &= hits - 1;
-        }
-        at += 8;
-    }
-    for (i, &b) in words.remainder().iter().enumerate() {
-        if b == sep {
-            cut(at + i, &mut start);
-        }
+    for i in memchr::memchr_iter(sep, bytes) {
+        fields.push(line.get(start..i).unwrap_or_default());
+        start = i + 1;
     }
     fields.push(line.get(start..).unwrap_or_default());
 }

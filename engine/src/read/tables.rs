@@ -40,7 +40,7 @@ fn year(vals: &[Value<'_>], col: usize) -> Option<i32> {
     }
 }
 
-use crate::fasthash::FastMap as FxMap;
+use rustc_hash::FxHashMap;
 
 /// One typed row made from the cells of a pasted row, before the checks that need the
 /// rows above it ([`Builder::settle`]). Preparing needs nothing but the row itself, so
@@ -195,7 +195,7 @@ const NO_YEAR: u32 = u32::MAX;
 pub struct Builder<'r> {
     kind: TableKind,
     present: Vec<bool>,
-    firms: FxMap<&'r str, FirmState>,
+    firms: FxHashMap<&'r str, FirmState>,
     /// Every firm-year seen: (year, its first line, the firm's previous entry).
     years: Vec<(i32, usize, u32)>,
     territory_years: HashMap<i32, usize>,
@@ -215,7 +215,7 @@ impl<'r> Builder<'r> {
         Builder {
             kind,
             present,
-            firms: FxMap::with_capacity_and_hasher(firms_hint / 4, Default::default()),
+            firms: FxHashMap::with_capacity_and_hasher(firms_hint / 4, Default::default()),
             years: Vec::with_capacity(firms_hint),
             territory_years: HashMap::new(),
             territory: Vec::new(),
