@@ -331,3 +331,51 @@ fn currencies_of_latin_america_and_the_caribbean_are_read() {
     let (_, r) = sales(&column(&["Quintal", "L", "C$"]), &Settings::default());
     assert_eq!(r.errors.len(), 3, "{:?}", codes(&r));
 }
+
+#[test]
+fn invisible_characters_are_read_as_absent_and_reported_where() {
+    // Issue 14, #9: a zero-width space in a number made it "not a number", and one in
+    // an id made a second firm.
+    let text = "firm\tgroup\tyear\tsales\n\
+        F01\tbeneficiary\t2019\t1\u{200b}000\n\
+        F0\u{200b}1\tbeneficiary\t2020\t2\u{feff}000\n\
+        F02\tbeneficiary\t2019\t\u{ad}5\u{200d}\n\
+        F0\u{2060}2\tbeneficiary\t2019\t6\n";
+    let r = read_table(TableKind::Firms, text, &Settings::default(), None);
+    let rows = firm_rows(&r);
+    assert_eq!(rows.len(), 3, "{:?}", codes(&r));
+    assert_eq!(
+        rows.iter()
+            .map(|f| (f.firm.as_str(), f.year, f.get(Measure::Sales)))
+            .collect::<Vec<_>>(),
+        [
+            ("F01", 2019, Some(1000.0)),
+            ("F01", 2020, Some(2000.0)),
+            ("F02", 2019, Some(5.0)),
+        ]
+    );
+    // The same firm and year twice, once with a word joiner in its id.
+    assert_eq!(codes(&r), [(5, "duplicate_row", Some("firm".into()))]);
+    assert_eq!(r.report.invisible_count, 6);
+    let at: Vec<_> = r
+        .report
+        .invisible
+        .iter()
+        .map(|i| (i.line, i.column.as_deref(), i.position, i.code_point))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (2, Some("sales"), 2, 0x200b),
+            (3, Some("firm"), 3, 0x200b),
+            (3, Some("sales"), 2, 0xfeff),
+            (4, Some("sales"), 1, 0xad),
+            (4, Some("sales"), 3, 0x200d),
+            (5, Some("firm"), 3, 0x2060),
+        ]
+    );
+    // The raw text is not altered; a paste without any says nothing.
+    assert!(text.contains('\u{200b}'));
+    let plain = read_table(TableKind::Firms, "firm\tyear\tsales\nF\t2019\t1.5\n", &Settings::default(), None);
+    assert!(plain.report.invisible.is_empty() && plain.report.invisible_count == 0);
+}

@@ -3,7 +3,8 @@
 //! The public interface (`read_table`, `TableRead`, `RowError`, `ReadReport`,
 //! `assemble`) is what the rest of the engine and the page rely on. One concept per
 //! file: `dialect` (separator, quotes, BOM, line endings, records), `header`
-//! (synonyms, user mapping, duplicate claims), `wide` (wide → long), `number`
+//! (synonyms, user mapping, duplicate claims), `invisible` (zero-width and direction
+//! marks read as absent), `wide` (wide → long), `number`
 //! (conventions, decimal mark per column), `cell` (missing, yes/no, groups), `schema`
 //! (the columns of each table), `tables` (typed rows, cross-row checks), `error`,
 //! `report`, `preview`, and `reader`, which runs them in order.
@@ -12,6 +13,7 @@ mod cell;
 mod dialect;
 mod error;
 mod header;
+mod invisible;
 mod number;
 mod preview;
 mod reader;
@@ -23,6 +25,7 @@ mod wide;
 pub use cell::{fold, is_missing, yes_no};
 pub use dialect::Separator;
 pub use error::{RowError, RowErrorKind};
+pub use invisible::{is_invisible, InvisibleChar};
 pub use number::{DecimalMark, Votes};
 pub use preview::{CellRead, Preview, PreviewCell, PreviewRow, PREVIEW_ROWS};
 pub use report::{

@@ -24,6 +24,7 @@ use super::cell::{self, Value};
 use super::dialect::{self, PlainLines, Records, Separator};
 use super::error::{RowError, RowErrorKind};
 use super::header::{self, Layout};
+use super::invisible::Found;
 use super::number::{self, DecimalMark, Votes};
 use super::preview::{self, PREVIEW_ROWS};
 use super::report::{DecimalReport, DecimalSource, ReadReport, SeparatorSource};
@@ -811,7 +812,12 @@ fn read_with(
     mapping: Option<&BTreeMap<String, Option<String>>>,
     run: Run,
 ) -> TableRead {
-    let (text, had_bom) = dialect::strip_bom(text);
+    let (pasted, had_bom) = dialect::strip_bom(text);
+    // Invisible characters are read as if absent (see `invisible`): the table is read
+    // from a copy without them, where every line keeps its number.
+    let invisible = Found::scan(pasted);
+    let cleaned = (!invisible.is_empty()).then(|| invisible.remove(pasted));
+    let text = cleaned.as_deref().unwrap_or(pasted);
     let mut report = ReadReport {
         had_bom,
         ..ReadReport::default()
@@ -869,6 +875,10 @@ fn read_with(
     let layout = header::resolve(kind, &header_cells, mapping, head_line);
     let cols = schema::columns(kind);
     report.looks_like = looks_like(kind, &layout, &header_cells);
+    if !invisible.is_empty() {
+        report.invisible = invisible.locate(pasted, sep, &layout, cols);
+        report.invisible_count = invisible.count();
+    }
     report.header_line = head_line;
     report.headers = layout.headers.clone();
     report.reshaped = layout.is_wide();

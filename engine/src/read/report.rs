@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::dialect::Separator;
+use super::invisible::InvisibleChar;
 use super::number::{DecimalMark, Votes};
 use crate::model::TableKind;
 
@@ -142,6 +143,18 @@ pub struct ReadReport {
     /// table's: the paste probably went into the wrong box.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub looks_like: Option<TableKind>,
+    /// Invisible characters (zero-width spaces, soft hyphens, direction marks…) in the
+    /// paste, the first few with where they were. The table was read as if they were
+    /// absent: `1\u{200b}000` is 1000, and `F01` with one is the firm `F01`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invisible: Vec<InvisibleChar>,
+    /// How many invisible characters there were in all.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub invisible_count: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl ReadReport {

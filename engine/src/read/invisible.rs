@@ -1,0 +1,173 @@
+//! Invisible characters in a paste: zero-width spaces and joiners, word joiners, soft
+//! hyphens, byte-order marks inside the text and direction marks. A cell can look
+//! like `1000` or `F01` and hold one (copied from a web page, a PDF or a chat), which
+//! made a number "not a number" and made `F01` and `F0​1` two firms.
+//!
+//! They are read as if absent: the table is read from a copy of the paste without
+//! them (line breaks are never among them, so every line keeps its number), and the
+//! report lists where each was ([`Found::locate`]), so the reader can see why the
+//! cell differs from what they typed. The document keeps the paste as it was.
+//! A paste without any costs one check that it is all ASCII, or one `memchr` scan.
+
+use serde::{Deserialize, Serialize};
+
+use super::dialect::Separator;
+use super::header::Layout;
+use super::schema::ColumnDef;
+
+/// The invisible characters read as if absent.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'               // soft hyphen
+        | '\u{061c}'             // Arabic letter mark
+        | '\u{180e}'             // Mongolian vowel separator
+        | '\u{200b}'..='\u{200f}' // zero-width space, non-joiner, joiner; LRM, RLM
+        | '\u{202a}'..='\u{202e}' // direction embeddings and overrides
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}' // direction isolates
+        | '\u{feff}'             // zero-width no-break space (a BOM inside the text)
+    )
+}
+
+/// How many invisible characters the report lists one by one; the others are counted.
+pub const LISTED: usize = 20;
+
+/// One invisible character of a paste, where it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvisibleChar {
+    /// 1-based line of the paste.
+    pub line: usize,
+    /// The canonical column of its cell, when the cell is in a column that is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// The pasted header of its column (without invisible characters), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    /// 1-based position of the character in its cell, in characters.
+    pub position: usize,
+    /// Its Unicode code point (the page shows `U+200B`).
+    pub code_point: u32,
+}
+
+/// The invisible characters of a text: byte offset and character, in order.
+#[derive(Debug, Default)]
+pub struct Found {
+    at: Vec<(usize, char)>,
+}
+
+impl Found {
+    /// Finds the invisible characters of `text`. Each starts with one of the bytes
+    /// `C2 D8 E1 E2 EF`, so only those are looked at.
+    pub fn scan(text: &str) -> Found {
+        if text.is_ascii() {
+            return Found::default();
+        }
+        let bytes = text.as_bytes();
+        let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+        let mut at: Vec<(usize, char)> = memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes)
+            .chain(memchr::memchr2_iter(0xd8, 0xe1, bytes))
+            .filter_map(|i| char_at(i).filter(|c| is_invisible(*c)).map(|c| (i, c)))
+            .collect();
+        at.sort_unstable_by_key(|(i, _)| *i);
+        Found { at }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.at.is_empty()
+    }
+
+    pub fn count(&self) -> usize {
+        self.at.len()
+    }
+
+    /// `text` without its invisible characters.
+    pub fn remove(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut from = 0;
+        for &(i, c) in &self.at {
+            out.push_str(text.get(from..i).unwrap_or_default());
+            from = i + c.len_utf8();
+        }
+        out.push_str(text.get(from..).unwrap_or_default());
+        out
+    }
+
+    /// Where the first [`LISTED`] characters are in `text` (the paste they were found
+    /// in): line, cell (by counting separators outside quotes on that line) and
+    /// position in the cell; the cell's column from the table's `layout`.
+    pub fn locate(
+        &self,
+        text: &str,
+        sep: Separator,
+        layout: &Layout,
+        cols: &[ColumnDef],
+    ) -> Vec<InvisibleChar> {
+        let bytes = text.as_bytes();
+        let sep = sep.byte();
+        let (mut line, mut line_start, mut scanned) = (1usize, 0usize, 0usize);
+        let mut out = Vec::new();
+        for &(i, c) in self.at.iter().take(LISTED) {
+            // The line breaks between the last character and this one: `\n`, `\r\n`
+            // and a lone `\r` each end a line.
+            for b in memchr::memchr2_iter(b'\n', b'\r', bytes.get(scanned..i).unwrap_or_default())
+            {
+                let at = scanned + b;
+                let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
+                if !crlf {
+                    line += 1;
+                }
+                line_start = at + 1;
+            }
+            scanned = i;
+            // The cell: separators outside quotes before it on its line.
+            let (mut field, mut field_start, mut quoted) = (0usize, line_start, false);
+            for (k, &b) in bytes.get(line_start..i).unwrap_or_default().iter().enumerate() {
+                if b == b'"' {
+                    quoted = !quoted;
+                } else if b == sep && !quoted {
+                    field += 1;
+                    field_start = line_start + k + 1;
+                }
+            }
+            let position = text.get(field_start..i).map_or(0, |s| s.chars().count()) + 1;
+            let header = layout
+                .headers
+                .get(field)
+                .map(|h| h.header.clone())
+                .filter(|h| !h.is_empty());
+            let column = layout
+                .targets
+                .get(field)
+                .copied()
+                .flatten()
+                .and_then(|t| cols.get(t.col))
+                .map(|c| c.name.to_string());
+            out.push(InvisibleChar {
+                line,
+                column,
+                header,
+                position,
+                code_point: u32::from(c),
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_and_removes_each_invisible_character() {
+        let text = "a\u{200b}b\u{ad}c\u{feff}d\u{2060}e\u{200f}f\u{202e}g\u{2066}h\u{180e}i\u{61c}j";
+        let found = Found::scan(text);
+        assert_eq!(found.count(), 9);
+        assert_eq!(found.remove(text), "abcdefghij");
+        // Visible characters that share the first bytes stay.
+        let visible = "—“”\u{a0}é€ñ";
+        assert!(Found::scan(visible).is_empty());
+        assert!(Found::scan("plain ascii").is_empty());
+    }
+}
