@@ -16,5 +16,5 @@ pub mod storage;
 
 pub use cluster_eval_ui::{
     csv_export, detail_names, example, fields, format, formulas, i18n, labels, messages, names,
-    note_messages, notes,
+    notes,
 };

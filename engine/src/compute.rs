@@ -8,7 +8,7 @@ use crate::indicators::firms::FirmIndex;
 use crate::model::Dataset;
 use crate::model::TableKind;
 use crate::read::{self, TableRead};
-use crate::results::{ErrorEntry, Horizon, Indicator, Note, Results, Status, Warning};
+use crate::results::{ErrorEntry, Horizon, Indicator, Message, Results, Status, Warning};
 use crate::{indicators, pro_poor, years};
 
 /// Reads every table of `doc` and computes its results.
@@ -96,17 +96,12 @@ pub fn compute_data(doc: &Document, data: &Dataset) -> Results {
     let years = match years::resolve(&doc.project, &data.firms) {
         Ok(y) => Some(y),
         Err(e) => {
-            results.warnings.push(Warning::new(
-                e.english(),
-                match e {
-                    years::YearsError::NoData => Note::new("years_no_data"),
-                    years::YearsError::NotBefore { baseline, followup } => {
-                        Note::new("years_not_before")
-                            .with("baseline", baseline)
-                            .with("followup", followup)
-                    }
-                },
-            ));
+            results.warnings.push(Warning::new(match e {
+                years::YearsError::NoData => Message::YearsNoData,
+                years::YearsError::NotBefore { baseline, followup } => {
+                    Message::YearsNotBefore { baseline, followup }
+                }
+            }));
             None
         }
     };
@@ -164,10 +159,7 @@ fn keep_finite(indicator: &mut Indicator) {
         indicator.value = None;
         indicator.ci = None;
         indicator.status = Status::InsufficientData;
-        indicator.say(
-            "the result is too large to be represented (check the magnitudes of the inputs)",
-            Note::new("not_finite"),
-        );
+        indicator.say(Message::NotFinite);
     }
 }
 

@@ -11,6 +11,7 @@ pub mod compute;
 pub mod document;
 pub mod indicators;
 mod json;
+pub mod message;
 pub mod migrate;
 pub mod model;
 pub mod panel;

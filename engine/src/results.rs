@@ -2,11 +2,13 @@
 //! winners-and-losers table, as stored in the document's `results`.
 //!
 //! Messages are written twice over: `message` is English text for the file and the
-//! CLI, and `note` carries the same thing as a code with parameters, so the page can
-//! say it in the reader's language.
+//! CLI, and `note` carries the same thing as a typed [`Message`] (stored as a code with
+//! parameters), so the page can say it in the reader's language.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
+
+pub use crate::message::Message;
 
 /// The time horizon of an indicator (Annex II) or the pro-poor section (Section 4.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,29 +43,6 @@ pub enum Status {
     Reported,
 }
 
-/// A message as a code and its parameters, translatable by the page. The English
-/// rendering of the same message is in the `message` field beside it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Note {
-    pub code: String,
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
-    pub params: Map<String, Value>,
-}
-
-impl Note {
-    pub fn new(code: &str) -> Self {
-        Note {
-            code: code.to_string(),
-            params: Map::new(),
-        }
-    }
-
-    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
-        self.params.insert(key.to_string(), value.into());
-        self
-    }
-}
-
 /// One computed indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
@@ -80,7 +59,7 @@ pub struct Indicator {
     pub message: String,
     /// The same message, translatable; absent when `message` is empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Note>,
+    pub note: Option<Message>,
 }
 
 impl Indicator {
@@ -100,29 +79,57 @@ impl Indicator {
         }
     }
 
-    /// Sets the message (English text and its translatable note).
-    pub fn say(&mut self, english: impl Into<String>, note: Note) {
-        self.message = english.into();
-        self.note = Some(note);
+    /// Sets the message: its English text and the message itself.
+    pub fn say(&mut self, message: Message) {
+        self.message = message.to_string();
+        self.note = Some(message);
     }
 }
 
-/// A warning about the whole calculation (not tied to one indicator).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A warning about the whole calculation (not tied to one indicator). Stored as
+/// `{"code", "message", "params"}`: the message's code, its English and its parameters.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
-    pub code: String,
+    /// English text of `note`.
     pub message: String,
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
-    pub params: Map<String, Value>,
+    pub note: Message,
 }
 
 impl Warning {
-    pub fn new(english: impl Into<String>, note: Note) -> Self {
+    pub fn new(note: Message) -> Self {
         Warning {
-            code: note.code,
-            message: english.into(),
-            params: note.params,
+            message: note.to_string(),
+            note,
         }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredWarning {
+    code: String,
+    message: String,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    params: Map<String, Value>,
+}
+
+impl Serialize for Warning {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        StoredWarning {
+            code: self.note.code().to_string(),
+            message: self.message.clone(),
+            params: self.note.params(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Warning {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let stored = StoredWarning::deserialize(deserializer)?;
+        Ok(Warning {
+            message: stored.message,
+            note: Message::from_parts(&stored.code, &stored.params),
+        })
     }
 }
 

@@ -17,24 +17,14 @@ impl Years {
     }
 }
 
-/// Why the years could not be settled.
+/// Why the years could not be settled (worded by `Message::YearsNoData` and
+/// `Message::YearsNotBefore`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearsError {
     /// No year set in the project and no valid row in the firms table to take it from.
     NoData,
     /// The baseline is not before the follow-up: an input error.
     NotBefore { baseline: i32, followup: i32 },
-}
-
-impl YearsError {
-    pub fn english(self) -> String {
-        match self {
-            YearsError::NoData => "no baseline or follow-up year: set them in the project, or paste a firms table with years".into(),
-            YearsError::NotBefore { baseline, followup } => format!(
-                "the baseline year {baseline} must come before the follow-up year {followup}"
-            ),
-        }
-    }
 }
 
 /// Baseline = `baseline_year`, else the earliest year in *firms*; follow-up =

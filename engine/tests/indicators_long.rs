@@ -77,7 +77,7 @@ fn close(a: Option<f64>, b: f64) {
 }
 
 fn code(ind: &Indicator) -> &str {
-    ind.note.as_ref().map_or("", |n| n.code.as_str())
+    ind.note.as_ref().map_or("", |n| n.code())
 }
 
 #[test]
@@ -217,7 +217,7 @@ fn one_firm_control_has_no_interval() {
     assert_eq!(b.status, Status::Met);
     assert_eq!(code(b), "no_interval_few_firms");
     assert!(b.message.contains("control"), "{}", b.message);
-    assert_eq!(b.note.as_ref().unwrap().params["n"], json!(1));
+    assert_eq!(b.note.as_ref().unwrap().params()["n"], json!(1));
 }
 
 #[test]
@@ -264,9 +264,9 @@ fn control_without_both_years_says_what_is_missing() {
         "no control firms with sales in both 2019 and 2023"
     );
     let note = v.note.as_ref().unwrap();
-    assert_eq!(note.code, "no_panel");
-    assert_eq!(note.params["group"], json!("control"));
-    assert_eq!(note.params["baseline"], json!(2019));
+    assert_eq!(note.code(), "no_panel");
+    assert_eq!(note.params()["group"], json!("control"));
+    assert_eq!(note.params()["baseline"], json!(2019));
     let p = get(&inds, "long.cluster.productivity.vs_control");
     assert_eq!(code(p), "no_productivity_panel");
 }
@@ -325,15 +325,15 @@ fn followup_too_early_warning() {
     doc.project.end_year = Some(2021);
     let (_, warnings) = run(&doc, &data(rows()));
     assert_eq!(warnings.len(), 1);
-    assert_eq!(warnings[0].code, "followup_too_early");
-    assert_eq!(warnings[0].params["earliest"], json!(2024));
+    assert_eq!(warnings[0].note.code(), "followup_too_early");
+    assert_eq!(warnings[0].note.params()["earliest"], json!(2024));
     doc.project.end_year = Some(2020);
     let (_, warnings) = run(&doc, &data(rows()));
     assert!(warnings.is_empty());
     // Years that overflow once three are added still warn, with no panic.
     doc.project.end_year = Some(i32::MAX);
     let (_, warnings) = run(&doc, &data(rows()));
-    assert_eq!(warnings[0].params["earliest"], json!(i32::MAX));
+    assert_eq!(warnings[0].note.params()["earliest"], json!(i32::MAX));
 }
 
 #[test]
@@ -342,11 +342,13 @@ fn a_project_that_ends_before_it_starts_is_warned_about() {
     doc.project.start_year = Some(2019);
     doc.project.end_year = Some(2016);
     let (_, warnings) = run(&doc, &data(rows()));
-    let codes: Vec<&str> = warnings.iter().map(|w| w.code.as_str()).collect();
+    let codes: Vec<&str> = warnings.iter().map(|w| w.note.code()).collect();
     assert!(codes.contains(&"project_years_reversed"), "{codes:?}");
     doc.project.end_year = Some(2019);
     let (_, warnings) = run(&doc, &data(rows()));
-    assert!(warnings.iter().all(|w| w.code != "project_years_reversed"));
+    assert!(warnings
+        .iter()
+        .all(|w| w.note.code() != "project_years_reversed"));
 }
 
 fn territory(rows: &[(i32, f64, f64)]) -> Vec<TerritoryRow> {

@@ -23,7 +23,7 @@ fn get<'a>(inds: &'a [Indicator], id: &str) -> &'a Indicator {
 }
 
 fn code(ind: &Indicator) -> &str {
-    ind.note.as_ref().map_or("", |n| n.code.as_str())
+    ind.note.as_ref().map_or("", |n| n.code())
 }
 
 fn close(a: Option<f64>, b: f64) {

@@ -136,9 +136,9 @@ fn all_firms_of_one_size_class() {
         let ind = class(&out, name);
         assert_eq!(ind.status, Status::InsufficientData, "{name}");
         assert_eq!(ind.value, None);
-        let note = ind.note.unwrap_or_default();
-        assert_eq!(note.code, "pro_poor_no_class_firms");
-        assert_eq!(note.params["class"], json!(name));
+        let note = ind.note.expect("a note");
+        assert_eq!(note.code(), "pro_poor_no_class_firms");
+        assert_eq!(note.params()["class"], json!(name));
         assert_eq!(loses(&table, name), None);
     }
     assert_eq!(loses(&table, "micro"), Some(false));
@@ -178,7 +178,7 @@ fn zero_baseline_sales_of_a_class() {
     let micro = class(&out, "micro");
     assert_eq!(micro.status, Status::InsufficientData);
     assert_eq!(
-        micro.note.map(|n| n.code),
+        micro.note.map(|n| n.code().to_string()),
         Some("pro_poor_zero_sales".to_string())
     );
     // The reference panel still has a growth: 100 → 161.

@@ -120,7 +120,7 @@ fn checklist_with_nothing_answered() {
     assert_eq!(ind.status, Status::InsufficientData);
     assert_eq!(ind.value, None);
     assert_eq!(
-        ind.note.as_ref().map(|n| n.code.clone()),
+        ind.note.as_ref().map(|n| n.code().to_string()),
         Some("pro_poor_checklist_unanswered".to_string())
     );
 }
@@ -144,7 +144,7 @@ fn without_years_only_the_checklist_is_computed() {
         } else {
             assert_eq!(ind.status, Status::InsufficientData, "{}", ind.id);
             assert_eq!(ind.value, None);
-            let code = ind.note.as_ref().map(|n| n.code.as_str());
+            let code = ind.note.as_ref().map(|n| n.code());
             assert_eq!(code, Some("pro_poor_no_years"), "{}", ind.id);
         }
     }

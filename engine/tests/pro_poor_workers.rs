@@ -66,7 +66,7 @@ fn women_jobs_grow_but_share_falls_and_the_table_says_they_lose() {
     assert_eq!(share.detail["share_f"], json!(13.0 / 42.0));
     assert_eq!(share.detail["loser_threshold"], json!(0.01));
     assert_eq!(
-        share.note.as_ref().map(|n| n.code.as_str()),
+        share.note.as_ref().map(|n| n.code()),
         Some("pro_poor_panel")
     );
 
@@ -102,7 +102,7 @@ fn group_with_zero_workers_at_baseline() {
     assert_eq!(share.detail["share_b"], json!(0.0));
     assert!(close(share.value, 2.0 / 52.0));
     assert_eq!(share.status, Status::Met);
-    let note = share.note.as_ref().map(|n| n.code.as_str());
+    let note = share.note.as_ref().map(|n| n.code());
     assert_eq!(note, Some("pro_poor_group_new"));
     assert_eq!(line(&table, "unskilled").loses, Some(false));
 }
@@ -117,9 +117,9 @@ fn group_absent_in_both_years_is_not_a_loser_but_is_said() {
     let share = get(&out, "pro_poor.share.afro");
     assert_eq!(share.value, Some(0.0));
     assert_eq!(share.status, Status::Met);
-    let note = share.note.clone().unwrap_or_default();
-    assert_eq!(note.code, "pro_poor_group_absent");
-    assert_eq!(note.params["group"], json!("afro"));
+    let note = share.note.clone().expect("a note");
+    assert_eq!(note.code(), "pro_poor_group_absent");
+    assert_eq!(note.params()["group"], json!("afro"));
 }
 
 #[test]
@@ -130,9 +130,9 @@ fn missing_column_names_it() {
         assert_eq!(ind.status, Status::InsufficientData);
         assert_eq!(ind.value, None);
         assert!(ind.message.contains("workers_youth"), "{}", ind.message);
-        let note = ind.note.clone().unwrap_or_default();
-        assert_eq!(note.code, "pro_poor_missing_columns");
-        assert_eq!(note.params["columns"], json!(["workers_youth"]));
+        let note = ind.note.clone().expect("a note");
+        assert_eq!(note.code(), "pro_poor_missing_columns");
+        assert_eq!(note.params()["columns"], json!(["workers_youth"]));
     }
     let youth = line(&table, "youth");
     assert_eq!(
@@ -199,7 +199,7 @@ fn zero_employment_leaves_share_undefined_but_counts_jobs() {
     assert_eq!(share.status, Status::InsufficientData);
     assert_eq!(share.value, None);
     assert_eq!(
-        share.note.as_ref().map(|n| n.code.as_str()),
+        share.note.as_ref().map(|n| n.code()),
         Some("pro_poor_zero_employment")
     );
     assert_eq!(line(&table, "women").loses, None);

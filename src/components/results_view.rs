@@ -42,7 +42,7 @@ pub fn ResultsView() -> impl IntoView {
                 {move || {
                     let lang = lang.get();
                     results.with(|r| r.warnings.iter().map(|w| view! {
-                        <p class="notice warning" data-testid="warning" data-code=w.code.clone()>{warning_text(lang, w)}</p>
+                        <p class="notice warning" data-testid="warning" data-code=w.note.code().to_string()>{warning_text(lang, w)}</p>
                     }).collect_view())
                 }}
             </div>

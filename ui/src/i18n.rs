@@ -82,7 +82,6 @@ pub fn tf(lang: Lang, key: &'static str, args: &[(&str, String)]) -> String {
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     CATALOGUE
         .iter()
-        .chain(crate::note_messages::NOTE_CATALOGUE.iter())
         .find(|row| row.0 == key)
         .map(|&(_, en, es, pt)| match lang {
             Lang::En => en,

@@ -1,6 +1,6 @@
 //! `cluster-eval-ui`: everything the page decides that is not a browser call.
 //!
-//! Texts in three languages ([`i18n`], [`messages`], [`note_messages`]), numbers as
+//! Texts in three languages ([`i18n`], [`messages`]), numbers as
 //! the reader writes them ([`format`], [`fields`]), names of ids, columns and detail
 //! keys ([`names`], [`detail_names`], [`labels`]), the wording of the engine's notes
 //! ([`notes`]) and formulas ([`formulas`]), the CSV export ([`csv_export`]) and the
@@ -22,5 +22,4 @@ pub mod i18n;
 pub mod labels;
 pub mod messages;
 pub mod names;
-pub mod note_messages;
 pub mod notes;

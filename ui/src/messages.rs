@@ -362,7 +362,6 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("nav.project", "Project and checklist", "Proyecto y lista", "Projeto e lista"),
     ("nav.results", "Results", "Resultados", "Resultados"),
     ("nav.label", "Sections", "Secciones", "Seções"),
-    ("note.not_finite", "the result is too large to be represented (check the magnitudes of the inputs)", "el resultado es demasiado grande para representarlo (revise las magnitudes de los datos)", "o resultado é grande demais para ser representado (verifique as magnitudes dos dados)"),
     ("group.cluster_all", "cluster (beneficiaries and other cluster firms)", "clúster (beneficiarias y demás empresas del clúster)", "cluster (beneficiárias e demais empresas do cluster)"),
     ("table.large", "A large table: {lines} lines, {mb} MB. The box shows the first {shown} lines; the whole table is kept, read and used. Paste again to replace it.", "Una tabla grande: {lines} líneas, {mb} MB. El cuadro muestra las primeras {shown} líneas; la tabla completa se conserva, se lee y se usa. Pegue de nuevo para reemplazarla.", "Uma tabela grande: {lines} linhas, {mb} MB. A caixa mostra as primeiras {shown} linhas; a tabela inteira é mantida, lida e usada. Cole de novo para substituí-la."),
     ("table.clear", "Clear the table", "Vaciar la tabla", "Limpar a tabela"),

@@ -1,12 +1,18 @@
-//! Tests of the engine's message catalogue: every code the engine emits on a
-//! few documents has a `note.<code>` text in the three languages, and every
-//! placeholder of a text is a parameter the engine sends with that code.
+//! Tests of the page's wording of the engine's messages: every message the engine
+//! emits on a few documents is a known [`Message`] worded in the three languages;
+//! every variant (one of each, built below) has a text in each language with nothing
+//! left unfilled; a message from a newer engine is shown raw.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use cluster_eval_engine::document::YesNoUnknown;
+use cluster_eval_engine::indicators::panels::Side;
+use cluster_eval_engine::model::TableKind;
+use cluster_eval_engine::results::{Message, Results};
 use cluster_eval_engine::Document;
-use cluster_eval_ui::{example, i18n, messages, note_messages};
+use cluster_eval_ui::notes::{message_text, note_text, warning_text};
+use cluster_eval_ui::{example, i18n};
+use serde_json::json;
 
 /// Firms of two groups only (no control firm, no rest of the sector), few columns.
 const SMALL_FIRMS: &str = "firm\tgroup\tyear\tsales\temployment\tworkers_women\tworkers_youth\twage_women\twage_men\tquality\timproved
@@ -69,134 +75,458 @@ fn documents() -> Vec<Document> {
     docs
 }
 
-/// Every code seen on the documents, with the parameter names sent with it.
-fn seen_codes() -> BTreeMap<String, BTreeSet<String>> {
-    let mut seen: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+/// Every message the engine gives on the documents, as read back from their JSON.
+fn emitted() -> Vec<Message> {
+    let mut out = Vec::new();
     for doc in documents() {
         let results = cluster_eval_engine::compute(&doc);
-        for note in results.indicators.iter().filter_map(|i| i.note.as_ref()) {
-            seen.entry(note.code.clone())
-                .or_default()
-                .extend(note.params.keys().cloned());
-        }
-        for warning in &results.warnings {
-            seen.entry(warning.code.clone())
-                .or_default()
-                .extend(warning.params.keys().cloned());
-        }
+        let json = serde_json::to_string(&results).expect("serialisable");
+        let again: cluster_eval_engine::results::Results =
+            serde_json::from_str(&json).expect("readable");
+        assert_eq!(
+            again, results,
+            "{}: results change through JSON",
+            doc.project.name
+        );
+        out.extend(results.indicators.iter().filter_map(|i| i.note.clone()));
+        out.extend(results.warnings.iter().map(|w| w.note.clone()));
     }
-    seen
+    out
 }
 
-fn note_template(code: &str) -> Option<(&'static str, [&'static str; 3])> {
-    let key = format!("note.{code}");
-    messages::CATALOGUE
-        .iter()
-        .chain(note_messages::NOTE_CATALOGUE.iter())
-        .find(|row| row.0 == key)
-        .map(|&(key, en, es, pt)| (key, [en, es, pt]))
+/// One message of every variant. The `match` in [`variant_index`] has no catch-all,
+/// so a new variant fails to compile here until it is added; the test below then
+/// checks that this list reaches it.
+fn one_of_each() -> Vec<Message> {
+    use Message as M;
+    let s = |text: &str| text.to_string();
+    vec![
+        M::YearsNoData,
+        M::YearsNotBefore {
+            baseline: 2023,
+            followup: 2019,
+        },
+        M::FollowupTooEarly {
+            followup: 2023,
+            end_year: 2022,
+            earliest: 2025,
+        },
+        M::ProjectYearsReversed {
+            start_year: 2020,
+            end_year: 2018,
+        },
+        M::NoYears,
+        M::MissingColumn {
+            column: s("exports"),
+        },
+        M::NoGroup {
+            group: Side::Control,
+        },
+        M::NoPanel {
+            group: Side::Cluster,
+            measure: s("sales"),
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::NoProductivityPanel {
+            group: Side::Sector,
+            output: s("production"),
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::ZeroBaseline {
+            group: Side::Beneficiary,
+            measure: s("exports"),
+            baseline: 2019,
+        },
+        M::PanelUsed {
+            group: Side::Beneficiary,
+            measure: s("employment"),
+            n: 12,
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::Compared {
+            group: Side::Beneficiary,
+            versus: Side::Control,
+            measure: s("productivity"),
+            n: 12,
+            n_versus: 9,
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::NoIntervalFewFirms {
+            group: Side::Control,
+            n: 1,
+        },
+        M::NoIntervalNoReps,
+        M::NoIntervalUndefined,
+        M::TerritoryYears {
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::TerritoryFallback {
+            first: 2018,
+            last: 2021,
+            baseline: Some(2019),
+            followup: Some(2022),
+        },
+        M::TerritoryMissing,
+        M::TerritoryZero {
+            column: s("local_gdp"),
+            year: 2019,
+        },
+        M::MissingFact {
+            field: s("cost_total"),
+        },
+        M::ZeroFact {
+            field: s("cost_mif"),
+        },
+        M::NegativeFact {
+            field: s("cost_total"),
+        },
+        M::NoFlagPanel {
+            flag: s("quality"),
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::FlagPanelUsed {
+            flag: s("any"),
+            n: 30,
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::TableEmpty {
+            table: TableKind::Actors,
+        },
+        M::YearAbsent {
+            table: TableKind::Activities,
+            year: 2022,
+        },
+        M::CountedYears {
+            table: TableKind::Actors,
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::NoFlagInYear {
+            flag: s("improved"),
+            group: Side::Beneficiary,
+            year: 2022,
+        },
+        M::ImprovedFlagUsed { n: 8, year: 2022 },
+        M::ImprovedByGrowth {
+            versus: Side::Sector,
+            n: 8,
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::ImprovedNoReference {
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::FactUnknown {
+            field: s("strategic_plan_consensus"),
+        },
+        M::ShareDenominator {
+            source: s("firms_table"),
+            denominator: 40.0,
+        },
+        M::ShareAboveOne {
+            participating: 45,
+            denominator: 40.5,
+        },
+        M::NotFinite,
+        M::ProPoorNoYears,
+        M::ProPoorMissingColumns {
+            columns: vec![s("workers_women"), s("wage_men")],
+        },
+        M::ProPoorNoPanel {
+            columns: vec![s("sales")],
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::ProPoorPanel {
+            n: 3,
+            columns: vec![s("employment"), s("workers_youth")],
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::ProPoorGroupAbsent {
+            group: s("afro"),
+            n: 3,
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::ProPoorGroupNew {
+            group: s("migrant"),
+            n: 3,
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::ProPoorZeroEmployment {
+            n: 3,
+            year: 2019,
+            group: s("women"),
+        },
+        M::ProPoorWageNoWorkers {
+            side: s("women"),
+            year: 2019,
+            n: 3,
+        },
+        M::ProPoorWageZeroMen { year: 2019 },
+        M::ProPoorNoBaselineEmployment { baseline: 2019 },
+        M::ProPoorMicroFirms {
+            micro: 2,
+            n: 3,
+            baseline: 2019,
+        },
+        M::ProPoorNoClassFirms {
+            class: s("small"),
+            above: Some(10.0),
+            up_to: Some(50.0),
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::ProPoorZeroSales {
+            class: s("micro"),
+            baseline: 2019,
+        },
+        M::ProPoorClassPanel {
+            class: s("medium"),
+            n: 2,
+            all_n: 9,
+            baseline: 2019,
+            followup: 2022,
+        },
+        M::ProPoorChecklistUnanswered,
+        M::ProPoorChecklistAnswered {
+            answered: 4,
+            total: 11,
+        },
+    ]
 }
 
-fn placeholders(text: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                names.push(&after[..end]);
-                rest = &after[end + 1..];
-            }
-            None => break,
-        }
+/// Position of the variant: exhaustive on purpose (see [`one_of_each`]).
+fn variant_index(message: &Message) -> usize {
+    use Message as M;
+    match message {
+        M::YearsNoData => 0,
+        M::YearsNotBefore { .. } => 1,
+        M::FollowupTooEarly { .. } => 2,
+        M::ProjectYearsReversed { .. } => 3,
+        M::NoYears => 4,
+        M::MissingColumn { .. } => 5,
+        M::NoGroup { .. } => 6,
+        M::NoPanel { .. } => 7,
+        M::NoProductivityPanel { .. } => 8,
+        M::ZeroBaseline { .. } => 9,
+        M::PanelUsed { .. } => 10,
+        M::Compared { .. } => 11,
+        M::NoIntervalFewFirms { .. } => 12,
+        M::NoIntervalNoReps => 13,
+        M::NoIntervalUndefined => 14,
+        M::TerritoryYears { .. } => 15,
+        M::TerritoryFallback { .. } => 16,
+        M::TerritoryMissing => 17,
+        M::TerritoryZero { .. } => 18,
+        M::MissingFact { .. } => 19,
+        M::ZeroFact { .. } => 20,
+        M::NegativeFact { .. } => 21,
+        M::NoFlagPanel { .. } => 22,
+        M::FlagPanelUsed { .. } => 23,
+        M::TableEmpty { .. } => 24,
+        M::YearAbsent { .. } => 25,
+        M::CountedYears { .. } => 26,
+        M::NoFlagInYear { .. } => 27,
+        M::ImprovedFlagUsed { .. } => 28,
+        M::ImprovedByGrowth { .. } => 29,
+        M::ImprovedNoReference { .. } => 30,
+        M::FactUnknown { .. } => 31,
+        M::ShareDenominator { .. } => 32,
+        M::ShareAboveOne { .. } => 33,
+        M::NotFinite => 34,
+        M::ProPoorNoYears => 35,
+        M::ProPoorMissingColumns { .. } => 36,
+        M::ProPoorNoPanel { .. } => 37,
+        M::ProPoorPanel { .. } => 38,
+        M::ProPoorGroupAbsent { .. } => 39,
+        M::ProPoorGroupNew { .. } => 40,
+        M::ProPoorZeroEmployment { .. } => 41,
+        M::ProPoorWageNoWorkers { .. } => 42,
+        M::ProPoorWageZeroMen { .. } => 43,
+        M::ProPoorNoBaselineEmployment { .. } => 44,
+        M::ProPoorMicroFirms { .. } => 45,
+        M::ProPoorNoClassFirms { .. } => 46,
+        M::ProPoorZeroSales { .. } => 47,
+        M::ProPoorClassPanel { .. } => 48,
+        M::ProPoorChecklistUnanswered => 49,
+        M::ProPoorChecklistAnswered { .. } => 50,
+        M::Unknown { .. } => usize::MAX,
     }
-    names
 }
 
 #[test]
-fn no_key_twice_and_no_empty_text() {
-    let mut keys = HashSet::new();
-    for (key, en, es, pt) in messages::CATALOGUE
-        .iter()
-        .chain(note_messages::NOTE_CATALOGUE.iter())
-    {
-        assert!(keys.insert(*key), "key {key} listed twice");
-        for text in [en, es, pt] {
-            assert!(!text.trim().is_empty(), "{key} has an empty text");
+fn one_of_each_reaches_every_variant() {
+    let all = one_of_each();
+    let indices: BTreeSet<usize> = all.iter().map(variant_index).collect();
+    assert_eq!(indices.len(), all.len(), "a variant listed twice");
+    assert_eq!(indices, (0..Message::CODES.len()).collect());
+    let codes: BTreeSet<&str> = all.iter().map(Message::code).collect();
+    assert_eq!(codes, Message::CODES.iter().copied().collect());
+}
+
+#[test]
+fn every_variant_has_a_filled_text_in_every_language() {
+    for message in one_of_each() {
+        // Each variant is written and read back as itself (not as an unknown code).
+        let json = serde_json::to_value(&message).expect("serialisable");
+        let again: Message = serde_json::from_value(json.clone()).expect("readable");
+        assert_eq!(again, message, "{json}");
+        for lang in i18n::Lang::ALL {
+            let text = message_text(lang, &message);
+            assert!(
+                !text.trim().is_empty(),
+                "{lang:?} {}: empty",
+                message.code()
+            );
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{lang:?} {}: unfilled placeholder in “{text}”",
+                message.code()
+            );
+            assert!(
+                !text.contains(message.code()),
+                "{lang:?}: “{text}” shows its code"
+            );
         }
-    }
-    for (key, ..) in note_messages::NOTE_CATALOGUE {
-        assert!(key.starts_with("note."), "{key} is not a note key");
+        assert_eq!(
+            message_text(i18n::Lang::En, &message).is_empty(),
+            message.to_string().is_empty()
+        );
     }
 }
 
 #[test]
-fn every_emitted_code_is_translated() {
-    let seen = seen_codes();
-    let missing: Vec<&String> = seen
-        .keys()
-        .filter(|code| note_template(code).is_none())
+fn every_emitted_message_is_known_and_worded() {
+    let emitted = emitted();
+    let codes: BTreeSet<&str> = emitted.iter().map(Message::code).collect();
+    let unknown: Vec<&Message> = emitted
+        .iter()
+        .filter(|m| matches!(m, Message::Unknown { .. }))
         .collect();
-    assert!(
-        missing.is_empty(),
-        "codes without a note.<code> text: {missing:?}"
-    );
+    assert!(unknown.is_empty(), "read back as unknown: {unknown:?}");
     // The documents are meant to reach most of the engine's messages.
     assert!(
-        seen.len() >= 30,
-        "only {} codes seen: {:?}",
-        seen.len(),
-        seen.keys()
+        codes.len() >= 30,
+        "only {} codes seen: {codes:?}",
+        codes.len()
     );
-    for lang in i18n::Lang::ALL {
-        assert!(i18n::lookup(lang, "note.compared").is_some());
-    }
     println!(
-        "{} codes seen of {} in the catalogue; not seen: {:?}",
-        seen.len(),
-        note_messages::NOTE_CATALOGUE.len(),
-        note_messages::NOTE_CATALOGUE
+        "{} codes seen of {}; not seen: {:?}",
+        codes.len(),
+        Message::CODES.len(),
+        Message::CODES
             .iter()
-            .map(|row| &row.0["note.".len()..])
-            .filter(|code| !seen.contains_key(*code))
+            .filter(|c| !codes.contains(*c))
             .collect::<Vec<_>>()
     );
 }
 
 #[test]
-fn placeholders_are_parameters_of_the_code() {
-    let seen = seen_codes();
-    for (code, params) in &seen {
-        let Some((key, texts)) = note_template(code) else {
-            continue;
-        };
-        for text in texts {
-            for name in placeholders(text) {
+fn notes_are_filled_and_worded_in_the_reader_language() {
+    for doc in documents() {
+        let results = cluster_eval_engine::compute(&doc);
+        for lang in i18n::Lang::ALL {
+            for ind in &results.indicators {
+                let text = note_text(lang, ind.note.as_ref(), &ind.message);
                 assert!(
-                    params.contains(name),
-                    "{key}: {{{name}}} is not a parameter of {code} ({params:?}) in “{text}”"
+                    !text.contains('{'),
+                    "{}: unfilled placeholder in “{text}”",
+                    ind.id
                 );
+                // Codes are worded, not shown.
+                for code in ["cluster_firms", "firms_table"] {
+                    assert!(!text.contains(code), "{}: “{code}” in “{text}”", ind.id);
+                }
+            }
+            for warning in &results.warnings {
+                assert!(!warning_text(lang, warning).contains('{'));
             }
         }
     }
 }
 
 #[test]
-fn notes_are_filled_and_worded_in_the_reader_language() {
-    let doc = example::document(i18n::Lang::En);
-    let results = cluster_eval_engine::compute(&doc);
+fn parameters_are_worded_in_the_reader_language() {
+    let message = Message::Compared {
+        group: Side::Cluster,
+        versus: Side::Control,
+        measure: "sales".into(),
+        n: 12,
+        n_versus: 9,
+        baseline: 2019,
+        followup: 2022,
+    };
+    let es = message_text(i18n::Lang::Es, &message);
+    assert!(
+        es.starts_with(
+            "crecimiento de ventas 2019→2022 de 12 empresa(s) del grupo «clúster (beneficiarias"
+        ),
+        "{es}"
+    );
+    let share = Message::ShareAboveOne {
+        participating: 45,
+        denominator: 40.5,
+    };
+    assert!(message_text(i18n::Lang::Pt, &share).contains("40,5"));
+    let en = message_text(
+        i18n::Lang::En,
+        &Message::ShareDenominator {
+            source: "cluster_firms".into(),
+            denominator: 40.0,
+        },
+    );
+    assert_eq!(en, "over 40 cluster firms (source: the project facts)");
+}
+
+/// Results as a newer engine could write them (the `results` of an exported file, or
+/// what the page's worker sends): an indicator's note and a warning with codes this
+/// engine does not know, and a known code with a group it does not know.
+const FROM_A_NEWER_ENGINE: &str = include_str!("data/newer_results.json");
+
+#[test]
+fn a_message_from_a_newer_engine_is_shown_raw() {
+    let results: Results = serde_json::from_str(FROM_A_NEWER_ENGINE).expect("readable");
+    let note = results.indicators[0].note.as_ref().expect("a note");
+    assert_eq!(note.code(), "from_the_future");
+    assert!(matches!(note, Message::Unknown { .. }));
+    let odd_group = results.indicators[1].note.as_ref().expect("a note");
+    assert!(
+        matches!(odd_group, Message::Unknown { .. }),
+        "{odd_group:?}"
+    );
     for lang in i18n::Lang::ALL {
-        for ind in &results.indicators {
-            let text = cluster_eval_ui::notes::note_text(lang, ind.note.as_ref(), &ind.message);
-            assert!(
-                !text.contains('{'),
-                "{}: unfilled placeholder in “{text}”",
-                ind.id
-            );
-            // Codes are worded, not shown.
-            for code in ["cluster_firms", "firms_table"] {
-                assert!(!text.contains(code), "{}: “{code}” in “{text}”", ind.id);
-            }
-        }
+        assert_eq!(
+            note_text(lang, Some(note), &results.indicators[0].message),
+            "from_the_future (horizon: 7, why: a reason)"
+        );
+        assert_eq!(
+            note_text(lang, Some(odd_group), &results.indicators[1].message),
+            "no_group (group: suppliers)"
+        );
+        assert_eq!(
+            warning_text(lang, &results.warnings[0]),
+            "warning_from_the_future"
+        );
     }
+    // Written back as read.
+    let written = serde_json::to_value(&results).expect("serialisable");
+    assert_eq!(
+        written["indicators"][0]["note"],
+        json!({"code": "from_the_future", "params": {"horizon": 7, "why": "a reason"}})
+    );
+    assert_eq!(
+        written["warnings"][0],
+        json!({"code": "warning_from_the_future", "message": "a warning from the future"})
+    );
 }

@@ -17,37 +17,50 @@
 use serde_json::{Map, Value};
 
 use super::bootstrap::Interval;
-use super::notes::{self, Msg};
 use super::panels::{num, opt, Bundle, Panel, Side};
 use super::productivity::Metric;
 use super::status;
 use super::Ctx;
 use crate::model::{Dataset, TerritoryRow};
 use crate::panel::{cagr, finite, growth};
-use crate::results::{Horizon, Indicator, Unit};
+use crate::results::{Horizon, Indicator, Message, Unit};
 use crate::years::Years;
 
 /// The panel of `side`, or why its growth cannot be computed.
-fn checked<'b>(ctx: &Ctx<'_>, bundle: &'b Bundle, side: Side) -> Result<&'b Panel, Msg> {
+fn checked<'b>(ctx: &Ctx<'_>, bundle: &'b Bundle, side: Side) -> Result<&'b Panel, Message> {
     let metric = bundle.metric;
     if let Some(column) = metric.missing_column(&ctx.data.firms) {
-        return Err(notes::missing_column(column));
+        return Err(Message::MissingColumn {
+            column: column.into(),
+        });
     }
     if !ctx.has(side) {
-        return Err(notes::no_group(side.key()));
+        return Err(Message::NoGroup { group: side });
     }
     let (b, f) = (ctx.years.baseline, ctx.years.followup);
     let panel = bundle.panel(side);
     if panel.n() == 0 {
         return Err(match metric {
-            Metric::Labour { output } => {
-                notes::no_productivity_panel(side.key(), output.name(), b, f)
-            }
-            Metric::Amount(_) => notes::no_panel(side.key(), metric.key(), b, f),
+            Metric::Labour { output } => Message::NoProductivityPanel {
+                group: side,
+                output: output.name().into(),
+                baseline: b,
+                followup: f,
+            },
+            Metric::Amount(_) => Message::NoPanel {
+                group: side,
+                measure: metric.key().into(),
+                baseline: b,
+                followup: f,
+            },
         });
     }
     if panel.growth().is_none() {
-        return Err(notes::zero_baseline(side.key(), metric.key(), b));
+        return Err(Message::ZeroBaseline {
+            group: side,
+            measure: metric.key().into(),
+            baseline: b,
+        });
     }
     Ok(panel)
 }
@@ -77,21 +90,20 @@ pub fn growth_indicator(ctx: &Ctx<'_>, bundle: &Bundle, side: Side, id: &str) ->
         ind.detail.extend(panel.stats(ctx.years.span()));
     }
     match checked(ctx, bundle, side) {
-        Err(msg) => msg.say(&mut ind),
+        Err(msg) => ind.say(msg),
         Ok(panel) => {
             if let Some(g) = panel.growth() {
                 ind.value = Some(g);
                 ind.status = status::positive(g);
             }
             ind.detail.insert("series".into(), bundle.series_json());
-            notes::panel_used(
-                side.key(),
-                bundle.metric.key(),
-                panel.n(),
-                ctx.years.baseline,
-                ctx.years.followup,
-            )
-            .say(&mut ind);
+            ind.say(Message::PanelUsed {
+                group: side,
+                measure: bundle.metric.key().into(),
+                n: panel.n(),
+                baseline: ctx.years.baseline,
+                followup: ctx.years.followup,
+            });
         }
     }
     ind
@@ -124,7 +136,7 @@ pub fn versus_indicator(
     ind.n = pg.n() + pc.n();
     let (g, c) = match (checked(ctx, bundle, side), checked(ctx, bundle, versus)) {
         (Err(msg), _) | (_, Err(msg)) => {
-            msg.say(&mut ind);
+            ind.say(msg);
             return ind;
         }
         (Ok(g), Ok(c)) => (g, c),
@@ -147,14 +159,15 @@ pub fn versus_indicator(
     did.insert(versus.key().into(), opt(dc));
     ind.detail.insert("did".into(), Value::Object(did));
 
-    let mut message = notes::compared(
-        side.key(),
-        versus.key(),
-        bundle.metric.key(),
-        (g.n(), c.n()),
-        ctx.years.baseline,
-        ctx.years.followup,
-    );
+    let mut message = Message::Compared {
+        group: side,
+        versus,
+        measure: bundle.metric.key().into(),
+        n: g.n(),
+        n_versus: c.n(),
+        baseline: ctx.years.baseline,
+        followup: ctx.years.followup,
+    };
     if with_interval {
         let reps = ctx.doc.settings.reps();
         let seed = ctx.doc.settings.seed;
@@ -164,16 +177,16 @@ pub fn versus_indicator(
         boot.insert("percentiles".into(), Value::from(vec![2.5, 97.5]));
         if g.n() < 2 || c.n() < 2 {
             let (s, p) = if g.n() < 2 { (side, g) } else { (versus, c) };
-            message = notes::no_interval_few_firms(s.key(), p.n());
+            message = Message::NoIntervalFewFirms { group: s, n: p.n() };
         } else if reps == 0 {
-            message = notes::no_interval_no_reps();
+            message = Message::NoIntervalNoReps;
         } else {
             match interval {
                 Some(i) => {
                     ind.ci = Some([i.low, i.high]);
                     boot.insert("draws".into(), i.draws.into());
                 }
-                None => message = notes::no_interval_undefined(),
+                None => message = Message::NoIntervalUndefined,
             }
         }
         ind.detail.insert("bootstrap".into(), Value::Object(boot));
@@ -182,7 +195,7 @@ pub fn versus_indicator(
         ind.status = status::positive(value);
     }
     ind.detail.insert("series".into(), bundle.series_json());
-    message.say(&mut ind);
+    ind.say(message);
     ind
 }
 
@@ -204,11 +217,16 @@ pub fn local_gdp(data: &Dataset, years: Option<Years>) -> Indicator {
             let last = data.territory.iter().filter(valid).max_by_key(|r| r.year);
             match (first, last) {
                 (Some(a), Some(z)) if a.year < z.year => {
-                    let by = years.map(|y| (y.baseline, y.followup));
-                    (a, z, Some(notes::territory_fallback(by, a.year, z.year)))
+                    let fallback = Message::TerritoryFallback {
+                        first: a.year,
+                        last: z.year,
+                        baseline: years.map(|y| y.baseline),
+                        followup: years.map(|y| y.followup),
+                    };
+                    (a, z, Some(fallback))
                 }
                 _ => {
-                    notes::territory_missing().say(&mut ind);
+                    ind.say(Message::TerritoryMissing);
                     return ind;
                 }
             }
@@ -244,15 +262,19 @@ pub fn local_gdp(data: &Dataset, years: Option<Years>) -> Indicator {
         } else {
             "national_gdp"
         };
-        notes::territory_zero(column, b).say(&mut ind);
+        ind.say(Message::TerritoryZero {
+            column: column.into(),
+            year: b,
+        });
         return ind;
     };
     if let Some(v) = finite(gl - gn) {
         ind.value = Some(v);
         ind.status = status::positive(v);
     }
-    message
-        .unwrap_or_else(|| notes::territory_years(b, f))
-        .say(&mut ind);
+    ind.say(message.unwrap_or(Message::TerritoryYears {
+        baseline: b,
+        followup: f,
+    }));
     ind
 }

@@ -22,13 +22,12 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
-use super::notes;
 use super::panels::{num, Bundle, Side};
 use super::status;
 use super::Ctx;
-use crate::model::{FirmYear, Flag, Group};
+use crate::model::{FirmYear, Flag, Group, TableKind};
 use crate::panel::{finite, growth};
-use crate::results::{Horizon, Indicator, Status, Unit};
+use crate::results::{Horizon, Indicator, Message, Status, Unit};
 
 pub fn medium(ctx: &Ctx<'_>, sales: &Bundle) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Flag::STRATEGIES
@@ -84,10 +83,11 @@ fn strategy(ctx: &Ctx<'_>, flag: Option<Flag>) -> Indicator {
         .filter(|f| ctx.data.firms.has_flag(*f))
         .collect();
     if present.is_empty() || flag.is_some_and(|f| !present.contains(&f)) {
-        notes::missing_column(
-            flag.map_or("quality/management/eco_efficiency/marketing", Flag::name),
-        )
-        .say(&mut ind);
+        ind.say(Message::MissingColumn {
+            column: flag
+                .map_or("quality/management/eco_efficiency/marketing", Flag::name)
+                .into(),
+        });
         return ind;
     }
     let (b, f) = (ctx.years.baseline, ctx.years.followup);
@@ -109,7 +109,11 @@ fn strategy(ctx: &Ctx<'_>, flag: Option<Flag>) -> Indicator {
     d.insert("followup_year".into(), f.into());
     d.insert("n".into(), n.into());
     if n == 0 {
-        notes::no_flag_panel(key, b, f).say(&mut ind);
+        ind.say(Message::NoFlagPanel {
+            flag: key.into(),
+            baseline: b,
+            followup: f,
+        });
         return ind;
     }
     let (sb, sf) = (before as f64 / n as f64, after as f64 / n as f64);
@@ -121,7 +125,12 @@ fn strategy(ctx: &Ctx<'_>, flag: Option<Flag>) -> Indicator {
         ind.value = Some(v);
         ind.status = status::positive(v);
     }
-    notes::flag_panel_used(key, n, b, f).say(&mut ind);
+    ind.say(Message::FlagPanelUsed {
+        flag: key.into(),
+        n,
+        baseline: b,
+        followup: f,
+    });
     ind
 }
 
@@ -134,7 +143,7 @@ fn norm(name: &str) -> String {
 fn change_of_counts(
     ctx: &Ctx<'_>,
     id: &str,
-    table: &str,
+    table: TableKind,
     by_year: BTreeMap<i32, HashSet<String>>,
 ) -> Indicator {
     let mut ind = Indicator::new(id, Horizon::Medium, Unit::Count);
@@ -155,14 +164,17 @@ fn change_of_counts(
     ind.value = Some(value);
     ind.n = cb.max(cf);
     ind.status = status::positive(value);
-    let msg = if !by_year.contains_key(&b) {
-        notes::year_absent(table, b)
+    ind.say(if !by_year.contains_key(&b) {
+        Message::YearAbsent { table, year: b }
     } else if !by_year.contains_key(&f) {
-        notes::year_absent(table, f)
+        Message::YearAbsent { table, year: f }
     } else {
-        notes::counted_years(table, b, f)
-    };
-    msg.say(&mut ind);
+        Message::CountedYears {
+            table,
+            baseline: b,
+            followup: f,
+        }
+    });
     ind
 }
 
@@ -170,7 +182,9 @@ fn institutions(ctx: &Ctx<'_>) -> Indicator {
     let id = "medium.institutions";
     if ctx.data.actors.is_empty() {
         let mut ind = Indicator::new(id, Horizon::Medium, Unit::Count);
-        notes::table_empty("actors").say(&mut ind);
+        ind.say(Message::TableEmpty {
+            table: TableKind::Actors,
+        });
         return ind;
     }
     let mut by_year: BTreeMap<i32, HashSet<String>> = BTreeMap::new();
@@ -181,7 +195,7 @@ fn institutions(ctx: &Ctx<'_>) -> Indicator {
             entry.insert(name);
         }
     }
-    change_of_counts(ctx, id, "actors", by_year)
+    change_of_counts(ctx, id, TableKind::Actors, by_year)
 }
 
 /// Activities involving more than three firms.
@@ -191,7 +205,9 @@ fn cooperation(ctx: &Ctx<'_>) -> Indicator {
     let id = "medium.firm_cooperation";
     if ctx.data.activities.is_empty() {
         let mut ind = Indicator::new(id, Horizon::Medium, Unit::Count);
-        notes::table_empty("activities").say(&mut ind);
+        ind.say(Message::TableEmpty {
+            table: TableKind::Activities,
+        });
         return ind;
     }
     let (b, f) = (ctx.years.baseline, ctx.years.followup);
@@ -207,7 +223,7 @@ fn cooperation(ctx: &Ctx<'_>) -> Indicator {
             None => unknown += usize::from(row.year == b || row.year == f),
         }
     }
-    let mut ind = change_of_counts(ctx, id, "activities", by_year);
+    let mut ind = change_of_counts(ctx, id, TableKind::Activities, by_year);
     ind.detail.insert("min_firms".into(), num(MIN_FIRMS));
     ind.detail.insert("unknown_firms".into(), unknown.into());
     ind
@@ -217,7 +233,9 @@ fn improved(ctx: &Ctx<'_>, sales: &Bundle) -> Indicator {
     let mut ind = Indicator::new("medium.improved_position", Horizon::Medium, Unit::Share);
     let (b, f) = (ctx.years.baseline, ctx.years.followup);
     if !ctx.has(Side::Beneficiary) {
-        notes::no_group("beneficiary").say(&mut ind);
+        ind.say(Message::NoGroup {
+            group: Side::Beneficiary,
+        });
         return ind;
     }
     if ctx.data.firms.has_flag(Flag::Improved) {
@@ -235,12 +253,16 @@ fn improved(ctx: &Ctx<'_>, sales: &Bundle) -> Indicator {
         d.insert("improved".into(), yes.into());
         ind.n = n;
         if n == 0 {
-            notes::no_flag_in_year("improved", "beneficiary", f).say(&mut ind);
+            ind.say(Message::NoFlagInYear {
+                flag: "improved".into(),
+                group: Side::Beneficiary,
+                year: f,
+            });
             return ind;
         }
         ind.value = Some(yes as f64 / n as f64);
         ind.status = Status::Reported;
-        notes::improved_flag_used(n, f).say(&mut ind);
+        ind.say(Message::ImprovedFlagUsed { n, year: f });
         return ind;
     }
     // No `improved` column: beneficiaries whose own sales grew more than the sector's
@@ -249,7 +271,10 @@ fn improved(ctx: &Ctx<'_>, sales: &Bundle) -> Indicator {
         .into_iter()
         .find_map(|s| Some((s, sales.panel(s).growth()?)));
     let Some((versus, reference_growth)) = reference else {
-        notes::improved_no_reference(b, f).say(&mut ind);
+        ind.say(Message::ImprovedNoReference {
+            baseline: b,
+            followup: f,
+        });
         return ind;
     };
     let panel = sales.panel(Side::Beneficiary);
@@ -274,11 +299,21 @@ fn improved(ctx: &Ctx<'_>, sales: &Bundle) -> Indicator {
     d.insert("excluded_zero_baseline".into(), excluded.into());
     ind.n = n;
     if n == 0 {
-        notes::no_panel("beneficiary", "sales", b, f).say(&mut ind);
+        ind.say(Message::NoPanel {
+            group: Side::Beneficiary,
+            measure: "sales".into(),
+            baseline: b,
+            followup: f,
+        });
         return ind;
     }
     ind.value = Some(better as f64 / n as f64);
     ind.status = Status::Reported;
-    notes::improved_by_growth(versus.key(), n, b, f).say(&mut ind);
+    ind.say(Message::ImprovedByGrowth {
+        versus,
+        n,
+        baseline: b,
+        followup: f,
+    });
     ind
 }

@@ -6,7 +6,7 @@
 //! indicator reads those: no indicator scans the firms table again, and the bootstrap
 //! resamples the panels already built.
 //!
-//! Files: [`status`] (status rules, targets), [`notes`] (message codes),
+//! Files: [`status`] (status rules, targets), `crate::message` (the messages),
 //! [`productivity`] (what productivity means for a table), [`panels`] (balanced
 //! panels and series), [`bootstrap`], [`long`], [`returns`], [`medium`], [`short`].
 //!
@@ -19,7 +19,6 @@ pub mod bootstrap;
 pub mod firms;
 pub mod long;
 pub mod medium;
-pub mod notes;
 pub mod panels;
 pub mod productivity;
 pub mod returns;
@@ -29,7 +28,7 @@ pub mod status;
 use crate::document::Document;
 use crate::model::{Dataset, FirmYear, Group, Measure};
 use crate::panel::{FirmPair, FirmPairs};
-use crate::results::{Horizon, Indicator, Unit, Warning};
+use crate::results::{Horizon, Indicator, Message, Unit, Warning};
 use crate::years::Years;
 
 use firms::FirmIndex;
@@ -242,7 +241,11 @@ pub fn compute(
             out.extend(medium::medium(&ctx, &sales));
             if let Some(end) = doc.project.end_year {
                 if y.followup < end.saturating_add(3) {
-                    warnings.push(notes::followup_too_early(y.followup, end).warning());
+                    warnings.push(Warning::new(Message::FollowupTooEarly {
+                        followup: y.followup,
+                        end_year: end,
+                        earliest: end.saturating_add(3),
+                    }));
                 }
             }
         }
@@ -259,7 +262,10 @@ pub fn compute(
     out.extend(short::short(&doc.project, data, &index));
     if let (Some(start), Some(end)) = (doc.project.start_year, doc.project.end_year) {
         if end < start {
-            warnings.push(notes::project_years_reversed(start, end).warning());
+            warnings.push(Warning::new(Message::ProjectYearsReversed {
+                start_year: start,
+                end_year: end,
+            }));
         }
     }
     for ind in &mut out {
@@ -270,6 +276,6 @@ pub fn compute(
 
 fn no_years(id: &str, horizon: Horizon, unit: Unit) -> Indicator {
     let mut ind = Indicator::new(id, horizon, unit);
-    notes::no_years().say(&mut ind);
+    ind.say(Message::NoYears);
     ind
 }

@@ -11,6 +11,7 @@
 //! `100 × level_y / level_b(same firms)`. The follow-up point is then exactly
 //! `100 × (1 + growth)`. Years in between with no valid value are left out.
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::productivity::Metric;
@@ -19,7 +20,8 @@ use crate::model::Group;
 use crate::panel::{cagr, growth};
 
 /// The four sets of the SPEC. `Cluster` is K = beneficiaries ∪ cluster firms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Side {
     Beneficiary = 0,
     Cluster = 1,

@@ -7,12 +7,11 @@
 //! the years. A missing fact, a divisor of 0 or a negative cost gives
 //! `insufficient_data`.
 
-use super::notes;
 use super::panels::num;
 use super::status;
 use crate::document::Project;
 use crate::panel::finite;
-use crate::results::{Horizon, Indicator, Unit};
+use crate::results::{Horizon, Indicator, Message, Unit};
 
 /// Both return indicators, in the SPEC's order.
 pub fn returns(project: &Project) -> Vec<Indicator> {
@@ -50,15 +49,21 @@ fn ratio(id: &str, project: &Project, field: &str, cost: Option<f64>) -> Indicat
         } else {
             field
         };
-        notes::missing_fact(missing).say(&mut ind);
+        ind.say(Message::MissingFact {
+            field: missing.into(),
+        });
         return ind;
     };
     if c == 0.0 {
-        notes::zero_fact(field).say(&mut ind);
+        ind.say(Message::ZeroFact {
+            field: field.into(),
+        });
         return ind;
     }
     if c < 0.0 {
-        notes::negative_fact(field).say(&mut ind);
+        ind.say(Message::NegativeFact {
+            field: field.into(),
+        });
         return ind;
     }
     if let Some(v) = finite(b / c) {

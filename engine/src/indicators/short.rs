@@ -19,12 +19,11 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::firms::FirmIndex;
-use super::notes;
 use super::panels::num;
 use super::panels::Side;
 use crate::document::{Project, YesNoUnknown};
-use crate::model::{Dataset, Group};
-use crate::results::{Horizon, Indicator, Status, Unit};
+use crate::model::{Dataset, Group, TableKind};
+use crate::results::{Horizon, Indicator, Message, Status, Unit};
 
 pub fn short(project: &Project, data: &Dataset, index: &FirmIndex<'_>) -> Vec<Indicator> {
     let (participating, participants) = participating_firms(data, index);
@@ -58,7 +57,9 @@ fn fact(id: &str, field: &str, answer: YesNoUnknown) -> Indicator {
             ind.value = Some(0.0);
             ind.status = Status::NotMet;
         }
-        YesNoUnknown::Unknown => notes::fact_unknown(field).say(&mut ind),
+        YesNoUnknown::Unknown => ind.say(Message::FactUnknown {
+            field: field.into(),
+        }),
     }
     ind
 }
@@ -77,7 +78,9 @@ const MAX_LISTED: usize = 1000;
 fn participating_firms(data: &Dataset, index: &FirmIndex<'_>) -> (usize, Indicator) {
     let mut ind = Indicator::new("short.participating_firms", Horizon::Short, Unit::Count);
     if data.firms.rows.is_empty() {
-        notes::table_empty("firms").say(&mut ind);
+        ind.say(Message::TableEmpty {
+            table: TableKind::Firms,
+        });
         return (0, ind);
     }
     let firms: Vec<&str> = index.distinct(&[Group::Beneficiary]).collect();
@@ -118,7 +121,9 @@ fn participation_share(
         Some(d) => (d, "cluster_firms"),
         None => {
             if data.firms.rows.is_empty() {
-                notes::table_empty("firms").say(&mut ind);
+                ind.say(Message::TableEmpty {
+                    table: TableKind::Firms,
+                });
                 return ind;
             }
             let k = index.distinct(Side::Cluster.groups()).count();
@@ -131,16 +136,24 @@ fn participation_share(
     ind.detail.insert("denominator".into(), num(denominator));
     ind.detail.insert("source".into(), source.into());
     if denominator <= 0.0 {
-        notes::no_group("cluster").say(&mut ind);
+        ind.say(Message::NoGroup {
+            group: Side::Cluster,
+        });
         return ind;
     }
     let value = participating as f64 / denominator;
     ind.value = Some(value);
     ind.status = Status::Reported;
     if value > 1.0 {
-        notes::share_above_one(participating, denominator).say(&mut ind);
+        ind.say(Message::ShareAboveOne {
+            participating,
+            denominator,
+        });
     } else {
-        notes::share_denominator(source, denominator).say(&mut ind);
+        ind.say(Message::ShareDenominator {
+            source: source.into(),
+            denominator,
+        });
     }
     ind
 }
@@ -155,7 +168,9 @@ fn subsidies_total(project: &Project, data: &Dataset) -> Indicator {
         .filter_map(|r| Some((r, r.amount.filter(|a| a.is_finite())?)))
         .collect();
     if rows.is_empty() {
-        notes::table_empty("subsidies").say(&mut ind);
+        ind.say(Message::TableEmpty {
+            table: TableKind::Subsidies,
+        });
         return ind;
     }
     let mut by_year: BTreeMap<i32, f64> = BTreeMap::new();

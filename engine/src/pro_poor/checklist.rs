@@ -13,7 +13,7 @@
 use serde_json::{Map, Value};
 
 use crate::document::{ChecklistAnswer, Document, CHECKLIST_ITEMS};
-use crate::results::{Horizon, Indicator, Note, Status, Unit};
+use crate::results::{Horizon, Indicator, Message, Status, Unit};
 
 use super::put;
 
@@ -51,20 +51,12 @@ pub fn compute(doc: &Document) -> Indicator {
     put(&mut ind, "unanswered", total - answered);
     put(&mut ind, "items", Value::Object(items));
     if answered == 0 {
-        ind.say(
-            "no item of the pro-poor checklist is answered",
-            Note::new("pro_poor_checklist_unanswered"),
-        );
+        ind.say(Message::ProPoorChecklistUnanswered);
         return ind;
     }
     ind.n = answered;
     ind.value = Some((yes as f64 + 0.5 * partial as f64) / answered as f64);
     ind.status = Status::Reported;
-    ind.say(
-        format!("{answered} of {total} checklist items answered"),
-        Note::new("pro_poor_checklist_answered")
-            .with("answered", answered)
-            .with("total", total),
-    );
+    ind.say(Message::ProPoorChecklistAnswered { answered, total });
     ind
 }

@@ -19,9 +19,9 @@
 
 use crate::model::Measure;
 use crate::panel::PanelSums;
-use crate::results::{Horizon, Indicator, Note, Status, Unit};
+use crate::results::{Horizon, Indicator, Message, Status, Unit};
 
-use super::{firms_en, missing_columns, no_panel, no_years, plain, put, put_years, Ctx, EPS};
+use super::{missing_columns, no_panel, no_years, plain, put, put_years, Ctx, EPS};
 
 pub const MICRO_SHARE: &str = "pro_poor.micro_share";
 
@@ -67,16 +67,6 @@ impl SizeClass {
     pub fn id(&self) -> String {
         format!("pro_poor.firms.{}.vs_beneficiaries", self.name)
     }
-
-    /// "≤ 10", "11–50"… in English, for messages.
-    fn range(&self) -> String {
-        match (self.above, self.up_to) {
-            (None, Some(u)) => format!("employment ≤ {u}"),
-            (Some(a), Some(u)) => format!("employment > {a} and ≤ {u}"),
-            (Some(a), None) => format!("employment > {a}"),
-            (None, None) => "any employment".into(),
-        }
-    }
 }
 
 /// The class of a baseline employment.
@@ -106,26 +96,19 @@ pub fn micro_share(ctx: &Ctx<'_>) -> Indicator {
     put(&mut ind, "micro", micro);
     put(&mut ind, "micro_up_to", 10.0);
     if sizes.is_empty() {
-        ind.say(
-            format!("no beneficiary firms with employment in {}", years.baseline),
-            Note::new("pro_poor_no_baseline_employment").with("baseline", years.baseline),
-        );
+        ind.say(Message::ProPoorNoBaselineEmployment {
+            baseline: years.baseline,
+        });
         return ind;
     }
     ind.n = sizes.len();
     ind.value = Some(micro as f64 / sizes.len() as f64);
     ind.status = Status::Reported;
-    ind.say(
-        format!(
-            "{micro} of {} had employment ≤ 10 in {}",
-            firms_en(sizes.len()),
-            years.baseline
-        ),
-        Note::new("pro_poor_micro_firms")
-            .with("micro", micro)
-            .with("n", sizes.len())
-            .with("baseline", years.baseline),
-    );
+    ind.say(Message::ProPoorMicroFirms {
+        micro,
+        n: sizes.len(),
+        baseline: years.baseline,
+    });
     ind
 }
 
@@ -188,35 +171,21 @@ fn class_vs_all(ctx: &Ctx<'_>, class: &SizeClass) -> Indicator {
         return ind;
     }
     if own.n() == 0 {
-        ind.say(
-            format!(
-                "no {} beneficiary firms ({} in {}) with sales in both {} and {}",
-                class.name,
-                class.range(),
-                years.baseline,
-                years.baseline,
-                years.followup
-            ),
-            Note::new("pro_poor_no_class_firms")
-                .with("class", class.name)
-                .with("above", class.above)
-                .with("up_to", class.up_to)
-                .with("baseline", years.baseline)
-                .with("followup", years.followup),
-        );
+        ind.say(Message::ProPoorNoClassFirms {
+            class: class.name.into(),
+            above: class.above,
+            up_to: class.up_to,
+            baseline: years.baseline,
+            followup: years.followup,
+        });
         return ind;
     }
     ind.n = own.n();
     let (Some(growth), Some(all_growth)) = (own.growth(), all.growth()) else {
-        ind.say(
-            format!(
-                "the sales of the {} beneficiary firms sum to zero in {}: growth is undefined",
-                class.name, years.baseline
-            ),
-            Note::new("pro_poor_zero_sales")
-                .with("class", class.name)
-                .with("baseline", years.baseline),
-        );
+        ind.say(Message::ProPoorZeroSales {
+            class: class.name.into(),
+            baseline: years.baseline,
+        });
         return ind;
     };
     let gap = growth - all_growth;
@@ -226,21 +195,12 @@ fn class_vs_all(ctx: &Ctx<'_>, class: &SizeClass) -> Indicator {
     } else {
         Status::Met
     };
-    ind.say(
-        format!(
-            "{} {} of {} with sales in both {} and {}",
-            own.n(),
-            class.name,
-            firms_en(all.n()),
-            years.baseline,
-            years.followup
-        ),
-        Note::new("pro_poor_class_panel")
-            .with("class", class.name)
-            .with("n", own.n())
-            .with("all_n", all.n())
-            .with("baseline", years.baseline)
-            .with("followup", years.followup),
-    );
+    ind.say(Message::ProPoorClassPanel {
+        class: class.name.into(),
+        n: own.n(),
+        all_n: all.n(),
+        baseline: years.baseline,
+        followup: years.followup,
+    });
     ind
 }

@@ -17,7 +17,7 @@
 //!
 //! This file holds what they share: the context (years, firm pairs, loser threshold)
 //! and the helpers that write details and the common messages. Every message is
-//! written twice: English text and a translatable [`Note`] (codes in `docs/pro-poor.md`).
+//! written twice: English text and a typed [`Message`] (codes in `docs/pro-poor.md`).
 
 pub mod checklist;
 pub mod firm_size;
@@ -32,7 +32,7 @@ use crate::document::Document;
 use crate::indicators::status;
 use crate::model::{Dataset, Group, Measure};
 use crate::panel::{FirmPair, FirmPairs};
-use crate::results::{Indicator, Note, WinnerLoser};
+use crate::results::{Indicator, Message, WinnerLoser};
 use crate::years::Years;
 
 /// Tolerance of every comparison with a threshold or a target. Shares and growths are
@@ -136,49 +136,28 @@ pub fn put_years(ind: &mut Indicator, years: Years) {
 
 /// `insufficient_data`: the years could not be settled.
 pub fn no_years(ind: &mut Indicator) {
-    ind.say(
-        "no baseline and follow-up years: set them in the project, or paste a firms table with years",
-        Note::new("pro_poor_no_years"),
-    );
+    ind.say(Message::ProPoorNoYears);
 }
 
 /// `insufficient_data`: the firms table lacks these columns altogether.
 pub fn missing_columns(ind: &mut Indicator, columns: &[&str]) {
-    let noun = if columns.len() == 1 {
-        "column"
-    } else {
-        "columns"
-    };
-    ind.say(
-        format!("the firms table has no {} {noun}", columns.join(", ")),
-        Note::new("pro_poor_missing_columns").with("columns", columns.to_vec()),
-    );
+    ind.say(Message::ProPoorMissingColumns {
+        columns: strings(columns),
+    });
 }
 
 /// `insufficient_data`: no beneficiary firm has all of `columns` in both years.
 pub fn no_panel(ind: &mut Indicator, columns: &[&str], years: Years) {
-    ind.say(
-        format!(
-            "no beneficiary firms with {} in both {} and {}",
-            columns.join(" and "),
-            years.baseline,
-            years.followup
-        ),
-        Note::new("pro_poor_no_panel")
-            .with("columns", columns.to_vec())
-            .with("baseline", years.baseline)
-            .with("followup", years.followup),
-    );
+    ind.say(Message::ProPoorNoPanel {
+        columns: strings(columns),
+        baseline: years.baseline,
+        followup: years.followup,
+    });
 }
 
-/// "1 beneficiary firm", "2 beneficiary firms": English messages only (the page
-/// words its own from the note's `n`).
-pub fn firms_en(n: usize) -> String {
-    if n == 1 {
-        "1 beneficiary firm".into()
-    } else {
-        format!("{n} beneficiary firms")
-    }
+/// The column names as the message's parameter.
+fn strings(columns: &[&str]) -> Vec<String> {
+    columns.iter().map(|c| c.to_string()).collect()
 }
 
 /// `x` with a negative zero made positive: an empty `f64` sum is −0.0, which would be
@@ -189,18 +168,10 @@ pub fn plain(x: f64) -> f64 {
 
 /// Informational message of a computed before/after indicator: which firms and years.
 pub fn panel_used(ind: &mut Indicator, columns: &[&str], years: Years, n: usize) {
-    ind.say(
-        format!(
-            "{} with {} in both {} and {}",
-            firms_en(n),
-            columns.join(" and "),
-            years.baseline,
-            years.followup
-        ),
-        Note::new("pro_poor_panel")
-            .with("n", n)
-            .with("columns", columns.to_vec())
-            .with("baseline", years.baseline)
-            .with("followup", years.followup),
-    );
+    ind.say(Message::ProPoorPanel {
+        n,
+        columns: strings(columns),
+        baseline: years.baseline,
+        followup: years.followup,
+    });
 }

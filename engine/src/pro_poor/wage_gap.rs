@@ -19,11 +19,10 @@
 //!   not an artefact of firms entering or leaving.
 
 use crate::model::Measure;
-use crate::results::{Horizon, Indicator, Note, Status, Unit};
+use crate::results::{Horizon, Indicator, Message, Status, Unit};
 
 use super::{
-    firms_en, missing_columns, no_panel, no_years, observed_both, panel_used, put, put_years, Ctx,
-    EPS,
+    missing_columns, no_panel, no_years, observed_both, panel_used, put, put_years, Ctx, EPS,
 };
 
 pub const ID: &str = "pro_poor.wage_gap";
@@ -139,23 +138,15 @@ pub fn compute(ctx: &Ctx<'_>) -> Indicator {
         put(&mut ind, &format!("w_men_{suffix}"), w_men);
         let (Some(w_women), Some(w_men)) = (w_women, w_men) else {
             let side = if sums.women > 0.0 { "men" } else { "women" };
-            ind.say(
-                format!(
-                    "no {side} employed in {year} in the panel ({}): the wage gap is undefined",
-                    firms_en(n)
-                ),
-                Note::new("pro_poor_wage_no_workers")
-                    .with("side", side)
-                    .with("year", year)
-                    .with("n", n),
-            );
+            ind.say(Message::ProPoorWageNoWorkers {
+                side: side.into(),
+                year,
+                n,
+            });
             return ind;
         };
         if w_men <= 0.0 {
-            ind.say(
-                format!("the men's average wage is zero in {year}: the wage gap is undefined"),
-                Note::new("pro_poor_wage_zero_men").with("year", year),
-            );
+            ind.say(Message::ProPoorWageZeroMen { year });
             return ind;
         }
         gaps[i] = (w_men - w_women) / w_men;

@@ -24,12 +24,11 @@
 //!   for the share (the jobs count is still computed).
 
 use crate::model::Measure;
-use crate::results::{Horizon, Indicator, Note, Status, Unit};
+use crate::results::{Horizon, Indicator, Message, Status, Unit};
 use crate::years::Years;
 
 use super::{
-    firms_en, missing_columns, no_panel, no_years, observed_both, panel_used, put, put_years, Ctx,
-    EPS,
+    missing_columns, no_panel, no_years, observed_both, panel_used, put, put_years, Ctx, EPS,
 };
 
 /// The `jobs.*` indicators and the `share.*` indicators, each in the order of
@@ -121,16 +120,11 @@ fn group(ctx: &Ctx<'_>, measure: Measure, suffix: &str) -> (Indicator, Indicator
         (years.followup, sums.employment_f),
     ] {
         if total <= 0.0 {
-            share.say(
-                format!(
-                    "no employment in {year} in the panel ({}): the share of {suffix} workers is undefined",
-                    firms_en(sums.n)
-                ),
-                Note::new("pro_poor_zero_employment")
-                    .with("n", sums.n)
-                    .with("year", year)
-                    .with("group", suffix),
-            );
+            share.say(Message::ProPoorZeroEmployment {
+                n: sums.n,
+                year,
+                group: suffix.into(),
+            });
             return (jobs, share);
         }
     }
@@ -153,33 +147,19 @@ fn group(ctx: &Ctx<'_>, measure: Measure, suffix: &str) -> (Indicator, Indicator
 /// The message of a computed group: the panel used, or that the group was absent.
 fn describe(ind: &mut Indicator, suffix: &str, columns: &[&str], years: Years, sums: &Sums) {
     if sums.workers_b == 0.0 && sums.workers_f == 0.0 {
-        ind.say(
-            format!(
-                "no {suffix} workers in {} or {} in the panel ({})",
-                years.baseline,
-                years.followup,
-                firms_en(sums.n)
-            ),
-            Note::new("pro_poor_group_absent")
-                .with("group", suffix)
-                .with("n", sums.n)
-                .with("baseline", years.baseline)
-                .with("followup", years.followup),
-        );
+        ind.say(Message::ProPoorGroupAbsent {
+            group: suffix.into(),
+            n: sums.n,
+            baseline: years.baseline,
+            followup: years.followup,
+        });
     } else if sums.workers_b == 0.0 {
-        ind.say(
-            format!(
-                "no {suffix} workers in {} in the panel ({}): the change is the whole {} share",
-                years.baseline,
-                firms_en(sums.n),
-                years.followup
-            ),
-            Note::new("pro_poor_group_new")
-                .with("group", suffix)
-                .with("n", sums.n)
-                .with("baseline", years.baseline)
-                .with("followup", years.followup),
-        );
+        ind.say(Message::ProPoorGroupNew {
+            group: suffix.into(),
+            n: sums.n,
+            baseline: years.baseline,
+            followup: years.followup,
+        });
     } else {
         panel_used(ind, columns, years, sums.n);
     }
