@@ -20,16 +20,20 @@ pub const FORMAT: &str = "cluster-eval";
 /// The document version this build writes, and the newest it reads.
 pub const CURRENT_VERSION: u64 = 1;
 
-/// Why a file could not be read as a document. Each variant says what and where, so
-/// the page can translate it and the CLI can print it on one line.
+/// Why a file could not be read as a document. Each variant says what and where in
+/// the reader's terms (never serde's English), so the page can translate it and the
+/// CLI can print it on one line.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DocumentError {
-    #[error("the file is not JSON (line {line}, column {column}: {message})")]
-    NotJson {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    #[error("the file is not JSON (line {line}, column {column})")]
+    NotJson { line: usize, column: usize },
+    /// Lists or objects nested deeper than a document ever is (JSON readers stop at
+    /// [`MAX_DEPTH`] levels).
+    #[error("the file is nested too deeply to be a document (more than {MAX_DEPTH} levels of brackets, line {line}, column {column})")]
+    TooDeep { line: usize, column: usize },
+    /// A number beyond what a double holds (`1e309`).
+    #[error("the file holds a number too large to be read (line {line}, column {column})")]
+    NumberTooLarge { line: usize, column: usize },
     #[error("the file is JSON but not a document: expected an object at the top, found {found}")]
     NotAnObject { found: &'static str },
     #[error("the file is not a cluster-eval document (its \"format\" is {found})")]
@@ -38,15 +42,26 @@ pub enum DocumentError {
     MissingField { field: String },
     #[error("the document's version {found} is newer than this calculator understands (up to {supported}); open it with a newer version of the calculator")]
     NewerVersion { found: u64, supported: u64 },
-    #[error("the document's \"version\" is not a whole number ≥ 0 (found {found})")]
+    /// The `version` is not a number at all (`"one"`).
+    #[error("the document's \"version\" is not a number (found {found})")]
     BadVersion { found: String },
-    #[error("the document's field \"{path}\" is invalid: {message}")]
-    InvalidField { path: String, message: String },
+    /// The `version` is a number, but not one a document ever had (`-1`, `1.5`).
+    #[error("the document's version {found} is not a version this calculator knows (it reads versions 0 to {supported})")]
+    UnknownVersion { found: String, supported: u64 },
+    /// A field holds the wrong kind of value; `path` names it (`project.end_year`,
+    /// `checklist.gains_to_poor`), `expected` says what it should hold.
+    #[error("the document's field \"{path}\" should be {}", .expected.as_ref().map_or("something else (it is invalid)", Expected::english))]
+    InvalidField {
+        path: String,
+        expected: Option<Expected>,
+    },
 }
 
-/// What an invalid field should have held, from serde's message, in terms a person
-/// can be told (the page translates them; `expected i32` means nothing to an
-/// evaluator).
+/// How deep JSON may be nested: serde_json refuses the 128th level.
+pub const MAX_DEPTH: usize = 127;
+
+/// What an invalid field should have held, in terms a person can be told (the page
+/// translates them), from the field's place in the document ([`expected_at`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expected {
     Number,
@@ -56,37 +71,76 @@ pub enum Expected {
     List,
     /// A group of named fields (a JSON object).
     Object,
-    /// One of these codes, as serde lists them (`` `yes`, `no`, `unknown` ``).
+    /// One of these codes (`` `yes`, `no`, `unknown` ``).
     OneOf(String),
 }
 
-impl DocumentError {
-    /// For an invalid field, what it should have held, when serde's message says.
-    pub fn expected(&self) -> Option<Expected> {
-        let DocumentError::InvalidField { message, .. } = self else {
-            return None;
-        };
-        let (_, wanted) = message.split_once("expected ")?;
-        if let Some(codes) = wanted.strip_prefix("one of ") {
-            return Some(Expected::OneOf(codes.to_string()));
+impl Expected {
+    /// The English the CLI prints.
+    pub fn english(&self) -> &str {
+        match self {
+            Expected::Number => "a number (without quotes, with a decimal point)",
+            Expected::WholeNumber => "a whole number (in range), without quotes",
+            Expected::Text => "a text, in quotes",
+            Expected::TrueFalse => "true or false",
+            Expected::List => "a list, in brackets [ ]",
+            Expected::Object => "a group of named fields, in braces { }",
+            Expected::OneOf(codes) => codes,
         }
-        let wanted = wanted.trim_start_matches("a ").trim_start_matches("an ");
-        let word = wanted.split([' ', ',']).next()?;
-        Some(match word {
-            "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize"
-            | "integer" => Expected::WholeNumber,
-            "f32" | "f64" | "number" => Expected::Number,
-            "string" | "str" | "borrowed" | "char" => Expected::Text,
-            "boolean" | "bool" => Expected::TrueFalse,
-            "sequence" | "list" => Expected::List,
-            "map" | "struct" => Expected::Object,
-            _ => return None,
-        })
     }
 }
 
+impl DocumentError {
+    /// For an invalid field, what it should have held, when known.
+    pub fn expected(&self) -> Option<Expected> {
+        match self {
+            DocumentError::InvalidField { expected, .. } => expected.clone(),
+            _ => None,
+        }
+    }
+}
+
+const YES_NO_UNKNOWN: &str = "`yes`, `no`, `unknown`";
+const YES_PARTIAL_NO: &str = "`yes`, `partial`, `no`";
+
+/// What the field at `path` (its keys from the top of the document) should hold:
+/// the document's schema, written once here rather than read back from serde's
+/// English. `None` for a place the schema does not know (a test holds that every
+/// typed field is known).
+pub fn expected_at(path: &[&str]) -> Option<Expected> {
+    use Expected::*;
+    Some(match path {
+        [] | ["project" | "tables" | "checklist" | "targets" | "columns" | "settings"] => Object,
+        ["project", "name" | "currency" | "country" | "sector" | "executing_agency"] => Text,
+        ["project", "start_year" | "end_year" | "baseline_year" | "followup_year"] => WholeNumber,
+        ["project", "cluster_firms" | "cost_total" | "cost_mif" | "social_benefits"] => Number,
+        ["project", "institutional_arrangement" | "strategic_plan_consensus"] => {
+            OneOf(YES_NO_UNKNOWN.into())
+        }
+        ["project", tag] if CLUSTER_TAGS.contains(tag) => TrueFalse,
+        ["format", ..] | ["tables", _] => Text,
+        ["version"] => WholeNumber,
+        ["checklist", _] => OneOf(YES_PARTIAL_NO.into()),
+        ["targets", _] => Number,
+        ["columns", _] | ["settings", "tables", ..] if path.len() <= 3 => Object,
+        ["columns", _, _] => Text,
+        ["settings", "decimal"] | ["settings", "tables", _, "decimal", _] => {
+            OneOf("`auto`, `.`, `,`".into())
+        }
+        ["settings", "tables", _, "decimal"] => Object,
+        ["settings", "delimiter"] | ["settings", "tables", _, "delimiter"] => {
+            OneOf("`auto`, `tab`, `,`, `;`".into())
+        }
+        ["settings", "bootstrap_reps" | "seed"] => WholeNumber,
+        ["settings", "loser_threshold"] => Number,
+        _ => return None,
+    })
+}
+
 /// A yes / no / unknown project fact (institutional arrangement, strategic plan).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// Read from its code (any case), from `true`/`false` (what other tools write), from
+/// a yes/no word of the SPEC (`sí`, `sim`), or `null` (unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum YesNoUnknown {
     Yes,
@@ -95,13 +149,102 @@ pub enum YesNoUnknown {
     Unknown,
 }
 
+impl<'de> Deserialize<'de> for YesNoUnknown {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Lenient::deserialize(d)? {
+            Lenient::Null => YesNoUnknown::Unknown,
+            Lenient::Bool(true) => YesNoUnknown::Yes,
+            Lenient::Bool(false) => YesNoUnknown::No,
+            Lenient::Text(s) if s.trim().eq_ignore_ascii_case("unknown") => YesNoUnknown::Unknown,
+            Lenient::Text(s) => match crate::read::yes_no(s.trim()) {
+                Some(true) => YesNoUnknown::Yes,
+                Some(false) => YesNoUnknown::No,
+                None => return Err(invalid(&s, YES_NO_UNKNOWN)),
+            },
+            Lenient::Number(n) => return Err(invalid(&n.to_string(), YES_NO_UNKNOWN)),
+        })
+    }
+}
+
+/// A JSON scalar, as the lenient fields take it.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Lenient {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    Text(String),
+}
+
+fn invalid<E: serde::de::Error>(found: &str, expected: &'static str) -> E {
+    E::invalid_value(serde::de::Unexpected::Str(found), &expected)
+}
+
+/// A footnote-19 tag: `true`/`false`, or a yes/no word or `0`/`1` (a sheet exported
+/// to JSON), `null` for not set.
+fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    match Lenient::deserialize(d)? {
+        Lenient::Null => Ok(false),
+        Lenient::Bool(b) => Ok(b),
+        Lenient::Number(n) => match n.as_f64() {
+            Some(v) if v == 0.0 => Ok(false),
+            Some(v) if v == 1.0 => Ok(true),
+            _ => Err(invalid(&n.to_string(), "true or false")),
+        },
+        Lenient::Text(s) => {
+            crate::read::yes_no(s.trim()).ok_or_else(|| invalid(&s, "true or false"))
+        }
+    }
+}
+
+/// A year: a whole number, also when written as one with a decimal part of zero
+/// (`2019.0`, what a tool that keeps every number as a double writes; `-0` is 0).
+fn year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
+    match Option::<serde_json::Number>::deserialize(d)? {
+        None => Ok(None),
+        Some(n) => {
+            let whole = match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => Some(i),
+                (None, Some(f)) if f.fract() == 0.0 && f.abs() <= f64::from(i32::MAX) => {
+                    Some(f as i64)
+                }
+                _ => None,
+            };
+            whole
+                .and_then(|i| i32::try_from(i).ok())
+                .map(Some)
+                .ok_or_else(|| invalid(&n.to_string(), "a whole number"))
+        }
+    }
+}
+
 /// One answer of the pro-poor checklist. An unanswered item is absent (or null).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Read from its code (any case), or `true`/`false` (yes/no) as other tools write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChecklistAnswer {
     Yes,
     Partial,
     No,
+}
+
+impl<'de> Deserialize<'de> for ChecklistAnswer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Lenient::deserialize(d)? {
+            Lenient::Bool(true) => Ok(ChecklistAnswer::Yes),
+            Lenient::Bool(false) => Ok(ChecklistAnswer::No),
+            Lenient::Text(s) if s.trim().eq_ignore_ascii_case("partial") => {
+                Ok(ChecklistAnswer::Partial)
+            }
+            Lenient::Text(s) => match crate::read::yes_no(s.trim()) {
+                Some(true) => Ok(ChecklistAnswer::Yes),
+                Some(false) => Ok(ChecklistAnswer::No),
+                None => Err(invalid(&s, YES_PARTIAL_NO)),
+            },
+            Lenient::Null => Err(invalid("null", YES_PARTIAL_NO)),
+            Lenient::Number(n) => Err(invalid(&n.to_string(), YES_PARTIAL_NO)),
+        }
+    }
 }
 
 /// The eleven checklist items of Section 4.3, in the order the page shows them.
@@ -134,9 +277,13 @@ pub const CLUSTER_TAGS: [&str; 5] = [
 pub struct Project {
     pub name: String,
     pub currency: String,
+    #[serde(deserialize_with = "year")]
     pub start_year: Option<i32>,
+    #[serde(deserialize_with = "year")]
     pub end_year: Option<i32>,
+    #[serde(deserialize_with = "year")]
     pub baseline_year: Option<i32>,
+    #[serde(deserialize_with = "year")]
     pub followup_year: Option<i32>,
     pub cluster_firms: Option<f64>,
     pub institutional_arrangement: YesNoUnknown,
@@ -144,11 +291,24 @@ pub struct Project {
     pub cost_total: Option<f64>,
     pub cost_mif: Option<f64>,
     pub social_benefits: Option<f64>,
+    #[serde(deserialize_with = "flag")]
     pub rural: bool,
+    #[serde(deserialize_with = "flag")]
     pub urban_informal: bool,
+    #[serde(deserialize_with = "flag")]
     pub micro_homeworkers: bool,
+    #[serde(deserialize_with = "flag")]
     pub labor_intensive: bool,
+    #[serde(deserialize_with = "flag")]
     pub marginalized_workers: bool,
+    /// Portfolio facts (SPEC, "Project facts"): free text, absent when not given, and
+    /// then not written either, so a document without them keeps its shape.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub executing_agency: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -365,11 +525,7 @@ impl Document {
             .flatten();
         let value: Value = match fast {
             Some(value) => value,
-            None => serde_json::from_str(text).map_err(|e| DocumentError::NotJson {
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            })?,
+            None => serde_json::from_str(text).map_err(|e| not_json(text, &e))?,
         };
         Document::from_value(value)
     }
@@ -400,9 +556,15 @@ impl Document {
                     field: "version".into(),
                 })
             }
-            Some(v) => v.as_u64().ok_or_else(|| DocumentError::BadVersion {
-                found: v.to_string(),
+            Some(Value::Number(n)) => n.as_u64().ok_or_else(|| DocumentError::UnknownVersion {
+                found: n.to_string(),
+                supported: CURRENT_VERSION,
             })?,
+            Some(other) => {
+                return Err(DocumentError::BadVersion {
+                    found: other.to_string(),
+                })
+            }
         };
         if version > CURRENT_VERSION {
             return Err(DocumentError::NewerVersion {
@@ -421,7 +583,7 @@ impl Document {
         // Results are recomputed, never trusted: drop them before typing so a stale or
         // hand-edited `results` can never make an otherwise good file unreadable.
         object.remove("results");
-        let mut document: Document = serde_path_deserialize(Value::Object(object))?;
+        let mut document = typed(Value::Object(object))?;
         document.settings.bootstrap_reps = document.settings.reps();
         Ok(document)
     }
@@ -602,83 +764,114 @@ fn write_escaped<W: std::io::Write>(out: &mut W, s: &str) -> std::io::Result<()>
     Ok(())
 }
 
-/// Typed deserialisation that names the offending field.
-fn serde_path_deserialize(value: Value) -> Result<Document, DocumentError> {
-    // serde_json's own error message names the expected type and found value; the path
-    // is found by retrying each top-level section alone, which is cheap and keeps the
-    // dependency list short (no serde_path_to_error). The retries run on a copy without
-    // the long strings (the tables: 10 MB is worth not copying), which types exactly as
-    // the original does: every string field takes an empty string as well as a long
-    // one, and no enum has a name anywhere near that long.
-    let skeleton = without_long_strings(&value);
-    match serde_json::from_value::<Document>(value) {
-        Ok(doc) => Ok(doc),
-        Err(error) => {
-            let path = locate_invalid_section(&skeleton).unwrap_or_else(|| "(document)".into());
-            Err(DocumentError::InvalidField {
-                path,
-                message: error.to_string(),
-            })
-        }
-    }
-}
-
-/// `value` with every string longer than 64 bytes made empty.
-fn without_long_strings(value: &Value) -> Value {
-    match value {
-        Value::String(s) if s.len() > 64 => Value::String(String::new()),
-        Value::Array(items) => Value::Array(items.iter().map(without_long_strings).collect()),
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), without_long_strings(v)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
-fn locate_invalid_section(value: &Value) -> Option<String> {
-    let object = value.as_object()?;
-    type Check = fn(&Value) -> bool;
-    let checks: [(&str, Check); 6] = [
-        ("project", |v| {
-            serde_json::from_value::<Project>(v.clone()).is_ok()
-        }),
-        ("tables", |v| {
-            serde_json::from_value::<Tables>(v.clone()).is_ok()
-        }),
-        ("checklist", |v| {
-            serde_json::from_value::<BTreeMap<String, Option<ChecklistAnswer>>>(v.clone()).is_ok()
-        }),
-        ("targets", |v| {
-            serde_json::from_value::<BTreeMap<String, f64>>(v.clone()).is_ok()
-        }),
-        ("columns", |v| {
-            serde_json::from_value::<ColumnMapping>(v.clone()).is_ok()
-        }),
-        ("settings", |v| {
-            serde_json::from_value::<Settings>(v.clone()).is_ok()
-        }),
-    ];
-    for (name, ok) in checks {
-        if let Some(section) = object.get(name) {
-            if !ok(section) {
-                if let Some(fields) = section.as_object() {
-                    for key in fields.keys() {
-                        let mut probe = section.clone();
-                        if let Some(map) = probe.as_object_mut() {
-                            map.remove(key);
-                        }
-                        if ok(&probe) {
-                            return Some(format!("{name}.{key}"));
-                        }
-                    }
+/// Typed deserialisation that names the offending field: `serde_path_to_error`
+/// follows the keys down to the value that failed, and the document's schema
+/// ([`expected_at`]) says what that place should hold.
+fn typed(value: Value) -> Result<Document, DocumentError> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let mut keys: Vec<String> = Vec::new();
+        let mut path = String::new();
+        for segment in error.path().iter() {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => {
+                    path.push_str(&format!("[{index}]"));
+                    keys.push(index.to_string());
+                    continue;
                 }
-                return Some(name.to_string());
+                serde_path_to_error::Segment::Map { key } => keys.push(key.clone()),
+                serde_path_to_error::Segment::Enum { variant } => keys.push(variant.clone()),
+                serde_path_to_error::Segment::Unknown => keys.push("?".into()),
             }
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(keys.last().map_or("?", String::as_str));
+        }
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        DocumentError::InvalidField {
+            path: if path.is_empty() {
+                "(document)".into()
+            } else {
+                path
+            },
+            expected: expected_at(&keys),
+        }
+    })
+}
+
+/// What is wrong with a text serde_json could not read, where it stopped: nested
+/// deeper than [`MAX_DEPTH`] before that point, a number too large for a double
+/// there, or simply not JSON. Found from the text itself, not from serde_json's
+/// English; run only on a refused file.
+fn not_json(text: &str, error: &serde_json::Error) -> DocumentError {
+    let (line, column) = (error.line(), error.column());
+    let at = offset_of(text, line, column);
+    let bytes = text.as_bytes();
+    // Up to and with the byte where the reader stopped (the bracket one level too deep).
+    let upto = bytes.get(..(at + 1).min(bytes.len())).unwrap_or_default();
+    if depth_reached(upto) > MAX_DEPTH {
+        return DocumentError::TooDeep { line, column };
+    }
+    // The number token at or just before where the reader stopped.
+    let is_num = |b: &u8| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E');
+    let end = at.min(bytes.len());
+    let end = end
+        + bytes
+            .get(end..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| is_num(b))
+            .count();
+    let start = bytes
+        .get(..end)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|b| !is_num(b))
+        .map_or(0, |i| i + 1);
+    let token = text.get(start..end).unwrap_or_default();
+    if token.parse::<f64>().is_ok_and(f64::is_infinite) {
+        return DocumentError::NumberTooLarge { line, column };
+    }
+    DocumentError::NotJson { line, column }
+}
+
+/// The byte offset of serde_json's 1-based line and column (a column counts bytes).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let bytes = text.as_bytes();
+    let line_start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', bytes)
+            .nth(line - 2)
+            .map_or(bytes.len(), |i| i + 1)
+    };
+    (line_start + column).saturating_sub(1).min(bytes.len())
+}
+
+/// The deepest nesting of brackets in `bytes`, strings aside.
+fn depth_reached(bytes: &[u8]) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
-    None
+    deepest
 }
 
 fn json_kind(value: &Value) -> &'static str {

@@ -2,7 +2,7 @@
 
 use cluster_eval_engine::document::{
     ChecklistAnswer, DecimalSetting, DelimiterSetting, Document, DocumentError, Expected,
-    CURRENT_VERSION, MAX_BOOTSTRAP_REPS,
+    YesNoUnknown, CURRENT_VERSION, MAX_BOOTSTRAP_REPS,
 };
 
 fn minimal(version: u64) -> String {
@@ -84,8 +84,16 @@ fn refuses_a_newer_version_and_names_both_versions() {
 fn refuses_a_bad_or_missing_version() {
     let err = Document::from_json(r#"{"format":"cluster-eval","version":"one"}"#).unwrap_err();
     assert!(matches!(err, DocumentError::BadVersion { .. }));
-    let err = Document::from_json(r#"{"format":"cluster-eval","version":-1}"#).unwrap_err();
-    assert!(matches!(err, DocumentError::BadVersion { .. }));
+    // A number, but no version a document ever had: not "not a whole number".
+    for v in ["-1", "1.5", "-0"] {
+        let err = Document::from_json(&format!(r#"{{"format":"cluster-eval","version":{v}}}"#))
+            .unwrap_err();
+        assert!(
+            matches!(&err, DocumentError::UnknownVersion { supported: CURRENT_VERSION, .. }),
+            "{v}: {err:?}"
+        );
+        assert!(err.to_string().contains("not a version this calculator knows"), "{err}");
+    }
     let err = Document::from_json(r#"{"format":"cluster-eval"}"#).unwrap_err();
     assert_eq!(
         err,
@@ -323,4 +331,189 @@ fn large_documents_are_written_as_serde_json_writes_them() {
     // Round trip.
     let again = Document::from_json(&want).expect("reads back");
     assert_eq!(again.tables, doc.tables);
+}
+
+fn doc_with(body: &str) -> String {
+    let body = if body.contains("\"tables\"") {
+        body.to_string()
+    } else {
+        format!(r#"{body},"tables":{{}}"#)
+    };
+    format!(r#"{{"format":"cluster-eval","version":1,{body}}}"#)
+}
+
+#[test]
+fn says_what_is_wrong_with_json_it_cannot_read() {
+    // Issue 14, #10: both were "not a JSON file (line 1, column 209)".
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    match Document::from_json(&deep).unwrap_err() {
+        DocumentError::TooDeep { line: 1, column } => assert!(column <= 130, "{column}"),
+        other => panic!("expected TooDeep, got {other:?}"),
+    }
+    let deep = format!(
+        r#"{{"format":"cluster-eval","version":1,"project":{}1{}}}"#,
+        "{\"a\":".repeat(200),
+        "}".repeat(200)
+    );
+    assert!(matches!(
+        Document::from_json(&deep),
+        Err(DocumentError::TooDeep { .. })
+    ));
+    for big in ["1e309", "-1e309", "1.5E+400", "123456789e400"] {
+        let text = doc_with(&format!(r#""project":{{"cost_total":{big}}}"#));
+        match Document::from_json(&text).unwrap_err() {
+            DocumentError::NumberTooLarge { line: 1, .. } => {}
+            other => panic!("{big}: expected NumberTooLarge, got {other:?}"),
+        }
+    }
+    // Deep strings and large numbers inside strings are fine; a plain syntax error is
+    // still "not JSON".
+    let text = doc_with(&format!(
+        r#""project":{{"name":"{} 1e999"}}"#,
+        "[".repeat(500)
+    ));
+    assert!(Document::from_json(&text).is_ok());
+    assert!(matches!(
+        Document::from_json(r#"{"format": 1e3x}"#),
+        Err(DocumentError::NotJson { .. })
+    ));
+}
+
+#[test]
+fn names_the_field_when_two_are_invalid() {
+    // Issue 14, #11: this blamed the field "project".
+    let text = doc_with(r#""project":{"start_year":-0,"end_year":1e308}"#);
+    let err = Document::from_json(&text).unwrap_err();
+    assert_eq!(
+        err,
+        DocumentError::InvalidField {
+            path: "project.end_year".into(),
+            expected: Some(Expected::WholeNumber),
+        }
+    );
+    // A year written as a double is a year; -0 is 0.
+    let doc = Document::from_json(&doc_with(r#""project":{"start_year":-0,"end_year":2019.0}"#))
+        .expect("valid");
+    assert_eq!((doc.project.start_year, doc.project.end_year), (Some(0), Some(2019)));
+    // Two invalid fields in different sections: the first in the file is named.
+    let text = doc_with(r#""project":{"cost_total":"x"},"settings":{"seed":"y"}"#);
+    match Document::from_json(&text).unwrap_err() {
+        DocumentError::InvalidField { path, .. } => assert_eq!(path, "project.cost_total"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn reads_yes_no_facts_written_as_json_booleans() {
+    // Issue 12: documents written by other tools.
+    let text = doc_with(
+        r#""project":{"institutional_arrangement":true,"strategic_plan_consensus":false,
+            "rural":"yes","urban_informal":1,"micro_homeworkers":null,"labor_intensive":"sí",
+            "marginalized_workers":true},
+           "checklist":{"poverty_targeting":true,"gains_to_poor":false,"winners_losers":"Partial",
+            "social_protection":null,"labor_standards":"YES"}"#,
+    );
+    let doc = Document::from_json(&text).expect("valid");
+    assert_eq!(doc.project.institutional_arrangement, YesNoUnknown::Yes);
+    assert_eq!(doc.project.strategic_plan_consensus, YesNoUnknown::No);
+    assert_eq!(
+        doc.project.tags(),
+        ["rural", "urban_informal", "labor_intensive", "marginalized_workers"]
+    );
+    let answers: Vec<_> = doc.checklist.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(
+        answers,
+        [
+            ("gains_to_poor", Some(ChecklistAnswer::No)),
+            ("labor_standards", Some(ChecklistAnswer::Yes)),
+            ("poverty_targeting", Some(ChecklistAnswer::Yes)),
+            ("social_protection", None),
+            ("winners_losers", Some(ChecklistAnswer::Partial)),
+        ]
+    );
+    // Written back as the SPEC's codes.
+    let out = doc.to_json();
+    assert!(out.contains(r#""institutional_arrangement": "yes""#), "{out}");
+    assert!(out.contains(r#""poverty_targeting": "yes""#), "{out}");
+    assert_eq!(Document::from_json(&out).expect("round trip"), doc);
+    // What is still refused is said in the reader's terms, never serde's.
+    for (body, path, expected) in [
+        (r#""project":{"institutional_arrangement":"maybe"}"#, "project.institutional_arrangement", Expected::OneOf("`yes`, `no`, `unknown`".into())),
+        (r#""project":{"rural":"often"}"#, "project.rural", Expected::TrueFalse),
+        (r#""checklist":{"gains_to_poor":2},"project":{}"#, "checklist.gains_to_poor", Expected::OneOf("`yes`, `partial`, `no`".into())),
+        (r#""project":{},"targets":{"long.cluster.sales.growth":"20%"}"#, "targets.long.cluster.sales.growth", Expected::Number),
+        (r#""project":{},"columns":{"firms":{"Ventas":3}}"#, "columns.firms.Ventas", Expected::Text),
+        (r#""project":{},"tables":{},"settings":{"tables":{"firms":{"decimal":{"sales":"?"}}}}"#, "settings.tables.firms.decimal.sales", Expected::OneOf("`auto`, `.`, `,`".into())),
+    ] {
+        let err = Document::from_json(&doc_with(body)).unwrap_err();
+        assert_eq!(
+            err,
+            DocumentError::InvalidField { path: path.into(), expected: Some(expected) },
+            "{body}"
+        );
+        let said = err.to_string();
+        for serde_word in ["invalid type", "invalid value", "expected `", "untagged", "variant"] {
+            assert!(!said.contains(serde_word), "{said}");
+        }
+    }
+}
+
+#[test]
+fn every_typed_field_is_named_with_what_it_should_hold() {
+    // The schema of `expected_at` against the document's own fields: each, holding a
+    // list of lists (valid nowhere), is refused by its path with what it should hold.
+    let mut doc = Document::new("x");
+    doc.settings.tables.entry("firms".into()).or_default().delimiter =
+        Some(DelimiterSetting::Tab);
+    doc.settings
+        .tables
+        .entry("firms".into())
+        .or_default()
+        .decimal
+        .insert("sales".into(), DecimalSetting::Comma);
+    doc.checklist.insert("gains_to_poor".into(), Some(ChecklistAnswer::Yes));
+    doc.targets.insert("t".into(), 1.0);
+    doc.columns.entry("firms".into()).or_default().insert("H".into(), Some("sales".into()));
+    let value = serde_json::to_value(&doc).expect("serialises");
+    let mut paths = Vec::new();
+    fn leaves(v: &serde_json::Value, at: Vec<String>, out: &mut Vec<Vec<String>>) {
+        match v {
+            serde_json::Value::Object(m) if !m.is_empty() => {
+                if at.len() > 0 {
+                    out.push(at.clone());
+                }
+                for (k, v) in m {
+                    let mut next = at.clone();
+                    next.push(k.clone());
+                    leaves(v, next, out);
+                }
+            }
+            _ => out.push(at),
+        }
+    }
+    leaves(&value, Vec::new(), &mut paths);
+    let bad = serde_json::json!([[1]]);
+    let mut checked = 0;
+    for path in paths {
+        if path[0] == "format" || path[0] == "version" {
+            continue;
+        }
+        let mut v = value.clone();
+        let mut slot = &mut v;
+        for key in &path {
+            slot = slot.get_mut(key).expect("present");
+        }
+        *slot = bad.clone();
+        let err = Document::from_value(v).unwrap_err();
+        let want = path.join(".");
+        match &err {
+            DocumentError::InvalidField { path, expected } => {
+                assert_eq!(path, &want);
+                assert!(expected.is_some(), "{want}: nothing said of what it should hold");
+            }
+            other => panic!("{want}: {other:?}"),
+        }
+        checked += 1;
+    }
+    assert!(checked > 30, "{checked}");
 }

@@ -180,9 +180,23 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
 /// A document error in the reader's language.
 pub fn document_error(lang: Lang, error: &DocumentError) -> String {
     match error {
-        DocumentError::NotJson { line, column, .. } => tf(
+        DocumentError::NotJson { line, column } => tf(
             lang,
             "doc.not_json",
+            &[("line", line.to_string()), ("column", column.to_string())],
+        ),
+        DocumentError::TooDeep { line, column } => tf(
+            lang,
+            "doc.too_deep",
+            &[
+                ("line", line.to_string()),
+                ("column", column.to_string()),
+                ("levels", cluster_eval_engine::document::MAX_DEPTH.to_string()),
+            ],
+        ),
+        DocumentError::NumberTooLarge { line, column } => tf(
+            lang,
+            "doc.number_too_large",
             &[("line", line.to_string()), ("column", column.to_string())],
         ),
         DocumentError::NotAnObject { .. } => t(lang, "doc.not_object").to_string(),
@@ -203,6 +217,11 @@ pub fn document_error(lang: Lang, error: &DocumentError) -> String {
         DocumentError::BadVersion { found } => {
             tf(lang, "doc.bad_version", &[("found", found.clone())])
         }
+        DocumentError::UnknownVersion { found, supported } => tf(
+            lang,
+            "doc.unknown_version",
+            &[("found", found.clone()), ("supported", supported.to_string())],
+        ),
         DocumentError::InvalidField { path, .. } => match error.expected() {
             Some(expected) => tf(
                 lang,

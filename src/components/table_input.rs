@@ -5,7 +5,8 @@
 use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting};
 use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::read::{
-    columns, DecimalMark, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy,
+    columns, DecimalMark, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, InvisibleChar,
+    MatchedBy,
     Separator, SeparatorSource, TableSummary,
 };
 use leptos::prelude::*;
@@ -246,9 +247,41 @@ fn ReadingReport(table: TableKind, read: RwSignal<TableSummary>) -> impl IntoVie
                     {tf(lang.get(), "report.looks_like", &[("table", t(lang.get(), table_title_key(other)).to_string())])}
                 </p>
             }))}
+            {move || read.with(|r| (r.report.invisible_count > 0).then(|| {
+                let lang = lang.get();
+                view! {
+                    <div class="notice warning" data-testid=format!("invisible-{name}")>
+                        <p>{tf(lang, "report.invisible", &[("count", r.report.invisible_count.to_string())])}</p>
+                        <ul>
+                            {r.report.invisible.iter().map(|i| view! {
+                                <li data-line=i.line.to_string()>{invisible_at(lang, i)}</li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }
+            }))}
             <HeaderMapping table=table read=read />
         </div>
     }
+}
+
+/// "Line 3, column sales, character 2 (U+200B)".
+fn invisible_at(lang: Lang, found: &InvisibleChar) -> String {
+    let column = found
+        .header
+        .clone()
+        .or_else(|| found.column.clone())
+        .unwrap_or_else(|| "?".to_string());
+    tf(
+        lang,
+        "report.invisible_at",
+        &[
+            ("line", found.line.to_string()),
+            ("column", column),
+            ("position", found.position.to_string()),
+            ("code", format!("U+{:04X}", found.code_point)),
+        ],
+    )
 }
 
 fn separator_text(lang: Lang, read: &TableSummary) -> String {
