@@ -9,6 +9,7 @@
 
 pub mod compute;
 pub mod document;
+pub mod indicator_id;
 pub mod indicators;
 mod json;
 pub mod message;

@@ -3,6 +3,7 @@
 //! Masaya figure, and the change in each worker group's share. Lines differ by dash
 //! pattern and marker as well as colour, and every chart has a text title.
 
+use cluster_eval_engine::indicator_id::{Family, IndicatorId};
 use cluster_eval_engine::Results;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -202,12 +203,11 @@ pub fn shares_chart(lang: Lang, results: &Results, threshold: f64) -> Option<Str
     let rows: Vec<(String, f64)> = results
         .indicators
         .iter()
-        .filter(|i| i.id.starts_with("pro_poor.share."))
-        .filter_map(|i| {
-            Some((
-                crate::names::group_name(lang, "workers", i.id.rsplit('.').next()?),
-                i.value?,
-            ))
+        .filter_map(|i| match IndicatorId::parse(&i.id).family() {
+            Family::WorkerShare(group) => {
+                Some((crate::names::group_name(lang, "workers", group), i.value?))
+            }
+            _ => None,
         })
         .collect();
     if rows.is_empty() {

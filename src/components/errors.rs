@@ -96,9 +96,9 @@ fn reason(lang: Lang, kind: &RowErrorKind, column: &str) -> String {
                 ("first_line", first_line.to_string()),
                 (
                     "first_group",
-                    t(lang, group_key(first_group.name())).to_string(),
+                    crate::names::firm_group(lang, *first_group).to_string(),
                 ),
-                ("group", t(lang, group_key(group.name())).to_string()),
+                ("group", crate::names::firm_group(lang, *group).to_string()),
             ],
         ),
         RowErrorKind::TooFewCells { expected, found } => tf(
@@ -133,14 +133,5 @@ fn reason(lang: Lang, kind: &RowErrorKind, column: &str) -> String {
                 ("second", second_header.clone()),
             ],
         ),
-    }
-}
-
-pub fn group_key(group: &str) -> &'static str {
-    match group {
-        "beneficiary" => "group.beneficiary",
-        "cluster" => "group.cluster",
-        "control" => "group.control",
-        _ => "group.sector",
     }
 }

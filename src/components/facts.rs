@@ -214,7 +214,7 @@ pub fn ProjectFacts() -> impl IntoView {
                                     }
                                 />
                                 " "
-                                {move || t(lang.get(), tag_key(tag))}
+                                {move || crate::names::tag_name(lang.get(), tag)}
                             </label>
                         }
                     })
@@ -280,32 +280,6 @@ pub fn CalculationSettings() -> impl IntoView {
     }
 }
 
-pub fn tag_key(tag: &str) -> &'static str {
-    match tag {
-        "rural" => "tag.rural",
-        "urban_informal" => "tag.urban_informal",
-        "micro_homeworkers" => "tag.micro_homeworkers",
-        "labor_intensive" => "tag.labor_intensive",
-        _ => "tag.marginalized_workers",
-    }
-}
-
-pub fn checklist_key(item: &str) -> &'static str {
-    match item {
-        "poverty_targeting" => "check.poverty_targeting",
-        "gains_to_poor" => "check.gains_to_poor",
-        "winners_losers" => "check.winners_losers",
-        "social_protection" => "check.social_protection",
-        "labor_standards" => "check.labor_standards",
-        "work_organization" => "check.work_organization",
-        "artisan_niches" => "check.artisan_niches",
-        "community_participation" => "check.community_participation",
-        "access_barriers" => "check.access_barriers",
-        "marginalized_institutions" => "check.marginalized_institutions",
-        _ => "check.training_system",
-    }
-}
-
 #[component]
 pub fn Checklist() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -326,7 +300,7 @@ pub fn Checklist() -> impl IntoView {
                     .map(|item| {
                         view! {
                             <label class="checklist-item">
-                                <span>{move || t(lang.get(), checklist_key(item))}</span>
+                                <span>{move || crate::names::checklist_item(lang.get(), item)}</span>
                                 <select
                                     data-testid=format!("check-{item}")
                                     on:change=move |ev| {

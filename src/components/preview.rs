@@ -44,7 +44,7 @@ pub fn PreviewGrid(table: TableKind, read: RwSignal<TableSummary>) -> impl IntoV
                                                         CellRead::Number(v) => format::number(lang, *v, if v.fract() == 0.0 { 0 } else { 2 }),
                                                         CellRead::Flag(b) => t(lang, if *b { "answer.yes" } else { "answer.no" }).to_string(),
                                                         CellRead::Year(y) => y.to_string(),
-                                                        CellRead::Group(g) => t(lang, crate::components::errors::group_key(g.name())).to_string(),
+                                                        CellRead::Group(g) => crate::names::firm_group(lang, *g).to_string(),
                                                         CellRead::Missing => "·".to_string(),
                                                         _ => c.text.clone(),
                                                     };

@@ -75,7 +75,7 @@ fn PovertyImpactTags() -> impl IntoView {
                     } else {
                         r.poverty_impact_tags
                             .iter()
-                            .map(|tag| t(lang, crate::components::facts::tag_key(tag)))
+                            .map(|tag| crate::names::tag_name(lang, tag))
                             .collect::<Vec<_>>()
                             .join(" · ")
                     }

@@ -2,7 +2,8 @@
 //! chosen language, shares and growths as percentages. Pure functions, so they are
 //! tested without a browser and used by the results, the charts and the CSV export.
 
-use cluster_eval_engine::results::Unit;
+use cluster_eval_engine::indicator_id::{Family, IndicatorId};
+use cluster_eval_engine::results::{Horizon, Unit};
 
 use crate::i18n::Lang;
 
@@ -58,21 +59,23 @@ pub fn value(lang: Lang, id: &str, unit: Unit, value: Option<f64>, currency: &st
     let Some(v) = value else {
         return "—".to_string();
     };
+    let id = IndicatorId::parse(id);
     match unit {
         Unit::Share => {
-            if id.contains(".share.")
-                || id.starts_with("medium.strategies")
-                || id.ends_with("formalization")
-            {
+            // Changes of shares: percentage points.
+            if matches!(
+                id.family(),
+                Family::WorkerShare(_) | Family::Strategy(_) | Family::Single("formalization")
+            ) {
                 points(lang, v)
             } else {
                 percent(lang, v)
             }
         }
         Unit::Ratio => {
-            if id.starts_with("long.return_per") {
+            if id.is_return() {
                 format!("{} {}", number(lang, v, 2), currency_or_dollar(currency))
-            } else if id.contains("vs_") || id.ends_with("_vs_national") {
+            } else if id.is_difference() {
                 points(lang, v)
             } else {
                 percent(lang, v)
@@ -81,7 +84,9 @@ pub fn value(lang: Lang, id: &str, unit: Unit, value: Option<f64>, currency: &st
         Unit::Count => {
             let decimals = if v.fract() == 0.0 { 0 } else { 1 };
             let text = number(lang, v, decimals);
-            if id.starts_with("medium.") || id.starts_with("pro_poor.jobs") {
+            // Changes of counts carry their sign.
+            if id.horizon() == Some(Horizon::Medium) || matches!(id.family(), Family::WorkerJobs(_))
+            {
                 if v > 0.0 {
                     format!("+{text}")
                 } else {

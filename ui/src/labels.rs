@@ -1,6 +1,7 @@
 //! Catalogue keys of the engine's enumerations (statuses, horizons) and the unit a
 //! target is typed in.
 
+use cluster_eval_engine::indicator_id::IndicatorId;
 use cluster_eval_engine::results::{Horizon, Status, Unit};
 
 pub fn status_code(status: Status) -> &'static str {
@@ -43,5 +44,5 @@ pub fn horizon_hint_key(h: Horizon) -> &'static str {
 
 /// Targets of fractions are typed as percentages (20 for 20 %); others as they are.
 pub fn target_in_percent(id: &str, unit: Unit) -> bool {
-    matches!(unit, Unit::Ratio | Unit::Share) && !id.starts_with("long.return_per")
+    matches!(unit, Unit::Ratio | Unit::Share) && !IndicatorId::parse(id).is_return()
 }

@@ -3,28 +3,38 @@
 //! translated measure, strategy, worker group or size class. Unknown ids show as they
 //! are, so a newer engine's indicator is never hidden.
 
+use cluster_eval_engine::indicator_id::{Comparison, Family, IndicatorId};
+use cluster_eval_engine::model::Group;
+
 use crate::i18n::{t, tf, Lang};
 
 /// The translated name of an indicator id.
 pub fn indicator_name(lang: Lang, id: &str) -> String {
-    let parts: Vec<&str> = id.split('.').collect();
     let fill = |template: &'static str, key: &str, part: &str| -> String {
         match part_key(key, part) {
             Some(k) => tf(lang, template, &[("x", t(lang, k).to_string())]),
             None => id.to_string(),
         }
     };
-    match parts.as_slice() {
-        ["long", "cluster", m, "growth"] => fill("tpl.cluster_growth", "m", m),
-        ["long", "cluster", m, "vs_control"] => fill("tpl.cluster_vs_control", "m", m),
-        ["long", "beneficiaries", m, "growth"] => fill("tpl.ben_growth", "m", m),
-        ["long", "beneficiaries", m, "vs_control"] => fill("tpl.ben_vs_control", "m", m),
-        ["long", "beneficiaries", m, "vs_sector"] => fill("tpl.ben_vs_sector", "m", m),
-        ["medium", "strategies", s] => fill("tpl.strategy", "s", s),
-        ["pro_poor", "jobs", g] => fill("tpl.jobs", "g", g),
-        ["pro_poor", "share", g] => fill("tpl.share", "g", g),
-        ["pro_poor", "firms", s, "vs_beneficiaries"] => fill("tpl.size_vs_ben", "z", s),
-        _ => match fixed_key(id) {
+    use Comparison as C;
+    match IndicatorId::parse(id).family() {
+        Family::Panel {
+            group,
+            measure: m,
+            comparison,
+        } => match (group, comparison) {
+            ("cluster", C::Growth) => fill("tpl.cluster_growth", "m", m),
+            ("cluster", C::VsControl) => fill("tpl.cluster_vs_control", "m", m),
+            ("beneficiaries", C::Growth) => fill("tpl.ben_growth", "m", m),
+            ("beneficiaries", C::VsControl) => fill("tpl.ben_vs_control", "m", m),
+            ("beneficiaries", C::VsSector) => fill("tpl.ben_vs_sector", "m", m),
+            _ => id.to_string(),
+        },
+        Family::Strategy(s) => fill("tpl.strategy", "s", s),
+        Family::WorkerJobs(g) => fill("tpl.jobs", "g", g),
+        Family::WorkerShare(g) => fill("tpl.share", "g", g),
+        Family::SizeClass(z) => fill("tpl.size_vs_ben", "z", z),
+        Family::Single(_) | Family::Other => match fixed_key(id) {
             Some(key) => t(lang, key).to_string(),
             None => id.to_string(),
         },
@@ -116,4 +126,50 @@ pub fn known_column_name(lang: Lang, name: &str) -> Option<String> {
         }
     };
     Some(t(lang, key).to_lowercase())
+}
+
+/// The name of a group of firms, as in the firms table's `group` column.
+pub fn firm_group(lang: Lang, group: Group) -> &'static str {
+    t(
+        lang,
+        match group {
+            Group::Beneficiary => "group.beneficiary",
+            Group::Cluster => "group.cluster",
+            Group::Control => "group.control",
+            Group::Sector => "group.sector",
+        },
+    )
+}
+
+/// The name of a cluster-type tag (footnote 19); a tag this page does not know (from
+/// a newer file) is shown as it is.
+pub fn tag_name(lang: Lang, tag: &str) -> String {
+    let key = match tag {
+        "rural" => "tag.rural",
+        "urban_informal" => "tag.urban_informal",
+        "micro_homeworkers" => "tag.micro_homeworkers",
+        "labor_intensive" => "tag.labor_intensive",
+        "marginalized_workers" => "tag.marginalized_workers",
+        other => return other.to_string(),
+    };
+    t(lang, key).to_string()
+}
+
+/// The question of a pro-poor checklist item; an unknown item is shown as it is.
+pub fn checklist_item(lang: Lang, item: &str) -> String {
+    let key = match item {
+        "poverty_targeting" => "check.poverty_targeting",
+        "gains_to_poor" => "check.gains_to_poor",
+        "winners_losers" => "check.winners_losers",
+        "social_protection" => "check.social_protection",
+        "labor_standards" => "check.labor_standards",
+        "work_organization" => "check.work_organization",
+        "artisan_niches" => "check.artisan_niches",
+        "community_participation" => "check.community_participation",
+        "access_barriers" => "check.access_barriers",
+        "marginalized_institutions" => "check.marginalized_institutions",
+        "training_system" => "check.training_system",
+        other => return other.to_string(),
+    };
+    t(lang, key).to_string()
 }
