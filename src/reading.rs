@@ -20,7 +20,6 @@ use leptos::prelude::*;
 
 use crate::engine_worker::{self, Answer, EngineWorker};
 use crate::state::AppState;
-use crate::storage;
 
 /// How long a calculation in the worker runs before the page says it is calculating.
 const COMPUTING_NOTICE_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
@@ -111,20 +110,17 @@ impl Reading {
     }
 
     /// Calculates on the main thread, with the project marked as being calculated
-    /// for as long as it takes (see [`storage::CALCULATING_KEY`]).
+    /// for as long as it takes (see [`crate::storage::CALCULATING_KEY`]).
     fn calculate_here(self, state: AppState, doc: &Document) {
         self.awaited.set_value(0);
         let all = self.shown.get_value() != Shown::Inline;
-        let marked = state
-            .current
-            .get_untracked()
-            .is_some_and(|id| storage::mark_calculating(&id));
+        let marked = state.mark_calculating();
         let calculated = self.session.try_update_value(|session| {
             let update = session.update(doc);
             (session.summaries(update.reread, all), update.results)
         });
         if marked {
-            storage::unmark_calculating();
+            state.unmark_calculating();
         }
         if let Some((reads, results)) = calculated {
             self.show(reads, results, Shown::Inline);

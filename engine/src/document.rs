@@ -186,9 +186,9 @@ fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     match Lenient::deserialize(d)? {
         Lenient::Null => Ok(false),
         Lenient::Bool(b) => Ok(b),
-        Lenient::Number(n) => match n.as_f64() {
-            Some(v) if v == 0.0 => Ok(false),
-            Some(v) if v == 1.0 => Ok(true),
+        Lenient::Number(n) => match n.as_u64() {
+            Some(0) => Ok(false),
+            Some(1) => Ok(true),
             _ => Err(invalid(&n.to_string(), "true or false")),
         },
         Lenient::Text(s) => {

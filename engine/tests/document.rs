@@ -89,10 +89,20 @@ fn refuses_a_bad_or_missing_version() {
         let err = Document::from_json(&format!(r#"{{"format":"cluster-eval","version":{v}}}"#))
             .unwrap_err();
         assert!(
-            matches!(&err, DocumentError::UnknownVersion { supported: CURRENT_VERSION, .. }),
+            matches!(
+                &err,
+                DocumentError::UnknownVersion {
+                    supported: CURRENT_VERSION,
+                    ..
+                }
+            ),
             "{v}: {err:?}"
         );
-        assert!(err.to_string().contains("not a version this calculator knows"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("not a version this calculator knows"),
+            "{err}"
+        );
     }
     let err = Document::from_json(r#"{"format":"cluster-eval"}"#).unwrap_err();
     assert_eq!(
@@ -392,9 +402,14 @@ fn names_the_field_when_two_are_invalid() {
         }
     );
     // A year written as a double is a year; -0 is 0.
-    let doc = Document::from_json(&doc_with(r#""project":{"start_year":-0,"end_year":2019.0}"#))
-        .expect("valid");
-    assert_eq!((doc.project.start_year, doc.project.end_year), (Some(0), Some(2019)));
+    let doc = Document::from_json(&doc_with(
+        r#""project":{"start_year":-0,"end_year":2019.0}"#,
+    ))
+    .expect("valid");
+    assert_eq!(
+        (doc.project.start_year, doc.project.end_year),
+        (Some(0), Some(2019))
+    );
     // Two invalid fields in different sections: the first in the file is named.
     let text = doc_with(r#""project":{"cost_total":"x"},"settings":{"seed":"y"}"#);
     match Document::from_json(&text).unwrap_err() {
@@ -418,9 +433,18 @@ fn reads_yes_no_facts_written_as_json_booleans() {
     assert_eq!(doc.project.strategic_plan_consensus, YesNoUnknown::No);
     assert_eq!(
         doc.project.tags(),
-        ["rural", "urban_informal", "labor_intensive", "marginalized_workers"]
+        [
+            "rural",
+            "urban_informal",
+            "labor_intensive",
+            "marginalized_workers"
+        ]
     );
-    let answers: Vec<_> = doc.checklist.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let answers: Vec<_> = doc
+        .checklist
+        .iter()
+        .map(|(k, v)| (k.as_str(), *v))
+        .collect();
     assert_eq!(
         answers,
         [
@@ -433,26 +457,62 @@ fn reads_yes_no_facts_written_as_json_booleans() {
     );
     // Written back as the SPEC's codes.
     let out = doc.to_json();
-    assert!(out.contains(r#""institutional_arrangement": "yes""#), "{out}");
+    assert!(
+        out.contains(r#""institutional_arrangement": "yes""#),
+        "{out}"
+    );
     assert!(out.contains(r#""poverty_targeting": "yes""#), "{out}");
     assert_eq!(Document::from_json(&out).expect("round trip"), doc);
     // What is still refused is said in the reader's terms, never serde's.
     for (body, path, expected) in [
-        (r#""project":{"institutional_arrangement":"maybe"}"#, "project.institutional_arrangement", Expected::OneOf("`yes`, `no`, `unknown`".into())),
-        (r#""project":{"rural":"often"}"#, "project.rural", Expected::TrueFalse),
-        (r#""checklist":{"gains_to_poor":2},"project":{}"#, "checklist.gains_to_poor", Expected::OneOf("`yes`, `partial`, `no`".into())),
-        (r#""project":{},"targets":{"long.cluster.sales.growth":"20%"}"#, "targets.long.cluster.sales.growth", Expected::Number),
-        (r#""project":{},"columns":{"firms":{"Ventas":3}}"#, "columns.firms.Ventas", Expected::Text),
-        (r#""project":{},"tables":{},"settings":{"tables":{"firms":{"decimal":{"sales":"?"}}}}"#, "settings.tables.firms.decimal.sales", Expected::OneOf("`auto`, `.`, `,`".into())),
+        (
+            r#""project":{"institutional_arrangement":"maybe"}"#,
+            "project.institutional_arrangement",
+            Expected::OneOf("`yes`, `no`, `unknown`".into()),
+        ),
+        (
+            r#""project":{"rural":"often"}"#,
+            "project.rural",
+            Expected::TrueFalse,
+        ),
+        (
+            r#""checklist":{"gains_to_poor":2},"project":{}"#,
+            "checklist.gains_to_poor",
+            Expected::OneOf("`yes`, `partial`, `no`".into()),
+        ),
+        (
+            r#""project":{},"targets":{"long.cluster.sales.growth":"20%"}"#,
+            "targets.long.cluster.sales.growth",
+            Expected::Number,
+        ),
+        (
+            r#""project":{},"columns":{"firms":{"Ventas":3}}"#,
+            "columns.firms.Ventas",
+            Expected::Text,
+        ),
+        (
+            r#""project":{},"tables":{},"settings":{"tables":{"firms":{"decimal":{"sales":"?"}}}}"#,
+            "settings.tables.firms.decimal.sales",
+            Expected::OneOf("`auto`, `.`, `,`".into()),
+        ),
     ] {
         let err = Document::from_json(&doc_with(body)).unwrap_err();
         assert_eq!(
             err,
-            DocumentError::InvalidField { path: path.into(), expected: Some(expected) },
+            DocumentError::InvalidField {
+                path: path.into(),
+                expected: Some(expected)
+            },
             "{body}"
         );
         let said = err.to_string();
-        for serde_word in ["invalid type", "invalid value", "expected `", "untagged", "variant"] {
+        for serde_word in [
+            "invalid type",
+            "invalid value",
+            "expected `",
+            "untagged",
+            "variant",
+        ] {
             assert!(!said.contains(serde_word), "{said}");
         }
     }
@@ -463,23 +523,30 @@ fn every_typed_field_is_named_with_what_it_should_hold() {
     // The schema of `expected_at` against the document's own fields: each, holding a
     // list of lists (valid nowhere), is refused by its path with what it should hold.
     let mut doc = Document::new("x");
-    doc.settings.tables.entry("firms".into()).or_default().delimiter =
-        Some(DelimiterSetting::Tab);
+    doc.settings
+        .tables
+        .entry("firms".into())
+        .or_default()
+        .delimiter = Some(DelimiterSetting::Tab);
     doc.settings
         .tables
         .entry("firms".into())
         .or_default()
         .decimal
         .insert("sales".into(), DecimalSetting::Comma);
-    doc.checklist.insert("gains_to_poor".into(), Some(ChecklistAnswer::Yes));
+    doc.checklist
+        .insert("gains_to_poor".into(), Some(ChecklistAnswer::Yes));
     doc.targets.insert("t".into(), 1.0);
-    doc.columns.entry("firms".into()).or_default().insert("H".into(), Some("sales".into()));
+    doc.columns
+        .entry("firms".into())
+        .or_default()
+        .insert("H".into(), Some("sales".into()));
     let value = serde_json::to_value(&doc).expect("serialises");
     let mut paths = Vec::new();
     fn leaves(v: &serde_json::Value, at: Vec<String>, out: &mut Vec<Vec<String>>) {
         match v {
             serde_json::Value::Object(m) if !m.is_empty() => {
-                if at.len() > 0 {
+                if !at.is_empty() {
                     out.push(at.clone());
                 }
                 for (k, v) in m {
@@ -509,7 +576,10 @@ fn every_typed_field_is_named_with_what_it_should_hold() {
         match &err {
             DocumentError::InvalidField { path, expected } => {
                 assert_eq!(path, &want);
-                assert!(expected.is_some(), "{want}: nothing said of what it should hold");
+                assert!(
+                    expected.is_some(),
+                    "{want}: nothing said of what it should hold"
+                );
             }
             other => panic!("{want}: {other:?}"),
         }

@@ -252,7 +252,11 @@ fn amounts_too_large_to_add_up_are_row_errors() {
     let json = serde_json::to_string(&results).expect("serialises");
     assert!(!json.contains("zero_baseline"), "{json}");
     assert_eq!(
-        results.errors.iter().filter(|e| e.code == "too_large").count(),
+        results
+            .errors
+            .iter()
+            .filter(|e| e.code == "too_large")
+            .count(),
         4
     );
 }

@@ -320,9 +320,23 @@ fn preview_shows_what_was_read() {
 fn currencies_of_latin_america_and_the_caribbean_are_read() {
     // Issue 14, #6: each of these rows was dropped as "not a number".
     let cells = [
-        "C$ 1,000", "C$1,000", "1,000 C$", "NIO 1,000", "Q1,000", "L 1,000", "$U 1,000",
-        "RD$1,000", "B/. 1,000", "₲ 1,000", "¢1,000", "GTQ 1,000", "1,000 HNL", "PYG1,000",
-        "VES 1,000", "US$ 1,000", "1,000 €",
+        "C$ 1,000",
+        "C$1,000",
+        "1,000 C$",
+        "NIO 1,000",
+        "Q1,000",
+        "L 1,000",
+        "$U 1,000",
+        "RD$1,000",
+        "B/. 1,000",
+        "₲ 1,000",
+        "¢1,000",
+        "GTQ 1,000",
+        "1,000 HNL",
+        "PYG1,000",
+        "VES 1,000",
+        "US$ 1,000",
+        "1,000 €",
     ];
     let (values, r) = sales(&column(&cells), &Settings::default());
     assert!(r.errors.is_empty(), "{:?}", codes(&r));
@@ -376,6 +390,11 @@ fn invisible_characters_are_read_as_absent_and_reported_where() {
     );
     // The raw text is not altered; a paste without any says nothing.
     assert!(text.contains('\u{200b}'));
-    let plain = read_table(TableKind::Firms, "firm\tyear\tsales\nF\t2019\t1.5\n", &Settings::default(), None);
+    let plain = read_table(
+        TableKind::Firms,
+        "firm\tyear\tsales\nF\t2019\t1.5\n",
+        &Settings::default(),
+        None,
+    );
     assert!(plain.report.invisible.is_empty() && plain.report.invisible_count == 0);
 }

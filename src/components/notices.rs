@@ -4,10 +4,10 @@ use cluster_eval_engine::document::Expected;
 use cluster_eval_engine::DocumentError;
 use leptos::prelude::*;
 
-use crate::components::share::export_document;
+use crate::components::share::{export_document, export_project};
+use crate::files;
 use crate::i18n::{t, tf, Lang};
 use crate::state::{AppState, Notice};
-use crate::{files, storage};
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -37,15 +37,26 @@ fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> imp
             </button>
         }
     });
-    let export = matches!(
-        notice,
-        Notice::QuotaFull
-            | Notice::TooLargeToStore { .. }
-            | Notice::StorageUnavailable
-            | Notice::DeletedInOtherTab { .. }
-            | Notice::OtherTabSavedOverUnsaved
-    )
-    .then(|| {
+    // A notice about projects kept only in this tab exports each of them, whichever
+    // is open; without storage, the open one.
+    let projects = notice.projects().to_vec();
+    let several = projects.len() > 1;
+    let export = projects
+        .into_iter()
+        .map(|project| {
+            let label = if several {
+                tf(lang, "notice.export_named", &[("name", project.name.clone())])
+            } else {
+                t(lang, "notice.export_now").to_string()
+            };
+            view! {
+                <button type="button" data-testid="notice-export" on:click=move |_| export_project(state, &project.id)>
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    let export_open = matches!(notice, Notice::StorageUnavailable).then(|| {
         view! {
             <button type="button" on:click=move |_| export_document(state)>
                 {t(lang, "notice.export_now")}
@@ -63,7 +74,7 @@ fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> imp
                     {t(lang, "notice.open_anyway")}
                 </button>
                 <button type="button" data-testid="download-stored" on:click=move |_| {
-                    let text = storage::get(&storage::doc_key(&stored_id)).unwrap_or_default();
+                    let text = state.stored_text(&stored_id).unwrap_or_default();
                     let _ = files::download(&files::safe_file_name(&name, "json"), "application/json", &text);
                 }>
                     {t(lang, "notice.download_stored")}
@@ -80,6 +91,7 @@ fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> imp
             <span>{text}</span>
             {undo}
             {export}
+            {export_open}
             {stopped}
             <button type="button" class="dismiss" aria-label=dismiss_label on:click=move |_| state.dismiss(index)>
                 {t(lang, "notice.dismiss")}
@@ -96,18 +108,21 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
             "warning",
             t(lang, "notice.storage_unavailable").to_string(),
         ),
-        Notice::QuotaFull => (
+        Notice::QuotaFull { projects } => (
             "quota-full",
             "error",
-            t(lang, "notice.quota_full").to_string(),
+            tf(lang, "notice.quota_full", &[("names", names(projects))]),
         ),
-        Notice::TooLargeToStore { mb } => (
+        Notice::TooLargeToStore { projects, mb } => (
             "too-large",
             "warning",
             tf(
                 lang,
                 "notice.too_large",
-                &[("mb", crate::format::number(lang, *mb, 1))],
+                &[
+                    ("names", names(projects)),
+                    ("mb", crate::format::number(lang, *mb, 1)),
+                ],
             ),
         ),
         Notice::Recovered { backup_key } => (
@@ -155,7 +170,7 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
             )
             .to_string(),
         ),
-        Notice::OtherTabSavedOverUnsaved => (
+        Notice::OtherTabSavedOverUnsaved { .. } => (
             "other-tab-unsaved",
             "warning",
             t(lang, "notice.other_tab_unsaved").to_string(),
@@ -165,16 +180,25 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
             "error",
             tf(lang, "notice.stopped_last_time", &[("name", name.clone())]),
         ),
-        Notice::DeletedInOtherTab { name } => (
+        Notice::DeletedInOtherTab { project } => (
             "deleted-in-other-tab",
             "warning",
             tf(
                 lang,
                 "notice.deleted_in_other_tab",
-                &[("name", name.clone())],
+                &[("name", project.name.clone())],
             ),
         ),
     }
+}
+
+/// The projects a notice is about, quoted: “Masaya”, “Chontales”.
+fn names(projects: &[crate::state::ProjectRef]) -> String {
+    projects
+        .iter()
+        .map(|p| format!("“{}”", p.name))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A document error in the reader's language.
@@ -191,7 +215,10 @@ pub fn document_error(lang: Lang, error: &DocumentError) -> String {
             &[
                 ("line", line.to_string()),
                 ("column", column.to_string()),
-                ("levels", cluster_eval_engine::document::MAX_DEPTH.to_string()),
+                (
+                    "levels",
+                    cluster_eval_engine::document::MAX_DEPTH.to_string(),
+                ),
             ],
         ),
         DocumentError::NumberTooLarge { line, column } => tf(
@@ -220,7 +247,10 @@ pub fn document_error(lang: Lang, error: &DocumentError) -> String {
         DocumentError::UnknownVersion { found, supported } => tf(
             lang,
             "doc.unknown_version",
-            &[("found", found.clone()), ("supported", supported.to_string())],
+            &[
+                ("found", found.clone()),
+                ("supported", supported.to_string()),
+            ],
         ),
         DocumentError::InvalidField { path, .. } => match error.expected() {
             Some(expected) => tf(

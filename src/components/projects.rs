@@ -51,11 +51,14 @@ pub fn ProjectList() -> impl IntoView {
                     let id_delete = id.clone();
                     let is_current = move || state.current.get().as_deref() == Some(id.as_str());
                     let is_current_class = is_current.clone();
+                    let id_kept = meta.id.clone();
+                    let only_here = move || state.only_here.with(|u| u.contains(&id_kept));
+                    let only_here_class = only_here.clone();
                     let name = if meta.name.trim().is_empty() { "—".to_string() } else { meta.name.clone() };
                     let name_for_label = name.clone();
                     let delete_label = move || format!("{} {}", t(lang.get(), "projects.delete"), name_for_label);
                     view! {
-                        <li data-testid="project-item" class:current=is_current_class>
+                        <li data-testid="project-item" class:current=is_current_class class:unsaved=only_here_class>
                             <button
                                 type="button"
                                 class="project-open"
@@ -64,6 +67,11 @@ pub fn ProjectList() -> impl IntoView {
                             >
                                 <span class="project-name-text">{name}</span>
                                 <small>{format_updated(meta.updated)}</small>
+                                {move || only_here().then(|| view! {
+                                    <small class="unsaved" data-testid="project-unsaved">
+                                        {t(lang.get(), "projects.only_here")}
+                                    </small>
+                                })}
                             </button>
                             <button
                                 type="button"

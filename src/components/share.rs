@@ -22,6 +22,23 @@ pub fn export_document(state: AppState) {
     );
 }
 
+/// Downloads one project with its results: the open one, or one that is not open
+/// (a notice's project, kept only in this tab).
+pub fn export_project(state: AppState, id: &str) {
+    if state.current.get_untracked().as_deref() == Some(id) {
+        return export_document(state);
+    }
+    let Some(doc) = state.document(id) else {
+        return;
+    };
+    let json = cluster_eval_engine::with_results(&doc).to_json();
+    let _ = files::download(
+        &files::safe_file_name(&doc.project.name, "json"),
+        "application/json",
+        &json,
+    );
+}
+
 /// Reads a file and imports it as a new project; a refused file changes nothing.
 pub fn import_file(state: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {

@@ -5,9 +5,8 @@
 use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting};
 use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::read::{
-    columns, DecimalMark, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, InvisibleChar,
-    MatchedBy,
-    Separator, SeparatorSource, TableSummary,
+    columns, DecimalMark, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause,
+    InvisibleChar, MatchedBy, Separator, SeparatorSource, TableSummary,
 };
 use leptos::prelude::*;
 

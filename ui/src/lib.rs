@@ -4,7 +4,8 @@
 //! the reader writes them ([`format`], [`fields`]), names of ids, columns and detail
 //! keys ([`names`], [`detail_names`], [`labels`]), the wording of the engine's notes
 //! ([`notes`]) and formulas ([`formulas`]), the CSV export ([`csv_export`]) and the
-//! built-in example ([`example`]). No web dependency: plain `cargo test` runs its
+//! built-in example ([`example`]), and the project store ([`store`]: saving, two tabs,
+//! full storage, as one state machine). No web dependency: plain `cargo test` runs its
 //! tests natively, and the page's components (the root crate) import from it, never
 //! the reverse.
 
@@ -23,3 +24,4 @@ pub mod labels;
 pub mod messages;
 pub mod names;
 pub mod notes;
+pub mod store;

@@ -110,8 +110,7 @@ impl Found {
         for &(i, c) in self.at.iter().take(LISTED) {
             // The line breaks between the last character and this one: `\n`, `\r\n`
             // and a lone `\r` each end a line.
-            for b in memchr::memchr2_iter(b'\n', b'\r', bytes.get(scanned..i).unwrap_or_default())
-            {
+            for b in memchr::memchr2_iter(b'\n', b'\r', bytes.get(scanned..i).unwrap_or_default()) {
                 let at = scanned + b;
                 let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
                 if !crlf {
@@ -122,7 +121,12 @@ impl Found {
             scanned = i;
             // The cell: separators outside quotes before it on its line.
             let (mut field, mut field_start, mut quoted) = (0usize, line_start, false);
-            for (k, &b) in bytes.get(line_start..i).unwrap_or_default().iter().enumerate() {
+            for (k, &b) in bytes
+                .get(line_start..i)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
                 if b == b'"' {
                     quoted = !quoted;
                 } else if b == sep && !quoted {
@@ -161,7 +165,8 @@ mod tests {
 
     #[test]
     fn finds_and_removes_each_invisible_character() {
-        let text = "a\u{200b}b\u{ad}c\u{feff}d\u{2060}e\u{200f}f\u{202e}g\u{2066}h\u{180e}i\u{61c}j";
+        let text =
+            "a\u{200b}b\u{ad}c\u{feff}d\u{2060}e\u{200f}f\u{202e}g\u{2066}h\u{180e}i\u{61c}j";
         let found = Found::scan(text);
         assert_eq!(found.count(), 9);
         assert_eq!(found.remove(text), "abcdefghij");

@@ -63,16 +63,13 @@ pub struct Core<'a> {
 /// (a test holds the order).
 const CURRENCIES: &[&str] = &[
     // Five and four characters.
-    "Bs.S.", "Bs.F.", "COL$", "Mex$", "ARS$", "CLP$", "CUC$", "BDS$", "Bs.S", "Bs.F",
-    "Bs.D",
+    "Bs.S.", "Bs.F.", "COL$", "Mex$", "ARS$", "CLP$", "CUC$", "BDS$", "Bs.S", "Bs.F", "Bs.D",
     // Three.
     "U$S", "US$", "MX$", "RD$", "S/.", "B/.", "TT$", "BZ$", "EC$", "JA$", "Gs.", "USD", "EUR",
     "GBP", "JPY", "CAD", "ARS", "BOB", "BOV", "BRL", "CLP", "COP", "CRC", "CUP", "CUC", "DOP",
     "GTQ", "HNL", "HTG", "MXN", "NIO", "PAB", "PEN", "PYG", "UYU", "VES", "VED", "VEF", "JMD",
-    "TTD", "BBD", "BSD", "BZD", "XCD", "GYD", "SRD", "AWG", "ANG", "KYD", "Bs.",
-    // Two.
-    "R$", "C$", "$U", "$b", "J$", "S/", "Bs", "Gs",
-    // One.
+    "TTD", "BBD", "BSD", "BZD", "XCD", "GYD", "SRD", "AWG", "ANG", "KYD", "Bs.", // Two.
+    "R$", "C$", "$U", "$b", "J$", "S/", "Bs", "Gs", // One.
     "$", "€", "£", "¥", "₡", "₲", "¢",
 ];
 
@@ -532,22 +529,66 @@ mod tests {
     #[test]
     fn currencies_of_latin_america_and_the_caribbean() {
         for cell in [
-            "C$ 1,000", "C$1,000", "1,000 C$", "NIO 1,000", "Q1,000", "L 1,000", "$U 1,000",
-            "RD$1,000", "B/. 1,000", "₲ 1,000", "¢1,000", "₡1,000", "1,000 ₡", "ARS 1,000",
-            "1,000 BOB", "BRL1,000", "CLP 1,000", "1,000 COP", "CRC 1,000", "CUP 1,000",
-            "DOP 1,000", "GTQ 1,000", "HNL 1,000", "MXN 1,000", "1,000 MXN", "PAB 1,000",
-            "PEN 1,000", "PYG 1,000", "UYU 1,000", "VES 1,000", "US$1,000", "1,000 US$",
-            "USD1,000", "1,000USD", "EUR 1,000", "€1,000", "1,000 €", "S/1,000", "1,000 S/",
-            "Bs. 1,000", "Gs. 1,000", "J$1,000", "TT$ 1,000", "C$\u{a0}1,000", "(C$ 1,000)",
+            "C$ 1,000",
+            "C$1,000",
+            "1,000 C$",
+            "NIO 1,000",
+            "Q1,000",
+            "L 1,000",
+            "$U 1,000",
+            "RD$1,000",
+            "B/. 1,000",
+            "₲ 1,000",
+            "¢1,000",
+            "₡1,000",
+            "1,000 ₡",
+            "ARS 1,000",
+            "1,000 BOB",
+            "BRL1,000",
+            "CLP 1,000",
+            "1,000 COP",
+            "CRC 1,000",
+            "CUP 1,000",
+            "DOP 1,000",
+            "GTQ 1,000",
+            "HNL 1,000",
+            "MXN 1,000",
+            "1,000 MXN",
+            "PAB 1,000",
+            "PEN 1,000",
+            "PYG 1,000",
+            "UYU 1,000",
+            "VES 1,000",
+            "US$1,000",
+            "1,000 US$",
+            "USD1,000",
+            "1,000USD",
+            "EUR 1,000",
+            "€1,000",
+            "1,000 €",
+            "S/1,000",
+            "1,000 S/",
+            "Bs. 1,000",
+            "Gs. 1,000",
+            "J$1,000",
+            "TT$ 1,000",
+            "C$\u{a0}1,000",
+            "(C$ 1,000)",
         ] {
-            let want = if cell.starts_with('(') { -1000.0 } else { 1000.0 };
-            assert_eq!(p(&cell, Point), Ok(want), "{cell}");
+            let want = if cell.starts_with('(') {
+                -1000.0
+            } else {
+                1000.0
+            };
+            assert_eq!(p(cell, Point), Ok(want), "{cell}");
         }
         assert_eq!(p("L 1.000,50", Comma), Ok(1000.5));
         // Plain numbers and text stay what they were.
         assert_eq!(p("1000", Point), Ok(1000.0));
         assert_eq!(p("1e3", Point), Ok(1000.0));
-        for text in ["Q", "L", "C$", "q1,000", "1,000 Q", "1,000 L", "Lote 5", "USD", "COP$"] {
+        for text in [
+            "Q", "L", "C$", "q1,000", "1,000 Q", "1,000 L", "Lote 5", "USD", "COP$",
+        ] {
             assert_eq!(p(text, Point), Err(NumberError::NotANumber), "{text}");
         }
     }
