@@ -26,6 +26,7 @@ pub mod short;
 pub mod status;
 
 use crate::document::Document;
+use crate::indicator_id::IndicatorId;
 use crate::model::{Dataset, FirmYear, Group, Measure};
 use crate::panel::{FirmPair, FirmPairs};
 use crate::results::{Horizon, Indicator, Message, Unit, Warning};
@@ -206,7 +207,7 @@ pub fn compute(
                     Metric::productivity(&data.firms),
                 ],
             );
-            let metric_of = |id: &str| match id.split('.').nth(2) {
+            let metric_of = |id: &str| match IndicatorId::parse(id).measure() {
                 Some("productivity") => &productivity,
                 Some("exports") => &exports,
                 Some("employment") => &employment,
