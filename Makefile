@@ -18,6 +18,7 @@ serve: setup
 dist: setup
 	trunk build --release --offline
 	@scripts/size-report.sh
+	@scripts/size-check.sh 520
 
 test: setup lint test-engine test-browser dist test-e2e
 

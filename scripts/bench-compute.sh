@@ -12,8 +12,8 @@ TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-cargo build --quiet --profile native -p cluster-eval-engine --bin cluster-eval
-cargo run --quiet --profile native -p cluster-eval-engine --example synth_firms -- "$ROWS" > "$WORK/firms.tsv"
+cargo build --quiet --release -p cluster-eval-engine --bin cluster-eval
+cargo run --quiet --release -p cluster-eval-engine --example synth_firms -- "$ROWS" > "$WORK/firms.tsv"
 
 python3 - "$WORK/firms.tsv" "$WORK/doc.json" <<'PY'
 import json, sys
@@ -32,7 +32,7 @@ doc = {
 json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"))
 PY
 
-BIN="$TARGET/native/cluster-eval"
+BIN="$TARGET/release/cluster-eval"
 "$BIN" compute "$WORK/doc.json" > "$WORK/out.json"   # warm the page cache
 python3 - "$BIN" "$WORK/doc.json" "$RUNS" "$WORK/out.json" <<'PY'
 import json, os, statistics, subprocess, sys, time

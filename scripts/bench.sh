@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: every benchmark figure of the project, printed.
 # 1. the engine (criterion, native): reading 100,000 rows; the indicators;
-# 2. `cluster-eval compute` as a whole process (scripts/bench-compute.sh);
+# 2. `cluster-eval compute` as a whole process (scripts/bench-compute.sh), and
+#    `cluster-eval portfolio` on 1,000 documents (scripts/bench-portfolio.sh);
 # 3. the page in headless Chromium (e2e/bench/page-bench.mjs): first-visit size,
 #    time to interactive on Slow 4G, a 100,000-row paste, edit latency.
 set -euo pipefail
@@ -11,13 +12,15 @@ echo "== engine: reading and computing (criterion) =="
 cargo bench -p cluster-eval-engine
 echo "== cluster-eval compute as a whole process =="
 scripts/bench-compute.sh
+echo "== cluster-eval portfolio: 1,000 documents of 500 firm-years =="
+scripts/bench-portfolio.sh
 echo "== the page (release build, headless Chromium) =="
 trunk build --release --offline
 scripts/size-report.sh
 DATA="$(mktemp -d)"
 trap 'rm -rf "$DATA"; kill $SERVER 2>/dev/null || true' EXIT
-cargo run -q --profile native -p cluster-eval-engine --example synth_firms -- 100000 > "$DATA/large.tsv"
-cargo run -q --profile native -p cluster-eval-engine --example synth_firms -- 25000 > "$DATA/five-thousand-firms.tsv"
+cargo run -q --release -p cluster-eval-engine --example synth_firms -- 100000 > "$DATA/large.tsv"
+cargo run -q --release -p cluster-eval-engine --example synth_firms -- 25000 > "$DATA/five-thousand-firms.tsv"
 PORT=${BENCH_PORT:-8097}
 node e2e/serve.mjs "$PORT" dist > "$DATA/server.log" 2>&1 &
 SERVER=$!

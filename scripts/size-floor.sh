@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What the first-visit budget leaves for the page itself: builds, with the release
+# What the first-visit budget leaves for the page itself: builds, with the wasm-release
 # profile and the wasm-opt flags of index.html, and with the versions pinned in
 # Cargo.lock,
 #   1. the engine alone: one export that types a document and computes its results

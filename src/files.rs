@@ -2,8 +2,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-pub use cluster_eval_ui::file_names::safe_file_name;
 use cluster_eval_ui::decode::{decode, Encoding};
+pub use cluster_eval_ui::file_names::safe_file_name;
 
 /// Offers `text` as a download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {

@@ -1,6 +1,9 @@
 //! Browser unit tests (headless Chromium through wasm-bindgen-test): local storage.
 //! What needs no browser is tested natively in `ui/tests/`.
 
+// Compiled only for the browser: a plain `cargo test` on the host skips this file.
+#![cfg(target_arch = "wasm32")]
+
 use cluster_eval_app::storage::{Storage, WebStorage, INDEX_KEY};
 use cluster_eval_engine::Document;
 use cluster_eval_ui::i18n::Lang;

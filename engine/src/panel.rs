@@ -4,9 +4,9 @@
 //! [`FirmPairs`] pairs each firm's baseline row with its follow-up row once; every
 //! indicator then filters those pairs instead of searching the table again.
 
-use rustc_hash::FxHashMap;
 use crate::model::{FirmYear, FirmsTable, Group, Measure};
 use crate::years::Years;
+use rustc_hash::FxHashMap;
 
 /// One firm's rows in the baseline and the follow-up year.
 #[derive(Debug, Clone, Copy)]

@@ -3,8 +3,8 @@
 //! the short run's distinct firms all come from this one pass (on 100,000 rows,
 //! hashing ids again for each of them cost more than every panel).
 
-use rustc_hash::FxHashMap;
 use crate::model::{FirmsTable, Group};
+use rustc_hash::FxHashMap;
 
 pub struct FirmIndex<'a> {
     /// Per row of the table: its firm's slot.
