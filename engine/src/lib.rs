@@ -16,6 +16,7 @@ pub mod message;
 pub mod migrate;
 pub mod model;
 pub mod panel;
+pub mod portfolio;
 pub mod pro_poor;
 pub mod read;
 pub mod results;

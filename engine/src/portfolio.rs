@@ -1,0 +1,637 @@
+//! The portfolio: several computed projects side by side (SPEC, "Portfolio").
+//!
+//! Each project is a document computed exactly as when it is opened alone
+//! ([`Member::compute`]). From them: the table ([`table`]) — one row per project with
+//! its facts (name, country, sector, executing agency, years, distinct firms) and, per
+//! chosen indicator id, each project's value, status and interval, with a summary per
+//! indicator (projects by status, the median value) — and, for one id, the pooled
+//! estimate ([`pool`]): DerSimonian–Laird random effects over the projects that have
+//! an interval ([`dersimonian_laird`]).
+//!
+//! Two rules of this module the SPEC does not state (see `docs/portfolio.md`):
+//! - **Copies.** Two documents of the same content (everything but their `results`
+//!   and the project's `name`) are one project opened twice: both rows are shown, the
+//!   later one marked a copy of the first ([`Duplicate`]), and it is counted once — left out
+//!   of the summaries, the medians and the pooling.
+//! - **Currencies.** Pooling a currency-valued id across projects of different
+//!   `project.currency` is refused ([`PoolError::MixedCurrencies`]); the median of such
+//!   an id is left empty (`mixed_currencies`). Ratios and shares are pooled whatever
+//!   the currencies.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rustc_hash::FxHashSet;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::compute::compute_from_reads;
+use crate::document::Document;
+use crate::model::TableKind;
+use crate::read::{self, TableRead, TableRows};
+use crate::results::{Indicator, Results, Status, Unit};
+
+/// The indicators a portfolio shows when none are chosen (issue 15): the
+/// beneficiaries' and the cluster's `vs_control` comparisons, the design checks'
+/// verdicts, the women's and unskilled workers' shares, participation and the return
+/// per dollar. Ids no project has are left out by [`default_ids`].
+pub const DEFAULT_IDS: [&str; 14] = [
+    "long.beneficiaries.sales.vs_control",
+    "long.beneficiaries.productivity.vs_control",
+    "long.beneficiaries.employment.vs_control",
+    "long.cluster.sales.vs_control",
+    "long.cluster.productivity.vs_control",
+    "long.cluster.exports.vs_control",
+    "design.balance.beneficiaries.sales",
+    "design.attrition.differential",
+    "design.pretrend.sales",
+    "pro_poor.share.women",
+    "pro_poor.share.unskilled",
+    "short.participation_share",
+    "long.return_per_dollar",
+    "pro_poor.wage_gap",
+];
+
+/// z for a two-sided 95% interval, as the SPEC writes it.
+const Z95: f64 = 1.96;
+/// The width of a 95% interval in standard errors (2 × 1.96).
+const WIDTH_IN_SE: f64 = 3.92;
+
+/// One project of a portfolio: its document, its results, and the number of distinct
+/// firms its firms table holds (rows read without error, every group).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub document: Document,
+    pub results: Results,
+    pub firms: usize,
+}
+
+impl Member {
+    /// Computes `document` as when it is opened alone (the same results as
+    /// [`crate::compute`]), reading its tables once.
+    pub fn compute(document: Document) -> Member {
+        let reads: Vec<TableRead> = TableKind::ALL
+            .into_iter()
+            .map(|kind| read::read_document_table(&document, kind))
+            .collect();
+        let firms = reads.first().map_or(0, distinct_firms);
+        let refs: Vec<&TableRead> = reads.iter().collect();
+        let results = compute_from_reads(&document, &refs);
+        Member {
+            document,
+            results,
+            firms,
+        }
+    }
+
+    /// A document already computed (the page keeps its results): reads the firms table
+    /// again only to count the firms.
+    pub fn from_computed(document: Document, results: Results) -> Member {
+        let firms = distinct_firms(&read::read_document_table(&document, TableKind::Firms));
+        Member {
+            document,
+            results,
+            firms,
+        }
+    }
+
+    /// The project's currency as compared across projects: trimmed, upper case.
+    pub fn currency(&self) -> String {
+        self.document.project.currency.trim().to_uppercase()
+    }
+}
+
+fn distinct_firms(read: &TableRead) -> usize {
+    match &read.rows {
+        TableRows::Firms(table) => table
+            .rows
+            .iter()
+            .map(|row| row.firm.as_str())
+            .collect::<FxHashSet<_>>()
+            .len(),
+        _ => 0,
+    }
+}
+
+/// The ids of [`DEFAULT_IDS`] that at least one project has.
+pub fn default_ids(members: &[Member]) -> Vec<String> {
+    DEFAULT_IDS
+        .iter()
+        .filter(|id| members.iter().any(|m| m.results.indicator(id).is_some()))
+        .map(|id| id.to_string())
+        .collect()
+}
+
+/// A later document of the same content as an earlier one: shown, counted once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    /// The copy's position in the portfolio (0-based).
+    pub index: usize,
+    /// The position of the first document of that content.
+    pub of: usize,
+}
+
+/// For each member, the position of the first earlier member of the same content
+/// (everything but `results` and the project's name), if any.
+pub fn copies(members: &[Member]) -> Vec<Option<usize>> {
+    // Documents are grouped by a hash of their tables, then compared in full: only
+    // documents with the same tables are ever compared.
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut out = Vec::with_capacity(members.len());
+    for (i, member) in members.iter().enumerate() {
+        let mut hasher = DefaultHasher::new();
+        member.document.tables.firms.hash(&mut hasher);
+        member.document.tables.territory.hash(&mut hasher);
+        member.document.tables.activities.hash(&mut hasher);
+        member.document.tables.actors.hash(&mut hasher);
+        member.document.tables.subsidies.hash(&mut hasher);
+        let bucket = seen.entry(hasher.finish()).or_default();
+        let first = bucket
+            .iter()
+            .copied()
+            .find(|&j| same_content(&members[j].document, &member.document));
+        if first.is_none() {
+            bucket.push(i);
+        }
+        out.push(first);
+    }
+    out
+}
+
+/// Equal in everything but `results` and the project's name. Destructured field by
+/// field, so a field added to [`Document`] must be decided on here.
+fn same_content(a: &Document, b: &Document) -> bool {
+    let Document {
+        format,
+        version,
+        project,
+        tables,
+        checklist,
+        targets,
+        columns,
+        settings,
+        results: _,
+        extra,
+    } = a;
+    let unnamed = |p: &crate::document::Project| crate::document::Project {
+        name: String::new(),
+        ..p.clone()
+    };
+    *format == b.format
+        && *version == b.version
+        && *tables == b.tables
+        && *checklist == b.checklist
+        && *targets == b.targets
+        && *columns == b.columns
+        && *settings == b.settings
+        && *extra == b.extra
+        && unnamed(project) == unnamed(&b.project)
+}
+
+/// One project's value of one indicator. Everything is empty when the project's
+/// results have no such indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub id: String,
+    pub value: Option<f64>,
+    pub unit: Option<Unit>,
+    pub status: Option<Status>,
+    pub ci: Option<[f64; 2]>,
+}
+
+impl Cell {
+    fn of(id: &str, indicator: Option<&Indicator>) -> Cell {
+        Cell {
+            id: id.to_string(),
+            value: indicator.and_then(|i| i.value),
+            unit: indicator.map(|i| i.unit),
+            status: indicator.map(|i| i.status),
+            ci: indicator.and_then(|i| i.ci),
+        }
+    }
+}
+
+/// One row of the portfolio table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The project's position in the portfolio (0-based).
+    pub index: usize,
+    pub name: String,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub executing_agency: Option<String>,
+    pub currency: String,
+    pub baseline_year: Option<i32>,
+    pub followup_year: Option<i32>,
+    /// Distinct firms of the firms table.
+    pub firms: usize,
+    /// Set when this document is a copy of an earlier one (its position).
+    pub copy_of: Option<usize>,
+    /// One cell per chosen id, in the order chosen.
+    pub cells: Vec<Cell>,
+}
+
+/// Projects by status, for one indicator. `absent`: the project's results have no
+/// such indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct StatusCounts {
+    pub met: usize,
+    pub not_met: usize,
+    pub inconclusive: usize,
+    pub insufficient_data: usize,
+    pub reported: usize,
+    pub absent: usize,
+}
+
+impl StatusCounts {
+    fn add(&mut self, status: Option<Status>) {
+        let slot = match status {
+            Some(Status::Met) => &mut self.met,
+            Some(Status::NotMet) => &mut self.not_met,
+            Some(Status::Inconclusive) => &mut self.inconclusive,
+            Some(Status::InsufficientData) => &mut self.insufficient_data,
+            Some(Status::Reported) => &mut self.reported,
+            None => &mut self.absent,
+        };
+        *slot += 1;
+    }
+
+    /// The counts with their status codes, in the order above.
+    pub fn pairs(&self) -> [(&'static str, usize); 6] {
+        [
+            ("met", self.met),
+            ("not_met", self.not_met),
+            ("inconclusive", self.inconclusive),
+            ("insufficient_data", self.insufficient_data),
+            ("reported", self.reported),
+            ("absent", self.absent),
+        ]
+    }
+}
+
+/// The summary of one indicator over the portfolio (copies counted once).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub id: String,
+    pub unit: Option<Unit>,
+    pub counts: StatusCounts,
+    /// Projects with a value.
+    pub with_value: usize,
+    /// The median value over every project with a value; empty for a currency-valued
+    /// id whose projects are in different currencies.
+    pub median: Option<f64>,
+    pub mixed_currencies: bool,
+}
+
+/// The portfolio table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub ids: Vec<String>,
+    pub rows: Vec<Row>,
+    pub summaries: Vec<Summary>,
+    pub copies: Vec<Duplicate>,
+}
+
+/// The portfolio table of `members` for the indicators `ids`.
+pub fn table<S: AsRef<str>>(members: &[Member], ids: &[S]) -> Table {
+    let copy_of = copies(members);
+    let ids: Vec<String> = ids.iter().map(|id| id.as_ref().to_string()).collect();
+    let rows = members
+        .iter()
+        .zip(&copy_of)
+        .enumerate()
+        .map(|(index, (member, copy_of))| {
+            let project = &member.document.project;
+            Row {
+                index,
+                name: project.name.clone(),
+                country: project.country.clone(),
+                sector: project.sector.clone(),
+                executing_agency: project.executing_agency.clone(),
+                currency: project.currency.clone(),
+                baseline_year: member.results.baseline_year,
+                followup_year: member.results.followup_year,
+                firms: member.firms,
+                copy_of: *copy_of,
+                cells: ids
+                    .iter()
+                    .map(|id| Cell::of(id, member.results.indicator(id)))
+                    .collect(),
+            }
+        })
+        .collect();
+    let summaries = ids
+        .iter()
+        .map(|id| summary(members, &copy_of, id))
+        .collect();
+    let copies = copy_of
+        .iter()
+        .enumerate()
+        .filter_map(|(index, of)| of.map(|of| Duplicate { index, of }))
+        .collect();
+    Table {
+        ids,
+        rows,
+        summaries,
+        copies,
+    }
+}
+
+fn summary(members: &[Member], copy_of: &[Option<usize>], id: &str) -> Summary {
+    let mut counts = StatusCounts::default();
+    let mut values = Vec::new();
+    let mut unit = None;
+    let mut currencies = Vec::new();
+    for (member, _) in members.iter().zip(copy_of).filter(|(_, c)| c.is_none()) {
+        let indicator = member.results.indicator(id);
+        counts.add(indicator.map(|i| i.status));
+        unit = unit.or(indicator.map(|i| i.unit));
+        if let Some(value) = indicator.and_then(|i| i.value).filter(|v| v.is_finite()) {
+            values.push(value);
+            currencies.push(member.currency());
+        }
+    }
+    currencies.sort();
+    currencies.dedup();
+    let mixed_currencies = unit == Some(Unit::Currency) && currencies.len() > 1;
+    Summary {
+        id: id.to_string(),
+        unit,
+        counts,
+        with_value: values.len(),
+        median: if mixed_currencies {
+            None
+        } else {
+            median(&mut values)
+        },
+        mixed_currencies,
+    }
+}
+
+/// The median of `values` (the mean of the middle two for an even number); `None`
+/// for none.
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
+}
+
+/// The DerSimonian–Laird random-effects estimate (SPEC, "Portfolio").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimate {
+    pub pooled: f64,
+    pub se: f64,
+    pub low: f64,
+    pub high: f64,
+    pub tau2: f64,
+    pub i2: f64,
+    pub q: f64,
+    pub k: usize,
+    /// Each study's random-effects weight `w*_i`, in the order given.
+    #[serde(skip)]
+    pub weights: Vec<f64>,
+}
+
+/// DerSimonian–Laird over `(x_i, se_i)` pairs, exactly as the SPEC writes it:
+/// `w_i = 1/se_i²`, `x̄ = Σw_i x_i / Σw_i`, `Q = Σw_i (x_i − x̄)²`,
+/// `τ² = max(0, (Q − (k−1)) / (Σw_i − Σw_i²/Σw_i))`, `w*_i = 1/(se_i² + τ²)`,
+/// pooled `= Σw*_i x_i / Σw*_i`, se `= 1/√Σw*_i`, interval pooled ± 1.96 se,
+/// `I² = max(0, (Q − (k−1))/Q)`, 0 when Q = 0. `None` for fewer than 2 pairs, or when
+/// a pair is not a finite value with a finite positive se (callers leave those out).
+pub fn dersimonian_laird(points: &[(f64, f64)]) -> Option<Estimate> {
+    let k = points.len();
+    let usable = |&(x, se): &(f64, f64)| {
+        x.is_finite() && se.is_finite() && se > 0.0 && (1.0 / (se * se)).is_finite()
+    };
+    if k < 2 || !points.iter().all(usable) {
+        return None;
+    }
+    let w: Vec<f64> = points.iter().map(|(_, se)| 1.0 / (se * se)).collect();
+    let sum_w: f64 = w.iter().sum();
+    let sum_w2: f64 = w.iter().map(|w| w * w).sum();
+    let fixed = points.iter().zip(&w).map(|((x, _), w)| w * x).sum::<f64>() / sum_w;
+    let q: f64 = points
+        .iter()
+        .zip(&w)
+        .map(|((x, _), w)| w * (x - fixed).powi(2))
+        .sum();
+    let df = (k - 1) as f64;
+    let c = sum_w - sum_w2 / sum_w;
+    let tau2 = if c > 0.0 {
+        ((q - df) / c).max(0.0)
+    } else {
+        0.0
+    };
+    let w_star: Vec<f64> = points
+        .iter()
+        .map(|(_, se)| 1.0 / (se * se + tau2))
+        .collect();
+    let sum_star: f64 = w_star.iter().sum();
+    let pooled = points
+        .iter()
+        .zip(&w_star)
+        .map(|((x, _), w)| w * x)
+        .sum::<f64>()
+        / sum_star;
+    let se = 1.0 / sum_star.sqrt();
+    let i2 = if q > 0.0 {
+        ((q - df) / q).max(0.0)
+    } else {
+        0.0
+    };
+    let estimate = Estimate {
+        pooled,
+        se,
+        low: pooled - Z95 * se,
+        high: pooled + Z95 * se,
+        tau2,
+        i2,
+        q,
+        k,
+        weights: w_star,
+    };
+    [estimate.pooled, estimate.se, estimate.tau2, estimate.i2, q]
+        .iter()
+        .all(|v| v.is_finite())
+        .then_some(estimate)
+}
+
+/// Why a project is listed but not pooled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotPooled {
+    /// The document is a copy of an earlier one (counted there).
+    Copy,
+    /// The project's results have no such indicator.
+    Absent,
+    NoValue,
+    NoInterval,
+    /// An end of the interval is missing (not a finite number).
+    MissingEnd,
+    /// The interval has zero width (or is reversed, or too narrow to weigh).
+    ZeroWidth,
+}
+
+impl NotPooled {
+    pub fn english(self) -> &'static str {
+        match self {
+            NotPooled::Copy => "a copy of another project",
+            NotPooled::Absent => "no such indicator",
+            NotPooled::NoValue => "no value",
+            NotPooled::NoInterval => "no interval",
+            NotPooled::MissingEnd => "an end of its interval is missing",
+            NotPooled::ZeroWidth => "its interval has zero width",
+        }
+    }
+}
+
+/// One project's line of a pooled estimate (a line of the forest plot).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PoolLine {
+    /// The project's position in the portfolio (0-based).
+    pub index: usize,
+    pub name: String,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// `(high − low) / 3.92`, for a pooled project.
+    pub se: Option<f64>,
+    /// The project's share of the random-effects weight (`w*_i / Σw*`), when pooled.
+    pub weight: Option<f64>,
+    pub pooled: bool,
+    /// Why it is not pooled.
+    pub reason: Option<NotPooled>,
+    pub copy_of: Option<usize>,
+}
+
+/// The pooled estimate of one indicator over a portfolio.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pooled {
+    pub id: String,
+    pub unit: Option<Unit>,
+    /// `None` with fewer than 2 pooled projects.
+    pub estimate: Option<Estimate>,
+    /// The number of projects pooled (those with a usable interval), even below 2.
+    pub k: usize,
+    pub projects: Vec<PoolLine>,
+}
+
+impl Pooled {
+    /// `{"id", "pooled", "low", "high", "tau2", "i2", "k", "projects"}` (issue 15),
+    /// the pooled numbers null with fewer than 2 pooled projects.
+    pub fn to_json(&self) -> Value {
+        let e = self.estimate.as_ref();
+        json!({
+            "id": self.id,
+            "pooled": e.map(|e| e.pooled),
+            "low": e.map(|e| e.low),
+            "high": e.map(|e| e.high),
+            "tau2": e.map(|e| e.tau2),
+            "i2": e.map(|e| e.i2),
+            "k": self.k,
+            "projects": self.projects,
+        })
+    }
+}
+
+/// Why a pooled estimate is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PoolError {
+    /// A currency-valued id over projects in different currencies.
+    #[error("{id} is an amount of money, and the projects are in different currencies ({}): amounts in different currencies cannot be pooled", .currencies.join(", "))]
+    MixedCurrencies { id: String, currencies: Vec<String> },
+}
+
+/// The pooled estimate of `id` over `members` (SPEC, "Portfolio"): every project is
+/// listed; those with a value and an interval of finite ends and positive width are
+/// pooled; copies are listed and not pooled.
+pub fn pool(members: &[Member], id: &str) -> Result<Pooled, PoolError> {
+    let copy_of = copies(members);
+    let unit = members
+        .iter()
+        .find_map(|m| m.results.indicator(id))
+        .map(|i| i.unit);
+    if unit == Some(Unit::Currency) {
+        let mut currencies: Vec<String> = members
+            .iter()
+            .zip(&copy_of)
+            .filter(|(m, c)| c.is_none() && m.results.indicator(id).and_then(|i| i.value).is_some())
+            .map(|(m, _)| m.currency())
+            .collect();
+        currencies.sort();
+        currencies.dedup();
+        if currencies.len() > 1 {
+            let currencies = currencies
+                .into_iter()
+                .map(|c| if c.is_empty() { "(none)".into() } else { c })
+                .collect();
+            return Err(PoolError::MixedCurrencies {
+                id: id.to_string(),
+                currencies,
+            });
+        }
+    }
+    let mut projects: Vec<PoolLine> = members
+        .iter()
+        .zip(&copy_of)
+        .enumerate()
+        .map(|(index, (member, copy_of))| line(index, member, *copy_of, id))
+        .collect();
+    let points: Vec<(f64, f64)> = projects
+        .iter()
+        .filter(|l| l.pooled)
+        .filter_map(|l| Some((l.value?, l.se?)))
+        .collect();
+    let estimate = dersimonian_laird(&points);
+    if let Some(e) = &estimate {
+        let total: f64 = e.weights.iter().sum();
+        for (line, w) in projects.iter_mut().filter(|l| l.pooled).zip(&e.weights) {
+            line.weight = Some(w / total);
+        }
+    }
+    Ok(Pooled {
+        id: id.to_string(),
+        unit,
+        estimate,
+        k: points.len(),
+        projects,
+    })
+}
+
+fn line(index: usize, member: &Member, copy_of: Option<usize>, id: &str) -> PoolLine {
+    let indicator = member.results.indicator(id);
+    let value = indicator.and_then(|i| i.value).filter(|v| v.is_finite());
+    let ci = indicator.and_then(|i| i.ci);
+    let se = ci.map(|[low, high]| (high - low) / WIDTH_IN_SE);
+    let reason = if copy_of.is_some() {
+        Some(NotPooled::Copy)
+    } else if indicator.is_none() {
+        Some(NotPooled::Absent)
+    } else if value.is_none() {
+        Some(NotPooled::NoValue)
+    } else if ci.is_none() {
+        Some(NotPooled::NoInterval)
+    } else if ci.is_some_and(|[low, high]| !low.is_finite() || !high.is_finite()) {
+        Some(NotPooled::MissingEnd)
+    } else if !se.is_some_and(|se| se > 0.0 && (1.0 / (se * se)).is_finite()) {
+        Some(NotPooled::ZeroWidth)
+    } else {
+        None
+    };
+    PoolLine {
+        index,
+        name: member.document.project.name.clone(),
+        value,
+        low: ci.map(|c| c[0]).filter(|v| v.is_finite()),
+        high: ci.map(|c| c[1]).filter(|v| v.is_finite()),
+        se: se.filter(|_| reason.is_none()),
+        weight: None,
+        pooled: reason.is_none(),
+        reason,
+        copy_of,
+    }
+}
