@@ -22,8 +22,14 @@ impl Lcg {
 
 /// `rows` firm-year rows as TSV (header included); about 100 bytes a row.
 pub fn firms_tsv(rows: usize) -> String {
+    firms_tsv_seeded(rows, 42)
+}
+
+/// As [`firms_tsv`], from another seed: other numbers, the same shape (the portfolio
+/// benchmark's thousand different projects).
+pub fn firms_tsv_seeded(rows: usize, seed: u64) -> String {
     let firms = rows.div_ceil(5);
-    let mut rng = Lcg(42);
+    let mut rng = Lcg(seed);
     let mut out = String::with_capacity(rows * 110);
     out.push_str(
         "firm\tgroup\tyear\tsales\texports\tinvestment\temployment\tquality\tmanagement\teco_efficiency\tmarketing\timproved\tinformal\tworkers_women\tworkers_unskilled\tworkers_youth\twage_women\twage_men\n",

@@ -3,11 +3,17 @@
 //! `cluster-eval compute DOC.json` prints the document with its `results` filled in,
 //! as JSON, on stdout. A file that cannot be read as a document exits with code 2 and
 //! one line on stderr saying why. Other tools rely on this name and behaviour.
+//!
+//! `cluster-eval portfolio A.json B.json … [--id ID] [--csv | --json]` prints several
+//! projects side by side and, for `--id`, their pooled estimate (`portfolio.rs`).
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use cluster_eval_engine::{compute, Document};
+
+#[path = "cluster-eval/portfolio.rs"]
+mod portfolio;
 
 const USAGE: &str = "usage: cluster-eval compute DOC.json   (use - to read standard input)";
 
@@ -15,32 +21,41 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
         [command, path] if command == "compute" => run(path),
+        [command, rest @ ..] if command == "portfolio" => portfolio::run(rest),
         [flag] if flag == "--help" || flag == "-h" => {
-            println!("{USAGE}");
+            println!("{USAGE}\n{}", portfolio::USAGE);
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("{USAGE}");
+            eprintln!("{USAGE}\n{}", portfolio::USAGE);
             ExitCode::from(2)
         }
     }
 }
 
-fn run(path: &str) -> ExitCode {
-    let text = if path == "-" {
+/// The text of a file (`-`: standard input), or why it cannot be read, naming it.
+fn read_text(path: &str) -> Result<String, String> {
+    if path == "-" {
         let mut buffer = String::new();
         match std::io::Read::read_to_string(&mut std::io::stdin(), &mut buffer) {
-            Ok(_) => buffer,
-            Err(e) => return fail(&format!("cannot read standard input: {e}")),
+            Ok(_) => Ok(buffer),
+            Err(e) => Err(format!("cannot read standard input: {e}")),
         }
     } else {
         match std::fs::read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(_) => return fail(&format!("{path}: the file is not UTF-8 text")),
+                Ok(text) => Ok(text),
+                Err(_) => Err(format!("{path}: the file is not UTF-8 text")),
             },
-            Err(e) => return fail(&format!("{path}: cannot read the file: {e}")),
+            Err(e) => Err(format!("{path}: cannot read the file: {e}")),
         }
+    }
+}
+
+fn run(path: &str) -> ExitCode {
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(reason) => return fail(&reason),
     };
     let mut doc = match Document::from_json(&text) {
         Ok(doc) => doc,
