@@ -601,26 +601,11 @@ impl Document {
     }
 
     /// Writes [`Document::to_json`]'s text to `out` without building it in memory
-    /// first (the CLI streams a 10 MB document to standard output).
-    ///
-    /// The same bytes as `serde_json::to_writer_pretty` (a test holds it), faster for
-    /// large tables: they are most of the bytes, and are escaped here in one tight loop
-    /// while serde_json writes the rest of the document around empty tables.
-    pub fn write_json<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
-        let texts = self.table_texts();
-        if self.tables_len() >= 64 * 1024 {
-            let shell = self.without_table_texts();
-            let text = serde_json::to_vec_pretty(&shell).map_err(std::io::Error::from)?;
-            if let Some(holes) = table_holes(&text) {
-                let mut written = 0;
-                for (hole, table) in holes.into_iter().zip(texts) {
-                    out.write_all(text.get(written..hole).unwrap_or_default())?;
-                    write_escaped(&mut out, table)?;
-                    written = hole;
-                }
-                return out.write_all(text.get(written..).unwrap_or_default());
-            }
-        }
+    /// first (the CLI streams a 10 MB document to standard output). Plain
+    /// serde_json: a hand-written writer that escaped the tables in one loop saved
+    /// 0.6 % of `cluster-eval compute`'s instructions and was removed
+    /// (docs/performance.md).
+    pub fn write_json<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
         serde_json::to_writer_pretty(out, self).map_err(std::io::Error::from)
     }
 
@@ -686,82 +671,6 @@ impl Document {
             Subsidies => &mut self.tables.subsidies,
         }
     }
-}
-
-/// Where the texts of the five tables go in the pretty JSON of a document whose
-/// tables are empty: just after the opening quote of each `""`. The `tables` key at
-/// depth 1 is found by its line (a raw line break cannot occur inside a JSON string),
-/// its fields follow in declaration order.
-fn table_holes(text: &[u8]) -> Option<[usize; 5]> {
-    let find = |needle: &[u8], from: usize| {
-        text.get(from..)?
-            .windows(needle.len())
-            .position(|w| w == needle)
-            .map(|i| from + i + needle.len())
-    };
-    let mut at = find(b"\n  \"tables\": {", 0)?;
-    let mut holes = [0; 5];
-    for (hole, name) in
-        holes
-            .iter_mut()
-            .zip(["firms", "territory", "activities", "actors", "subsidies"])
-    {
-        at = find(format!("\n    \"{name}\": \"\"").as_bytes(), at)?;
-        *hole = at - 1;
-    }
-    Some(holes)
-}
-
-/// How serde_json escapes each byte in a string: 0 not at all, `u` as `\u00xx`, any
-/// other as a backslash and that byte.
-const ESCAPES: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = b'u';
-        b += 1;
-    }
-    table[0x08] = b'b';
-    table[0x09] = b't';
-    table[0x0a] = b'n';
-    table[0x0c] = b'f';
-    table[0x0d] = b'r';
-    table[b'"' as usize] = b'"';
-    table[b'\\' as usize] = b'\\';
-    table
-};
-
-/// Writes `s` as the inside of a JSON string, escaped exactly as serde_json does:
-/// `"` and `\\`, `\b \t \n \f \r`, other control characters as `\u00xx`, nothing
-/// else. Without a branch per byte: a pasted table has a tab or a line break every few
-/// bytes, where a branch would be mispredicted.
-fn write_escaped<W: std::io::Write>(out: &mut W, s: &str) -> std::io::Result<()> {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    const BLOCK: usize = 1 << 14;
-    // Each byte takes at most 6 bytes of output.
-    let mut buf = vec![0u8; BLOCK * 6];
-    for block in s.as_bytes().chunks(BLOCK) {
-        let mut j = 0;
-        for &b in block {
-            let e = ESCAPES[usize::from(b)];
-            if e == b'u' {
-                let hex = |n: u8| HEX[usize::from(n & 0xf)];
-                if let Some(slot) = buf.get_mut(j..j + 6) {
-                    slot.copy_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)]);
-                }
-                j += 6;
-                continue;
-            }
-            let escaped = usize::from(e != 0);
-            if let Some(slot) = buf.get_mut(j..j + 2) {
-                slot[0] = if escaped == 1 { b'\\' } else { b };
-                slot[1] = e;
-            }
-            j += 1 + escaped;
-        }
-        out.write_all(buf.get(..j).unwrap_or_default())?;
-    }
-    Ok(())
 }
 
 /// Typed deserialisation that names the offending field: `serde_path_to_error`
@@ -882,28 +791,5 @@ fn json_kind(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_holes_of_the_tables_are_found() {
-        let mut doc = Document::new("\"tables\": {");
-        doc.tables.extra.insert("firms".into(), "x".into());
-        doc.tables.extra.insert("more".into(), "".into());
-        doc.extra.insert("tables2".into(), Value::Null);
-        doc.results = Some(Results::default());
-        let text = serde_json::to_vec_pretty(&doc).expect("serialises");
-        let holes = table_holes(&text).expect("found");
-        let mut names = ["firms", "territory", "activities", "actors", "subsidies"].iter();
-        for h in holes {
-            assert_eq!(&text[h - 1..=h], b"\"\"");
-            let line_start = text[..h].iter().rposition(|b| *b == b'\n').unwrap_or(0);
-            let line = String::from_utf8_lossy(&text[line_start..h]).to_string();
-            assert_eq!(line, format!("\n    \"{}\": \"", names.next().unwrap()));
-        }
     }
 }
