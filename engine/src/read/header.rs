@@ -271,9 +271,9 @@ fn user_outcome(cols: &[ColumnDef], choice: &Option<String>, year: Option<i32>) 
         None => HeaderOutcome::Ignored {
             because: IgnoredBecause::ByUser,
         },
-        Some(target) => match canonical(cols, target) {
-            Some(col) if year.is_none() || cols[col].ty.can_be_wide() => HeaderOutcome::Column {
-                column: cols[col].name.to_string(),
+        Some(target) => match canonical(cols, target).and_then(|col| cols.get(col)) {
+            Some(col) if year.is_none() || col.ty.can_be_wide() => HeaderOutcome::Column {
+                column: col.name.to_string(),
                 year,
                 by: MatchedBy::User,
             },

@@ -8,6 +8,19 @@
 //! (conventions, decimal mark per column), `cell` (missing, yes/no, groups), `schema`
 //! (the columns of each table), `tables` (typed rows, cross-row checks), `error`,
 //! `report`, `preview`, and `reader`, which runs them in order.
+//!
+//! Everything here handles text a person pasted: no `unwrap`, `expect`, `panic!` or
+//! unchecked indexing (a panic in WebAssembly stops the page), held by clippy.
+
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 mod cell;
 mod dialect;

@@ -106,8 +106,8 @@ pub fn prepare<'r>(
                 for m in Measure::ALL {
                     row.set(m, num(vals, FIRMS_MEASURE_START + m.index()));
                 }
-                for f in Flag::ALL {
-                    row.flags[f.index()] = match vals.get(FIRMS_FLAG_START + f.index()) {
+                for (f, slot) in Flag::ALL.into_iter().zip(row.flags.iter_mut()) {
+                    *slot = match vals.get(FIRMS_FLAG_START + f.index()) {
                         Some(Value::Flag(b)) => Some(*b),
                         _ => None,
                     };
