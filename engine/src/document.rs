@@ -344,7 +344,7 @@ impl Project {
     }
 }
 
-/// The five tables, each the raw text the user pasted, never altered.
+/// The tables, each the raw text the user pasted, never altered.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Tables {
@@ -353,6 +353,10 @@ pub struct Tables {
     pub activities: String,
     pub actors: String,
     pub subsidies: String,
+    /// The optional sixth table. Left out of the file when empty, so a document
+    /// without proposals is written exactly as before the table existed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub proposals: String,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -630,8 +634,8 @@ impl Document {
         }
     }
 
-    /// The five tables' texts, in the order of [`Tables`]' fields.
-    fn table_texts(&self) -> [&str; 5] {
+    /// The tables' texts, in the order of [`Tables`]' fields.
+    fn table_texts(&self) -> [&str; crate::model::TableKind::COUNT] {
         let t = &self.tables;
         [
             &t.firms,
@@ -639,10 +643,11 @@ impl Document {
             &t.activities,
             &t.actors,
             &t.subsidies,
+            &t.proposals,
         ]
     }
 
-    /// The length in bytes of the five tables' raw text together (what decides where
+    /// The length in bytes of the tables' raw text together (what decides where
     /// the page calculates and whether a browser can store the project).
     pub fn tables_len(&self) -> usize {
         self.table_texts().iter().map(|t| t.len()).sum()
@@ -657,6 +662,7 @@ impl Document {
             Activities => &self.tables.activities,
             Actors => &self.tables.actors,
             Subsidies => &self.tables.subsidies,
+            Proposals => &self.tables.proposals,
         }
     }
 
@@ -669,6 +675,7 @@ impl Document {
             Activities => &mut self.tables.activities,
             Actors => &mut self.tables.actors,
             Subsidies => &mut self.tables.subsidies,
+            Proposals => &mut self.tables.proposals,
         }
     }
 }

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// The five tables of a project.
+/// The tables of a project (five, and the optional sixth, *proposals*).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TableKind {
@@ -18,15 +18,19 @@ pub enum TableKind {
     Activities,
     Actors,
     Subsidies,
+    Proposals,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 5] = [
+    /// The number of tables.
+    pub const COUNT: usize = 6;
+    pub const ALL: [TableKind; TableKind::COUNT] = [
         TableKind::Firms,
         TableKind::Territory,
         TableKind::Activities,
         TableKind::Actors,
         TableKind::Subsidies,
+        TableKind::Proposals,
     ];
 
     /// The table's id in the document and in `data-testid`s.
@@ -37,6 +41,7 @@ impl TableKind {
             TableKind::Activities => "activities",
             TableKind::Actors => "actors",
             TableKind::Subsidies => "subsidies",
+            TableKind::Proposals => "proposals",
         }
     }
 
@@ -379,7 +384,47 @@ pub struct SubsidyRow {
     pub component: Option<String>,
 }
 
-/// All five tables, typed.
+/// One entity submitting a proposal for a joint initiative (SPEC, "proposals": one
+/// row per proposal and entity). The proposal's flags, year and amount may be filled
+/// on its first row only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProposalRow {
+    pub proposal: String,
+    pub entity: String,
+    /// The entity type as typed (trimmed); see [`crate::entity::entity_type`].
+    pub entity_type: Option<String>,
+    pub innovative: Option<bool>,
+    /// Environmentally sustainable and compliant with domestic standards.
+    pub environmental: Option<bool>,
+    pub year: Option<i32>,
+    pub amount: Option<f64>,
+    pub line: usize,
+}
+
+impl ProposalRow {
+    /// A row with every optional value missing (for building rows in code and tests).
+    pub fn new(proposal: &str, entity: &str, entity_type: &str) -> Self {
+        ProposalRow {
+            proposal: proposal.to_string(),
+            entity: entity.to_string(),
+            entity_type: (!entity_type.is_empty()).then(|| entity_type.to_string()),
+            innovative: None,
+            environmental: None,
+            year: None,
+            amount: None,
+            line: 0,
+        }
+    }
+
+    /// Builder-style setter of the two flags, for tests and examples.
+    pub fn with_flags(mut self, innovative: Option<bool>, environmental: Option<bool>) -> Self {
+        self.innovative = innovative;
+        self.environmental = environmental;
+        self
+    }
+}
+
+/// All the tables, typed.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
     pub firms: FirmsTable,
@@ -387,4 +432,6 @@ pub struct Dataset {
     pub activities: Vec<ActivityRow>,
     pub actors: Vec<ActorRow>,
     pub subsidies: Vec<SubsidyRow>,
+    /// Empty when no proposals table was pasted.
+    pub proposals: Vec<ProposalRow>,
 }

@@ -145,6 +145,7 @@ pub fn copies(members: &[Member]) -> Vec<Option<usize>> {
         member.document.tables.activities.hash(&mut hasher);
         member.document.tables.actors.hash(&mut hasher);
         member.document.tables.subsidies.hash(&mut hasher);
+        member.document.tables.proposals.hash(&mut hasher);
         let bucket = seen.entry(hasher.finish()).or_default();
         let first = bucket
             .iter()

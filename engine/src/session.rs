@@ -68,14 +68,14 @@ struct Cached {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Update {
     /// In the order of [`TableKind::ALL`].
-    pub reread: [bool; 5],
+    pub reread: [bool; TableKind::COUNT],
     pub results: Results,
 }
 
 /// What the last calculation built (see the module documentation).
 #[derive(Debug, Default)]
 pub struct Session {
-    tables: [Option<Cached>; 5],
+    tables: [Option<Cached>; TableKind::COUNT],
     /// The tables put together; `None` once a table was read again.
     data: Option<Dataset>,
     /// `core_of(doc)` and the results computed from it over `data`.
@@ -85,7 +85,7 @@ pub struct Session {
 impl Session {
     /// The results of `doc`, reusing whatever its change did not touch.
     pub fn update(&mut self, doc: &Document) -> Update {
-        let mut reread = [false; 5];
+        let mut reread = [false; TableKind::COUNT];
         for (slot, (cached, kind)) in self.tables.iter_mut().zip(TableKind::ALL).enumerate() {
             if cached.as_ref().is_some_and(|c| c.inputs.same_as(doc, kind)) {
                 continue;
@@ -124,7 +124,7 @@ impl Session {
     /// What the page shows of the tables (in the order of [`TableKind::ALL`]): the
     /// summary of each table read again by the last update (`reread`), or of every
     /// table with `all`; `None` for a table whose summary on screen is still right.
-    pub fn summaries(&self, reread: [bool; 5], all: bool) -> Vec<Option<TableSummary>> {
+    pub fn summaries(&self, reread: [bool; TableKind::COUNT], all: bool) -> Vec<Option<TableSummary>> {
         TableKind::ALL
             .into_iter()
             .zip(reread)

@@ -120,24 +120,31 @@ fn a_session_follows_edits_and_rereads_only_what_changed() {
     let mut doc = rich_document();
     assert_eq!(
         same(&mut session, &doc),
-        [true; 5],
+        [true; 6],
         "first update reads all"
     );
-    assert_eq!(same(&mut session, &doc), [false; 5], "nothing changed");
+    assert_eq!(same(&mut session, &doc), [false; 6], "nothing changed");
 
     doc.project.cost_total = Some(35.0);
     doc.targets.insert("long.cluster.sales.growth".into(), 0.01);
-    assert_eq!(same(&mut session, &doc), [false; 5], "facts and targets");
+    assert_eq!(same(&mut session, &doc), [false; 6], "facts and targets");
 
     doc.settings.bootstrap_reps = 20;
     doc.project.end_year = Some(2019);
-    assert_eq!(same(&mut session, &doc), [false; 5], "core settings");
+    assert_eq!(same(&mut session, &doc), [false; 6], "core settings");
 
     doc.tables.territory.push_str("2020\t11\t105\n");
     assert_eq!(
         same(&mut session, &doc),
-        [false, true, false, false, false],
+        [false, true, false, false, false, false],
         "one table's text"
+    );
+
+    doc.tables.proposals = "propuesta\tentidad\ttipo\nP\tA\tempresa\n".into();
+    assert_eq!(
+        same(&mut session, &doc),
+        [false, false, false, false, false, true],
+        "the proposals table"
     );
 
     doc.columns.insert(
@@ -146,23 +153,23 @@ fn a_session_follows_edits_and_rereads_only_what_changed() {
     );
     assert_eq!(
         same(&mut session, &doc),
-        [false, false, false, false, true],
+        [false, false, false, false, true, false],
         "one table's mapping"
     );
 
     doc.settings.decimal = DecimalSetting::Comma;
-    assert_eq!(same(&mut session, &doc), [true; 5], "reading settings");
+    assert_eq!(same(&mut session, &doc), [true; 6], "reading settings");
     assert!(session.read(TableKind::Firms).is_some());
 
-    let only_territory = session.summaries([false, true, false, false, false], false);
+    let only_territory = session.summaries([false, true, false, false, false, false], false);
     let shown: Vec<bool> = only_territory.iter().map(Option::is_some).collect();
-    assert_eq!(shown, [false, true, false, false, false]);
+    assert_eq!(shown, [false, true, false, false, false, false]);
     assert_eq!(
         only_territory[1],
         Some(read_document_table(&doc, TableKind::Territory).summary())
     );
     assert!(session
-        .summaries([false; 5], true)
+        .summaries([false; 6], true)
         .iter()
         .all(Option::is_some));
 }

@@ -1,13 +1,17 @@
 //! Fuzzes the table reader: any bytes (made UTF-8 lossily), any table, any
 //! separator and decimal setting, with and without a user mapping, must read
-//! without panicking. `cargo +nightly fuzz run read_table` from `engine/`.
+//! without panicking; a proposals table is screened too. `cargo +nightly fuzz run
+//! read_table fuzz/corpus/read_table fuzz/seeds/read_table` from
+//! `engine/` (the committed seeds: the first byte is the knobs, `0xA0` a proposals
+//! table, `0xB0` one with the mapping).
 #![no_main]
 
 use std::collections::BTreeMap;
 
 use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting, Settings};
 use cluster_eval_engine::model::TableKind;
-use cluster_eval_engine::read::read_table;
+use cluster_eval_engine::indicators::screening;
+use cluster_eval_engine::read::{read_table, TableRows};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -30,14 +34,19 @@ fuzz_target!(|data: &[u8]| {
         ..Settings::default()
     };
     let mut mapping = BTreeMap::new();
-    if knobs & 0x40 != 0 {
+    if knobs & 0x10 != 0 {
         mapping.insert("a".to_string(), Some("sales".to_string()));
         mapping.insert("b".to_string(), None);
         mapping.insert("ventas".to_string(), Some("year".to_string()));
+        mapping.insert("c".to_string(), Some("entity_type".to_string()));
+        mapping.insert("d".to_string(), Some("environmental".to_string()));
     }
     let kind = TableKind::ALL[usize::from(knobs >> 5) % TableKind::ALL.len()];
     let read = read_table(kind, &text, &settings, Some(&mapping));
     for e in &read.errors {
         let _ = e.entry();
+    }
+    if let TableRows::Proposals(rows) = &read.rows {
+        let _ = screening::compute(rows);
     }
 });

@@ -8,7 +8,7 @@
 //!
 //! Files: [`status`] (status rules, targets), `crate::message` (the messages),
 //! [`productivity`] (what productivity means for a table), [`panels`] (balanced
-//! panels and series), [`bootstrap`], [`long`], [`returns`], [`medium`], [`short`].
+//! panels and series), [`bootstrap`], [`long`], [`returns`], [`medium`], [`short`], [`screening`] (proposals, Section V).
 //!
 //! Without years (`None`) every before/after indicator is `insufficient_data` with
 //! the `no_years` note; `long.local_gdp_vs_national` then uses the territory table's
@@ -22,6 +22,7 @@ pub mod medium;
 pub mod panels;
 pub mod productivity;
 pub mod returns;
+pub mod screening;
 pub mod short;
 pub mod status;
 

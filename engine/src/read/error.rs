@@ -40,6 +40,9 @@ pub enum RowErrorKind {
         first_group: Group,
         group: Group,
     },
+    /// A proposal's yes/no flag (`innovative`, `environmental`) contradicts the value
+    /// an earlier row of the same proposal gave it (on line `first_line`).
+    ProposalChanged { first_line: usize, first: bool },
     /// The row has fewer cells than the header.
     TooFewCells { expected: usize, found: usize },
     /// The row has more (non-empty) cells than the header.
@@ -67,6 +70,7 @@ impl RowErrorKind {
             RowErrorKind::InvalidYesNo => "invalid_yes_no",
             RowErrorKind::Duplicate { .. } => "duplicate_row",
             RowErrorKind::GroupChanged { .. } => "group_changed",
+            RowErrorKind::ProposalChanged { .. } => "proposal_changed",
             RowErrorKind::TooFewCells { .. } => "too_few_cells",
             RowErrorKind::TooManyCells { .. } => "too_many_cells",
             RowErrorKind::MissingColumn => "missing_column",
@@ -93,6 +97,10 @@ impl RowErrorKind {
                 put("first_line", (*first_line).into());
                 put("first_group", first_group.name().into());
                 put("group", group.name().into());
+            }
+            RowErrorKind::ProposalChanged { first_line, first } => {
+                put("first_line", (*first_line).into());
+                put("first", (*first).into());
             }
             RowErrorKind::TooFewCells { expected, found }
             | RowErrorKind::TooManyCells { expected, found } => {
@@ -141,6 +149,10 @@ impl RowErrorKind {
                 "the firm's group is {} here but {} on its first row (line {first_line})",
                 group.name(),
                 first_group.name()
+            ),
+            RowErrorKind::ProposalChanged { first_line, first } => format!(
+                "{col}: contradicts the proposal's earlier row (line {first_line}: {})",
+                if *first { "yes" } else { "no" }
             ),
             RowErrorKind::TooFewCells { expected, found } => {
                 format!("too few cells: {found} where the header has {expected}")

@@ -121,7 +121,8 @@ type Synonyms = HashMap<String, (usize, bool)>;
 /// The folded synonyms of each table, built once (the page re-reads a table on every
 /// edit, and most pastes are small).
 fn synonyms_of(kind: TableKind) -> &'static Synonyms {
-    static CACHE: [OnceLock<Synonyms>; 5] = [const { OnceLock::new() }; 5];
+    static CACHE: [OnceLock<Synonyms>; TableKind::COUNT] =
+        [const { OnceLock::new() }; TableKind::COUNT];
     let i = TableKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
     match CACHE.get(i) {
         Some(cell) => cell.get_or_init(|| synonyms(schema::columns(kind))),
@@ -129,7 +130,7 @@ fn synonyms_of(kind: TableKind) -> &'static Synonyms {
     }
 }
 
-/// Not reachable (five tables, five slots); an empty map rather than a panic.
+/// Not reachable (a slot per table); an empty map rather than a panic.
 fn unreachable_synonyms() -> &'static Synonyms {
     static EMPTY: OnceLock<Synonyms> = OnceLock::new();
     EMPTY.get_or_init(HashMap::new)
@@ -297,8 +298,13 @@ fn ignore(layout: &mut Layout, i: usize, because: IgnoredBecause) {
 
 /// Decides whether the table is wide. With a `year` column, year-suffixed headers are
 /// not wide; in a wide table, amount and yes/no columns without a year are ignored
-/// (repeating one value over every year would invent data).
+/// (repeating one value over every year would invent data). A table whose year is
+/// optional (*proposals*: one row per proposal and entity) is never wide: its
+/// year-suffixed headers are ignored.
 fn settle_wide(layout: &mut Layout, cols: &[ColumnDef]) {
+    let can_be_wide = cols
+        .iter()
+        .any(|c| c.ty == ColumnType::Year && c.required);
     let has_year_col = layout
         .targets
         .iter()
@@ -311,6 +317,7 @@ fn settle_wide(layout: &mut Layout, cols: &[ColumnDef]) {
         };
         let Some(def) = cols.get(t.col) else { continue };
         match t.year {
+            Some(_) if !can_be_wide => ignore(layout, i, IgnoredBecause::Unknown),
             Some(_) if has_year_col => ignore(layout, i, IgnoredBecause::YearColumnPresent),
             Some(_) if !def.ty.can_be_wide() => ignore(layout, i, IgnoredBecause::Unknown),
             Some(y) => years.push(y),

@@ -35,11 +35,11 @@ mod schema;
 mod tables;
 mod wide;
 
-pub use cell::{fold, is_missing, yes_no};
+pub use cell::{fold, yes_no};
 pub use dialect::Separator;
 pub use error::{RowError, RowErrorKind};
 pub use invisible::{is_invisible, InvisibleChar};
-pub use number::{DecimalMark, Votes};
+pub use number::DecimalMark;
 pub use preview::{CellRead, Preview, PreviewCell, PreviewRow, PREVIEW_ROWS};
 pub use report::{
     DecimalReport, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy,
@@ -50,7 +50,7 @@ pub use schema::{columns, ColumnDef, ColumnType};
 use crate::document::Document;
 use crate::document::Settings;
 use crate::model::{
-    ActivityRow, ActorRow, Dataset, FirmsTable, SubsidyRow, TableKind, TerritoryRow,
+    ActivityRow, ActorRow, Dataset, FirmsTable, ProposalRow, SubsidyRow, TableKind, TerritoryRow,
 };
 use std::collections::BTreeMap;
 
@@ -62,6 +62,7 @@ pub enum TableRows {
     Activities(Vec<ActivityRow>),
     Actors(Vec<ActorRow>),
     Subsidies(Vec<SubsidyRow>),
+    Proposals(Vec<ProposalRow>),
 }
 
 /// One table read.
@@ -142,6 +143,7 @@ pub fn assemble_owned(reads: impl IntoIterator<Item = TableRead>) -> Dataset {
             TableRows::Activities(r) => data.activities = r,
             TableRows::Actors(r) => data.actors = r,
             TableRows::Subsidies(r) => data.subsidies = r,
+            TableRows::Proposals(r) => data.proposals = r,
         }
     }
     data
@@ -157,6 +159,7 @@ pub fn assemble<'a>(reads: impl IntoIterator<Item = &'a TableRead>) -> Dataset {
             TableRows::Activities(r) => data.activities = r.clone(),
             TableRows::Actors(r) => data.actors = r.clone(),
             TableRows::Subsidies(r) => data.subsidies = r.clone(),
+            TableRows::Proposals(r) => data.proposals = r.clone(),
         }
     }
     data

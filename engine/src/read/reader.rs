@@ -246,6 +246,8 @@ struct Plan {
     col: usize,
     ty: ColumnType,
     counted: bool,
+    /// A missing value is an error (see [`ColumnDef::value_required`]).
+    needed: bool,
 }
 
 /// Everything the cell pass needs, shared by the chunks.
@@ -288,11 +290,13 @@ impl<'a> Reading<'a> {
             cells
                 .iter()
                 .filter_map(|&(pasted, col)| {
+                    let def = cols.get(col)?;
                     Some(Plan {
                         pasted,
                         col,
-                        ty: cols.get(col)?.ty,
+                        ty: def.ty,
                         counted: counted.get(col).copied().unwrap_or(false),
+                        needed: def.value_required(),
                     })
                 })
                 .collect()
@@ -558,6 +562,7 @@ impl<'a> Reading<'a> {
             col,
             ty,
             counted,
+            needed,
         } in cells
         {
             let raw = fields.get(pasted).copied().unwrap_or("");
@@ -585,7 +590,7 @@ impl<'a> Reading<'a> {
                     if let Some(r) = raw_slot {
                         *r = cell::trim(raw);
                     }
-                    if missing && ty.value_required() {
+                    if missing && needed {
                         ok = false;
                         let kind = RowErrorKind::MissingValue;
                         let error = self.error(line, Some(col), Some(pasted), kind, raw);
@@ -695,8 +700,11 @@ fn looks_like(kind: TableKind, layout: &Layout, header_cells: &[&str]) -> Option
     if named(kind, &layout.present) > 0 {
         return None;
     }
+    // The table naming the most columns; on a tie, the earlier table (reversed, as
+    // `max_by_key` keeps the last of equals).
     TableKind::ALL
         .into_iter()
+        .rev()
         .filter(|other| *other != kind)
         .map(|other| {
             let layout = header::resolve(other, header_cells, None, 1);

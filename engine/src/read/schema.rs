@@ -29,6 +29,12 @@ impl ColumnDef {
     pub fn synonyms(&self) -> impl Iterator<Item = &'static str> {
         self.synonyms.split('|').filter(|s| !s.is_empty())
     }
+
+    /// Whether a cell of this column must have a value when the column is present:
+    /// identifiers, groups and years, except the optional year of *proposals*.
+    pub fn value_required(&self) -> bool {
+        self.ty.value_required() && (self.required || self.ty != ColumnType::Year)
+    }
 }
 
 impl ColumnType {
@@ -135,6 +141,19 @@ pub const SUBSIDIES: &[ColumnDef] = &[
     col("component", T, false, "componente|component name|línea|linha|rubro"),
 ];
 
+/// Proposals for joint initiatives (Section V of the seed): one row per proposal and
+/// entity. The year is optional, so a blank year is no error here (see
+/// [`ColumnDef::value_required`]).
+pub const PROPOSALS: &[ColumnDef] = &[
+    col("proposal", Id, true, "proposals|propuesta|propuestas|proposta|propostas|proposal id|id propuesta|id proposta|initiative|iniciativa|joint initiative|iniciativa conjunta|project proposal|nombre propuesta|nome proposta|código propuesta|código proposta"),
+    col("entity", Id, true, "entities|entidad|entidades|entidade|proponent|proponente|applicant|solicitante|partner|socio|parceiro|organization|organisation|organización|organização|institution|institución|instituição|entity name|nombre entidad|nome entidade|nombre de la entidad|nome da entidade"),
+    col("entity_type", T, false, "type|tipo|entity type|type of entity|tipo de entidad|tipo entidad|tipo de entidade|tipo entidade|kind|category|categoría|categoria|tipo de actor|tipo de ator|actor type"),
+    col("innovative", F, false, "innovation|innovadora|innovador|innovación|inovadora|inovador|inovação|innovative for the locality|innovadora para la localidad|inovadora para a localidade|is innovative|es innovadora|é inovadora"),
+    col("environmental", F, false, "environment|environmentally sustainable|sustainable|sustainability|ambiental|sustentable|sostenible|sustentabilidad|sostenibilidad|sustentável|sustentabilidade|ambientalmente sostenible|ambientalmente sustentable|ambientalmente sustentável|environmental compliance|cumple norma ambiental|cumpre norma ambiental"),
+    col("year", Y, false, YEAR_SYNONYMS),
+    col("amount", N, false, "monto|valor|value|importe|montante|amount requested|monto solicitado|valor solicitado|budget|presupuesto|orçamento|cost|costo|custo|total"),
+];
+
 /// The columns of a table.
 pub fn columns(kind: TableKind) -> &'static [ColumnDef] {
     match kind {
@@ -143,6 +162,7 @@ pub fn columns(kind: TableKind) -> &'static [ColumnDef] {
         TableKind::Activities => ACTIVITIES,
         TableKind::Actors => ACTORS,
         TableKind::Subsidies => SUBSIDIES,
+        TableKind::Proposals => PROPOSALS,
     }
 }
 
@@ -181,6 +201,18 @@ mod tests {
         assert_eq!(names(TableKind::Activities), ["activity", "year", "firms"]);
         assert_eq!(names(TableKind::Actors), ["actor", "type", "year"]);
         assert_eq!(names(TableKind::Subsidies), ["year", "amount", "component"]);
+        assert_eq!(
+            names(TableKind::Proposals),
+            [
+                "proposal",
+                "entity",
+                "entity_type",
+                "innovative",
+                "environmental",
+                "year",
+                "amount"
+            ]
+        );
     }
 
     #[test]

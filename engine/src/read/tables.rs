@@ -1,7 +1,8 @@
 //! Typed rows: turns the cells of one row (already read by column type) into the
 //! model's rows, with the checks that need more than one row — a second row for the
-//! same firm and year (territory: the same year), a firm whose group changes. The
-//! first row in table order is the reference; later rows are the errors.
+//! same firm and year (territory: the same year), a firm whose group changes, a
+//! proposal whose yes/no flag contradicts an earlier row of it. The first row in table
+//! order is the reference; later rows are the errors.
 
 use std::collections::HashMap;
 
@@ -12,9 +13,20 @@ use super::schema::{
 };
 use super::TableRows;
 use crate::model::{
-    ActivityRow, ActorRow, FirmYear, FirmsTable, Flag, Group, Measure, SubsidyRow, TableKind,
-    TerritoryRow,
+    ActivityRow, ActorRow, FirmYear, FirmsTable, Flag, Group, Measure, ProposalRow, SubsidyRow,
+    TableKind, TerritoryRow,
 };
+
+/// The schema columns of the proposals table (see `schema::PROPOSALS`).
+const PROPOSAL: usize = 0;
+const ENTITY: usize = 1;
+const ENTITY_TYPE: usize = 2;
+const INNOVATIVE: usize = 3;
+const ENVIRONMENTAL: usize = 4;
+const PROPOSAL_YEAR: usize = 5;
+const PROPOSAL_AMOUNT: usize = 6;
+/// The proposal's two flags, in the order of [`Builder::proposal_flags`].
+const PROPOSAL_FLAGS: [usize; 2] = [INNOVATIVE, ENVIRONMENTAL];
 
 /// A cross-row error: the schema column, the kind, the rejected text.
 pub type Complaint<'r> = (usize, RowErrorKind, &'r str);
@@ -36,6 +48,13 @@ fn num(vals: &[Value<'_>], col: usize) -> Option<f64> {
 fn year(vals: &[Value<'_>], col: usize) -> Option<i32> {
     match vals.get(col) {
         Some(Value::Year(y)) => Some(*y),
+        _ => None,
+    }
+}
+
+fn flag(vals: &[Value<'_>], col: usize) -> Option<bool> {
+    match vals.get(col) {
+        Some(Value::Flag(b)) => Some(*b),
         _ => None,
     }
 }
@@ -71,6 +90,14 @@ pub enum Prepared<'r> {
     Activity(Option<Box<ActivityRow>>),
     Actor(Option<Box<ActorRow>>),
     Subsidy(Option<Box<SubsidyRow>>),
+    /// A proposal's entity; `None` when a cell of the row is in error (only rows read
+    /// whole take part in the flag checks).
+    Proposal {
+        proposal: &'r str,
+        /// The flag cells as pasted (trimmed), for a contradiction error.
+        flag_raws: [&'r str; 2],
+        row: Option<Box<ProposalRow>>,
+    },
 }
 
 /// Prepares one row's values (by schema column) of a `kind` table. `clean` is false
@@ -165,6 +192,28 @@ pub fn prepare<'r>(
                 })
             }))
         }
+        TableKind::Proposals => {
+            let (Some(proposal), Some(entity)) = (text(vals, PROPOSAL), text(vals, ENTITY)) else {
+                return Prepared::Skip;
+            };
+            let raw = |col: usize| raws.get(col).copied().unwrap_or("");
+            Prepared::Proposal {
+                proposal,
+                flag_raws: PROPOSAL_FLAGS.map(raw),
+                row: clean.then(|| {
+                    Box::new(ProposalRow {
+                        proposal: proposal.to_string(),
+                        entity: entity.to_string(),
+                        entity_type: text(vals, ENTITY_TYPE).map(str::to_string),
+                        innovative: flag(vals, INNOVATIVE),
+                        environmental: flag(vals, ENVIRONMENTAL),
+                        year: year(vals, PROPOSAL_YEAR),
+                        amount: num(vals, PROPOSAL_AMOUNT),
+                        line,
+                    })
+                }),
+            }
+        }
         TableKind::Subsidies => {
             let Some(y) = year(vals, 0) else {
                 return Prepared::Skip;
@@ -203,6 +252,9 @@ pub struct Builder<'r> {
     activities: Vec<ActivityRow>,
     actors: Vec<ActorRow>,
     subsidies: Vec<SubsidyRow>,
+    proposals: Vec<ProposalRow>,
+    /// Per proposal: the first value of each flag ([`PROPOSAL_FLAGS`]) and its line.
+    proposal_flags: FxHashMap<&'r str, [Option<(bool, usize)>; 2]>,
 }
 
 impl<'r> Builder<'r> {
@@ -222,6 +274,8 @@ impl<'r> Builder<'r> {
             activities: Vec::new(),
             actors: Vec::new(),
             subsidies: Vec::new(),
+            proposals: Vec::new(),
+            proposal_flags: FxHashMap::default(),
         }
     }
 
@@ -310,6 +364,36 @@ impl<'r> Builder<'r> {
             Prepared::Activity(row) => row.map(|r| self.activities.push(*r)).is_some(),
             Prepared::Actor(row) => row.map(|r| self.actors.push(*r)).is_some(),
             Prepared::Subsidy(row) => row.map(|r| self.subsidies.push(*r)).is_some(),
+            Prepared::Proposal {
+                proposal,
+                flag_raws,
+                row,
+            } => {
+                let Some(row) = row else { return false };
+                let firsts = self.proposal_flags.entry(proposal).or_default();
+                let values = [row.innovative, row.environmental];
+                let mut ok = true;
+                for (((first, value), col), raw) in
+                    firsts.iter().zip(values).zip(PROPOSAL_FLAGS).zip(flag_raws)
+                {
+                    if let (Some((first, first_line)), Some(value)) = (*first, value) {
+                        if first != value {
+                            let kind = RowErrorKind::ProposalChanged { first_line, first };
+                            complain.push((col, kind, raw));
+                            ok = false;
+                        }
+                    }
+                }
+                if ok {
+                    for (first, value) in firsts.iter_mut().zip(values) {
+                        if first.is_none() {
+                            *first = value.map(|v| (v, line));
+                        }
+                    }
+                    self.proposals.push(*row);
+                }
+                ok
+            }
         }
     }
 
@@ -348,6 +432,7 @@ impl<'r> Builder<'r> {
             TableKind::Activities => TableRows::Activities(self.activities),
             TableKind::Actors => TableRows::Actors(self.actors),
             TableKind::Subsidies => TableRows::Subsidies(self.subsidies),
+            TableKind::Proposals => TableRows::Proposals(self.proposals),
         }
     }
 }
