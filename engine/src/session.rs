@@ -124,7 +124,11 @@ impl Session {
     /// What the page shows of the tables (in the order of [`TableKind::ALL`]): the
     /// summary of each table read again by the last update (`reread`), or of every
     /// table with `all`; `None` for a table whose summary on screen is still right.
-    pub fn summaries(&self, reread: [bool; TableKind::COUNT], all: bool) -> Vec<Option<TableSummary>> {
+    pub fn summaries(
+        &self,
+        reread: [bool; TableKind::COUNT],
+        all: bool,
+    ) -> Vec<Option<TableSummary>> {
         TableKind::ALL
             .into_iter()
             .zip(reread)

@@ -28,7 +28,9 @@ fn get<'a>(inds: &'a [Indicator], id: &str) -> &'a Indicator {
 }
 
 fn entries(ind: &Indicator) -> &Vec<Value> {
-    ind.detail["proposals"].as_array().expect("detail.proposals")
+    ind.detail["proposals"]
+        .as_array()
+        .expect("detail.proposals")
 }
 
 fn entry<'a>(ind: &'a Indicator, proposal: &str) -> &'a Value {
@@ -153,7 +155,13 @@ fn a_second_row_may_give_the_type_the_first_left_blank() {
 #[test]
 fn an_unknown_type_is_other_and_kept_as_typed() {
     let mut rows = good("P", None);
-    rows.push(row("P", "Fundación D", "Fundación sin fines de lucro", None, None));
+    rows.push(row(
+        "P",
+        "Fundación D",
+        "Fundación sin fines de lucro",
+        None,
+        None,
+    ));
     rows.push(row("P", "Instituto E", "Capacitación técnica", None, None));
     let inds = screening::compute(&rows);
     let e = entry(get(&inds, "screening.eligible"), "P");
@@ -324,11 +332,7 @@ fn row_errors_have_their_line() {
                 P;C;firm;;;2024.5;\n\
                 P;D;firm;;;;-5\n";
     let r = read(text);
-    let lines: Vec<(usize, &str)> = r
-        .errors
-        .iter()
-        .map(|e| (e.line, e.kind.code()))
-        .collect();
+    let lines: Vec<(usize, &str)> = r.errors.iter().map(|e| (e.line, e.kind.code())).collect();
     assert_eq!(
         lines,
         [

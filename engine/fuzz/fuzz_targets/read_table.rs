@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 
 use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting, Settings};
-use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::indicators::screening;
+use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::read::{read_table, TableRows};
 use libfuzzer_sys::fuzz_target;
 

@@ -302,9 +302,7 @@ fn ignore(layout: &mut Layout, i: usize, because: IgnoredBecause) {
 /// optional (*proposals*: one row per proposal and entity) is never wide: its
 /// year-suffixed headers are ignored.
 fn settle_wide(layout: &mut Layout, cols: &[ColumnDef]) {
-    let can_be_wide = cols
-        .iter()
-        .any(|c| c.ty == ColumnType::Year && c.required);
+    let can_be_wide = cols.iter().any(|c| c.ty == ColumnType::Year && c.required);
     let has_year_col = layout
         .targets
         .iter()
