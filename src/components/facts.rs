@@ -1,17 +1,20 @@
 //! Project facts, footnote-19 tags and the pro-poor checklist, as forms.
 //!
 //! Number fields accept the reader's own conventions (`1.234,5` or `1,234.5`) and are
-//! saved when the field is left (on `change`): saving on every key press would
-//! reformat `1.` into `1` under the reader's fingers. A value that cannot be read is
-//! left in the field, marked invalid with a message, and not saved.
+//! saved on every key press that makes a valid value, like the name and the tables
+//! (a reload without leaving the field lost what was typed); the field keeps the text
+//! as typed until it is left (`1.` is not rewritten into `1` under the reader's
+//! fingers), then shows it in the reader's convention. A value that cannot be read is
+//! left in the field, marked invalid with a message when the field is left, and not
+//! saved.
 
-use cluster_eval_engine::document::{
+use cluster_eval_engine::{
     ChecklistAnswer, DecimalSetting, Document, YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS,
     MAX_BOOTSTRAP_REPS,
 };
 use leptos::prelude::*;
 
-use crate::fields::{parse_number, show_number};
+use crate::fields::{parse_number, shown_while_typing};
 use crate::i18n::{t, tf, Lang};
 use crate::state::AppState;
 
@@ -73,6 +76,16 @@ fn NumberField(
         lang.track();
         invalid.set(None);
     });
+    // The text as typed, until the field is left (see `shown_while_typing`); another
+    // project or another tab's version shows the stored value again.
+    let typed = RwSignal::new(None::<String>);
+    let shown_again = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        state.current.track();
+        state.reloaded.track();
+        typed.set(None);
+        shown_again.update(|n| *n = n.wrapping_add(1));
+    });
     let error_id = format!("{testid}-error");
     view! {
         <label>
@@ -83,7 +96,24 @@ fn NumberField(
                 data-testid=testid
                 aria-invalid=move || invalid.get().map(|_| "true")
                 aria-describedby=error_id.clone()
-                prop:value=move || show_number(lang.get(), stored.get())
+                prop:value=move || {
+                    shown_again.track();
+                    let (lang, value) = (lang.get(), stored.get());
+                    typed.with_untracked(|t| shown_while_typing(lang, t.as_deref(), value))
+                }
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let lang = lang.get_untracked();
+                    let fine = problem(lang, &text).is_none();
+                    typed.set(Some(text.clone()));
+                    if fine {
+                        invalid.set(None);
+                        let value = parse_number(lang, &text).ok().flatten();
+                        if stored.get_untracked() != value {
+                            state.edit(|d| set(d, value));
+                        }
+                    }
+                }
                 on:change=move |ev| {
                     let text = event_target_value(&ev);
                     let lang = lang.get_untracked();
@@ -92,7 +122,11 @@ fn NumberField(
                     invalid.set(wrong);
                     if fine {
                         let value = parse_number(lang, &text).ok().flatten();
-                        state.edit(|d| set(d, value));
+                        if stored.get_untracked() != value {
+                            state.edit(|d| set(d, value));
+                        }
+                        typed.set(None);
+                        shown_again.update(|n| *n = n.wrapping_add(1));
                     }
                 }
             />

@@ -2,13 +2,14 @@
 //! colour, interval, `n`, the message when data are insufficient, a target to set, and
 //! a "how it was computed" disclosure with the formula and the actual numbers.
 
-use cluster_eval_engine::results::{Horizon, Indicator, Unit};
+use cluster_eval_engine::{Horizon, Indicator, Unit};
 use leptos::prelude::*;
 
-use crate::components::charts::Charts;
+use crate::components::charts::{Charts, SharesChart};
 use crate::components::how::HowComputed;
+use crate::components::report::Summary;
 use crate::components::winners::WinnersLosers;
-use crate::fields::{parse_number, show_number};
+use crate::fields::{parse_number, shown_while_typing};
 use crate::format;
 use crate::i18n::{t, Lang};
 use crate::labels::{horizon_hint_key, horizon_key, status_code, status_key, target_in_percent};
@@ -32,6 +33,7 @@ pub fn ResultsView() -> impl IntoView {
             <p class="notice computing" role="status" data-testid="computing" hidden=move || !computing.get()>
                 {move || t(lang.get(), "results.computing")}
             </p>
+            <Summary />
             <p class="hint" data-testid="results-years">
                 {move || results.with(|r| match (r.baseline_year, r.followup_year) {
                     (Some(b), Some(f)) => crate::i18n::tf(lang.get(), "results.years", &[("b", b.to_string()), ("f", f.to_string())]),
@@ -46,13 +48,13 @@ pub fn ResultsView() -> impl IntoView {
                     }).collect_view())
                 }}
             </div>
+            <h3 id="details" class="details-title">{move || t(lang.get(), "results.details")}</h3>
             {[Horizon::Long, Horizon::Medium, Horizon::Short, Horizon::ProPoor]
                 .into_iter()
                 .map(|h| view! { <HorizonTable horizon=h /> })
                 .collect_view()}
             <PovertyImpactTags />
             <WinnersLosers />
-            <Charts />
         </section>
     }
 }
@@ -100,7 +102,7 @@ fn HorizonTable(horizon: Horizon) -> impl IntoView {
         })
     });
     view! {
-        <section class="card horizon">
+        <section class="card horizon" id=format!("horizon-{}", cluster_eval_ui::summary::horizon_code_of(horizon))>
             <h3>{move || t(lang.get(), horizon_key(horizon))}</h3>
             <p class="hint">{move || t(lang.get(), horizon_hint_key(horizon))}</p>
             <div class="scroll-x" tabindex="0">
@@ -122,6 +124,12 @@ fn HorizonTable(horizon: Horizon) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            // Charts beside the indicators they illustrate.
+            {match horizon {
+                Horizon::Long => Some(view! { <Charts /> }.into_any()),
+                Horizon::ProPoor => Some(view! { <SharesChart /> }.into_any()),
+                _ => None,
+            }}
         </section>
     }
 }
@@ -160,7 +168,7 @@ fn indicator_row(state: AppState, lang: Lang, currency: &str, i: Indicator) -> i
     let has_target = state.doc.with_untracked(|d| d.targets.contains_key(&i.id));
     let name = indicator_name(lang, &i.id);
     view! {
-        <tr data-testid=format!("indicator-{}", i.id) data-value=raw_value data-status=status>
+        <tr id=format!("indicator-{}", i.id) data-testid=format!("indicator-{}", i.id) data-value=raw_value data-status=status>
             <th scope="row">
                 <span class="indicator-name">{name}</span>
                 <code class="indicator-id">{i.id.clone()}</code>
@@ -188,14 +196,43 @@ fn TargetInput(id: String, unit: Unit) -> impl IntoView {
     let invalid = RwSignal::new(false);
     let id_value = id.clone();
     let id_change = id.clone();
-    let shown = move || {
+    // The target as the field shows it (in percent where it is one).
+    let stored = Memo::new(move |_| {
         state.doc.with(|d| {
             d.targets
                 .get(&id_value)
-                .map(|v| show_number(lang.get(), Some(if percent { v * 100.0 } else { *v })))
-                .unwrap_or_default()
+                .map(|v| if percent { v * 100.0 } else { *v })
         })
+    });
+    // Saved on every key press that makes a number, like every other edit; the text
+    // stays as typed until the field is left (see `shown_while_typing`).
+    let typed = RwSignal::new(None::<String>);
+    let shown_again = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        state.current.track();
+        state.reloaded.track();
+        typed.set(None);
+        shown_again.update(|n| *n = n.wrapping_add(1));
+    });
+    let shown = move || {
+        shown_again.track();
+        let (lang, value) = (lang.get(), stored.get());
+        typed.with_untracked(|t| shown_while_typing(lang, t.as_deref(), value))
     };
+    let save = move |id: String, value: Option<f64>| {
+        if stored.get_untracked() == value {
+            return;
+        }
+        state.edit(|d| match value {
+            Some(v) => {
+                d.targets.insert(id, if percent { v / 100.0 } else { v });
+            }
+            None => {
+                d.targets.remove(&id);
+            }
+        });
+    };
+    let id_input = id.clone();
     let label = move || {
         format!(
             "{} {}{}",
@@ -217,20 +254,22 @@ fn TargetInput(id: String, unit: Unit) -> impl IntoView {
             aria-describedby=error_id.clone()
             placeholder=if percent { "%" } else { "" }
             prop:value=shown
+            on:input=move |ev| {
+                let text = event_target_value(&ev);
+                typed.set(Some(text.clone()));
+                if let Ok(value) = parse_number(lang.get_untracked(), &text) {
+                    invalid.set(false);
+                    save(id_input.clone(), value);
+                }
+            }
             on:change=move |ev| {
                 let text = event_target_value(&ev);
                 match parse_number(lang.get_untracked(), &text) {
                     Ok(value) => {
                         invalid.set(false);
-                        let id = id_change.clone();
-                        state.edit(|d| match value {
-                            Some(v) => {
-                                d.targets.insert(id, if percent { v / 100.0 } else { v });
-                            }
-                            None => {
-                                d.targets.remove(&id);
-                            }
-                        });
+                        save(id_change.clone(), value);
+                        typed.set(None);
+                        shown_again.update(|n| *n = n.wrapping_add(1));
                     }
                     Err(_) => invalid.set(true),
                 }

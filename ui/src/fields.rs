@@ -73,3 +73,24 @@ pub fn show_number(lang: Lang, value: Option<f64>) -> String {
         text
     }
 }
+
+/// What a number field shows while the person types into it: the text as typed when
+/// it reads as the stored value (each valid keystroke is saved at once, and `1.`,
+/// `1,50` or `12 000` must not be rewritten into `1`, `1,5` or `12000` under their
+/// fingers), else the stored value in the reader's convention (it was changed
+/// elsewhere: another tab, another project, an undo). `typed` is `None` once the
+/// field is left. Values within 1e-12 (relative) count as one: a percentage stored
+/// as a fraction does not come back exactly.
+pub fn shown_while_typing(lang: Lang, typed: Option<&str>, value: Option<f64>) -> String {
+    if let Some(text) = typed {
+        let same = match (parse_number(lang, text), value) {
+            (Ok(None), None) => true,
+            (Ok(Some(a)), Some(b)) => (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0),
+            _ => false,
+        };
+        if same {
+            return text.to_string();
+        }
+    }
+    show_number(lang, value)
+}
