@@ -25,3 +25,4 @@ pub mod messages;
 pub mod names;
 pub mod notes;
 pub mod store;
+pub mod summary;

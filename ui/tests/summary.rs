@@ -1,0 +1,265 @@
+//! The summary: status counts per horizon and the key findings, natively, on the
+//! built-in example and on results changed to reach every branch of the rule.
+
+use cluster_eval_engine::{Results, Status};
+use cluster_eval_ui::i18n::Lang;
+use cluster_eval_ui::summary::{self, Finding};
+use cluster_eval_ui::{example, i18n};
+
+fn example_results() -> Results {
+    cluster_eval_engine::compute(&example::document(Lang::En))
+}
+
+fn texts(findings: &[Finding]) -> Vec<&str> {
+    findings.iter().map(|f| f.text.as_str()).collect()
+}
+
+#[test]
+fn counts_cover_every_indicator_by_horizon_in_order() {
+    let results = example_results();
+    let counts = summary::counts(&results);
+    let horizons: Vec<&str> = counts.iter().map(|c| c.horizon.as_str()).collect();
+    assert_eq!(horizons, ["long", "medium", "short", "pro_poor"]);
+    let total: usize = counts.iter().map(|c| c.total()).sum();
+    assert_eq!(total, results.indicators.len());
+    for count in &counts {
+        let by_hand = |status: Status| {
+            results
+                .indicators
+                .iter()
+                .filter(|i| summary::horizon_code(i) == count.horizon && i.status == status)
+                .count()
+        };
+        assert_eq!(count.met, by_hand(Status::Met), "{}", count.horizon);
+        assert_eq!(count.not_met, by_hand(Status::NotMet), "{}", count.horizon);
+        assert_eq!(count.inconclusive, by_hand(Status::Inconclusive));
+        assert_eq!(count.insufficient, by_hand(Status::InsufficientData));
+        assert_eq!(count.reported, by_hand(Status::Reported));
+    }
+    let long = &counts[0];
+    assert_eq!((long.met, long.not_met, long.insufficient), (18, 0, 0));
+    // Unskilled and informal workers lose jobs and share; micro and small firms lag.
+    let pro_poor = &counts[3];
+    assert_eq!(pro_poor.not_met, 6);
+}
+
+#[test]
+fn horizons_come_in_the_summary_order_whatever_the_results_order() {
+    let mut results = example_results();
+    results.indicators.reverse();
+    let horizons: Vec<String> = summary::counts(&results)
+        .into_iter()
+        .map(|c| c.horizon)
+        .collect();
+    assert_eq!(horizons, ["long", "medium", "short", "pro_poor"]);
+    // Horizons other engines add: design first, screening after the pro-poor checks,
+    // one this page does not know last.
+    let mut codes = ["screening", "newer", "pro_poor", "long", "design"];
+    codes.sort_by_key(|c| summary::horizon_rank(c));
+    assert_eq!(codes, ["design", "long", "pro_poor", "screening", "newer"]);
+    for lang in Lang::ALL {
+        for code in summary::HORIZON_ORDER {
+            assert!(!summary::horizon_label(lang, code).contains('.'), "{code}");
+        }
+        assert_eq!(summary::horizon_label(lang, "newer"), "newer");
+    }
+}
+
+#[test]
+fn the_example_english_findings() {
+    let findings = summary::findings(Lang::En, &example_results());
+    let nb = '\u{a0}';
+    assert_eq!(
+        texts(&findings),
+        [
+            format!("Beneficiary firms' sales grew 69.8{nb}% from 2018 to 2023, 49.1 points more than the control firms' (95% interval 45.7 to 51.4)."),
+            format!("Beneficiary firms' employment grew 23.2{nb}% from 2018 to 2023, 15.3 points more than the control firms' (95% interval 11.7 to 22.2)."),
+            format!("The cluster's sales grew 58.0{nb}% from 2018 to 2023, 37.3 points more than the control firms' (95% interval 23.2 to 48.1)."),
+            format!("Local GDP grew 21.5{nb}% from 2018 to 2023, 8.8 points more than national GDP (12.7{nb}%)."),
+            "Social benefits are 7.00 times the project's cost and 14.00 times the MIF's contribution.".to_string(),
+            format!("Losing out as the cluster upgrades: unskilled workers (share of employment −10.0{nb}pp); informal workers (share of employment −15.1{nb}pp); micro firms (sales growth −2.0{nb}pp against all beneficiaries); small firms (sales growth −1.6{nb}pp against all beneficiaries)."),
+            format!("12 beneficiary firms took part, 30.0{nb}% of the cluster's 40 firms."),
+        ]
+    );
+    let ids: Vec<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "long.beneficiaries.sales.vs_control",
+            "long.beneficiaries.employment.vs_control",
+            "long.cluster.sales.vs_control",
+            "long.local_gdp_vs_national",
+            "long.return_per_dollar",
+            "pro_poor.share.unskilled",
+            "short.participation_share",
+        ]
+    );
+}
+
+#[test]
+fn findings_in_every_language_are_whole_sentences_with_the_locale_numbers() {
+    let results = example_results();
+    for lang in Lang::ALL {
+        let findings = summary::findings(lang, &results);
+        assert!(
+            (5..=summary::MAX_FINDINGS).contains(&findings.len()),
+            "{lang:?}: {} findings",
+            findings.len()
+        );
+        for f in &findings {
+            assert!(
+                results.indicator(&f.id).is_some(),
+                "{lang:?}: {} is no indicator",
+                f.id
+            );
+            assert!(
+                !f.text.contains('{') && !f.text.contains('}') && !f.text.contains("summary."),
+                "{lang:?}: placeholder left in “{}”",
+                f.text
+            );
+            assert!(f.text.ends_with('.'), "{lang:?}: “{}”", f.text);
+            assert!(f
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+        }
+        let first = &findings[0].text;
+        let (growth, low) = match lang {
+            Lang::En => ("69.8", "45.7"),
+            Lang::Es | Lang::Pt => ("69,8", "45,7"),
+        };
+        assert!(
+            first.contains(growth) && first.contains(low),
+            "{lang:?}: {first}"
+        );
+    }
+    let es = summary::findings(Lang::Es, &results);
+    assert_eq!(
+        es[0].text,
+        "Las ventas de las empresas beneficiarias crecieron 69,8\u{a0}% entre 2018 y 2023, 49,1 puntos más que en las empresas de control (intervalo de 95 %: 45,7 a 51,4)."
+    );
+    assert!(es[1]
+        .text
+        .starts_with("El empleo de las empresas beneficiarias creció 23,2"));
+    let pt = summary::findings(Lang::Pt, &results);
+    assert!(pt[0]
+        .text
+        .starts_with("As vendas das empresas beneficiárias cresceram 69,8"));
+    assert!(pt[6]
+        .text
+        .starts_with("Participaram 12 empresas beneficiárias, 30,0"));
+}
+
+#[test]
+fn a_negative_or_inconclusive_comparison_says_so() {
+    let mut results = example_results();
+    let c = results
+        .indicators
+        .iter_mut()
+        .find(|i| i.id == "long.beneficiaries.sales.vs_control")
+        .expect("in the example");
+    c.value = Some(-0.05);
+    c.ci = Some([-0.12, 0.02]);
+    c.status = Status::Inconclusive;
+    let first = summary::findings(Lang::En, &results).remove(0).text;
+    assert!(
+        first.ends_with("5.0 points less than the control firms' (95% interval −12.0 to 2.0). The interval includes zero, so the difference is not conclusive."),
+        "{first}"
+    );
+    let g = results
+        .indicators
+        .iter_mut()
+        .find(|i| i.id == "long.beneficiaries.sales.growth")
+        .expect("in the example");
+    g.value = Some(-0.1);
+    let first = summary::findings(Lang::Es, &results).remove(0).text;
+    assert!(
+        first.starts_with("Las ventas de las empresas beneficiarias cayeron 10,0"),
+        "{first}"
+    );
+}
+
+#[test]
+fn insufficient_data_is_skipped_and_the_sector_stands_in_for_the_control() {
+    let mut results = example_results();
+    for i in &mut results.indicators {
+        if i.id.ends_with(".vs_control") || i.id.starts_with("long.return") {
+            i.value = None;
+            i.ci = None;
+            i.status = Status::InsufficientData;
+        }
+    }
+    let findings = summary::findings(Lang::En, &results);
+    assert_eq!(findings[0].id, "long.beneficiaries.sales.vs_sector");
+    assert!(
+        findings[0]
+            .text
+            .ends_with("51.1 points more than the rest of the sector."),
+        "{}",
+        findings[0].text
+    );
+    // The cluster has no comparison with the sector: its growth alone.
+    assert!(findings.iter().any(|f| f.id == "long.cluster.sales.growth"
+        && f.text == "The cluster's sales grew 58.0\u{a0}% from 2018 to 2023."));
+    assert!(findings.iter().all(|f| !f.id.starts_with("long.return")));
+    for f in &findings {
+        let i = results.indicator(&f.id).expect("an indicator");
+        assert_ne!(i.status, Status::InsufficientData, "{}", f.id);
+    }
+}
+
+#[test]
+fn a_project_with_few_data_has_few_findings_and_an_empty_one_none() {
+    assert!(summary::findings(Lang::En, &Results::default()).is_empty());
+    assert!(summary::counts(&Results::default()).is_empty());
+    let mut doc = cluster_eval_engine::Document::new("Few");
+    doc.tables.firms =
+        "firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t100\nA\tbeneficiary\t2023\t125\n".into();
+    let results = cluster_eval_engine::compute(&doc);
+    let findings = summary::findings(Lang::Pt, &results);
+    assert_eq!(
+        texts(&findings)[0],
+        "As vendas das empresas beneficiárias cresceram 25,0\u{a0}% entre 2019 e 2023."
+    );
+    assert!(findings.len() < 5);
+}
+
+#[test]
+fn design_checks_come_first_naming_the_first_one_not_met() {
+    let mut results = example_results();
+    fn check(results: &mut Results, id: &str, status: Status) {
+        let mut i = results.indicators[0].clone();
+        i.id = id.to_string();
+        i.status = status;
+        results.indicators.push(i);
+    }
+    check(
+        &mut results,
+        "design.balance.beneficiaries.sales",
+        Status::Met,
+    );
+    check(&mut results, "design.attrition.differential", Status::Met);
+    let findings = summary::findings(Lang::En, &results);
+    assert_eq!(findings[0].id, "design.balance.beneficiaries.sales");
+    assert!(findings[0]
+        .text
+        .starts_with("Design checks met: all 2 with data."));
+    check(&mut results, "design.pretrend.sales", Status::NotMet);
+    check(
+        &mut results,
+        "design.pretrend.employment",
+        Status::InsufficientData,
+    );
+    for lang in Lang::ALL {
+        let findings = summary::findings(lang, &results);
+        assert_eq!(findings.len(), summary::MAX_FINDINGS);
+        assert_eq!(findings[0].id, "design.pretrend.sales");
+        assert!(findings[0].text.contains("1") && findings[0].text.contains("3"));
+        assert!(!findings[0].text.contains('{'));
+    }
+    // Eight at most: participation, the last of the rule, still fits.
+    let findings = summary::findings(Lang::En, &results);
+    assert_eq!(findings[7].id, "short.participation_share");
+    assert!(!i18n::t(Lang::En, "summary.title").contains('.'));
+}
