@@ -57,14 +57,6 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 5] = [
-        Reason::TooFewEntities,
-        Reason::NoBusiness,
-        Reason::NoKnowledge,
-        Reason::NotEnvironmental,
-        Reason::EnvironmentalUnknown,
-    ];
-
     /// The stable code, as stored in the detail.
     pub fn code(self) -> &'static str {
         match self {
@@ -74,10 +66,6 @@ impl Reason {
             Reason::NotEnvironmental => "not_environmental",
             Reason::EnvironmentalUnknown => "environmental_unknown",
         }
-    }
-
-    pub fn from_code(code: &str) -> Option<Reason> {
-        Reason::ALL.into_iter().find(|r| r.code() == code)
     }
 }
 
