@@ -75,7 +75,8 @@ pub fn finish(doc: &Document, data: &Dataset, core: &Results) -> Results {
         }
     }
     for indicator in &mut results.indicators {
-        let ceiling = indicator.id == pro_poor::wage_gap::ID;
+        indicators::costs::apply_cost(&doc.project, indicator);
+        let ceiling = pro_poor::is_ceiling(&indicator.id);
         indicators::status::apply_target(indicator, &doc.targets, ceiling);
         keep_finite(indicator);
     }

@@ -59,6 +59,15 @@ pub enum Family<'a> {
     WorkerShare(&'a str),
     /// `pro_poor.firms.<class>.vs_beneficiaries`: a size class (`micro`…).
     SizeClass(&'a str),
+    /// `pro_poor.share.<group>.vs_control`: a worker group's change of share against
+    /// the control firms.
+    WorkerShareVsControl(&'a str),
+    /// `design.balance.<group>.<measure>`: `group` is `beneficiaries` or `cluster`.
+    Balance { group: &'a str, measure: &'a str },
+    /// `design.attrition.<group>`: `beneficiaries`, `control` or `differential`.
+    Attrition(&'a str),
+    /// `design.pretrend.<measure>`.
+    Pretrend(&'a str),
     /// An indicator of its own, by the name after the horizon
     /// (`long.return_per_dollar` → `return_per_dollar`).
     Single(&'a str),
@@ -82,6 +91,8 @@ impl<'a> IndicatorId<'a> {
             Some("medium") => Some(Horizon::Medium),
             Some("short") => Some(Horizon::Short),
             Some("pro_poor") => Some(Horizon::ProPoor),
+            Some("design") => Some(Horizon::Design),
+            Some("screening") => Some(Horizon::Screening),
             _ => None,
         };
         let family = match parts.as_slice() {
@@ -102,6 +113,14 @@ impl<'a> IndicatorId<'a> {
             ["pro_poor", "jobs", group] => Family::WorkerJobs(group),
             ["pro_poor", "share", group] => Family::WorkerShare(group),
             ["pro_poor", "firms", class, "vs_beneficiaries"] => Family::SizeClass(class),
+            ["pro_poor", "share", group, "vs_control"] => Family::WorkerShareVsControl(group),
+            ["design", "balance", group, measure] => Family::Balance { group, measure },
+            ["design", "attrition", group] => Family::Attrition(group),
+            ["design", "pretrend", measure] => Family::Pretrend(measure),
+            // An indicator of its own whose name has two parts.
+            ["pro_poor", "wage_gap", "vs_control"] => {
+                Family::Single(id.get("pro_poor.".len()..).unwrap_or(id))
+            }
             [_, name] => Family::Single(name),
             _ => Family::Other,
         };
@@ -130,7 +149,12 @@ impl<'a> IndicatorId<'a> {
     pub fn group(&self) -> Option<&'a str> {
         match self.family {
             Family::Panel { group, .. } => Some(group),
-            Family::WorkerJobs(g) | Family::WorkerShare(g) | Family::SizeClass(g) => Some(g),
+            Family::WorkerJobs(g)
+            | Family::WorkerShare(g)
+            | Family::SizeClass(g)
+            | Family::WorkerShareVsControl(g)
+            | Family::Attrition(g)
+            | Family::Balance { group: g, .. } => Some(g),
             _ => None,
         }
     }
@@ -138,7 +162,9 @@ impl<'a> IndicatorId<'a> {
     /// The measure of a panel indicator (`sales`, `exports`, `productivity`…).
     pub fn measure(&self) -> Option<&'a str> {
         match self.family {
-            Family::Panel { measure, .. } => Some(measure),
+            Family::Panel { measure, .. }
+            | Family::Balance { measure, .. }
+            | Family::Pretrend(measure) => Some(measure),
             _ => None,
         }
     }
@@ -147,6 +173,7 @@ impl<'a> IndicatorId<'a> {
         match self.family {
             Family::Panel { comparison, .. } => Some(comparison),
             Family::SizeClass(_) => Some(Comparison::VsBeneficiaries),
+            Family::WorkerShareVsControl(_) => Some(Comparison::VsControl),
             _ => None,
         }
     }
@@ -163,12 +190,32 @@ impl<'a> IndicatorId<'a> {
     }
 
     /// True when the value is one growth minus another (read in percentage points):
-    /// the comparisons and `long.local_gdp_vs_national`.
+    /// the comparisons, `long.local_gdp_vs_national`, the pre-trends, the
+    /// differential attrition and the wage gap's change against the control group.
     pub fn is_difference(&self) -> bool {
         self.comparison().is_some_and(|c| c != Comparison::Growth)
             || matches!(
                 (self.horizon, self.family),
                 (Some(Horizon::Long), Family::Single("local_gdp_vs_national"))
+                    | (Some(Horizon::Design), Family::Pretrend(_))
+                    | (Some(Horizon::Design), Family::Attrition("differential"))
             )
+            || matches!(
+                (self.horizon, self.family),
+                (Some(Horizon::ProPoor), Family::Single("wage_gap.vs_control"))
+            )
+    }
+
+    /// True for a panel comparison with the control group
+    /// (`long.<group>.<measure>.vs_control`): it has an event study and the cluster
+    /// caveat.
+    pub fn is_panel_vs_control(&self) -> bool {
+        matches!(
+            self.family,
+            Family::Panel {
+                comparison: Comparison::VsControl,
+                ..
+            }
+        )
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod compute;
 pub mod document;
+pub mod entity;
 pub mod indicator_id;
 pub mod indicators;
 mod json;

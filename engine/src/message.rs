@@ -236,6 +236,31 @@ messages! {
     },
     ProPoorChecklistUnanswered = "pro_poor_checklist_unanswered",
     ProPoorChecklistAnswered = "pro_poor_checklist_answered" { answered: usize, total: usize },
+
+    // Design checks, comparisons with the control group, costs (issue 13).
+    /// Every vs_control: a firm-level interval reflects the sampling of firms, not the
+    /// differences between clusters.
+    ClusterCaveat = "cluster_caveat",
+    BalanceCompared = "balance_compared" { group: Side, measure: String, n: usize, n_control: usize, baseline: i32 },
+    BalanceFewFirms = "balance_few_firms" { group: Side, measure: String, n: usize, baseline: i32 },
+    BalanceNoSpread = "balance_no_spread" { measure: String, baseline: i32 },
+    AttritionCounted = "attrition_counted" { group: Side, gone: usize, firms: usize, baseline: i32, followup: i32 },
+    AttritionNoFirms = "attrition_no_firms" { group: Side, baseline: i32 },
+    AttritionDifferential = "attrition_differential" { baseline: i32, followup: i32 },
+    PretrendNoPreYear = "pretrend_no_pre_year" { baseline: i32 },
+    /// `what`: `jobs`, `additional_jobs` or `firms`.
+    CostDivided = "cost_divided" { what: String, denominator: f64 },
+    CostDenominatorNotPositive = "cost_denominator_not_positive" { what: String, denominator: f64 },
+    ActorTypesMissing = "actor_types_missing",
+    /// `types`: the first few types not recognised, as typed; `count`: how many.
+    ActorTypesUnknown = "actor_types_unknown" { types: Vec<String>, count: usize, baseline: i32, followup: i32 },
+    ProPoorShareVsControl = "pro_poor_share_vs_control" { group: String, n: usize, n_control: usize, baseline: i32, followup: i32 },
+    ProPoorNoControlPanel = "pro_poor_no_control_panel" { columns: Vec<String>, baseline: i32, followup: i32 },
+    ProPoorShareUndefined = "pro_poor_share_undefined" { group: Side, year: i32 },
+    ProPoorWageGapVsControl = "pro_poor_wage_gap_vs_control" { n: usize, n_control: usize, baseline: i32, followup: i32 },
+    ProPoorWageGapNoFirms = "pro_poor_wage_gap_no_firms" { group: Side, baseline: i32, followup: i32 },
+    ProPoorWageGapUndefined = "pro_poor_wage_gap_undefined" { group: Side, year: i32 },
+    ProPoorExitedJobs = "pro_poor_exited_jobs" { jobs: f64, gone: usize, firms: usize, baseline: i32, followup: i32 },
 }
 
 /// English name of a set of firms as used in the messages.
@@ -254,6 +279,16 @@ fn firms_en(n: usize) -> String {
         "1 beneficiary firm".into()
     } else {
         format!("{n} beneficiary firms")
+    }
+}
+
+/// What a cost is divided by, in English.
+fn cost_what(what: &str) -> &str {
+    match what {
+        "jobs" => "jobs created by the beneficiaries",
+        "additional_jobs" => "jobs beyond the control group's growth",
+        "firms" => "beneficiary firms",
+        other => other,
     }
 }
 
@@ -328,6 +363,25 @@ impl fmt::Display for Message {
             M::ProPoorClassPanel { class, n, all_n, baseline, followup } => write!(out, "{n} {class} of {} with sales in both {baseline} and {followup}", firms_en(*all_n)),
             M::ProPoorChecklistUnanswered => out.write_str("no item of the pro-poor checklist is answered"),
             M::ProPoorChecklistAnswered { answered, total } => write!(out, "{answered} of {total} checklist items answered"),
+            M::ClusterCaveat => out.write_str("the interval reflects the sampling of firms, not the differences between clusters: with one treated and one control cluster, a programme effect cannot be told from a cluster effect"),
+            M::BalanceCompared { group, measure, n, n_control, baseline } => write!(out, "{measure} in {baseline} of {n} {} against {n_control} control firms (standardised mean difference)", group_label(*group)),
+            M::BalanceFewFirms { group, measure, n, baseline } => write!(out, "{n} {} with {measure} in {baseline}: at least 2 are needed on each side", group_label(*group)),
+            M::BalanceNoSpread { measure, baseline } => write!(out, "every firm has the same {measure} in {baseline}: the standardised difference is undefined"),
+            M::AttritionCounted { group, gone, firms, baseline, followup } => write!(out, "{gone} of {firms} {} with a row in {baseline} have none in {followup} (closed or lost to follow-up)", group_label(*group)),
+            M::AttritionNoFirms { group, baseline } => write!(out, "no {} with a row in {baseline}", group_label(*group)),
+            M::AttritionDifferential { baseline, followup } => write!(out, "share of beneficiary firms gone {baseline}→{followup} minus that of control firms"),
+            M::PretrendNoPreYear { baseline } => write!(out, "the firms table has no year before the baseline {baseline}: the trends before the programme cannot be compared"),
+            M::CostDivided { what, denominator } => write!(out, "cost_total divided by {denominator} {}", cost_what(what)),
+            M::CostDenominatorNotPositive { what, denominator } => write!(out, "{} is {denominator}: a cost per unit needs more than 0", cost_what(what)),
+            M::ActorTypesMissing => out.write_str("no actor in the actors table has a type: knowledge institutions cannot be told apart"),
+            M::ActorTypesUnknown { types, count, baseline, followup } => write!(out, "knowledge institutions counted in {followup} minus in {baseline}; {count} actor type(s) not recognised and counted as other: {}", types.join(", ")),
+            M::ProPoorShareVsControl { group, n, n_control, baseline, followup } => write!(out, "change {baseline}→{followup} of the share of {group} workers in {} minus that in {n_control} control firms", firms_en(*n)),
+            M::ProPoorNoControlPanel { columns, baseline, followup } => write!(out, "no control firms with {} in both {baseline} and {followup}", columns.join(" and ")),
+            M::ProPoorShareUndefined { group, year } => write!(out, "no employment in {year} among the {}: the share is undefined", group_label(*group)),
+            M::ProPoorWageGapVsControl { n, n_control, baseline, followup } => write!(out, "change {baseline}→{followup} of the wage gap in {} minus that in {n_control} control firms", firms_en(*n)),
+            M::ProPoorWageGapNoFirms { group, baseline, followup } => write!(out, "no {} with employment, women workers and wages in both {baseline} and {followup}", group_label(*group)),
+            M::ProPoorWageGapUndefined { group, year } => write!(out, "the wage gap of the {} is undefined in {year} (nobody of one sex employed, or a men's wage of 0)", group_label(*group)),
+            M::ProPoorExitedJobs { jobs, gone, firms, baseline, followup } => write!(out, "{gone} of {} with a row in {baseline} have none in {followup}; they employed {jobs} in {baseline}", firms_en(*firms)),
             M::Unknown { code, params } => {
                 out.write_str(code)?;
                 if !params.is_empty() {

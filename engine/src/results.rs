@@ -14,6 +14,8 @@ pub use crate::message::Message;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Horizon {
+    /// Design checks: can the comparison with the control group be trusted?
+    Design,
     Long,
     Medium,
     Short,
@@ -32,6 +34,8 @@ pub enum Unit {
     Boolean,
 }
 
+    /// A standardised mean difference (in standard deviations).
+    Smd,
 /// The verdict on an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -167,6 +171,13 @@ pub struct WinnerLoser {
     pub indicators: Vec<String>,
 }
 
+    /// Workers: the change of the group's share among beneficiaries minus among the
+    /// control firms (`pro_poor.share.<group>.vs_control`); null without data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vs_control: Option<f64>,
+    /// The status of that comparison.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vs_control_status: Option<Status>,
 /// Everything a computation produces.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]

@@ -214,7 +214,10 @@ fn one_firm_control_has_no_interval() {
     let b = get(&inds, "long.beneficiaries.sales.vs_control");
     close(b.value, 70.0 / 300.0 - 0.1);
     assert_eq!(b.ci, None);
-    assert_eq!(b.status, Status::Met);
+    // SPEC (v2): without an interval a positive difference is inconclusive — one
+    // control firm is never evidence of success (it was met before issue 13).
+    assert_eq!(b.status, Status::Inconclusive);
+    assert_eq!(b.detail["evidence"], json!("weak"));
     assert_eq!(code(b), "no_interval_few_firms");
     assert!(b.message.contains("control"), "{}", b.message);
     assert_eq!(b.note.as_ref().unwrap().params()["n"], json!(1));
@@ -427,6 +430,19 @@ fn ids_in_spec_order() {
     assert_eq!(
         ids,
         [
+            "design.balance.beneficiaries.sales",
+            "design.balance.beneficiaries.employment",
+            "design.balance.beneficiaries.exports",
+            "design.balance.beneficiaries.productivity",
+            "design.balance.cluster.sales",
+            "design.balance.cluster.employment",
+            "design.balance.cluster.exports",
+            "design.balance.cluster.productivity",
+            "design.attrition.beneficiaries",
+            "design.attrition.control",
+            "design.attrition.differential",
+            "design.pretrend.sales",
+            "design.pretrend.employment",
             "long.local_gdp_vs_national",
             "long.cluster.productivity.growth",
             "long.cluster.sales.growth",
@@ -445,12 +461,16 @@ fn ids_in_spec_order() {
             "long.beneficiaries.employment.vs_sector",
             "long.return_per_dollar",
             "long.return_per_mif_dollar",
+            "long.cost_per_job",
+            "long.cost_per_additional_job",
+            "long.cost_per_beneficiary_firm",
             "medium.strategies.quality",
             "medium.strategies.management",
             "medium.strategies.eco_efficiency",
             "medium.strategies.marketing",
             "medium.strategies.any",
             "medium.institutions",
+            "medium.knowledge_institutions",
             "medium.firm_cooperation",
             "medium.improved_position",
             "short.institutional_arrangement",

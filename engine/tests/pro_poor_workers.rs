@@ -77,7 +77,11 @@ fn women_jobs_grow_but_share_falls_and_the_table_says_they_lose() {
     assert_eq!(women.loses, Some(true));
     assert_eq!(
         women.indicators,
-        vec!["pro_poor.jobs.women", "pro_poor.share.women"]
+        vec![
+            "pro_poor.jobs.women",
+            "pro_poor.share.women",
+            "pro_poor.share.women.vs_control"
+        ]
     );
 }
 
@@ -244,6 +248,10 @@ fn ids_come_in_spec_order() {
     }
     expected.push("pro_poor.formalization".into());
     expected.push("pro_poor.checklist".into());
+    // Against the control group (issue 13).
+    expected.extend(groups.iter().map(|g| format!("pro_poor.share.{g}.vs_control")));
+    expected.push("pro_poor.wage_gap.vs_control".into());
+    expected.push("pro_poor.exited_firms_jobs".into());
     assert_eq!(ids, expected);
     let lines: Vec<(&str, &str)> = table
         .iter()

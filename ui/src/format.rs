@@ -65,8 +65,12 @@ pub fn value(lang: Lang, id: &str, unit: Unit, value: Option<f64>, currency: &st
             // Changes of shares: percentage points.
             if matches!(
                 id.family(),
-                Family::WorkerShare(_) | Family::Strategy(_) | Family::Single("formalization")
-            ) {
+                Family::WorkerShare(_)
+                    | Family::WorkerShareVsControl(_)
+                    | Family::Strategy(_)
+                    | Family::Single("formalization")
+            ) || id.is_difference()
+            {
                 points(lang, v)
             } else {
                 percent(lang, v)
@@ -97,6 +101,8 @@ pub fn value(lang: Lang, id: &str, unit: Unit, value: Option<f64>, currency: &st
             }
         }
         Unit::Currency => format!("{} {}", number(lang, v, 0), currency_or_dollar(currency)),
+        // A standardised mean difference: "0.12 SD".
+        Unit::Smd => format!("{}\u{a0}SD", number(lang, v, 2)),
         Unit::Boolean => {
             if v != 0.0 {
                 "✓".into()

@@ -131,6 +131,9 @@ pub fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)>
     let mut out = Vec::new();
     for (key, value) in detail {
         match value {
+            // The event study has its own chart, the caveat and a missing
+            // denominator's reason are worded where the result is read.
+            _ if matches!(key.as_str(), "event" | "caveat" | "denominator_note") => {}
             Value::Object(inner) if key != "series" && key != "items" => {
                 for (k, v) in inner {
                     if let Some(text) = scalar(lang, k, v) {

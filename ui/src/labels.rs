@@ -26,6 +26,7 @@ pub fn status_key(status: Status) -> &'static str {
 
 pub fn horizon_key(h: Horizon) -> &'static str {
     match h {
+        Horizon::Design => "horizon.design",
         Horizon::Long => "horizon.long",
         Horizon::Medium => "horizon.medium",
         Horizon::Short => "horizon.short",
@@ -36,6 +37,7 @@ pub fn horizon_key(h: Horizon) -> &'static str {
 pub fn horizon_hint_key(h: Horizon) -> &'static str {
     match h {
         Horizon::Long => "horizon.long.hint",
+        Horizon::Design => "horizon.design.hint",
         Horizon::Medium => "horizon.medium.hint",
         Horizon::Short => "horizon.short.hint",
         Horizon::ProPoor => "horizon.pro_poor.hint",

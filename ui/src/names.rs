@@ -34,6 +34,17 @@ pub fn indicator_name(lang: Lang, id: &str) -> String {
         Family::WorkerJobs(g) => fill("tpl.jobs", "g", g),
         Family::WorkerShare(g) => fill("tpl.share", "g", g),
         Family::SizeClass(z) => fill("tpl.size_vs_ben", "z", z),
+        Family::WorkerShareVsControl(g) => fill("tpl.share_vs_control", "g", g),
+        Family::Balance { group, measure } => match group {
+            "beneficiaries" => fill("tpl.balance_ben", "m", measure),
+            "cluster" => fill("tpl.balance_cluster", "m", measure),
+            _ => id.to_string(),
+        },
+        Family::Pretrend(m) => fill("tpl.pretrend", "m", m),
+        Family::Attrition(_) => match fixed_key(id) {
+            Some(key) => t(lang, key).to_string(),
+            None => id.to_string(),
+        },
         Family::Single(_) | Family::Other => match fixed_key(id) {
             Some(key) => t(lang, key).to_string(),
             None => id.to_string(),
@@ -98,6 +109,15 @@ fn fixed_key(id: &str) -> Option<&'static str> {
         "pro_poor.micro_share" => "ind.pro_poor.micro_share",
         "pro_poor.formalization" => "ind.pro_poor.formalization",
         "pro_poor.checklist" => "ind.pro_poor.checklist",
+        "design.attrition.beneficiaries" => "ind.design.attrition.beneficiaries",
+        "design.attrition.control" => "ind.design.attrition.control",
+        "design.attrition.differential" => "ind.design.attrition.differential",
+        "long.cost_per_job" => "ind.long.cost_per_job",
+        "long.cost_per_additional_job" => "ind.long.cost_per_additional_job",
+        "long.cost_per_beneficiary_firm" => "ind.long.cost_per_beneficiary_firm",
+        "medium.knowledge_institutions" => "ind.medium.knowledge_institutions",
+        "pro_poor.wage_gap.vs_control" => "ind.pro_poor.wage_gap.vs_control",
+        "pro_poor.exited_firms_jobs" => "ind.pro_poor.exited_firms_jobs",
         _ => return None,
     })
 }

@@ -428,6 +428,154 @@ pub fn message_text(lang: Lang, message: &Message) -> String {
             Lang::Es => format!("{answered} de {total} ítems de la lista de verificación respondidos"),
             Lang::Pt => format!("{answered} de {total} itens da lista de verificação respondidos"),
         },
+        M::ClusterCaveat => match lang {
+            Lang::En => "the interval reflects the sampling of firms, not the differences between clusters: with one treated and one control cluster, a programme effect cannot be told from a cluster effect".into(),
+            Lang::Es => "el intervalo refleja el muestreo de empresas, no las diferencias entre clústeres: con un clúster tratado y uno de control no se puede distinguir un efecto del programa de un efecto del clúster".into(),
+            Lang::Pt => "o intervalo reflete a amostragem de empresas, não as diferenças entre clusters: com um cluster tratado e um de controle não se distingue um efeito do programa de um efeito do cluster".into(),
+        },
+        M::BalanceCompared { group, measure, n, n_control, baseline } => {
+            let group = side(lang, *group);
+            let measure = word(lang, measure);
+            match lang {
+                Lang::En => format!("{measure} in {baseline} of {n} firm(s) of the group “{group}” against {n_control} control firm(s) (standardised mean difference)"),
+                Lang::Es => format!("{measure} en {baseline} de {n} empresa(s) del grupo «{group}» frente a {n_control} empresa(s) de control (diferencia de medias estandarizada)"),
+                Lang::Pt => format!("{measure} em {baseline} de {n} empresa(s) do grupo “{group}” contra {n_control} empresa(s) de controle (diferença de médias padronizada)"),
+            }
+        }
+        M::BalanceFewFirms { group, measure, n, baseline } => {
+            let group = side(lang, *group);
+            let measure = word(lang, measure);
+            match lang {
+                Lang::En => format!("{n} firm(s) of the group “{group}” with {measure} in {baseline}: at least 2 are needed on each side"),
+                Lang::Es => format!("{n} empresa(s) del grupo «{group}» con datos de {measure} en {baseline}: se necesitan al menos 2 de cada lado"),
+                Lang::Pt => format!("{n} empresa(s) do grupo “{group}” com dados de {measure} em {baseline}: são necessárias pelo menos 2 de cada lado"),
+            }
+        }
+        M::BalanceNoSpread { measure, baseline } => {
+            let measure = word(lang, measure);
+            match lang {
+                Lang::En => format!("every firm has the same {measure} in {baseline}: the standardised difference is undefined"),
+                Lang::Es => format!("todas las empresas tienen el mismo valor de {measure} en {baseline}: la diferencia estandarizada no está definida"),
+                Lang::Pt => format!("todas as empresas têm o mesmo valor de {measure} em {baseline}: a diferença padronizada não está definida"),
+            }
+        }
+        M::AttritionCounted { group, gone, firms, baseline, followup } => {
+            let group = side(lang, *group);
+            match lang {
+                Lang::En => format!("{gone} of {firms} firm(s) of the group “{group}” with a row in {baseline} have none in {followup} (closed or lost to follow-up)"),
+                Lang::Es => format!("{gone} de {firms} empresa(s) del grupo «{group}» con una fila en {baseline} no tienen ninguna en {followup} (cerradas o sin seguimiento)"),
+                Lang::Pt => format!("{gone} de {firms} empresa(s) do grupo “{group}” com uma linha em {baseline} não têm nenhuma em {followup} (fechadas ou sem acompanhamento)"),
+            }
+        }
+        M::AttritionNoFirms { group, baseline } => {
+            let group = side(lang, *group);
+            match lang {
+                Lang::En => format!("no firm of the group “{group}” has a row in {baseline}"),
+                Lang::Es => format!("ninguna empresa del grupo «{group}» tiene una fila en {baseline}"),
+                Lang::Pt => format!("nenhuma empresa do grupo “{group}” tem uma linha em {baseline}"),
+            }
+        }
+        M::AttritionDifferential { baseline, followup } => match lang {
+            Lang::En => format!("share of beneficiary firms gone {baseline}→{followup} minus that of control firms"),
+            Lang::Es => format!("proporción de empresas beneficiarias que salieron {baseline}→{followup} menos la de las empresas de control"),
+            Lang::Pt => format!("proporção de empresas beneficiárias que saíram {baseline}→{followup} menos a das empresas de controle"),
+        },
+        M::PretrendNoPreYear { baseline } => match lang {
+            Lang::En => format!("the firms table has no year before the baseline {baseline}: the trends before the programme cannot be compared"),
+            Lang::Es => format!("la tabla de empresas no tiene ningún año anterior a la línea de base {baseline}: no se pueden comparar las tendencias previas al programa"),
+            Lang::Pt => format!("a tabela de empresas não tem nenhum ano anterior à linha de base {baseline}: não é possível comparar as tendências anteriores ao programa"),
+        },
+        M::CostDivided { what, denominator } => {
+            let d = amount(lang, *denominator);
+            match (lang, what.as_str()) {
+                (Lang::En, "jobs") => format!("total cost divided by the {d} jobs created by the beneficiaries"),
+                (Lang::En, "additional_jobs") => format!("total cost divided by the {d} jobs beyond the control group's growth"),
+                (Lang::En, _) => format!("total cost divided by the {d} beneficiary firms"),
+                (Lang::Es, "jobs") => format!("costo total dividido por los {d} empleos creados por las beneficiarias"),
+                (Lang::Es, "additional_jobs") => format!("costo total dividido por los {d} empleos por encima del crecimiento del grupo de control"),
+                (Lang::Es, _) => format!("costo total dividido por las {d} empresas beneficiarias"),
+                (Lang::Pt, "jobs") => format!("custo total dividido pelos {d} empregos criados pelas beneficiárias"),
+                (Lang::Pt, "additional_jobs") => format!("custo total dividido pelos {d} empregos acima do crescimento do grupo de controle"),
+                (Lang::Pt, _) => format!("custo total dividido pelas {d} empresas beneficiárias"),
+            }
+        }
+        M::CostDenominatorNotPositive { what, denominator } => {
+            let d = amount(lang, *denominator);
+            match (lang, what.as_str()) {
+                (Lang::En, "additional_jobs") => format!("the jobs beyond the control group's growth are {d}: there is no cost per additional job"),
+                (Lang::En, "jobs") => format!("the beneficiaries' employment changed by {d}: no job was created to divide the cost by"),
+                (Lang::En, _) => format!("{d} beneficiary firms: no cost per firm"),
+                (Lang::Es, "additional_jobs") => format!("los empleos por encima del crecimiento del grupo de control son {d}: no hay costo por empleo adicional"),
+                (Lang::Es, "jobs") => format!("el empleo de las beneficiarias cambió en {d}: no se creó ningún empleo entre el cual dividir el costo"),
+                (Lang::Es, _) => format!("{d} empresas beneficiarias: no hay costo por empresa"),
+                (Lang::Pt, "additional_jobs") => format!("os empregos acima do crescimento do grupo de controle são {d}: não há custo por emprego adicional"),
+                (Lang::Pt, "jobs") => format!("o emprego das beneficiárias mudou em {d}: nenhum emprego foi criado para dividir o custo"),
+                (Lang::Pt, _) => format!("{d} empresas beneficiárias: não há custo por empresa"),
+            }
+        }
+        M::ActorTypesMissing => match lang {
+            Lang::En => "no actor in the actors table has a type: knowledge institutions cannot be told apart".into(),
+            Lang::Es => "ningún actor de la tabla de actores tiene un tipo: no se pueden distinguir las instituciones de conocimiento".into(),
+            Lang::Pt => "nenhum ator da tabela de atores tem um tipo: não é possível distinguir as instituições de conhecimento".into(),
+        },
+        M::ActorTypesUnknown { types, count, baseline, followup } => {
+            let types = types.join(", ");
+            match lang {
+                Lang::En => format!("knowledge institutions counted in {followup} minus in {baseline}; {count} actor type(s) not recognised and counted as other: {types}"),
+                Lang::Es => format!("instituciones de conocimiento contadas en {followup} menos en {baseline}; {count} tipo(s) de actor no reconocido(s), contado(s) como otros: {types}"),
+                Lang::Pt => format!("instituições de conhecimento contadas em {followup} menos em {baseline}; {count} tipo(s) de ator não reconhecido(s), contado(s) como outros: {types}"),
+            }
+        }
+        M::ProPoorShareVsControl { n, n_control, baseline, followup, .. } => match lang {
+            Lang::En => format!("change {baseline}→{followup} of this group's share of employment in {n} beneficiary firm(s) minus that in {n_control} control firm(s)"),
+            Lang::Es => format!("cambio {baseline}→{followup} de la participación de este grupo en el empleo en {n} empresa(s) beneficiaria(s) menos el de {n_control} empresa(s) de control"),
+            Lang::Pt => format!("mudança {baseline}→{followup} da participação deste grupo no emprego em {n} empresa(s) beneficiária(s) menos a de {n_control} empresa(s) de controle"),
+        },
+        M::ProPoorNoControlPanel { columns, baseline, followup } => {
+            let columns = columns_text(lang, columns);
+            match lang {
+                Lang::En => format!("no control firm has {columns} in both {baseline} and {followup}"),
+                Lang::Es => format!("ninguna empresa de control tiene datos de {columns} en {baseline} y en {followup}"),
+                Lang::Pt => format!("nenhuma empresa de controle tem dados de {columns} em {baseline} e em {followup}"),
+            }
+        }
+        M::ProPoorShareUndefined { group, year } => {
+            let group = side(lang, *group);
+            match lang {
+                Lang::En => format!("no employment in {year} among the firms of the group “{group}”: the share is undefined"),
+                Lang::Es => format!("no hay empleo en {year} en las empresas del grupo «{group}»: la participación no está definida"),
+                Lang::Pt => format!("não há emprego em {year} nas empresas do grupo “{group}”: a participação não está definida"),
+            }
+        }
+        M::ProPoorWageGapVsControl { n, n_control, baseline, followup } => match lang {
+            Lang::En => format!("change {baseline}→{followup} of the gender wage gap in {n} beneficiary firm(s) minus that in {n_control} control firm(s)"),
+            Lang::Es => format!("cambio {baseline}→{followup} de la brecha salarial de género en {n} empresa(s) beneficiaria(s) menos el de {n_control} empresa(s) de control"),
+            Lang::Pt => format!("mudança {baseline}→{followup} da diferença salarial de gênero em {n} empresa(s) beneficiária(s) menos a de {n_control} empresa(s) de controle"),
+        },
+        M::ProPoorWageGapNoFirms { group, baseline, followup } => {
+            let group = side(lang, *group);
+            match lang {
+                Lang::En => format!("no firm of the group “{group}” has employment, women workers and wages in both {baseline} and {followup}"),
+                Lang::Es => format!("ninguna empresa del grupo «{group}» tiene empleo, trabajadoras y salarios en {baseline} y en {followup}"),
+                Lang::Pt => format!("nenhuma empresa do grupo “{group}” tem emprego, trabalhadoras e salários em {baseline} e em {followup}"),
+            }
+        }
+        M::ProPoorWageGapUndefined { group, year } => {
+            let group = side(lang, *group);
+            match lang {
+                Lang::En => format!("the wage gap of the group “{group}” is undefined in {year} (nobody of one sex employed, or a men's wage of 0)"),
+                Lang::Es => format!("la brecha salarial del grupo «{group}» no está definida en {year} (nadie de un sexo empleado, o salario de los hombres 0)"),
+                Lang::Pt => format!("a diferença salarial do grupo “{group}” não está definida em {year} (ninguém de um sexo empregado, ou salário dos homens 0)"),
+            }
+        }
+        M::ProPoorExitedJobs { jobs, gone, firms, baseline, followup } => {
+            let jobs = amount(lang, *jobs);
+            match lang {
+                Lang::En => format!("{gone} of {firms} beneficiary firm(s) with a row in {baseline} have none in {followup}; they employed {jobs} people in {baseline}"),
+                Lang::Es => format!("{gone} de {firms} empresa(s) beneficiaria(s) con una fila en {baseline} no tienen ninguna en {followup}; empleaban a {jobs} personas en {baseline}"),
+                Lang::Pt => format!("{gone} de {firms} empresa(s) beneficiária(s) com uma linha em {baseline} não têm nenhuma em {followup}; empregavam {jobs} pessoas em {baseline}"),
+            }
+        }
         M::Unknown { code, params } => raw(code, params),
     }
 }

@@ -100,8 +100,8 @@ const MAX_WIDTH: usize = 16;
 struct Group {
     n_g: usize,
     n_c: usize,
-    /// `(job, column, ratio)`.
-    jobs: Vec<(usize, usize, bool)>,
+    /// `(job, column, kind)`.
+    jobs: Vec<(usize, usize, Kind)>,
     /// The columns used; rows are `stride` apart (2, 4, 8 or 16: the few row widths
     /// the draws are compiled for), the columns past `width` are zeros.
     width: usize,
@@ -111,19 +111,38 @@ struct Group {
     rows_c: Vec<f64>,
 }
 
+/// What a panel's draws compute: the growth of an amount, the growth of a ratio of
+/// sums (labour productivity), or the change of a ratio of sums (a share of
+/// employment: `num_f / den_f − num_b / den_b`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Amount,
+    Ratio,
+    Change,
+}
+
+impl Kind {
+    fn of(p: &Panel) -> Kind {
+        match (p.ratio, p.change) {
+            (_, true) => Kind::Change,
+            (true, false) => Kind::Ratio,
+            (false, false) => Kind::Amount,
+        }
+    }
+}
+
 /// The width of a panel's values in a group's rows.
 fn width(p: &Panel) -> usize {
-    if p.ratio {
-        4
-    } else {
-        2
+    match Kind::of(p) {
+        Kind::Amount => 2,
+        Kind::Ratio | Kind::Change => 4,
     }
 }
 
 fn groups(jobs: &[(&Panel, &Panel)]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for (j, (g, c)) in jobs.iter().enumerate() {
-        if g.firms.is_empty() || c.firms.is_empty() || g.ratio != c.ratio {
+        if g.firms.is_empty() || c.firms.is_empty() || Kind::of(g) != Kind::of(c) {
             continue;
         }
         let w = width(g);
@@ -146,7 +165,7 @@ fn groups(jobs: &[(&Panel, &Panel)]) -> Vec<Group> {
                 x
             }
         };
-        group.jobs.push((j, group.width, g.ratio));
+        group.jobs.push((j, group.width, Kind::of(g)));
         group.width += w;
     }
     for group in &mut groups {
@@ -156,12 +175,12 @@ fn groups(jobs: &[(&Panel, &Panel)]) -> Vec<Group> {
             .unwrap_or(MAX_WIDTH);
         let lay = |n: usize, g_side: bool, group: &Group| {
             let mut rows = vec![0.0; n * group.stride];
-            for &(j, col, ratio) in &group.jobs {
+            for &(j, col, kind) in &group.jobs {
                 let Some(&(g, c)) = jobs.get(j) else { continue };
                 let panel = if g_side { g } else { c };
                 for (i, f) in panel.firms.iter().enumerate() {
                     let at = i * group.stride + col;
-                    let values: &[f64] = if ratio { f } else { &f[..2] };
+                    let values: &[f64] = if kind == Kind::Amount { &f[..2] } else { f };
                     if let Some(slot) = rows.get_mut(at..at + values.len()) {
                         slot.copy_from_slice(values);
                     }
@@ -185,7 +204,7 @@ fn intervals_in(
     let mut out = vec![None; jobs.len()];
     // A job whose two panels are not of one kind (never built so) goes alone.
     for (j, (g, c)) in jobs.iter().enumerate() {
-        if g.ratio != c.ratio {
+        if Kind::of(g) != Kind::of(c) {
             out[j] = difference_interval(g, c, reps, seed);
         }
     }
@@ -313,8 +332,8 @@ fn draw_w<const W: usize>(group: &Group, from: u32, to: u32, seed: u64) -> Vec<V
         // Both sides are always drawn, so a skipped draw never shifts the stream.
         let sg = side(&group.rows_g, group.n_g, &mut rng);
         let sc = side(&group.rows_c, group.n_c, &mut rng);
-        for (&(_, col, ratio), out) in group.jobs.iter().zip(&mut out) {
-            let (Some(gg), Some(gc)) = (sums_growth(&sg, col, ratio), sums_growth(&sc, col, ratio))
+        for (&(_, col, kind), out) in group.jobs.iter().zip(&mut out) {
+            let (Some(gg), Some(gc)) = (sums_growth(&sg, col, kind), sums_growth(&sc, col, kind))
             else {
                 continue;
             };
@@ -328,13 +347,22 @@ fn draw_w<const W: usize>(group: &Group, from: u32, to: u32, seed: u64) -> Vec<V
 }
 
 /// The growth of a resample from its sums, as [`Compact::resampled_growth`] takes it.
-fn sums_growth(s: &[f64], col: usize, ratio: bool) -> Option<f64> {
+fn sums_growth(s: &[f64], col: usize, kind: Kind) -> Option<f64> {
     let v = |k: usize| s.get(col + k).copied().unwrap_or(0.0);
-    if ratio {
-        growth(level(v(0), v(2), true), level(v(1), v(3), true))
-    } else {
-        growth(v(0), v(1))
+    match kind {
+        Kind::Ratio => growth(level(v(0), v(2), true), level(v(1), v(3), true)),
+        Kind::Amount => growth(v(0), v(1)),
+        Kind::Change => share_change(v(0), v(1), v(2), v(3)),
     }
+}
+
+/// `num_f / den_f − num_b / den_b`, finite or `None` (a denominator of 0 or less).
+pub fn share_change(num_b: f64, num_f: f64, den_b: f64, den_f: f64) -> Option<f64> {
+    if den_b <= 0.0 || den_f <= 0.0 {
+        return None;
+    }
+    let d = num_f / den_f - num_b / den_b;
+    d.is_finite().then_some(d)
 }
 
 /// Uniform indices from a `Pcg64Mcg`: each 64-bit output gives two 32-bit halves,
@@ -384,11 +412,16 @@ enum Compact {
     Amount(Vec<[f64; 2]>),
     /// `[output_b, output_f, employment_b, employment_f]` per firm.
     Ratio(Vec<[f64; 4]>),
+    /// `[workers_b, workers_f, employment_b, employment_f]` per firm: the change of
+    /// the share, not its growth.
+    Change(Vec<[f64; 4]>),
 }
 
 impl Compact {
     fn of(panel: &Panel) -> Self {
-        if panel.ratio {
+        if panel.change {
+            Compact::Change(panel.firms.clone())
+        } else if panel.ratio {
             Compact::Ratio(panel.firms.clone())
         } else {
             Compact::Amount(panel.firms.iter().map(|f| [f[0], f[1]]).collect())
@@ -408,7 +441,7 @@ impl Compact {
                 }
                 growth(sb, sf)
             }
-            Compact::Ratio(firms) => {
+            Compact::Ratio(firms) | Compact::Change(firms) => {
                 let n = firms.len();
                 let mut s = [0.0f64; 4];
                 for _ in 0..n {
@@ -418,7 +451,11 @@ impl Compact {
                     s[2] += v[2];
                     s[3] += v[3];
                 }
-                growth(level(s[0], s[2], true), level(s[1], s[3], true))
+                if matches!(self, Compact::Change(_)) {
+                    share_change(s[0], s[1], s[2], s[3])
+                } else {
+                    growth(level(s[0], s[2], true), level(s[1], s[3], true))
+                }
             }
         }
     }
@@ -444,7 +481,12 @@ mod tests {
                 sums[k] += f[k];
             }
         }
-        Panel { ratio, firms, sums }
+        Panel {
+            ratio,
+            change: false,
+            firms,
+            sums,
+        }
     }
 
     fn panel(values: &[(f64, f64)]) -> Panel {

@@ -27,7 +27,11 @@ use crate::results::{Horizon, Indicator, Message, Unit};
 use crate::years::Years;
 
 /// The panel of `side`, or why its growth cannot be computed.
-fn checked<'b>(ctx: &Ctx<'_>, bundle: &'b Bundle, side: Side) -> Result<&'b Panel, Message> {
+pub(crate) fn checked<'b>(
+    ctx: &Ctx<'_>,
+    bundle: &'b Bundle,
+    side: Side,
+) -> Result<&'b Panel, Message> {
     let metric = bundle.metric;
     if let Some(column) = metric.missing_column(&ctx.data.firms) {
         return Err(Message::MissingColumn {
@@ -111,7 +115,8 @@ pub fn growth_indicator(ctx: &Ctx<'_>, bundle: &Bundle, side: Side, id: &str) ->
 
 /// `long.<set>.<measure>.vs_control` (with the bootstrap interval) or `.vs_sector`.
 /// `interval` is the bootstrap interval of the two panels, computed beforehand (see
-/// [`super::bootstrap::intervals`]) when both have at least 2 firms.
+/// [`super::bootstrap::intervals`]) when both have at least 2 firms; `event` is the
+/// event study of a `vs_control` ([`super::event`]).
 pub fn versus_indicator(
     ctx: &Ctx<'_>,
     bundle: &Bundle,
@@ -119,6 +124,7 @@ pub fn versus_indicator(
     versus: Side,
     id: &str,
     interval: Option<Interval>,
+    event: Option<Value>,
 ) -> Indicator {
     let with_interval = versus == Side::Control;
     let span = ctx.years.span();
@@ -158,6 +164,12 @@ pub fn versus_indicator(
     did.insert(side.key().into(), opt(dg));
     did.insert(versus.key().into(), opt(dc));
     ind.detail.insert("did".into(), Value::Object(did));
+    if with_interval {
+        comparison_detail(&mut ind, g, c, span);
+        if let Some(event) = event {
+            ind.detail.insert("event".into(), event);
+        }
+    }
 
     let mut message = Message::Compared {
         group: side,
@@ -197,6 +209,39 @@ pub fn versus_indicator(
     ind.detail.insert("series".into(), bundle.series_json());
     ind.say(message);
     ind
+}
+
+/// The evidence a comparison with the control group rests on: `weak` when the smaller
+/// panel has fewer than 10 firms, `limited` under 30, else `adequate`.
+pub fn evidence(n_smaller: usize) -> &'static str {
+    match n_smaller {
+        0..=9 => "weak",
+        10..=29 => "limited",
+        _ => "adequate",
+    }
+}
+
+/// `ratio` (`(1 + growth_G) / (1 + growth_C) − 1`), `cagr_difference`, `evidence` and
+/// the cluster `caveat` of a `vs_control` (SPEC, "Long run").
+fn comparison_detail(ind: &mut Indicator, g: &Panel, c: &Panel, span: i32) {
+    let ratio = g
+        .growth()
+        .zip(c.growth())
+        .and_then(|(a, b)| (1.0 + b != 0.0).then(|| (1.0 + a) / (1.0 + b) - 1.0))
+        .and_then(finite);
+    ind.detail.insert("ratio".into(), opt(ratio));
+    let cagr_difference = g
+        .cagr(span)
+        .zip(c.cagr(span))
+        .and_then(|(a, b)| finite(a - b));
+    ind.detail
+        .insert("cagr_difference".into(), opt(cagr_difference));
+    ind.detail
+        .insert("evidence".into(), evidence(g.n().min(c.n())).into());
+    ind.detail.insert(
+        "caveat".into(),
+        serde_json::to_value(Message::ClusterCaveat).unwrap_or(Value::Null),
+    );
 }
 
 /// `long.local_gdp_vs_national`: `g_local − g_national` over b→f, or over the first

@@ -25,6 +25,7 @@ use serde_json::Value;
 use super::panels::{num, Bundle, Side};
 use super::status;
 use super::Ctx;
+use crate::entity::{entity_type, EntityType};
 use crate::model::{FirmYear, Flag, Group, TableKind};
 use crate::panel::{finite, growth};
 use crate::results::{Horizon, Indicator, Message, Status, Unit};
@@ -36,19 +37,21 @@ pub fn medium(ctx: &Ctx<'_>, sales: &Bundle) -> Vec<Indicator> {
         .collect();
     out.push(strategy(ctx, None));
     out.push(institutions(ctx));
+    out.push(knowledge_institutions(ctx));
     out.push(cooperation(ctx));
     out.push(improved(ctx, sales));
     out
 }
 
 /// The ids of the medium run indicators, in order (for the no-years case).
-pub const IDS: [(&str, Unit); 8] = [
+pub const IDS: [(&str, Unit); 9] = [
     ("medium.strategies.quality", Unit::Share),
     ("medium.strategies.management", Unit::Share),
     ("medium.strategies.eco_efficiency", Unit::Share),
     ("medium.strategies.marketing", Unit::Share),
     ("medium.strategies.any", Unit::Share),
     ("medium.institutions", Unit::Count),
+    ("medium.knowledge_institutions", Unit::Count),
     ("medium.firm_cooperation", Unit::Count),
     ("medium.improved_position", Unit::Share),
 ];
@@ -195,7 +198,90 @@ fn institutions(ctx: &Ctx<'_>) -> Indicator {
             entry.insert(name);
         }
     }
-    change_of_counts(ctx, id, TableKind::Actors, by_year)
+    let mut ind = change_of_counts(ctx, id, TableKind::Actors, by_year);
+    // The counts by actor type (an actor's type in a year: its first row's).
+    let (b, f) = (ctx.years.baseline, ctx.years.followup);
+    for (key, year) in [("types_b", b), ("types_f", f)] {
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for row in ctx.data.actors.iter().filter(|r| r.year == year) {
+            let name = norm(&row.actor);
+            if name.is_empty() || !seen.insert(name) {
+                continue;
+            }
+            let kind = entity_type(row.kind.as_deref().unwrap_or(""));
+            *counts.entry(kind.key()).or_default() += 1;
+        }
+        let counts: serde_json::Map<String, Value> = counts
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n.into()))
+            .collect();
+        ind.detail.insert(key.into(), Value::Object(counts));
+    }
+    ind
+}
+
+/// At most this many unrecognised actor types are named in the message.
+const MAX_UNKNOWN_TYPES: usize = 5;
+
+/// `medium.knowledge_institutions`: as `medium.institutions`, over the actors whose
+/// type is a knowledge institution ([`entity_type`]). An actor counts in a year when
+/// one of its rows of that year has such a type. Without any actor type at all the
+/// count cannot be told: `insufficient_data`. Types nobody knows are counted as other
+/// and named in the message (`detail.unknown_types`).
+fn knowledge_institutions(ctx: &Ctx<'_>) -> Indicator {
+    let id = "medium.knowledge_institutions";
+    let mut ind = Indicator::new(id, Horizon::Medium, Unit::Count);
+    if ctx.data.actors.is_empty() {
+        ind.say(Message::TableEmpty {
+            table: TableKind::Actors,
+        });
+        return ind;
+    }
+    let typed = |r: &&crate::model::ActorRow| r.kind.as_deref().is_some_and(|k| !k.trim().is_empty());
+    if !ctx.data.actors.iter().any(|r| typed(&r)) {
+        ind.say(Message::ActorTypesMissing);
+        return ind;
+    }
+    let mut by_year: BTreeMap<i32, HashSet<String>> = BTreeMap::new();
+    let mut unknown: Vec<String> = Vec::new();
+    let mut unknown_rows = 0usize;
+    for row in &ctx.data.actors {
+        let entry = by_year.entry(row.year).or_default();
+        let kind = row.kind.as_deref().unwrap_or("").trim();
+        match entity_type(kind) {
+            EntityType::Knowledge => {
+                let name = norm(&row.actor);
+                if !name.is_empty() {
+                    entry.insert(name);
+                }
+            }
+            EntityType::Other if !kind.is_empty() => {
+                unknown_rows += 1;
+                if !unknown.iter().any(|u| u.eq_ignore_ascii_case(kind)) {
+                    unknown.push(kind.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut ind = change_of_counts(ctx, id, TableKind::Actors, by_year);
+    ind.detail.insert(
+        "unknown_types".into(),
+        Value::from(unknown.clone()),
+    );
+    ind.detail.insert("unknown_rows".into(), unknown_rows.into());
+    if !unknown.is_empty() {
+        let count = unknown.len();
+        unknown.truncate(MAX_UNKNOWN_TYPES);
+        ind.say(Message::ActorTypesUnknown {
+            types: unknown,
+            count,
+            baseline: ctx.years.baseline,
+            followup: ctx.years.followup,
+        });
+    }
+    ind
 }
 
 /// Activities involving more than three firms.

@@ -16,6 +16,9 @@
 //! usual.
 
 pub mod bootstrap;
+pub mod costs;
+pub mod design;
+pub mod event;
 pub mod firms;
 pub mod long;
 pub mod medium;
@@ -24,6 +27,7 @@ pub mod productivity;
 pub mod returns;
 pub mod screening;
 pub mod short;
+pub mod spans;
 pub mod status;
 
 use crate::document::Document;
@@ -214,32 +218,88 @@ pub fn compute(
                 Some("employment") => &employment,
                 _ => &sales,
             };
-            // The bootstrap intervals of every vs_control, all at once (in parallel
-            // natively); each has its own generator from the seed.
-            let jobs: Vec<(usize, _)> = LONG_PANEL_IDS
-                .iter()
-                .enumerate()
-                .filter_map(|(i, (id, side, versus))| {
-                    let versus = (*versus).filter(|v| *v == Side::Control)?;
-                    let b = metric_of(id);
-                    let (g, c) = (b.panel(*side), b.panel(versus));
-                    (g.n() >= 2 && c.n() >= 2).then_some((i, (g, c)))
-                })
-                .collect();
-            let pairs: Vec<_> = jobs.iter().map(|(_, p)| *p).collect();
-            let found = bootstrap::intervals(&pairs, doc.settings.reps(), doc.settings.seed);
-            let mut interval_of = vec![None; LONG_PANEL_IDS.len()];
-            for ((i, _), interval) in jobs.iter().zip(found) {
-                interval_of[*i] = interval;
+            // The panels of the event study (b → t for every other year t) and of the
+            // pre-trend (p → b), from the rows grouped by year once.
+            let rows = spans::YearRows::new(&data.firms, &index);
+            let metrics = [sales.metric, exports.metric, employment.metric, productivity.metric];
+            let events = event::EventPanels::build(&ctx, &rows, metrics);
+            let pre = design::PreTrend::build(&ctx, &rows);
+            let metric_index = |id: &str| match IndicatorId::parse(id).measure() {
+                Some("productivity") => 3,
+                Some("exports") => 1,
+                Some("employment") => 2,
+                _ => 0,
+            };
+            // The bootstrap intervals of every vs_control, every event year and the
+            // pre-trend, all at once (in parallel natively); each has its own
+            // generator from the seed.
+            let mut jobs = event::Jobs::default();
+            let mut main_job = vec![None; LONG_PANEL_IDS.len()];
+            let mut event_jobs: Vec<Vec<Option<usize>>> = vec![Vec::new(); LONG_PANEL_IDS.len()];
+            for (i, (id, side, versus)) in LONG_PANEL_IDS.iter().enumerate() {
+                if *versus != Some(Side::Control) {
+                    continue;
+                }
+                let b = metric_of(id);
+                main_job[i] = jobs.add(b.panel(*side), b.panel(Side::Control));
+                let m = metric_index(id);
+                event_jobs[i] = events
+                    .years
+                    .iter()
+                    .map(|(_, p)| jobs.add(&p[m][*side as usize], &p[m][Side::Control as usize]))
+                    .collect();
             }
+            let pre_jobs = pre.as_ref().map(|p| {
+                [0, 1].map(|k| {
+                    let (g, c) = p.pair(k);
+                    jobs.add(g, c)
+                })
+            });
+            let found = jobs.run(doc.settings.reps(), doc.settings.seed);
+            let mut design_out = design::balance(&ctx, productivity.metric);
+            design_out.extend(design::attrition(&ctx));
+            design_out.extend(design::pretrend(
+                &ctx,
+                pre.as_ref(),
+                pre_jobs.map_or([None, None], |j| j.map(|at| event::found(&found, at))),
+            ));
+            out.splice(0..0, design_out);
             for (i, (id, side, versus)) in LONG_PANEL_IDS.into_iter().enumerate() {
                 let b = metric_of(id);
+                let interval = event::found(&found, main_job[i]);
                 out.push(match versus {
                     None => long::growth_indicator(&ctx, b, side, id),
-                    Some(v) => long::versus_indicator(&ctx, b, side, v, id, interval_of[i]),
+                    Some(v) => {
+                        let event = (v == Side::Control).then(|| {
+                            let m = metric_index(id);
+                            let (g, c) = (b.panel(side), b.panel(Side::Control));
+                            let mut points: Vec<_> = events
+                                .years
+                                .iter()
+                                .zip(&event_jobs[i])
+                                .filter_map(|((t, p), at)| {
+                                    event::point(
+                                        *t,
+                                        &p[m][side as usize],
+                                        &p[m][Side::Control as usize],
+                                        event::found(&found, *at),
+                                    )
+                                })
+                                .collect();
+                            points.extend(event::point(y.followup, g, c, interval));
+                            event::series(points)
+                        });
+                        long::versus_indicator(&ctx, b, side, v, id, interval, event)
+                    }
                 });
             }
             out.extend(returns::returns(&doc.project));
+            out.extend(costs::costs(
+                &doc.project,
+                Some(&ctx),
+                Some(&employment),
+                index.distinct(&[Group::Beneficiary]).count(),
+            ));
             out.extend(medium::medium(&ctx, &sales));
             if let Some(end) = doc.project.end_year {
                 if y.followup < end.saturating_add(3) {
@@ -252,10 +312,21 @@ pub fn compute(
             }
         }
         None => {
+            let design_out: Vec<Indicator> = design::ids()
+                .into_iter()
+                .map(|(id, unit)| no_years(&id, Horizon::Design, unit))
+                .collect();
+            out.splice(0..0, design_out);
             for (id, _, _) in LONG_PANEL_IDS {
                 out.push(no_years(id, Horizon::Long, Unit::Ratio));
             }
             out.extend(returns::returns(&doc.project));
+            out.extend(costs::costs(
+                &doc.project,
+                None,
+                None,
+                index.distinct(&[Group::Beneficiary]).count(),
+            ));
             for (id, unit) in medium::IDS {
                 out.push(no_years(id, Horizon::Medium, unit));
             }

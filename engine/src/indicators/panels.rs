@@ -58,7 +58,7 @@ impl Side {
     }
 
     /// Bit mask of the sets a firm of `group` belongs to.
-    fn mask(group: Group) -> u8 {
+    pub(crate) fn mask(group: Group) -> u8 {
         match group {
             Group::Beneficiary => 0b0011,
             Group::Cluster => 0b0010,
@@ -72,6 +72,10 @@ impl Side {
 #[derive(Debug, Clone, Default)]
 pub struct Panel {
     pub ratio: bool,
+    /// The statistic is the change of the ratio `Σ num_f / Σ den_f − Σ num_b / Σ den_b`
+    /// (a share of employment), not a growth (the pro-poor comparisons with the
+    /// control group; `ratio` is then true too).
+    pub change: bool,
     /// `[num_b, num_f, den_b, den_f]` per panel firm, in table order.
     pub firms: Vec<[f64; 4]>,
     /// Column sums of `firms`.
@@ -79,7 +83,7 @@ pub struct Panel {
 }
 
 impl Panel {
-    fn push(&mut self, firm: [f64; 4]) {
+    pub(crate) fn push(&mut self, firm: [f64; 4]) {
         for (s, v) in self.sums.iter_mut().zip(firm) {
             *s += v;
         }
@@ -105,6 +109,20 @@ impl Panel {
             return None;
         }
         growth(self.level_b(), self.level_f())
+    }
+
+    /// What the bootstrap compares: the growth, or for a `change` panel the change of
+    /// the ratio (see [`Panel::change`]).
+    pub fn stat(&self) -> Option<f64> {
+        if self.change {
+            if self.firms.is_empty() {
+                return None;
+            }
+            let [nb, nf, db, df] = self.sums;
+            super::bootstrap::share_change(nb, nf, db, df)
+        } else {
+            self.growth()
+        }
     }
 
     pub fn cagr(&self, span: i32) -> Option<f64> {

@@ -29,13 +29,15 @@ pub fn at_least(value: f64, threshold: f64) -> Status {
 }
 
 /// The `vs_control` rule: met if the interval's low end is above 0; not_met if the
-/// value is ≤ 0; otherwise inconclusive. Without an interval: met if > 0, else not_met.
+/// value is ≤ 0; otherwise inconclusive. Without an interval (fewer than 2 firms on a
+/// side): inconclusive if > 0, else not_met — one control firm is never evidence of
+/// success.
 pub fn vs_control(value: f64, ci: Option<[f64; 2]>) -> Status {
     match ci {
         _ if value <= 0.0 => Status::NotMet,
         Some([low, _]) if low > 0.0 => Status::Met,
         Some(_) => Status::Inconclusive,
-        None => Status::Met,
+        None => Status::Inconclusive,
     }
 }
 
@@ -96,7 +98,7 @@ mod tests {
         assert_eq!(vs_control(0.1, Some([0.01, 0.2])), Status::Met);
         assert_eq!(vs_control(0.1, Some([-0.01, 0.2])), Status::Inconclusive);
         assert_eq!(vs_control(0.0, Some([0.01, 0.2])), Status::NotMet);
-        assert_eq!(vs_control(0.1, None), Status::Met);
+        assert_eq!(vs_control(0.1, None), Status::Inconclusive);
         assert_eq!(vs_control(-0.1, None), Status::NotMet);
     }
 }

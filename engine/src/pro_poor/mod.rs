@@ -22,6 +22,7 @@
 pub mod checklist;
 pub mod firm_size;
 pub mod formalization;
+pub mod vs_control;
 pub mod wage_gap;
 pub mod winners;
 pub mod workers;
@@ -68,12 +69,21 @@ pub fn compute(
     out.extend(firm_size::vs_beneficiaries(&ctx));
     out.push(formalization::compute(&ctx));
     out.push(checklist::compute(doc));
+    out.extend(vs_control::shares(&ctx, &doc.settings));
+    out.push(vs_control::wage_gap(&ctx));
+    out.push(vs_control::exited_jobs(&ctx));
     for indicator in &mut out {
-        let ceiling = indicator.id == wage_gap::ID;
+        let ceiling = is_ceiling(&indicator.id);
         status::apply_target(indicator, &doc.targets, ceiling);
     }
     let table = winners::table(&out);
     (out, table)
+}
+
+/// Whether a target for `id` is a ceiling (the value must stay at or below it): the
+/// wage gap, and its change against the control group.
+pub fn is_ceiling(id: &str) -> bool {
+    id == wage_gap::ID || id == vs_control::WAGE_GAP_VS_CONTROL
 }
 
 /// The loser threshold actually used: the setting when it is a finite number ≥ 0,

@@ -27,7 +27,7 @@ use super::{
 
 pub const ID: &str = "pro_poor.wage_gap";
 
-const NEEDED: [Measure; 4] = [
+pub const NEEDED: [Measure; 4] = [
     Measure::Employment,
     Measure::WorkersWomen,
     Measure::WageWomen,
@@ -162,4 +162,63 @@ pub fn compute(ctx: &Ctx<'_>) -> Indicator {
     };
     panel_used(&mut ind, &columns, years, n);
     ind
+}
+
+/// The wage gaps of a group of firms in both years (for the comparison with the
+/// control group, `pro_poor.wage_gap.vs_control`): over its firms valid in both years,
+/// as [`compute`] takes them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gaps {
+    pub n: usize,
+    pub gap_b: f64,
+    pub gap_f: f64,
+}
+
+/// Why a group has no wage gaps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum GapFailure {
+    /// No firm valid in both years.
+    NoFirms,
+    /// Nobody of one sex employed, or the men's wage 0, in that year.
+    Undefined { year: i32 },
+}
+
+/// The gaps of the firms of `pairs` (see [`Gaps`]).
+pub fn gaps(pairs: &[&crate::panel::FirmPair<'_>]) -> Result<Gaps, GapFailure> {
+    let (mut base, mut follow) = (YearSums::default(), YearSums::default());
+    let mut n = 0usize;
+    let (mut year_b, mut year_f) = (0, 0);
+    for pair in pairs {
+        if let (Ok(b), Ok(f)) = (firm_year(pair.base), firm_year(pair.follow)) {
+            n += 1;
+            base.add(b);
+            follow.add(f);
+            year_b = pair.base.map_or(0, |r| r.year);
+            year_f = pair.follow.map_or(0, |r| r.year);
+        }
+    }
+    if n == 0 {
+        return Err(GapFailure::NoFirms);
+    }
+    let gap = |sums: YearSums, year: i32| -> Result<f64, GapFailure> {
+        if sums.women <= 0.0 || sums.men <= 0.0 {
+            return Err(GapFailure::Undefined { year });
+        }
+        let w_women = sums.women_pay / sums.women;
+        let w_men = sums.men_pay / sums.men;
+        if w_men <= 0.0 {
+            return Err(GapFailure::Undefined { year });
+        }
+        let g = (w_men - w_women) / w_men;
+        if g.is_finite() {
+            Ok(g)
+        } else {
+            Err(GapFailure::Undefined { year })
+        }
+    };
+    Ok(Gaps {
+        n,
+        gap_b: gap(base, year_b)?,
+        gap_f: gap(follow, year_f)?,
+    })
 }

@@ -9,6 +9,9 @@
 //!   data" only happens when employment sums to zero in a year; then the line stays
 //!   null rather than claim the group did not lose on half the evidence.
 //! - A size class loses out when its `vs_beneficiaries` is `not_met`; null without data.
+//! - A worker group's line also carries its comparison with the control group
+//!   (`pro_poor.share.<group>.vs_control`: value and status); `loses` stays the
+//!   beneficiaries' own before/after verdict.
 
 use crate::model::Measure;
 use crate::results::{Indicator, Status, WinnerLoser};
@@ -25,6 +28,8 @@ pub fn table(indicators: &[Indicator]) -> Vec<WinnerLoser> {
         let share_id = format!("pro_poor.share.{group}");
         let jobs = find(&jobs_id);
         let share = find(&share_id);
+        let versus_id = super::vs_control::share_id(group);
+        let versus = find(&versus_id);
         let statuses = [jobs.map(|i| i.status), share.map(|i| i.status)];
         let loses = if statuses.contains(&Some(Status::NotMet)) {
             Some(true)
@@ -39,7 +44,9 @@ pub fn table(indicators: &[Indicator]) -> Vec<WinnerLoser> {
             jobs_change: jobs.and_then(|i| i.value),
             change: share.and_then(|i| i.value),
             loses,
-            indicators: vec![jobs_id, share_id],
+            indicators: vec![jobs_id, share_id, versus_id],
+            vs_control: versus.and_then(|i| i.value),
+            vs_control_status: versus.map(|i| i.status),
         });
     }
     for class in CLASSES {
@@ -57,6 +64,8 @@ pub fn table(indicators: &[Indicator]) -> Vec<WinnerLoser> {
             change: ind.and_then(|i| i.value),
             loses,
             indicators: vec![id],
+            vs_control: None,
+            vs_control_status: None,
         });
     }
     lines
