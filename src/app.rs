@@ -13,7 +13,7 @@ use crate::components::{
 use crate::i18n::{t, Lang};
 use crate::reading::Reading;
 use crate::state::AppState;
-use cluster_eval_engine::model::TableKind;
+use cluster_eval_engine::TableKind;
 
 #[component]
 pub fn App() -> impl IntoView {

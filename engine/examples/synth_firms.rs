@@ -15,5 +15,5 @@ fn main() -> std::io::Result<()> {
         .unwrap_or(100_000);
     std::io::stdout()
         .lock()
-        .write_all(cluster_eval_engine::synth::firms_tsv(rows).as_bytes())
+        .write_all(cluster_eval_engine::firms_tsv(rows).as_bytes())
 }

@@ -7,24 +7,63 @@
 //! The flow: [`Document`] (raw tables as pasted) → [`read`] (typed rows, reading
 //! reports, row errors) → [`indicators`] and [`pro_poor`] → [`Results`].
 
-pub mod compute;
-pub mod document;
-pub mod entity;
-pub mod indicator_id;
-pub mod indicators;
-mod json;
-pub mod message;
-pub mod migrate;
-pub mod model;
-pub mod panel;
-pub mod portfolio;
-pub mod pro_poor;
-pub mod read;
-pub mod results;
-pub mod session;
-pub mod synth;
-pub mod years;
+#![forbid(unsafe_code)]
 
-pub use compute::{compute, compute_from_reads, with_results};
-pub use document::{Document, DocumentError};
-pub use results::{Indicator, Results, Status};
+// The modules are private: what the page, the command line and other tools use is the
+// `pub use` list below. The engine's own integration tests, benchmarks and fuzz target
+// reach inside through the `internals` feature (enabled by the engine's
+// dev-dependency on itself), which nothing else turns on.
+macro_rules! internal_modules {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[cfg(feature = "internals")]
+            pub mod $name;
+            #[cfg(not(feature = "internals"))]
+            mod $name;
+        )*
+    };
+}
+
+internal_modules!(
+    compute,
+    document,
+    entity,
+    indicator_id,
+    indicators,
+    message,
+    migrate,
+    model,
+    panel,
+    pro_poor,
+    read,
+    results,
+    session,
+    synth,
+    years,
+);
+mod json;
+/// Several projects side by side: the portfolio table and the pooled estimate.
+pub mod portfolio;
+
+pub use compute::{compute, compute_from_reads, core_of, error_entries, finish, with_results};
+pub use document::{
+    expected_at, ChecklistAnswer, ColumnMapping, DecimalSetting, DelimiterSetting, Document,
+    DocumentError, Expected, Project, Settings, TableSettings, Tables, YesNoUnknown,
+    CHECKLIST_ITEMS, CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
+};
+pub use entity::{entity_type, EntityType};
+pub use indicator_id::{Comparison, Family, IndicatorId};
+pub use indicators::panels::Side;
+pub use message::Message;
+pub use model::{Dataset, FirmYear, FirmsTable, Flag, Group, Measure, TableKind};
+pub use read::{
+    assemble, assemble_owned, columns, is_invisible, read_document_table, read_table, CellRead,
+    ColumnDef, ColumnType, DecimalMark, DecimalReport, DecimalSource, HeaderOutcome,
+    HeaderReport, IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell, PreviewRow,
+    ReadReport, RowError, RowErrorKind, Separator, SeparatorSource, TableRead, TableRows,
+    TableSummary, PREVIEW_ROWS,
+};
+pub use results::{ErrorEntry, Horizon, Indicator, Results, Status, Unit, Warning, WinnerLoser};
+pub use session::{Session, Update};
+pub use synth::{firms_tsv, firms_tsv_seeded, Lcg};
+pub use years::{Years, YearsError};

@@ -11,6 +11,8 @@ use rustc_hash::FxHashMap;
 /// One firm's rows in the baseline and the follow-up year.
 #[derive(Debug, Clone, Copy)]
 pub struct FirmPair<'a> {
+    /// Named in `Debug` output when a panel is inspected; no calculation reads it.
+    #[allow(dead_code)]
     pub firm: &'a str,
     pub group: Group,
     pub base: Option<&'a FirmYear>,
@@ -92,14 +94,10 @@ impl PanelSums {
     }
 
     /// `(Y_f / Y_b)^(1/span) − 1`, or `None` where growth is undefined.
+    #[cfg(any(test, feature = "internals"))]
     pub fn cagr(&self, span: i32) -> Option<f64> {
         cagr(self.y_b, self.y_f, span)
     }
-}
-
-/// The balanced panel of `measure` over the firms of `groups`.
-pub fn panel(pairs: &FirmPairs<'_>, groups: &[Group], measure: Measure) -> PanelSums {
-    PanelSums::from_values(pairs.of(groups).filter_map(|p| p.both(measure)).collect())
 }
 
 /// `to / from − 1`, finite or `None`.

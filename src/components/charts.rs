@@ -3,7 +3,7 @@
 //! Masaya figure, and the change in each worker group's share. Lines differ by dash
 //! pattern and marker as well as colour, and every chart has a text title.
 
-use cluster_eval_engine::indicator_id::{Family, IndicatorId};
+use cluster_eval_engine::{Family, IndicatorId};
 use cluster_eval_engine::Results;
 use leptos::prelude::*;
 use serde_json::Value;

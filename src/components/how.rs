@@ -1,7 +1,7 @@
 //! "How it was computed": the formula of an indicator with its actual numbers, and
 //! every number it came from (the engine's `detail`), in the reader's language.
 
-use cluster_eval_engine::results::Indicator;
+use cluster_eval_engine::Indicator;
 use leptos::prelude::*;
 
 use crate::detail_names;

@@ -1,6 +1,6 @@
 //! What the page must tell the user: storage trouble, refused files, undo.
 
-use cluster_eval_engine::document::Expected;
+use cluster_eval_engine::Expected;
 use cluster_eval_engine::DocumentError;
 use leptos::prelude::*;
 
@@ -217,7 +217,7 @@ pub fn document_error(lang: Lang, error: &DocumentError) -> String {
                 ("column", column.to_string()),
                 (
                     "levels",
-                    cluster_eval_engine::document::MAX_DEPTH.to_string(),
+                    cluster_eval_engine::MAX_DEPTH.to_string(),
                 ),
             ],
         ),

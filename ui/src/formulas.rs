@@ -2,7 +2,7 @@
 //! and every number it came from (the engine's `detail`), in the reader's language.
 //! The page's `components::how` lays these lines out.
 
-use cluster_eval_engine::results::Indicator;
+use cluster_eval_engine::Indicator;
 use serde_json::{Map, Value};
 
 use crate::detail_names;

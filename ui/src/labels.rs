@@ -1,8 +1,8 @@
 //! Catalogue keys of the engine's enumerations (statuses, horizons) and the unit a
 //! target is typed in.
 
-use cluster_eval_engine::indicator_id::IndicatorId;
-use cluster_eval_engine::results::{Horizon, Status, Unit};
+use cluster_eval_engine::IndicatorId;
+use cluster_eval_engine::{Horizon, Status, Unit};
 
 pub fn status_code(status: Status) -> &'static str {
     match status {

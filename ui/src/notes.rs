@@ -10,8 +10,8 @@
 //! / "this size". A message the engine did not know when this page was built
 //! ([`Message::Unknown`]) is shown raw: its code and parameters, never another text.
 
-use cluster_eval_engine::indicators::panels::Side;
-use cluster_eval_engine::results::{Message, Warning};
+use cluster_eval_engine::Side;
+use cluster_eval_engine::{Message, Warning};
 use serde_json::{Map, Value};
 
 use crate::i18n::Lang;

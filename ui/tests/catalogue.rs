@@ -47,7 +47,7 @@ fn file_names_are_safe() {
 #[test]
 fn the_example_fills_every_table_and_computes() {
     let doc = example::document(i18n::Lang::En);
-    for table in cluster_eval_engine::model::TableKind::ALL {
+    for table in cluster_eval_engine::TableKind::ALL {
         assert!(!doc.table_text(table).is_empty(), "{table} is empty");
     }
     let again = cluster_eval_engine::Document::from_json(&doc.to_json()).expect("valid");

@@ -1,8 +1,8 @@
 //! Indicator ids read by their parts (not split by hand), and names that fall back to
 //! the raw value, never to another label.
 
-use cluster_eval_engine::indicator_id::{Comparison, Family, IndicatorId};
-use cluster_eval_engine::results::{Horizon, Unit};
+use cluster_eval_engine::{Comparison, Family, IndicatorId};
+use cluster_eval_engine::{Horizon, Unit};
 use cluster_eval_ui::{example, format, i18n::Lang, labels, names};
 
 #[test]
@@ -91,10 +91,10 @@ fn values_are_shown_by_what_the_id_says() {
 fn unknown_tags_and_checklist_items_are_shown_raw() {
     assert_eq!(names::tag_name(Lang::En, "coastal"), "coastal");
     assert_eq!(names::checklist_item(Lang::Pt, "new_item"), "new_item");
-    for tag in cluster_eval_engine::document::CLUSTER_TAGS {
+    for tag in cluster_eval_engine::CLUSTER_TAGS {
         assert_ne!(names::tag_name(Lang::Es, tag), tag);
     }
-    for item in cluster_eval_engine::document::CHECKLIST_ITEMS {
+    for item in cluster_eval_engine::CHECKLIST_ITEMS {
         assert_ne!(names::checklist_item(Lang::Es, item), item);
     }
 }

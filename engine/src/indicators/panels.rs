@@ -225,7 +225,9 @@ impl Bundle {
 /// Longest span for which the years in between get their own series points.
 const MAX_SERIES_SPAN: i32 = 200;
 
-/// Builds the four panels of `metric` and their series (see [`bundles`]).
+/// Builds the four panels of `metric` and their series (see [`bundles`]); the
+/// engine's own tests look at one metric this way.
+#[cfg(any(test, feature = "internals"))]
 pub fn bundle(ctx: &Ctx<'_>, metric: Metric) -> Bundle {
     let [b] = bundles(ctx, [metric]);
     b

@@ -69,7 +69,8 @@ impl SizeClass {
     }
 }
 
-/// The class of a baseline employment.
+/// The class of a baseline employment (for the engine's own tests).
+#[cfg(any(test, feature = "internals"))]
 pub fn class_of(employment: f64) -> Option<&'static SizeClass> {
     CLASSES.iter().find(|c| c.contains(employment))
 }

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use cluster_eval_engine::portfolio::{self, Member, Pooled, Table};
-use cluster_eval_engine::results::{Status, Unit};
+use cluster_eval_engine::{Status, Unit};
 use cluster_eval_engine::Document;
 use serde_json::Value;
 
