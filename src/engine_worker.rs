@@ -45,7 +45,7 @@ pub struct Reply {
 #[derive(Default)]
 struct WorkerSide {
     session: Session,
-    tables: [String; 5],
+    tables: [String; TableKind::COUNT],
 }
 
 thread_local! {
@@ -141,7 +141,7 @@ pub enum Answer {
 pub struct EngineWorker {
     worker: web_sys::Worker,
     /// The table texts the worker has, to post only those that changed.
-    sent: RefCell<[Option<String>; 5]>,
+    sent: RefCell<[Option<String>; TableKind::COUNT]>,
     next_seq: Cell<u32>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,

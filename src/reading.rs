@@ -46,7 +46,7 @@ enum Shown {
 /// The five tables read, and the results computed from them.
 #[derive(Clone, Copy)]
 pub struct Reading {
-    reads: [RwSignal<TableSummary>; 5],
+    reads: [RwSignal<TableSummary>; TableKind::COUNT],
     pub results: RwSignal<Results>,
     /// A large project is being calculated in the worker; the results on screen are
     /// those of the document as it was before the last change.

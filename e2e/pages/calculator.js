@@ -122,6 +122,15 @@ export class Calculator {
     return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   }
 
+  /** The screening table of proposals (Section V). */
+  screening() {
+    return this.page.getByTestId('screening');
+  }
+
+  proposalRows() {
+    return this.screening().getByTestId('proposal-row');
+  }
+
   async deleteCurrentProject() {
     await this.page.locator('[data-testid="project-item"].current [data-testid="delete-project"]').click();
   }

@@ -117,6 +117,9 @@ pub fn compute_data(doc: &Document, data: &Dataset) -> Results {
     );
     results.indicators = annex;
     results.indicators.extend(poor);
+    results
+        .indicators
+        .extend(indicators::screening::compute(&data.proposals));
     results.indicators.iter_mut().for_each(keep_finite);
     results.warnings.extend(warnings);
     results.winners_losers = winners;

@@ -20,6 +20,8 @@ pub enum Horizon {
     Medium,
     Short,
     ProPoor,
+    /// Proposal screening (Section V of the seed).
+    Screening,
 }
 
 /// How an indicator's value is to be read.
@@ -32,10 +34,10 @@ pub enum Unit {
     Currency,
     Share,
     Boolean,
-}
-
     /// A standardised mean difference (in standard deviations).
     Smd,
+}
+
 /// The verdict on an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -169,8 +171,6 @@ pub struct WinnerLoser {
     pub loses: Option<bool>,
     /// The indicator ids this line summarises.
     pub indicators: Vec<String>,
-}
-
     /// Workers: the change of the group's share among beneficiaries minus among the
     /// control firms (`pro_poor.share.<group>.vs_control`); null without data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -178,6 +178,8 @@ pub struct WinnerLoser {
     /// The status of that comparison.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vs_control_status: Option<Status>,
+}
+
 /// Everything a computation produces.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]

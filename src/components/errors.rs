@@ -101,6 +101,17 @@ fn reason(lang: Lang, kind: &RowErrorKind, column: &str) -> String {
                 ("group", crate::names::firm_group(lang, *group).to_string()),
             ],
         ),
+        RowErrorKind::ProposalChanged { first_line, first } => tf(
+            lang,
+            "err.proposal_changed",
+            &[
+                ("first_line", first_line.to_string()),
+                (
+                    "first",
+                    crate::detail_names::value(lang, if *first { "yes" } else { "no" }),
+                ),
+            ],
+        ),
         RowErrorKind::TooFewCells { expected, found } => tf(
             lang,
             "err.too_few_cells",

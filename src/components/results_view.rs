@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::charts::{Charts, SharesChart};
 use crate::components::how::HowComputed;
+use crate::components::screening::ScreeningTable;
 use crate::components::report::Summary;
 use crate::components::winners::WinnersLosers;
 use crate::fields::{parse_number, shown_while_typing};
@@ -49,7 +50,7 @@ pub fn ResultsView() -> impl IntoView {
                 }}
             </div>
             <h3 id="details" class="details-title">{move || t(lang.get(), "results.details")}</h3>
-            {[Horizon::Long, Horizon::Medium, Horizon::Short, Horizon::ProPoor]
+            {[Horizon::Long, Horizon::Medium, Horizon::Short, Horizon::ProPoor, Horizon::Screening]
                 .into_iter()
                 .map(|h| view! { <HorizonTable horizon=h /> })
                 .collect_view()}
@@ -128,6 +129,7 @@ fn HorizonTable(horizon: Horizon) -> impl IntoView {
             {match horizon {
                 Horizon::Long => Some(view! { <Charts /> }.into_any()),
                 Horizon::ProPoor => Some(view! { <SharesChart /> }.into_any()),
+                Horizon::Screening => Some(view! { <ScreeningTable /> }.into_any()),
                 _ => None,
             }}
         </section>

@@ -23,6 +23,7 @@ pub fn table_title_key(table: TableKind) -> &'static str {
         TableKind::Activities => "table.activities",
         TableKind::Actors => "table.actors",
         TableKind::Subsidies => "table.subsidies",
+        TableKind::Proposals => "table.proposals",
     }
 }
 
@@ -33,6 +34,7 @@ fn table_hint_key(table: TableKind) -> &'static str {
         TableKind::Activities => "table.activities.hint",
         TableKind::Actors => "table.actors.hint",
         TableKind::Subsidies => "table.subsidies.hint",
+        TableKind::Proposals => "table.proposals.hint",
     }
 }
 

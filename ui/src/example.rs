@@ -123,6 +123,28 @@ const SUBSIDIES: &str = "year\tamount\tcomponent
 2020\t210000\tquality certification
 2020\t60000\tjoint marketing";
 
+/// Proposals for joint initiatives (Section V): two eligible (the first innovative),
+/// one with only two entities, one without a knowledge institution, one not
+/// environmentally sustainable, and one whose environmental flag was left blank.
+const PROPOSALS: &str = "proposal\tentity\tentity_type\tinnovative\tenvironmental\tyear\tamount
+Biogas from whey\tDairy producers' association\tassociation\tyes\tyes\t2021\t85000
+Biogas from whey\tLa Esperanza cooperative\tcooperative\t\t\t\t
+Biogas from whey\tNational agrarian university\tuniversity\t\t\t\t
+Shared cold chain\tLácteos Valle Verde\tcompany\tno\tyes\t2021\t120000
+Shared cold chain\tDairy technology centre\ttechnology centre\t\t\t\t
+Shared cold chain\tMunicipality of Valle Verde\tmunicipality\t\t\t\t
+Cheese brand\tLa Esperanza cooperative\tcooperative\tyes\tyes\t2022\t40000
+Cheese brand\tDairy technology centre\ttechnology centre\t\t\t\t
+Milk collection trucks\tLácteos Valle Verde\tcompany\tno\tyes\t2022\t150000
+Milk collection trucks\tLa Esperanza cooperative\tcooperative\t\t\t\t
+Milk collection trucks\tRegional development bank\tfinance\t\t\t\t
+Feedlot expansion\tLácteos Valle Verde\tcompany\tno\tno\t2022\t200000
+Feedlot expansion\tNational agrarian university\tuniversity\t\t\t\t
+Feedlot expansion\tDairy producers' association\tassociation\t\t\t\t
+Organic certification\tLa Esperanza cooperative\tcooperative\tyes\t\t2022\t30000
+Organic certification\tNational agrarian university\tuniversity\t\t\t\t
+Organic certification\tMunicipality of Valle Verde\tmunicipality\t\t\t\t";
+
 /// The example document, named in the reader's language.
 pub fn document(lang: Lang) -> Document {
     let name = match lang {
@@ -150,6 +172,7 @@ pub fn document(lang: Lang) -> Document {
     doc.tables.activities = ACTIVITIES.into();
     doc.tables.actors = ACTORS.into();
     doc.tables.subsidies = SUBSIDIES.into();
+    doc.tables.proposals = PROPOSALS.into();
     use ChecklistAnswer::*;
     let answers = [
         ("poverty_targeting", Yes),

@@ -147,7 +147,8 @@ pub fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)>
                     }
                 }
             }
-            Value::Array(items) if key != "series" => {
+            // The proposals of the screening have their own table.
+            Value::Array(items) if key != "series" && key != "proposals" => {
                 let shown: Vec<String> = items
                     .iter()
                     .take(12)

@@ -31,16 +31,18 @@ pub fn horizon_key(h: Horizon) -> &'static str {
         Horizon::Medium => "horizon.medium",
         Horizon::Short => "horizon.short",
         Horizon::ProPoor => "horizon.pro_poor",
+        Horizon::Screening => "horizon.screening",
     }
 }
 
 pub fn horizon_hint_key(h: Horizon) -> &'static str {
     match h {
-        Horizon::Long => "horizon.long.hint",
         Horizon::Design => "horizon.design.hint",
+        Horizon::Long => "horizon.long.hint",
         Horizon::Medium => "horizon.medium.hint",
         Horizon::Short => "horizon.short.hint",
         Horizon::ProPoor => "horizon.pro_poor.hint",
+        Horizon::Screening => "horizon.screening.hint",
     }
 }
 

@@ -24,5 +24,6 @@ pub mod labels;
 pub mod messages;
 pub mod names;
 pub mod notes;
+pub mod screening;
 pub mod store;
 pub mod summary;
