@@ -680,39 +680,91 @@ impl Document {
     }
 }
 
-/// Typed deserialisation that names the offending field: `serde_path_to_error`
-/// follows the keys down to the value that failed, and the document's schema
-/// ([`expected_at`]) says what that place should hold.
+/// Typed deserialisation that names the offending field. When serde refuses the
+/// document, the field is found by probing: each value, alone in an otherwise empty
+/// document, is typed again, in document order, and the first one refused is followed
+/// down to the innermost field refused on its own; the document's schema
+/// ([`expected_at`]) then says what that place should hold. Probing reuses the
+/// `Deserialize` code the page has anyway: `serde_path_to_error` gave the same
+/// answers but cost the first visit 25 KB gzipped (docs/performance.md).
 fn typed(value: Value) -> Result<Document, DocumentError> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let mut keys: Vec<String> = Vec::new();
-        let mut path = String::new();
-        for segment in error.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => {
-                    path.push_str(&format!("[{index}]"));
-                    keys.push(index.to_string());
-                    continue;
-                }
-                serde_path_to_error::Segment::Map { key } => keys.push(key.clone()),
-                serde_path_to_error::Segment::Enum { variant } => keys.push(variant.clone()),
-                serde_path_to_error::Segment::Unknown => keys.push("?".into()),
-            }
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(keys.last().map_or("?", String::as_str));
-        }
+    // The tables are text, never what is refused: the probe copy keeps only the start
+    // of long strings, so a good 10 MB document is not copied to be typed.
+    let shell = shortened(&value);
+    serde_json::from_value(value).map_err(|_| {
+        let keys = refused_path(&shell);
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         DocumentError::InvalidField {
-            path: if path.is_empty() {
+            path: if keys.is_empty() {
                 "(document)".into()
             } else {
-                path
+                keys.join(".")
             },
             expected: expected_at(&keys),
         }
     })
+}
+
+/// `value` with every string longer than 64 characters cut to its first 64.
+fn shortened(value: &Value) -> Value {
+    match value {
+        Value::String(s) if s.len() > 64 => Value::String(s.chars().take(64).collect()),
+        Value::Array(items) => Value::Array(items.iter().map(shortened).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), shortened(v))).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+/// The keys down to the innermost field of `doc` that is refused on its own (see
+/// [`typed`]); empty when no single field is.
+fn refused_path(doc: &Value) -> Vec<String> {
+    let mut path: Vec<String> = Vec::new();
+    let mut at = doc;
+    'down: while let Value::Object(map) = at {
+        for (key, value) in map {
+            path.push(key.clone());
+            if refused_alone(doc, &path, value) {
+                at = value;
+                continue 'down;
+            }
+            path.pop();
+        }
+        break;
+    }
+    path
+}
+
+/// Whether `value`, placed at `path` in an otherwise empty document (with `doc`'s
+/// format and version, and the required sections present), is refused.
+fn refused_alone(doc: &Value, path: &[String], value: &Value) -> bool {
+    let mut probe = serde_json::Map::new();
+    for key in ["format", "version"] {
+        if let Some(v) = doc.get(key) {
+            probe.insert(key.into(), v.clone());
+        }
+    }
+    probe.insert("project".into(), Value::Object(serde_json::Map::new()));
+    probe.insert("tables".into(), Value::Object(serde_json::Map::new()));
+    let mut slot = &mut probe;
+    for (depth, key) in path.iter().enumerate() {
+        if depth + 1 == path.len() {
+            slot.insert(key.clone(), value.clone());
+            break;
+        }
+        let next = slot
+            .entry(key.clone())
+            .or_insert_with(|| Value::Object(serde_json::Map::new()));
+        if !next.is_object() {
+            *next = Value::Object(serde_json::Map::new());
+        }
+        match next {
+            Value::Object(inner) => slot = inner,
+            _ => return false,
+        }
+    }
+    serde_json::from_value::<Document>(Value::Object(probe)).is_err()
 }
 
 /// What is wrong with a text serde_json could not read, where it stopped: nested
