@@ -210,10 +210,12 @@ impl AppState {
     }
 
     /// Imports a document file as a new project. A refused file changes nothing.
-    pub fn import(&self, file_name: &str, text: &str) {
+    /// `encoding`: what the file's bytes were read as, when not UTF-8.
+    pub fn import(&self, file_name: &str, text: &str, encoding: Option<&'static str>) {
         self.run(Event::Import {
             file: file_name.to_string(),
             text: text.to_string(),
+            encoding,
         });
     }
 

@@ -147,10 +147,17 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String)
             "error",
             tf(lang, "notice.import_unreadable", &[("file", file.clone())]),
         ),
-        Notice::Imported { name } => (
+        Notice::Imported { name, encoding } => (
             "imported",
             "info",
-            tf(lang, "notice.imported", &[("name", name.clone())]),
+            match encoding {
+                None => tf(lang, "notice.imported", &[("name", name.clone())]),
+                Some(encoding) => tf(
+                    lang,
+                    "notice.imported_encoding",
+                    &[("name", name.clone()), ("encoding", encoding.to_string())],
+                ),
+            },
         ),
         Notice::Deleted { meta, .. } => (
             "deleted",

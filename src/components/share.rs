@@ -1,5 +1,6 @@
 //! Sharing: export the document as `<project name>.json`, import one from a file.
 
+use cluster_eval_ui::decode::Encoding;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -44,8 +45,10 @@ pub fn import_file(state: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let name = file.name();
         match files::read_text(&file).await {
-            // TODO(encoding notice): say which encoding was assumed when not UTF-8.
-            Ok((text, _encoding)) => state.import(&name, &text),
+            Ok((text, encoding)) => {
+                let assumed = (encoding != Encoding::Utf8).then(|| encoding.name());
+                state.import(&name, &text, assumed)
+            }
             Err(_) => state.import_unreadable(&name),
         }
     });

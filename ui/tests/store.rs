@@ -377,18 +377,27 @@ fn an_imported_document_always_becomes_a_new_project() {
         Event::Import {
             file: "same.json".into(),
             text: same,
+            encoding: Some("Windows-1252"),
         },
     );
     let tab = &b.tabs[t];
     assert_ne!(tab.open_id(), id);
     assert_eq!(tab.store.list().len(), 2);
-    assert!(tab.has_notice(|n| matches!(n, Notice::Imported { .. })));
+    // The notice names the encoding the file was read in (issue 14 #2).
+    assert!(tab.has_notice(|n| matches!(
+        n,
+        Notice::Imported {
+            encoding: Some("Windows-1252"),
+            ..
+        }
+    )));
     // A refused file changes nothing, and replaces the earlier import's notice.
     b.run(
         t,
         Event::Import {
             file: "broken.json".into(),
             text: "{".into(),
+            encoding: None,
         },
     );
     let tab = &b.tabs[t];

@@ -105,6 +105,9 @@ pub enum Event {
     Import {
         file: String,
         text: String,
+        /// The encoding the file's bytes were read in, when not UTF-8 (said in the
+        /// notice, so a wrong guess is noticed).
+        encoding: Option<&'static str>,
     },
     /// A file given to import could not be read as text.
     ImportUnreadable {
@@ -280,7 +283,11 @@ impl<S: Storage, C: Clock> Store<S, C> {
             Event::Add(doc) => self.add(open, Some(*doc)),
             Event::Delete(id) => self.delete(open, &id),
             Event::Undo => self.undo(open),
-            Event::Import { file, text } => self.import(open, file, &text),
+            Event::Import {
+                file,
+                text,
+                encoding,
+            } => self.import(open, file, &text, encoding),
             Event::ImportUnreadable { file } => {
                 self.withdraw_import_notices();
                 self.notify(Notice::ImportUnreadable { file });
@@ -477,13 +484,19 @@ impl<S: Storage, C: Clock> Store<S, C> {
 
     /// An imported document always becomes a new project; a refused file changes
     /// nothing. The outcome of an earlier import no longer applies.
-    fn import(&mut self, open: &mut Document, file: String, text: &str) {
+    fn import(
+        &mut self,
+        open: &mut Document,
+        file: String,
+        text: &str,
+        encoding: Option<&'static str>,
+    ) {
         self.withdraw_import_notices();
         match Document::from_json(text) {
             Ok(doc) => {
                 let name = doc.project.name.clone();
                 self.add(open, Some(doc));
-                self.notify(Notice::Imported { name });
+                self.notify(Notice::Imported { name, encoding });
             }
             Err(error) => self.notify(Notice::ImportRefused { file, error }),
         }

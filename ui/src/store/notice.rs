@@ -30,8 +30,12 @@ pub enum Notice {
     ImportRefused { file: String, error: DocumentError },
     /// A file could not be read as text.
     ImportUnreadable { file: String },
-    /// A project was imported and opened (as a new project).
-    Imported { name: String },
+    /// A project was imported and opened (as a new project); `encoding` names the
+    /// encoding its file was read in when that was not UTF-8 (Windows-1252, UTF-16).
+    Imported {
+        name: String,
+        encoding: Option<&'static str>,
+    },
     /// A project was deleted; it can be restored until the next delete.
     Deleted { meta: ProjectMeta, json: String },
     /// Another tab of the page saved the open project. `kept_this_tab`: this tab had
