@@ -101,3 +101,23 @@ test('typing after the last project was deleted makes a new project of it', asyn
   await expect(app.projectItems).toHaveCount(1);
   await expect(app.tableInput('subsidies')).toHaveValue(table);
 });
+
+test('a document saved in Windows-1252 keeps its accents and says how it was read', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  const doc = {
+    format: 'cluster-eval',
+    version: 1,
+    project: { name: 'Cañada Año café' },
+    tables: { firms: 'empresa\tgrupo\taño\tventas\nCañada\tbeneficiaria\t2019\t100\n' },
+  };
+  // Latin-1 bytes are Windows-1252 for every character used here.
+  await app.importJson.setInputFiles({
+    name: 'cañada.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(doc), 'latin1'),
+  });
+  await expect(app.projectName).toHaveValue('Cañada Año café');
+  await expect(page.getByTestId('notice-imported')).toContainText('Windows-1252');
+  await expect(app.tableInput('firms')).toHaveValue(doc.tables.firms);
+});
