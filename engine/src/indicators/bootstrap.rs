@@ -93,22 +93,48 @@ fn threads(jobs: &[(&Panel, &Panel)], reps: u32) -> usize {
     1
 }
 
-/// The widest row of a group of panels read together (in `f64`s).
-const MAX_WIDTH: usize = 16;
+/// The most columns of the jobs of a group, before identical columns are merged.
+// The event study adds comparisons of the same panel sizes (one per year, when no firm
+// leaves): drawn together they cost one set of positions (the picks and their cache
+// misses), not one per year.
+const MAX_WIDTH: usize = 64;
 
-/// Jobs drawn together: their panels' sizes, and per job its column in the rows.
+/// Jobs drawn together: their panels' sizes, and per job the columns of its values.
 struct Group {
     n_g: usize,
     n_c: usize,
-    /// `(job, column, kind)`.
-    jobs: Vec<(usize, usize, Kind)>,
-    /// The columns used; rows are `stride` apart (2, 4, 8 or 16: the few row widths
-    /// the draws are compiled for), the columns past `width` are zeros.
-    width: usize,
+    /// `(job, columns, kind)`: the columns of `[num_b, num_f, den_b, den_f]` (the first
+    /// two for an amount).
+    jobs: Vec<(usize, [usize; 4], Kind)>,
+    /// The jobs' columns before merging (at most [`MAX_WIDTH`]).
+    raw_width: usize,
+    /// The distinct columns: G's values and C's. Two jobs whose column holds the same
+    /// values on both sides (the baseline sales of the beneficiaries and of the control
+    /// firms, in every year of the event study) read one column: the sums are the
+    /// same numbers added in the same order.
+    columns: Vec<(Vec<f64>, Vec<f64>)>,
+    /// Rows are `stride` apart (2, 4, 8, 16, 32 or 64: the few row widths the draws
+    /// are compiled for), the columns past the distinct ones are zeros.
     stride: usize,
     /// `n_g` rows of G's values and `n_c` rows of C's.
     rows_g: Vec<f64>,
     rows_c: Vec<f64>,
+}
+
+impl Group {
+    /// The column holding these values, added if new.
+    fn column(&mut self, g: Vec<f64>, c: Vec<f64>) -> usize {
+        let same = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits());
+        if let Some(at) = self
+            .columns
+            .iter()
+            .position(|(cg, cc)| same(cg, &g) && same(cc, &c))
+        {
+            return at;
+        }
+        self.columns.push((g, c));
+        self.columns.len() - 1
+    }
 }
 
 /// What a panel's draws compute: the growth of an amount, the growth of a ratio of
@@ -146,43 +172,49 @@ fn groups(jobs: &[(&Panel, &Panel)]) -> Vec<Group> {
             continue;
         }
         let w = width(g);
-        let group = match groups
-            .iter_mut()
-            .find(|x| x.n_g == g.n() && x.n_c == c.n() && x.width + w <= MAX_WIDTH)
+        let at = match groups
+            .iter()
+            .position(|x| x.n_g == g.n() && x.n_c == c.n() && x.raw_width + w <= MAX_WIDTH)
         {
-            Some(x) => x,
+            Some(at) => at,
             None => {
                 groups.push(Group {
                     n_g: g.n(),
                     n_c: c.n(),
                     jobs: Vec::new(),
-                    width: 0,
+                    raw_width: 0,
+                    columns: Vec::new(),
                     stride: 0,
                     rows_g: Vec::new(),
                     rows_c: Vec::new(),
                 });
-                let Some(x) = groups.last_mut() else { continue };
-                x
+                groups.len() - 1
             }
         };
-        group.jobs.push((j, group.width, Kind::of(g)));
-        group.width += w;
+        let Some(group) = groups.get_mut(at) else {
+            continue;
+        };
+        let mut cols = [0usize; 4];
+        for (k, col) in cols.iter_mut().enumerate().take(w) {
+            let values = |p: &Panel| p.firms.iter().map(|f| f[k]).collect::<Vec<f64>>();
+            *col = group.column(values(g), values(c));
+        }
+        group.jobs.push((j, cols, Kind::of(g)));
+        group.raw_width += w;
     }
     for group in &mut groups {
-        group.stride = [2, 4, 8, MAX_WIDTH]
+        let width = group.columns.len();
+        group.stride = [2, 4, 8, 16, 32, MAX_WIDTH]
             .into_iter()
-            .find(|s| *s >= group.width)
+            .find(|s| *s >= width)
             .unwrap_or(MAX_WIDTH);
         let lay = |n: usize, g_side: bool, group: &Group| {
             let mut rows = vec![0.0; n * group.stride];
-            for &(j, col, kind) in &group.jobs {
-                let Some(&(g, c)) = jobs.get(j) else { continue };
-                let panel = if g_side { g } else { c };
-                for (i, f) in panel.firms.iter().enumerate() {
-                    let at = i * group.stride + col;
-                    let values: &[f64] = if kind == Kind::Amount { &f[..2] } else { f };
-                    if let Some(slot) = rows.get_mut(at..at + values.len()) {
-                        slot.copy_from_slice(values);
+            for (col, (vg, vc)) in group.columns.iter().enumerate() {
+                let values = if g_side { vg } else { vc };
+                for (i, v) in values.iter().enumerate() {
+                    if let Some(slot) = rows.get_mut(i * group.stride + col) {
+                        *slot = *v;
                     }
                 }
             }
@@ -190,6 +222,7 @@ fn groups(jobs: &[(&Panel, &Panel)]) -> Vec<Group> {
         };
         group.rows_g = lay(group.n_g, true, group);
         group.rows_c = lay(group.n_c, false, group);
+        group.columns = Vec::new();
     }
     groups
 }
@@ -306,6 +339,8 @@ fn draw(group: &Group, from: u32, to: u32, seed: u64) -> Vec<Vec<f64>> {
         2 => draw_w::<2>(group, from, to, seed),
         4 => draw_w::<4>(group, from, to, seed),
         8 => draw_w::<8>(group, from, to, seed),
+        16 => draw_w::<16>(group, from, to, seed),
+        32 => draw_w::<32>(group, from, to, seed),
         _ => draw_w::<MAX_WIDTH>(group, from, to, seed),
     }
 }
@@ -332,8 +367,8 @@ fn draw_w<const W: usize>(group: &Group, from: u32, to: u32, seed: u64) -> Vec<V
         // Both sides are always drawn, so a skipped draw never shifts the stream.
         let sg = side(&group.rows_g, group.n_g, &mut rng);
         let sc = side(&group.rows_c, group.n_c, &mut rng);
-        for (&(_, col, kind), out) in group.jobs.iter().zip(&mut out) {
-            let (Some(gg), Some(gc)) = (sums_growth(&sg, col, kind), sums_growth(&sc, col, kind))
+        for (&(_, cols, kind), out) in group.jobs.iter().zip(&mut out) {
+            let (Some(gg), Some(gc)) = (sums_growth(&sg, cols, kind), sums_growth(&sc, cols, kind))
             else {
                 continue;
             };
@@ -347,8 +382,8 @@ fn draw_w<const W: usize>(group: &Group, from: u32, to: u32, seed: u64) -> Vec<V
 }
 
 /// The growth of a resample from its sums, as [`Compact::resampled_growth`] takes it.
-fn sums_growth(s: &[f64], col: usize, kind: Kind) -> Option<f64> {
-    let v = |k: usize| s.get(col + k).copied().unwrap_or(0.0);
+fn sums_growth(s: &[f64], cols: [usize; 4], kind: Kind) -> Option<f64> {
+    let v = |k: usize| s.get(cols[k]).copied().unwrap_or(0.0);
     match kind {
         Kind::Ratio => growth(level(v(0), v(2), true), level(v(1), v(3), true)),
         Kind::Amount => growth(v(0), v(1)),
