@@ -13,8 +13,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 use Measure::{
-    Employment as E, Exports as X, Sales as S, WageMen as WM, WageWomen as WW,
-    WorkersWomen as W,
+    Employment as E, Exports as X, Sales as S, WageMen as WM, WageWomen as WW, WorkersWomen as W,
 };
 
 const B: Group = Group::Beneficiary;
@@ -120,7 +119,8 @@ fn run(doc: &Document, rows: Vec<FirmYear>) -> Results {
 }
 
 fn get<'a>(r: &'a Results, id: &str) -> &'a Indicator {
-    r.indicator(id).unwrap_or_else(|| panic!("no indicator {id}"))
+    r.indicator(id)
+        .unwrap_or_else(|| panic!("no indicator {id}"))
 }
 
 fn close(a: Option<f64>, b: f64) {
@@ -251,7 +251,10 @@ fn every_vs_control_has_its_event_study_and_new_detail() {
     // b → f: B 300 → 370, C 400 → 410.
     let value = 370.0 / 300.0 - 410.0 / 400.0;
     close(v.value, value);
-    close(v.detail["ratio"].as_f64(), (370.0 / 300.0) / (410.0 / 400.0) - 1.0);
+    close(
+        v.detail["ratio"].as_f64(),
+        (370.0 / 300.0) / (410.0 / 400.0) - 1.0,
+    );
     let cagr = |g: f64| g.powf(0.25) - 1.0;
     close(
         v.detail["cagr_difference"].as_f64(),
@@ -386,8 +389,14 @@ fn share_rule_at_the_threshold() {
     use cluster_eval_engine::pro_poor::vs_control::share_status;
     assert_eq!(share_status(-0.005, None, 0.01), Status::Met);
     assert_eq!(share_status(-0.02, None, 0.01), Status::NotMet);
-    assert_eq!(share_status(-0.02, Some([-0.05, -0.001]), 0.01), Status::NotMet);
-    assert_eq!(share_status(-0.02, Some([-0.05, 0.0]), 0.01), Status::Inconclusive);
+    assert_eq!(
+        share_status(-0.02, Some([-0.05, -0.001]), 0.01),
+        Status::NotMet
+    );
+    assert_eq!(
+        share_status(-0.02, Some([-0.05, 0.0]), 0.01),
+        Status::Inconclusive
+    );
 }
 
 #[test]
@@ -458,7 +467,10 @@ fn zero_variance_at_baseline() {
 #[test]
 fn an_unknown_actor_type_is_named_not_an_error() {
     let mut data = data(rows());
-    data.actors = vec![actor("A", "Think tank", 2019), actor("A", "Think tank", 2023)];
+    data.actors = vec![
+        actor("A", "Think tank", 2019),
+        actor("A", "Think tank", 2023),
+    ];
     let r = compute_data(&doc(), &data);
     let k = get(&r, "medium.knowledge_institutions");
     close(k.value, 0.0);
@@ -479,7 +491,9 @@ fn one_control_firm_is_never_evidence_of_success() {
     assert_eq!(v.status, Status::Inconclusive);
     // The event study keeps its points, without intervals.
     let event = v.detail["event"].as_array().unwrap();
-    assert!(event.iter().all(|p| p[2] == Value::Null && p[3] == Value::Null));
+    assert!(event
+        .iter()
+        .all(|p| p[2] == Value::Null && p[3] == Value::Null));
 }
 
 fn arb_rows() -> impl Strategy<Value = Vec<FirmYear>> {

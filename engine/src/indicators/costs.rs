@@ -66,9 +66,10 @@ pub fn costs(
             }
         }
         Err(m) => {
-            out[i]
-                .detail
-                .insert("denominator_note".into(), serde_json::to_value(&m).unwrap_or(Value::Null));
+            out[i].detail.insert(
+                "denominator_note".into(),
+                serde_json::to_value(&m).unwrap_or(Value::Null),
+            );
         }
     };
     match (ctx, employment) {
@@ -130,9 +131,9 @@ pub fn costs(
 /// The jobs created and the additional jobs, or why they cannot be counted.
 fn jobs(ctx: &Ctx<'_>, emp: &Bundle) -> (Result<f64, Message>, Result<f64, Message>) {
     let pb = checked(ctx, emp, Side::Beneficiary);
-    let created = pb.clone().and_then(|p| {
-        finite(p.sums[1] - p.sums[0]).ok_or(Message::NotFinite)
-    });
+    let created = pb
+        .clone()
+        .and_then(|p| finite(p.sums[1] - p.sums[0]).ok_or(Message::NotFinite));
     let extra = pb.and_then(|p| {
         let c = checked(ctx, emp, Side::Control)?;
         let (Some(gb), Some(gc)) = (p.growth(), c.growth()) else {

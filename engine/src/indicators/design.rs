@@ -152,7 +152,11 @@ fn balance_one(
     measure: &str,
     productivity: Metric,
 ) -> Indicator {
-    let mut ind = Indicator::new(format!("design.balance.{set}.{measure}"), Horizon::Design, Unit::Smd);
+    let mut ind = Indicator::new(
+        format!("design.balance.{set}.{measure}"),
+        Horizon::Design,
+        Unit::Smd,
+    );
     let b = ctx.years.baseline;
     let method = if measure == "productivity" {
         productivity.method()
@@ -252,7 +256,9 @@ pub struct Attrition {
 
 impl Attrition {
     /// Over the firm pairs of `groups` (a pair has the firm's rows in b and f).
-    pub fn of<'p, 'a: 'p>(pairs: impl Iterator<Item = &'p crate::panel::FirmPair<'a>>) -> Attrition {
+    pub fn of<'p, 'a: 'p>(
+        pairs: impl Iterator<Item = &'p crate::panel::FirmPair<'a>>,
+    ) -> Attrition {
         let mut a = Attrition::default();
         for pair in pairs {
             let Some(base) = pair.base else { continue };
@@ -278,11 +284,18 @@ pub fn attrition(ctx: &Ctx<'_>) -> Vec<Indicator> {
     let (b, f) = (ctx.years.baseline, ctx.years.followup);
     let mut out = Vec::with_capacity(3);
     let mut shares = [None; 2];
-    for (k, (name, side)) in [("beneficiaries", Side::Beneficiary), ("control", Side::Control)]
-        .into_iter()
-        .enumerate()
+    for (k, (name, side)) in [
+        ("beneficiaries", Side::Beneficiary),
+        ("control", Side::Control),
+    ]
+    .into_iter()
+    .enumerate()
     {
-        let mut ind = Indicator::new(format!("design.attrition.{name}"), Horizon::Design, Unit::Share);
+        let mut ind = Indicator::new(
+            format!("design.attrition.{name}"),
+            Horizon::Design,
+            Unit::Share,
+        );
         let a = Attrition::of(ctx.pairs.of(side.groups()));
         let d = &mut ind.detail;
         d.insert("group".into(), side.key().into());
@@ -313,7 +326,11 @@ pub fn attrition(ctx: &Ctx<'_>) -> Vec<Indicator> {
         }
         out.push(ind);
     }
-    let mut ind = Indicator::new("design.attrition.differential", Horizon::Design, Unit::Share);
+    let mut ind = Indicator::new(
+        "design.attrition.differential",
+        Horizon::Design,
+        Unit::Share,
+    );
     ind.detail.insert("baseline_year".into(), b.into());
     ind.detail.insert("followup_year".into(), f.into());
     ind.detail.insert("beneficiary".into(), opt(shares[0]));
@@ -358,7 +375,10 @@ impl PreTrend {
         let b = ctx.years.baseline;
         let p = rows.years().next().filter(|p| *p < b)?;
         let panels = rows.panels(p, b, PRETREND_MEASURES.map(Metric::Amount));
-        Some(PreTrend { pre_year: p, panels })
+        Some(PreTrend {
+            pre_year: p,
+            panels,
+        })
     }
 
     /// The beneficiaries' and control panels of measure `k`.
@@ -384,8 +404,10 @@ pub fn pretrend(
             Unit::Ratio,
         );
         ind.detail.insert("measure".into(), measure.name().into());
-        ind.detail.insert("group".into(), Side::Beneficiary.key().into());
-        ind.detail.insert("versus".into(), Side::Control.key().into());
+        ind.detail
+            .insert("group".into(), Side::Beneficiary.key().into());
+        ind.detail
+            .insert("versus".into(), Side::Control.key().into());
         ind.detail.insert("baseline_year".into(), b.into());
         let Some(pre) = pre else {
             ind.say(Message::PretrendNoPreYear { baseline: b });
@@ -442,8 +464,10 @@ pub fn pretrend(
         ind.value = Some(value);
         ind.detail.insert("difference".into(), num(value));
         let (message, ci) = interval_note(ctx, Side::Beneficiary, g, c, intervals[k]);
-        ind.detail
-            .insert("bootstrap".into(), bootstrap_json(&ctx.doc.settings, intervals[k]));
+        ind.detail.insert(
+            "bootstrap".into(),
+            bootstrap_json(&ctx.doc.settings, intervals[k]),
+        );
         ind.ci = ci;
         ind.status = match ci {
             Some([low, high]) if low <= 0.0 && 0.0 <= high => Status::Met,
@@ -486,8 +510,15 @@ pub fn interval_note(
     interval: Option<Interval>,
 ) -> (Option<Message>, Option<[f64; 2]>) {
     if g.n() < 2 || c.n() < 2 {
-        let (s, p) = if g.n() < 2 { (side, g) } else { (Side::Control, c) };
-        return (Some(Message::NoIntervalFewFirms { group: s, n: p.n() }), None);
+        let (s, p) = if g.n() < 2 {
+            (side, g)
+        } else {
+            (Side::Control, c)
+        };
+        return (
+            Some(Message::NoIntervalFewFirms { group: s, n: p.n() }),
+            None,
+        );
     }
     if ctx.doc.settings.reps() == 0 {
         return (Some(Message::NoIntervalNoReps), None);

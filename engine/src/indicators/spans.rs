@@ -40,7 +40,12 @@ impl<'a> YearRows<'a> {
     /// The four panels (in [`Side::ALL`] order) of each metric between `from` and `to`:
     /// the firms with a row in both years and the metric valid in both, in the order
     /// of their rows in `to`.
-    pub fn panels<const N: usize>(&self, from: i32, to: i32, metrics: [Metric; N]) -> [[Panel; 4]; N] {
+    pub fn panels<const N: usize>(
+        &self,
+        from: i32,
+        to: i32,
+        metrics: [Metric; N],
+    ) -> [[Panel; 4]; N] {
         let mut out: [[Panel; 4]; N] = std::array::from_fn(|m| {
             std::array::from_fn(|_| Panel {
                 ratio: metrics[m].is_ratio(),

@@ -172,10 +172,7 @@ fn share_one(
             } else {
                 years.followup
             };
-            ind.say(Message::ProPoorShareUndefined {
-                group: side,
-                year,
-            });
+            ind.say(Message::ProPoorShareUndefined { group: side, year });
             return;
         }
     }
