@@ -4,6 +4,7 @@
 use cluster_eval_engine::Indicator;
 use leptos::prelude::*;
 
+use crate::components::design::EventStudy;
 use crate::detail_names;
 use crate::formulas::{entries, formula};
 use crate::i18n::t;
@@ -52,12 +53,14 @@ pub fn HowComputed(indicator: Indicator) -> impl IntoView {
                 {
                     let lines = formula(lang, &indicator);
                     let numbers = entries(lang, &indicator.detail);
+                    let event = indicator.detail.contains_key("event").then(|| view! { <EventStudy indicator=indicator.clone() /> });
                     view! {
                         {(!lines.is_empty()).then(|| view! {
                             <div class="formula" data-testid="formula">
                                 {lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}
                             </div>
                         })}
+                        {event}
                         <dl class="detail">
                             {numbers.into_iter().map(|(k, v)| view! {
                                 // The engine's own key stays in `data-key`, for support.

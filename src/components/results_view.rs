@@ -6,6 +6,7 @@ use cluster_eval_engine::{Horizon, Indicator, Unit};
 use leptos::prelude::*;
 
 use crate::components::charts::{Charts, SharesChart};
+use crate::components::design::{caveat, evidence, DesignChecks};
 use crate::components::how::HowComputed;
 use crate::components::screening::ScreeningTable;
 use crate::components::report::Summary;
@@ -49,8 +50,9 @@ pub fn ResultsView() -> impl IntoView {
                     }).collect_view())
                 }}
             </div>
+            <DesignChecks />
             <h3 id="details" class="details-title">{move || t(lang.get(), "results.details")}</h3>
-            {[Horizon::Long, Horizon::Medium, Horizon::Short, Horizon::ProPoor, Horizon::Screening]
+            {[Horizon::Design, Horizon::Long, Horizon::Medium, Horizon::Short, Horizon::ProPoor, Horizon::Screening]
                 .into_iter()
                 .map(|h| view! { <HorizonTable horizon=h /> })
                 .collect_view()}
@@ -175,9 +177,10 @@ fn indicator_row(state: AppState, lang: Lang, currency: &str, i: Indicator) -> i
                 <span class="indicator-name">{name}</span>
                 <code class="indicator-id">{i.id.clone()}</code>
                 {(!message.is_empty()).then(|| view! { <p class="message" data-testid="indicator-message">{message}</p> })}
+                {caveat(lang, &i)}
                 <HowComputed indicator=i.clone() />
             </th>
-            <td class="value" data-label=t(lang, "results.value")>{value_text}</td>
+            <td class="value" data-label=t(lang, "results.value")>{value_text}{evidence(lang, &i)}</td>
             <td data-label=t(lang, "results.status")>
                 <span class=format!("status {status}")>{t(lang, status_key(i.status))}</span>
                 {has_target.then(|| view! { <small class="by-target">{t(lang, "results.by_target")}</small> })}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::format;
 use crate::i18n::t;
+use crate::labels::{status_code, status_key};
 use crate::names::group_name;
 use crate::reading::Reading;
 use crate::state::AppState;
@@ -26,6 +27,7 @@ pub fn WinnersLosers() -> impl IntoView {
                             <th scope="col">{move || t(lang.get(), "winners.jobs")}</th>
                             <th scope="col">{move || t(lang.get(), "winners.change")}</th>
                             <th scope="col">{move || t(lang.get(), "winners.verdict")}</th>
+                            <th scope="col">{move || t(lang.get(), "winners.vs_control")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -42,14 +44,24 @@ pub fn WinnersLosers() -> impl IntoView {
                                     let text = format::number(lang, j, 0);
                                     if j > 0.0 { format!("+{text}") } else { text }
                                 }).unwrap_or_else(|| "—".into());
+                                // The same change against the control firms (workers only).
+                                let against = w.vs_control.map(|v| {
+                                    let status = w.vs_control_status.map(|s| view! {
+                                        " " <span class=format!("status {}", status_code(s))>{t(lang, status_key(s))}</span>
+                                    });
+                                    view! { {format::points(lang, v)} {status} }
+                                });
                                 let kind_key = if w.kind == "firms" { "winners.firms" } else { "winners.workers" };
                                 view! {
                                     <tr data-testid=format!("winner-{}-{}", w.kind, w.group)
+                                        data-vs-control=w.vs_control.map(|v| v.to_string()).unwrap_or_default()
+                                        data-vs-control-status=w.vs_control_status.map(status_code).unwrap_or_default()
                                         data-loses=match w.loses { Some(true) => "true", Some(false) => "false", None => "" }>
                                         <th scope="row">{group_name(lang, &w.kind, &w.group)} <small>{t(lang, kind_key)}</small></th>
                                         <td class="value">{jobs}</td>
                                         <td class="value">{change}</td>
                                         <td><span class=format!("status {class}")>{t(lang, key)}</span></td>
+                                        <td class="value" data-label=t(lang, "winners.vs_control")>{against.map(|a| a.into_any()).unwrap_or_else(|| "—".into_any())}</td>
                                     </tr>
                                 }
                             }).collect_view())

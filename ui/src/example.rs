@@ -20,8 +20,73 @@ const GROUPS: [(&str, &str, usize, f64); 4] = [
     ("SECTOR", "sector", 1, 0.035),
 ];
 
+/// Firms that closed or stopped answering before the follow-up (id, group, workers in
+/// the baseline year, last year with a row): the attrition checks and the jobs lost in
+/// firms gone have something to say.
+const CLOSED: [(&str, &str, f64, i32); 3] = [
+    ("VV-B13", "beneficiary", 6.0, 2020),
+    ("VV-B14", "beneficiary", 14.0, 2021),
+    ("CT09", "control", 5.0, 2019),
+];
+
+/// The first year of the table: two years before the 2018 baseline, so the trends
+/// before the programme can be compared.
+const FIRST_YEAR: i32 = 2016;
+
+/// One row of the firms table. The draws are made in a fixed order, so the years of
+/// the programme read exactly as they did before the earlier years were added.
+#[allow(clippy::too_many_arguments)]
+fn push_row(
+    out: &mut String,
+    rng: &mut Lcg,
+    id: &str,
+    group: &str,
+    year: i32,
+    sales: f64,
+    employment: f64,
+    informal: bool,
+) {
+    let step = f64::from(year - 2018);
+    let beneficiary = group == "beneficiary";
+    // The control cluster exported less than the beneficiaries at baseline.
+    let export_share = if group == "control" { 0.025 } else { 0.05 };
+    let flag = |p: f64, r: f64| if r < p { "sí" } else { "no" };
+    let p = if beneficiary {
+        0.3 + 0.1 * step
+    } else {
+        0.3 + 0.02 * step
+    };
+    let women = (employment * (0.35 + 0.02 * step * if beneficiary { 1.0 } else { 0.2 })).round();
+    let production = sales / 0.55;
+    out.push_str(&format!(
+        "\n{id}\t{group}\t{year}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{employment:.0}\t{}\t{}\t{}\t{}\t{}\t{}\t{women:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}",
+        sales,
+        sales * (export_share + 0.03 * step * if beneficiary { 1.0 } else { 0.3 }).max(0.0),
+        production / 1000.0,
+        sales * 0.04 * (0.5 + rng.next()),
+        flag(p, rng.next()),
+        flag(p, rng.next()),
+        flag(p * 0.7, rng.next()),
+        flag(p, rng.next()),
+        flag(if beneficiary { 0.2 + 0.12 * step } else { 0.2 }, rng.next()),
+        if informal { "sí" } else { "no" },
+        (employment * (0.45 - 0.02 * step)).round(),
+        (employment * (0.3 - if beneficiary { 0.03 * step } else { 0.0 })).max(0.0).round(),
+        (employment * 0.25).round(),
+        (employment * 0.12).round(),
+        (employment * 0.06).round(),
+        (employment * 0.02).round(),
+        (employment * 0.05).round(),
+        310.0 + 12.0 * step + 20.0 * rng.next(),
+        360.0 + 11.0 * step + 20.0 * rng.next(),
+    ));
+}
+
 fn firms_table() -> String {
     let mut rng = Lcg(2019);
+    // The years before the programme and the closed firms draw from their own
+    // generator: the programme years of the other firms stay as they were.
+    let mut before = Lcg(2016);
     let mut out = String::from(HEADER);
     for (prefix, group, count, trend) in GROUPS {
         for i in 0..count {
@@ -39,45 +104,39 @@ fn firms_table() -> String {
             let mut sales = employment * (9_000.0 + 4_000.0 * rng.next());
             let beneficiary = group == "beneficiary";
             let mut informal = scale < 10.0 && rng.next() < 0.7;
+            // Before the programme every group grew alike (about 5% a year).
+            let growth_before = 0.05 + 0.04 * (before.next() - 0.5);
+            for year in FIRST_YEAR..2018 {
+                let back = 2018 - year;
+                push_row(
+                    &mut out,
+                    &mut before,
+                    &id,
+                    group,
+                    year,
+                    sales / (1.0 + growth_before).powi(back),
+                    (employment / 1.015f64.powi(back)).round().max(1.0),
+                    informal,
+                );
+            }
             for year in 2018..=2023 {
-                let step = (year - 2018) as f64;
-                let flag = |p: f64, r: f64| if r < p { "sí" } else { "no" };
-                let p = if beneficiary {
-                    0.3 + 0.1 * step
-                } else {
-                    0.3 + 0.02 * step
-                };
-                let women = (employment
-                    * (0.35 + 0.02 * step * if beneficiary { 1.0 } else { 0.2 }))
-                .round();
-                let production = sales / 0.55;
-                out.push_str(&format!(
-                    "\n{id}\t{group}\t{year}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{employment:.0}\t{}\t{}\t{}\t{}\t{}\t{}\t{women:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}",
-                    sales,
-                    sales * (0.05 + 0.03 * step * if beneficiary { 1.0 } else { 0.3 }),
-                    production / 1000.0,
-                    sales * 0.04 * (0.5 + rng.next()),
-                    flag(p, rng.next()),
-                    flag(p, rng.next()),
-                    flag(p * 0.7, rng.next()),
-                    flag(p, rng.next()),
-                    flag(if beneficiary { 0.2 + 0.12 * step } else { 0.2 }, rng.next()),
-                    if informal { "sí" } else { "no" },
-                    (employment * (0.45 - 0.02 * step)).round(),
-                    (employment * (0.3 - if beneficiary { 0.03 * step } else { 0.0 })).max(0.0).round(),
-                    (employment * 0.25).round(),
-                    (employment * 0.12).round(),
-                    (employment * 0.06).round(),
-                    (employment * 0.02).round(),
-                    (employment * 0.05).round(),
-                    310.0 + 12.0 * step + 20.0 * rng.next(),
-                    360.0 + 11.0 * step + 20.0 * rng.next(),
-                ));
+                push_row(&mut out, &mut rng, &id, group, year, sales, employment, informal);
                 sales *= 1.0 + trend + 0.04 * (rng.next() - 0.5);
                 employment = (employment * (1.0 + trend * 0.4)).round();
                 if beneficiary && informal && rng.next() < 0.35 {
                     informal = false;
                 }
+            }
+        }
+    }
+    for (id, group, workers, last) in CLOSED {
+        let mut sales = workers * (10_500.0 + 1_000.0 * before.next());
+        let mut employment = workers;
+        for year in FIRST_YEAR..=last {
+            push_row(&mut out, &mut before, id, group, year, sales, employment, true);
+            sales *= 1.01 + 0.02 * before.next();
+            if year >= 2018 {
+                employment = (employment * 0.95).round().max(1.0);
             }
         }
     }

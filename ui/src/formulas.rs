@@ -2,7 +2,7 @@
 //! and every number it came from (the engine's `detail`), in the reader's language.
 //! The page's `components::how` lays these lines out.
 
-use cluster_eval_engine::Indicator;
+use cluster_eval_engine::{Family, Indicator, IndicatorId};
 use serde_json::{Map, Value};
 
 use crate::detail_names;
@@ -24,7 +24,9 @@ pub fn formula(lang: Lang, i: &Indicator) -> Vec<String> {
     let value = i.value.map(n).unwrap_or_else(|| "—".into());
     let mut lines = Vec::new();
     let method = d.get("method").and_then(Value::as_str).unwrap_or("");
-    if let Some(versus) = d.get("versus").and_then(Value::as_str) {
+    if let Some(design) = design_lines(lang, i, &value) {
+        lines.extend(design);
+    } else if let Some(versus) = d.get("versus").and_then(Value::as_str) {
         let group = d.get("group").and_then(Value::as_str).unwrap_or("");
         let g = get(d, &["groups", group, "growth"]);
         let c = get(d, &["groups", versus, "growth"]);
@@ -40,6 +42,14 @@ pub fn formula(lang: Lang, i: &Indicator) -> Vec<String> {
         }
         if let Some(reps) = get(d, &["bootstrap", "reps"]) {
             let seed = get(d, &["bootstrap", "seed"]).unwrap_or(0.0);
+            if let Some(p) = get(d, &["pre_year"]) {
+                let b = get(d, &["baseline_year"]).unwrap_or(0.0);
+                lines.push(tf(
+                    lang,
+                    "how.pretrend_years",
+                    &[("p", format!("{p}")), ("b", format!("{b}"))],
+                ));
+            }
             lines.push(tf(
                 lang,
                 "how.bootstrap",
@@ -123,6 +133,92 @@ pub fn formula(lang: Lang, i: &Indicator) -> Vec<String> {
         lines.push(tf(lang, "how.target", &[("target", n(target))]));
     }
     lines
+}
+
+/// The lines of the design checks, the costs and the jobs in firms gone (issue 13),
+/// or `None` for another indicator.
+fn design_lines(lang: Lang, i: &Indicator, value: &str) -> Option<Vec<String>> {
+    let d = &i.detail;
+    let n = |v: f64| num(lang, v);
+    let value = || ("value", value.to_string());
+    let line = match IndicatorId::parse(&i.id).family() {
+        Family::Balance { group, .. } => {
+            let side = if group == "cluster" { "cluster" } else { "beneficiary" };
+            let (mg, sg) = (get(d, &["groups", side, "mean"])?, get(d, &["groups", side, "sd"])?);
+            let (mc, sc) = (
+                get(d, &["groups", "control", "mean"])?,
+                get(d, &["groups", "control", "sd"])?,
+            );
+            vec![tf(
+                lang,
+                "how.balance",
+                &[("mg", n(mg)), ("mc", n(mc)), ("sg", n(sg)), ("sc", n(sc)), value()],
+            )]
+        }
+        Family::Attrition("differential") => {
+            let (b, c) = (get(d, &["beneficiary"])?, get(d, &["control"])?);
+            vec![tf(
+                lang,
+                "how.attrition_differential",
+                &[("b", n(b)), ("c", n(c)), value()],
+            )]
+        }
+        Family::Attrition(_) => {
+            let (gone, firms) = (get(d, &["gone"])?, get(d, &["firms_b"])?);
+            let mut out = vec![tf(
+                lang,
+                "how.attrition",
+                &[("gone", n(gone)), ("firms", n(firms)), value()],
+            )];
+            if let Some(jobs) = get(d, &["employment_b_gone"]) {
+                out.push(tf(lang, "how.attrition_jobs", &[("jobs", n(jobs))]));
+            }
+            out
+        }
+        Family::Single("cost_per_job") => {
+            let cost = get(d, &["cost_total"])?;
+            let (eb, ef) = (get(d, &["employment_b"])?, get(d, &["employment_f"])?);
+            vec![tf(
+                lang,
+                "how.cost_per_job",
+                &[("cost", n(cost)), ("eb", n(eb)), ("ef", n(ef)), value()],
+            )]
+        }
+        Family::Single("cost_per_additional_job") => {
+            let cost = get(d, &["cost_total"])?;
+            let eb = get(d, &["employment_b"])?;
+            let (gb, gc) = (get(d, &["growth_beneficiary"])?, get(d, &["growth_control"])?);
+            vec![tf(
+                lang,
+                "how.cost_per_additional_job",
+                &[("cost", n(cost)), ("eb", n(eb)), ("gb", n(gb)), ("gc", n(gc)), value()],
+            )]
+        }
+        Family::Single("cost_per_beneficiary_firm") => {
+            let (cost, firms) = (get(d, &["cost_total"])?, get(d, &["firms"])?);
+            vec![tf(
+                lang,
+                "how.cost_per_firm",
+                &[("cost", n(cost)), ("firms", n(firms)), value()],
+            )]
+        }
+        Family::Single("exited_firms_jobs") => {
+            let year = |k: &str| get(d, &[k]).map(|y| format!("{y}"));
+            vec![tf(
+                lang,
+                "how.exited",
+                &[
+                    ("b", year("baseline_year")?),
+                    ("f", year("followup_year")?),
+                    ("gone", n(get(d, &["gone"])?)),
+                    ("firms", n(get(d, &["firms_b"])?)),
+                    value(),
+                ],
+            )]
+        }
+        _ => return None,
+    };
+    Some(line)
 }
 
 /// The scalar entries of the detail (nested objects one level down), for the list of

@@ -13,6 +13,7 @@
 
 pub mod csv_export;
 pub mod decode;
+pub mod design;
 pub mod detail_names;
 pub mod example;
 pub mod fields;

@@ -217,7 +217,7 @@ fn balance_one(
     };
     let pooled = ((sg * sg + sc * sc) / 2.0).sqrt();
     ind.detail.insert("pooled_sd".into(), num(pooled));
-    if !(pooled > 0.0) || !pooled.is_finite() {
+    if pooled <= 0.0 || !pooled.is_finite() {
         ind.say(Message::BalanceNoSpread {
             measure: measure.into(),
             baseline: b,

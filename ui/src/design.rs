@@ -1,0 +1,766 @@
+//! The design checks as a programme officer reads them (SPEC "Design checks"): the
+//! balance at baseline side by side, the firms gone by group, one plain sentence per
+//! check, and, for every comparison with the control group, its evidence level, the
+//! cluster caveat and the event-study chart (SVG text). Pure: the page lays these out,
+//! and `ui/tests/design.rs` tests them natively.
+
+use cluster_eval_engine::{Indicator, Message, Results, Status};
+use serde_json::Value;
+
+use crate::format::{number, points};
+use crate::i18n::{t, tf, Lang};
+use crate::notes::message_text;
+
+/// The balance measures, in the engine's order.
+pub const MEASURES: [&str; 4] = ["sales", "employment", "exports", "productivity"];
+
+/// A standardised difference above this (in absolute value) marks the groups as
+/// different at baseline.
+pub const SMD_LIMIT: f64 = 0.25;
+
+/// One side of a balance comparison at baseline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stats {
+    pub n: f64,
+    pub mean: f64,
+    pub sd: f64,
+}
+
+/// One measure of the balance table: each side's numbers and both differences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BalanceRow {
+    pub measure: &'static str,
+    pub beneficiaries: Option<Stats>,
+    pub cluster: Option<Stats>,
+    pub control: Option<Stats>,
+    pub smd_beneficiaries: Option<f64>,
+    pub smd_cluster: Option<f64>,
+}
+
+/// True when a standardised difference marks the groups as different.
+pub fn differs(smd: f64) -> bool {
+    smd.abs() > SMD_LIMIT
+}
+
+fn stats(indicator: &Indicator, side: &str) -> Option<Stats> {
+    let g = indicator.detail.get("groups")?.get(side)?;
+    let n = g.get("n")?.as_f64()?;
+    let mean = g.get("mean")?.as_f64()?;
+    let sd = g.get("sd").and_then(Value::as_f64).unwrap_or(f64::NAN);
+    mean.is_finite().then_some(Stats { n, mean, sd })
+}
+
+/// The balance table: one row per measure the results have.
+pub fn balance(results: &Results) -> Vec<BalanceRow> {
+    MEASURES
+        .iter()
+        .filter_map(|&measure| {
+            let b = results.indicator(&format!("design.balance.beneficiaries.{measure}"));
+            let k = results.indicator(&format!("design.balance.cluster.{measure}"));
+            if b.is_none() && k.is_none() {
+                return None;
+            }
+            let control = b
+                .and_then(|i| stats(i, "control"))
+                .or_else(|| k.and_then(|i| stats(i, "control")));
+            Some(BalanceRow {
+                measure,
+                beneficiaries: b.and_then(|i| stats(i, "beneficiary")),
+                cluster: k.and_then(|i| stats(i, "cluster")),
+                control,
+                smd_beneficiaries: b.and_then(|i| i.value).filter(|v| v.is_finite()),
+                smd_cluster: k.and_then(|i| i.value).filter(|v| v.is_finite()),
+            })
+        })
+        .collect()
+}
+
+/// A mean or deviation of a balance measure, at the precision its size asks for.
+pub fn level(lang: Lang, measure: &str, v: f64) -> String {
+    let decimals = match measure {
+        "productivity" => 2,
+        "employment" => 1,
+        _ => 0,
+    };
+    number(lang, v, decimals)
+}
+
+/// A standardised difference as shown ("0.48 SD").
+pub fn smd_text(lang: Lang, v: f64) -> String {
+    format!("{}\u{a0}SD", number(lang, v, 2))
+}
+
+/// One group's firms gone by the follow-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attrition {
+    /// `beneficiary` or `control`.
+    pub group: &'static str,
+    pub id: &'static str,
+    pub firms_b: Option<f64>,
+    pub gone: Option<f64>,
+    pub share: Option<f64>,
+    /// Employment in the baseline year of the firms gone.
+    pub jobs_gone: Option<f64>,
+}
+
+fn num_at(indicator: &Indicator, key: &str) -> Option<f64> {
+    indicator.detail.get(key).and_then(Value::as_f64)
+}
+
+/// The attrition table: beneficiaries and control firms.
+pub fn attrition(results: &Results) -> Vec<Attrition> {
+    [
+        ("beneficiary", "design.attrition.beneficiaries"),
+        ("control", "design.attrition.control"),
+    ]
+    .into_iter()
+    .filter_map(|(group, id)| {
+        let i = results.indicator(id)?;
+        Some(Attrition {
+            group,
+            id,
+            firms_b: num_at(i, "firms_b"),
+            gone: num_at(i, "gone"),
+            share: i.value.filter(|v| v.is_finite()),
+            jobs_gone: num_at(i, "employment_b_gone"),
+        })
+    })
+    .collect()
+}
+
+/// One plain sentence about one check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// `balance`, `pretrend`, `attrition` or `exited`.
+    pub check: &'static str,
+    /// The indicator the sentence is about (the first not met, where several are).
+    pub id: String,
+    pub status: Status,
+    pub text: String,
+}
+
+fn measure_word(lang: Lang, measure: &str) -> String {
+    let key = match measure {
+        "sales" => "m.sales",
+        "employment" => "m.employment",
+        "exports" => "m.exports",
+        "productivity" => "m.productivity",
+        _ => return measure.to_string(),
+    };
+    t(lang, key).to_lowercase()
+}
+
+/// "a", "a and b", "a, b and c" in the reader's language.
+fn list(lang: Lang, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, "design.and")),
+    }
+}
+
+fn year_of(indicator: &Indicator, key: &str) -> String {
+    indicator
+        .detail
+        .get(key)
+        .and_then(Value::as_i64)
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "—".into())
+}
+
+/// A share difference in points without a sign ("3.2").
+fn pts(lang: Lang, v: f64) -> String {
+    number(lang, v.abs() * 100.0, 1)
+}
+
+fn whole(lang: Lang, v: f64) -> String {
+    number(lang, v, if v.fract() == 0.0 { 0 } else { 1 })
+}
+
+fn balance_sentence(lang: Lang, results: &Results, group: &str) -> Option<Sentence> {
+    let ids: Vec<String> = MEASURES
+        .iter()
+        .map(|m| format!("design.balance.{group}.{m}"))
+        .collect();
+    let present: Vec<&Indicator> = ids.iter().filter_map(|id| results.indicator(id)).collect();
+    let first = present.first()?;
+    let who = t(
+        lang,
+        if group == "cluster" {
+            "design.to_cluster"
+        } else {
+            "design.to_beneficiaries"
+        },
+    )
+    .to_string();
+    let decided: Vec<&&Indicator> = present
+        .iter()
+        .filter(|i| matches!(i.status, Status::Met | Status::NotMet) && i.value.is_some())
+        .collect();
+    if decided.is_empty() {
+        return Some(Sentence {
+            check: "balance",
+            id: first.id.clone(),
+            status: Status::InsufficientData,
+            text: tf(lang, "design.balance_unknown", &[("group", who)]),
+        });
+    }
+    let off: Vec<&&&Indicator> = decided
+        .iter()
+        .filter(|i| i.status == Status::NotMet)
+        .collect();
+    let measure_of = |i: &Indicator| {
+        let m = i.id.rsplit('.').next().unwrap_or("");
+        measure_word(lang, m)
+    };
+    let total = decided.len();
+    let (key, id, status) = match off.first() {
+        None => ("design.balance_all", first.id.clone(), Status::Met),
+        Some(o) if off.len() == total => ("design.balance_none", o.id.clone(), Status::NotMet),
+        Some(o) => ("design.balance_some", o.id.clone(), Status::NotMet),
+    };
+    let differed: Vec<String> = off.iter().map(|i| measure_of(i)).collect();
+    let all: Vec<String> = decided.iter().map(|i| measure_of(i)).collect();
+    let text = tf(
+        lang,
+        key,
+        &[
+            ("group", who),
+            ("similar", (total - off.len()).to_string()),
+            ("total", total.to_string()),
+            (
+                "measures",
+                list(lang, if off.is_empty() { &all } else { &differed }),
+            ),
+        ],
+    );
+    Some(Sentence {
+        check: "balance",
+        id,
+        status,
+        text,
+    })
+}
+
+fn pretrend_sentence(lang: Lang, i: &Indicator) -> Sentence {
+    let measure = measure_word(lang, i.id.rsplit('.').next().unwrap_or(""));
+    let span = format!("{}→{}", year_of(i, "pre_year"), year_of(i, "baseline_year"));
+    let mut args = vec![("measure", measure), ("span", span)];
+    let key = match (i.status, i.value, i.ci) {
+        (Status::Met | Status::NotMet, Some(v), Some([low, high])) => {
+            args.push(("diff", points(lang, v)));
+            args.push(("low", points(lang, low)));
+            args.push(("high", points(lang, high)));
+            if i.status == Status::Met {
+                "design.pretrend_parallel"
+            } else {
+                "design.pretrend_diverging"
+            }
+        }
+        (_, Some(v), _) => {
+            args.push(("diff", points(lang, v)));
+            "design.pretrend_no_interval"
+        }
+        _ => {
+            let reason = crate::notes::note_text(lang, i.note.as_ref(), &i.message);
+            args.push(("reason", reason));
+            "design.pretrend_unknown"
+        }
+    };
+    Sentence {
+        check: "pretrend",
+        id: i.id.clone(),
+        status: i.status,
+        text: tf(lang, key, &args),
+    }
+}
+
+fn attrition_sentence(lang: Lang, results: &Results) -> Option<Sentence> {
+    let diff = results.indicator("design.attrition.differential")?;
+    let b = results.indicator("design.attrition.beneficiaries");
+    let c = results.indicator("design.attrition.control");
+    let count = |i: Option<&Indicator>, key: &str| i.and_then(|i| num_at(i, key));
+    let (Some(gone_b), Some(firms_b), Some(gone_c), Some(firms_c), Some(v)) = (
+        count(b, "gone"),
+        count(b, "firms_b"),
+        count(c, "gone"),
+        count(c, "firms_b"),
+        diff.value.filter(|v| v.is_finite()),
+    ) else {
+        return Some(Sentence {
+            check: "attrition",
+            id: diff.id.clone(),
+            status: diff.status,
+            text: t(lang, "design.attrition_unknown").to_string(),
+        });
+    };
+    let key = if gone_b == 0.0 && gone_c == 0.0 {
+        "design.attrition_none"
+    } else if diff.status == Status::NotMet {
+        "design.attrition_different"
+    } else {
+        "design.attrition_similar"
+    };
+    let text = tf(
+        lang,
+        key,
+        &[
+            ("gone_b", whole(lang, gone_b)),
+            ("firms_b", whole(lang, firms_b)),
+            ("gone_c", whole(lang, gone_c)),
+            ("firms_c", whole(lang, firms_c)),
+            ("diff", pts(lang, v)),
+            ("f", year_of(diff, "followup_year")),
+        ],
+    );
+    Some(Sentence {
+        check: "attrition",
+        id: diff.id.clone(),
+        status: diff.status,
+        text,
+    })
+}
+
+fn exited_sentence(lang: Lang, results: &Results) -> Option<Sentence> {
+    let i = results.indicator("pro_poor.exited_firms_jobs")?;
+    let jobs = i.value.filter(|v| v.is_finite())?;
+    let gone = num_at(i, "gone").unwrap_or(0.0);
+    let key = if gone == 0.0 {
+        "design.exited_none"
+    } else if gone == 1.0 {
+        "design.exited_one"
+    } else {
+        "design.exited"
+    };
+    let text = tf(
+        lang,
+        key,
+        &[
+            ("gone", whole(lang, gone)),
+            ("jobs", whole(lang, jobs)),
+            ("b", year_of(i, "baseline_year")),
+            ("f", year_of(i, "followup_year")),
+        ],
+    );
+    Some(Sentence {
+        check: "exited",
+        id: i.id.clone(),
+        status: i.status,
+        text,
+    })
+}
+
+/// One plain sentence per check, in the order of the section: balance of the
+/// beneficiaries and of the whole cluster, the trends before the programme, the firms
+/// gone, the jobs in the beneficiary firms gone.
+pub fn sentences(lang: Lang, results: &Results) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    out.extend(balance_sentence(lang, results, "beneficiaries"));
+    out.extend(balance_sentence(lang, results, "cluster"));
+    let pretrends: Vec<&Indicator> = ["sales", "employment"]
+        .iter()
+        .filter_map(|m| results.indicator(&format!("design.pretrend.{m}")))
+        .collect();
+    // Without a year before the baseline, one sentence says so for both measures.
+    let no_pre_year = |i: &&Indicator| matches!(i.note, Some(Message::PretrendNoPreYear { .. }));
+    if !pretrends.is_empty() && pretrends.iter().all(no_pre_year) {
+        let i = pretrends[0];
+        out.push(Sentence {
+            check: "pretrend",
+            id: i.id.clone(),
+            status: i.status,
+            text: tf(
+                lang,
+                "design.pretrend_no_year",
+                &[("b", year_of(i, "baseline_year"))],
+            ),
+        });
+    } else {
+        out.extend(pretrends.into_iter().map(|i| pretrend_sentence(lang, i)));
+    }
+    out.extend(attrition_sentence(lang, results));
+    out.extend(exited_sentence(lang, results));
+    out
+}
+
+/// "Evidence: weak (fewer than 10 firms on a side)", for a comparison that has one.
+pub fn evidence_text(lang: Lang, indicator: &Indicator) -> Option<String> {
+    let level = indicator.detail.get("evidence")?.as_str()?;
+    Some(tf(
+        lang,
+        "design.evidence",
+        &[("level", crate::detail_names::value(lang, level))],
+    ))
+}
+
+/// The cluster caveat of a comparison with the control group, as a sentence.
+pub fn caveat_text(lang: Lang, indicator: &Indicator) -> Option<String> {
+    let message: Message = serde_json::from_value(indicator.detail.get("caveat")?.clone()).ok()?;
+    let text = message_text(lang, &message);
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    Some(format!("{}{}.", first.to_uppercase(), chars.as_str().trim_end_matches('.')))
+}
+
+/// One year of an event study: the comparison over b→t and its interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EventPoint {
+    pub year: i32,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+/// The event study of a comparison with the control group (`detail.event`).
+pub fn event_points(indicator: &Indicator) -> Vec<EventPoint> {
+    let Some(points) = indicator.detail.get("event").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    points
+        .iter()
+        .filter_map(|p| {
+            let year = i32::try_from(p.get(0)?.as_i64()?).ok()?;
+            let value = p.get(1)?.as_f64().filter(|v| v.is_finite())?;
+            let end = |k: usize| p.get(k).and_then(Value::as_f64).filter(|v| v.is_finite());
+            Some(EventPoint {
+                year,
+                value,
+                low: end(2),
+                high: end(3),
+            })
+        })
+        .collect()
+}
+
+/// Escapes text for SVG markup.
+pub fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The event-study chart of a comparison with the control group, as SVG: one point
+/// and whisker (its 95% interval) per year, a line at 0, the baseline year as the
+/// hollow reference point, and the programme's years (`start`..=`end`) shaded.
+/// `None` when the comparison has no event study.
+pub fn event_chart(
+    lang: Lang,
+    indicator: &Indicator,
+    start: Option<i32>,
+    end: Option<i32>,
+) -> Option<String> {
+    let events = event_points(indicator);
+    if events.is_empty() {
+        return None;
+    }
+    let baseline = indicator
+        .detail
+        .get("baseline_year")
+        .and_then(Value::as_i64)
+        .and_then(|y| i32::try_from(y).ok());
+    let (w, h, left, right, top, bottom) = (520.0, 230.0, 60.0, 14.0, 34.0, 30.0);
+    let mut x0 = events.iter().map(|p| p.year).min()?;
+    let mut x1 = events.iter().map(|p| p.year).max()?;
+    if let Some(b) = baseline {
+        x0 = x0.min(b);
+        x1 = x1.max(b);
+    }
+    let (lo, hi) = events.iter().fold((0.0f64, 0.0f64), |(lo, hi), p| {
+        (
+            lo.min(p.value).min(p.low.unwrap_or(p.value)),
+            hi.max(p.value).max(p.high.unwrap_or(p.value)),
+        )
+    });
+    let pad = ((hi - lo) * 0.1).max(0.005);
+    let (y0, y1) = (lo - pad, hi + pad);
+    let span = f64::from((x1 - x0).max(1));
+    let px = |x: f64| left + 14.0 + (x - f64::from(x0)) / span * (w - left - right - 28.0);
+    let py = |y: f64| top + (y1 - y) / (y1 - y0) * (h - top - bottom);
+    let title = tf(
+        lang,
+        "design.event_title",
+        &[("name", crate::names::indicator_name(lang, &indicator.id))],
+    );
+    let mut desc: Vec<String> = events
+        .iter()
+        .map(|p| match (p.low, p.high) {
+            (Some(l), Some(u)) => format!(
+                "{}: {} ({} … {})",
+                p.year,
+                points(lang, p.value),
+                points(lang, l),
+                points(lang, u)
+            ),
+            _ => format!("{}: {}", p.year, points(lang, p.value)),
+        })
+        .collect();
+    if let Some(b) = baseline {
+        desc.insert(0, tf(lang, "design.event_reference", &[("b", b.to_string())]));
+    }
+    let mut svg = format!(
+        r#"<svg class="chart event-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><desc>{d}</desc><text x="0" y="16" font-size="14" font-weight="600">{t}</text>"#,
+        t = esc(&title),
+        d = esc(&desc.join("; "))
+    );
+    // The programme's years, shaded.
+    if let (Some(s), Some(e)) = (start, end.or(start)) {
+        let (s, e) = (s.max(x0), e.min(x1));
+        if s <= e {
+            let (a, b) = (px(f64::from(s) - 0.4), px(f64::from(e) + 0.4));
+            svg.push_str(&format!(
+                r##"<rect x="{a:.1}" y="{top}" width="{:.1}" height="{:.1}" fill="#e3ecf7"/><text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#35506f">{}</text>"##,
+                b - a,
+                h - top - bottom,
+                (a + b) / 2.0,
+                top + 12.0,
+                esc(t(lang, "design.event_programme"))
+            ));
+        }
+    }
+    for k in 0..=4 {
+        let v = y0 + (y1 - y0) * f64::from(k) / 4.0;
+        let y = py(v);
+        svg.push_str(&format!(
+            r##"<line x1="{left}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#e4e7ee"/><text x="{}" y="{:.1}" font-size="11" text-anchor="end">{}</text>"##,
+            w - right,
+            left - 6.0,
+            y + 4.0,
+            esc(&points(lang, v))
+        ));
+    }
+    let zero = py(0.0);
+    svg.push_str(&format!(
+        r##"<line x1="{left}" x2="{}" y1="{zero:.1}" y2="{zero:.1}" stroke="#1d2330" stroke-width="1.2"/>"##,
+        w - right
+    ));
+    let every = if x1 - x0 > 10 { 2 } else { 1 };
+    for year in (x0..=x1).filter(|y| (y - x0) % every == 0) {
+        svg.push_str(&format!(
+            r#"<text x="{:.1}" y="{}" font-size="11" text-anchor="middle">{year}</text>"#,
+            px(f64::from(year)),
+            h - bottom + 16.0
+        ));
+    }
+    for p in &events {
+        let x = px(f64::from(p.year));
+        if let (Some(l), Some(u)) = (p.low, p.high) {
+            let (yl, yu) = (py(l), py(u));
+            svg.push_str(&format!(
+                r##"<path d="M{x:.1} {yl:.1}V{yu:.1}M{:.1} {yl:.1}h8M{:.1} {yu:.1}h8" stroke="#0b5cad" stroke-width="1.5" fill="none"/>"##,
+                x - 4.0,
+                x - 4.0
+            ));
+        }
+        svg.push_str(&format!(
+            r##"<circle cx="{x:.1}" cy="{:.1}" r="4" fill="#0b5cad"/>"##,
+            py(p.value)
+        ));
+    }
+    if let Some(b) = baseline {
+        svg.push_str(&format!(
+            r##"<circle cx="{:.1}" cy="{zero:.1}" r="4" fill="#fff" stroke="#0b5cad" stroke-width="1.5"/>"##,
+            px(f64::from(b))
+        ));
+    }
+    svg.push_str("</svg>");
+    Some(svg)
+}
+
+fn status_span(lang: Lang, status: Status) -> String {
+    format!(
+        r#"<span class="status {}">{}</span>"#,
+        crate::labels::status_code(status),
+        esc(t(lang, crate::labels::status_key(status)))
+    )
+}
+
+fn cell(label: &str, class: &str, text: &str) -> String {
+    format!(
+        r#"<td class="{class}" data-label="{}">{}</td>"#,
+        esc(label),
+        esc(text)
+    )
+}
+
+/// The body of the "Design checks" section: the sentences, the balance table, the
+/// firms gone and the trends before the programme. Empty when the results have no
+/// design check.
+pub fn section_html(lang: Lang, results: &Results) -> String {
+    let said = sentences(lang, results);
+    if said.is_empty() {
+        return String::new();
+    }
+    let mut html = format!(
+        r#"<ul class="design-sentences" data-testid="design-sentences" aria-label="{}">"#,
+        esc(t(lang, "design.sentences"))
+    );
+    for s in &said {
+        html.push_str(&format!(
+            r#"<li data-testid="design-sentence" data-check="{}" data-indicator="{}" data-status="{}">{} {}</li>"#,
+            s.check,
+            esc(&s.id),
+            crate::labels::status_code(s.status),
+            status_span(lang, s.status),
+            esc(&s.text)
+        ));
+    }
+    html.push_str("</ul>");
+
+    let rows = balance(results);
+    if !rows.is_empty() {
+        let b = results
+            .baseline_year
+            .map(|y| y.to_string())
+            .unwrap_or_default();
+        let (group, firms, mean, sd, smd) = (
+            t(lang, "design.group"),
+            t(lang, "design.firms"),
+            t(lang, "design.mean"),
+            t(lang, "design.sd"),
+            t(lang, "design.smd"),
+        );
+        html.push_str(&format!(
+            r#"<h4 id="balance-title">{}</h4><p class="hint">{}</p><div class="scroll-x" tabindex="0" role="region" aria-labelledby="balance-title"><table class="indicators balance" data-testid="balance-table"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead>"#,
+            esc(t(lang, "design.balance_title")),
+            esc(&tf(lang, "design.balance_hint", &[("b", b)])),
+            esc(group),
+            esc(firms),
+            esc(mean),
+            esc(sd),
+            esc(smd),
+        ));
+        for row in &rows {
+            html.push_str(&format!(
+                r#"<tbody><tr class="measure"><th scope="rowgroup" colspan="5">{}</th></tr>"#,
+                esc(t(lang, match row.measure {
+                    "sales" => "m.sales",
+                    "employment" => "m.employment",
+                    "exports" => "m.exports",
+                    _ => "m.productivity",
+                }))
+            ));
+            for (side, key, stats, value) in [
+                ("beneficiaries", "design.g.beneficiaries", row.beneficiaries, row.smd_beneficiaries),
+                ("cluster", "design.g.cluster", row.cluster, row.smd_cluster),
+                ("control", "design.g.control", row.control, None),
+            ] {
+                let (n, m, s) = match stats {
+                    Some(st) => (
+                        whole(lang, st.n),
+                        level(lang, row.measure, st.mean),
+                        level(lang, row.measure, st.sd),
+                    ),
+                    None => ("—".into(), "—".into(), "—".into()),
+                };
+                let off = value.is_some_and(differs);
+                let smd_cell = match value {
+                    Some(v) if off => format!(
+                        r#"<td class="value smd off" data-label="{}"><span aria-hidden="true">⚠ </span>{} <span class="differs">{}</span></td>"#,
+                        esc(smd),
+                        esc(&smd_text(lang, v)),
+                        esc(t(lang, "design.differs"))
+                    ),
+                    Some(v) => cell(smd, "value smd", &smd_text(lang, v)),
+                    None => cell(smd, "value smd", "—"),
+                };
+                html.push_str(&format!(
+                    r#"<tr data-testid="balance-{}-{side}" data-smd="{}" data-differs="{off}"><th scope="row">{}</th>{}{}{}{smd_cell}</tr>"#,
+                    row.measure,
+                    value.map(|v| v.to_string()).unwrap_or_default(),
+                    esc(t(lang, key)),
+                    cell(firms, "value", &n),
+                    cell(mean, "value", &m),
+                    cell(sd, "value", &s),
+                ));
+            }
+            html.push_str("</tbody>");
+        }
+        html.push_str("</table></div>");
+    }
+
+    let gone = attrition(results);
+    if !gone.is_empty() {
+        let heads = [
+            t(lang, "design.group"),
+            t(lang, "design.firms_b"),
+            t(lang, "design.gone"),
+            t(lang, "design.share_gone"),
+            t(lang, "design.jobs_gone"),
+        ];
+        html.push_str(&format!(
+            r#"<h4 id="attrition-title">{}</h4><div class="scroll-x" tabindex="0" role="region" aria-labelledby="attrition-title"><table class="indicators attrition" data-testid="attrition-table"><thead><tr>"#,
+            esc(t(lang, "design.attrition_title"))
+        ));
+        for h in heads {
+            html.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(h)));
+        }
+        html.push_str("</tr></thead><tbody>");
+        let dash = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map(f).unwrap_or_else(|| "—".into());
+        for a in &gone {
+            let key = if a.group == "control" {
+                "design.g.control"
+            } else {
+                "design.g.beneficiaries"
+            };
+            html.push_str(&format!(
+                r#"<tr data-testid="attrition-{}" data-jobs-gone="{}"><th scope="row">{}</th>{}{}{}{}</tr>"#,
+                a.group,
+                a.jobs_gone.map(|v| v.to_string()).unwrap_or_default(),
+                esc(t(lang, key)),
+                cell(heads[1], "value", &dash(a.firms_b, &|v| whole(lang, v))),
+                cell(heads[2], "value", &dash(a.gone, &|v| whole(lang, v))),
+                cell(heads[3], "value", &dash(a.share, &|v| crate::format::percent(lang, v))),
+                cell(heads[4], "value", &dash(a.jobs_gone, &|v| whole(lang, v))),
+            ));
+        }
+        html.push_str("</tbody></table></div>");
+    }
+
+    let trends: Vec<&Indicator> = ["sales", "employment"]
+        .iter()
+        .filter_map(|m| results.indicator(&format!("design.pretrend.{m}")))
+        .collect();
+    if !trends.is_empty() {
+        let heads = [
+            t(lang, "design.measure"),
+            t(lang, "design.difference"),
+            t(lang, "results.interval"),
+            t(lang, "results.status"),
+        ];
+        html.push_str(&format!(
+            r#"<h4 id="pretrend-title">{}</h4><div class="scroll-x" tabindex="0" role="region" aria-labelledby="pretrend-title"><table class="indicators pretrend" data-testid="pretrend-table"><thead><tr>"#,
+            esc(t(lang, "design.pretrend_title"))
+        ));
+        for h in heads {
+            html.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(h)));
+        }
+        html.push_str("</tr></thead><tbody>");
+        for i in trends {
+            let measure = i.id.rsplit('.').next().unwrap_or("");
+            let span = match (i.detail.get("pre_year"), i.detail.get("baseline_year")) {
+                (Some(p), Some(b)) => format!(" ({p}→{b})"),
+                _ => String::new(),
+            };
+            let interval = i
+                .ci
+                .map(|[l, h]| format!("{} … {}", points(lang, l), points(lang, h)))
+                .unwrap_or_else(|| "—".into());
+            html.push_str(&format!(
+                r#"<tr data-testid="pretrend-{measure}" data-status="{}"><th scope="row">{}{}</th>{}{}<td data-label="{}">{}</td></tr>"#,
+                crate::labels::status_code(i.status),
+                esc(t(lang, match measure {
+                    "employment" => "m.employment",
+                    _ => "m.sales",
+                })),
+                span,
+                cell(heads[1], "value", &i.value.map(|v| points(lang, v)).unwrap_or_else(|| "—".into())),
+                cell(heads[2], "value", &interval),
+                esc(heads[3]),
+                status_span(lang, i.status),
+            ));
+        }
+        html.push_str("</tbody></table></div>");
+    }
+    html
+}
