@@ -89,5 +89,6 @@ test('without proposals the count is insufficient and no table is drawn', async 
   await app.newProject.click();
   const count = await app.indicatorState('screening.eligible');
   expect(count.status).toBe('insufficient_data');
-  await expect(app.screening()).toHaveCount(0);
+  await expect(app.screening()).toBeHidden();
+  await expect(app.proposalRows()).toHaveCount(0);
 });

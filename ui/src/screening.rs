@@ -8,6 +8,11 @@
 //! The texts live here, each an exhaustive `match` over a small enum and the three
 //! languages, so a criterion or label without its words does not compile. A reason
 //! code this page does not know (a file from a newer version) is shown as it is.
+//!
+//! The table itself is written here as HTML text ([`table_html`], every pasted text
+//! escaped), and the page sets it in one go: a read-only table of up to [`SHOWN`]
+//! rows drawn by the page's reactive views cost the first visit 16 KB of gzipped
+//! WebAssembly; as text it costs a fraction of that, and lays out faster.
 
 use cluster_eval_engine::Indicator;
 use serde_json::Value;
@@ -83,7 +88,11 @@ pub fn lines(indicator: &Indicator) -> Vec<ProposalLine> {
             reasons: p
                 .get("reasons")
                 .and_then(Value::as_array)
-                .map(|r| r.iter().filter_map(|c| c.as_str().map(str::to_string)).collect())
+                .map(|r| {
+                    r.iter()
+                        .filter_map(|c| c.as_str().map(str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default(),
             members: p
                 .get("members")
@@ -398,5 +407,92 @@ pub fn csv(lang: Lang, lines: &[ProposalLine]) -> String {
         out.push_str(&row.join(sep));
         out.push_str("\r\n");
     }
+    out
+}
+
+/// Text made safe inside HTML elements and quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The screening table as HTML: a header, then one `proposal-row` per proposal shown
+/// (`data-eligible`, `data-proposal`), a cell per criterion (`data-criterion`,
+/// `data-mark`: the mark drawn, its word for screen readers and the count of
+/// entities), the verdict and the reasons; at most [`SHOWN`] rows, then a line
+/// saying how many there are.
+pub fn table_html(lang: Lang, lines: &[ProposalLine], only_ineligible: bool) -> String {
+    let mut out = String::from("<table class=\"screening-table\"><thead><tr><th scope=\"col\">");
+    out.push_str(&escape(label(lang, Label::Proposal)));
+    out.push_str("</th>");
+    for c in Criterion::ALL {
+        out.push_str("<th scope=\"col\">");
+        out.push_str(&escape(criterion_name(lang, c)));
+        out.push_str("</th>");
+    }
+    for l in [Label::Verdict, Label::Reasons] {
+        out.push_str("<th scope=\"col\">");
+        out.push_str(&escape(label(lang, l)));
+        out.push_str("</th>");
+    }
+    out.push_str("</tr></thead><tbody>");
+    let shown = filtered(lines, only_ineligible);
+    for l in shown.iter().take(SHOWN) {
+        let (class, verdict_class) = if l.eligible {
+            ("eligible", "met")
+        } else {
+            ("not-eligible", "not_met")
+        };
+        out.push_str(&format!(
+            "<tr data-testid=\"proposal-row\" data-eligible=\"{}\" data-proposal=\"{}\" class=\"{class}\"><th scope=\"row\">{}<small class=\"members\">{} {} · {}</small></th>",
+            l.eligible,
+            escape(&l.proposal),
+            escape(&l.proposal),
+            escape(label(lang, Label::Line)),
+            l.line,
+            escape(&members_text(lang, l)),
+        ));
+        for c in Criterion::ALL {
+            let m = mark(l, c);
+            let count = match c {
+                Criterion::Entities => format!(" {}", l.entities),
+                Criterion::Business => format!(" {}", l.businesses),
+                Criterion::Knowledge => format!(" {}", l.knowledge),
+                _ => String::new(),
+            };
+            let word = escape(mark_word(lang, m));
+            out.push_str(&format!(
+                "<td class=\"mark {key}\" data-criterion=\"{}\" data-mark=\"{key}\" title=\"{word}\"><span aria-hidden=\"true\">{}</span><span class=\"visually-hidden\">{word}</span>{count}</td>",
+                c.key(),
+                m.symbol(),
+                key = m.key(),
+            ));
+        }
+        out.push_str(&format!(
+            "<td class=\"verdict {verdict_class}\">{}</td><td class=\"reasons\">{}</td></tr>",
+            escape(verdict(lang, l.eligible)),
+            escape(&reasons_text(lang, l)),
+        ));
+    }
+    if shown.len() > SHOWN {
+        let capped = label(lang, Label::Capped)
+            .replace("{shown}", &SHOWN.to_string())
+            .replace("{total}", &shown.len().to_string());
+        out.push_str(&format!(
+            "<tr><td colspan=\"8\" class=\"hint\">{}</td></tr>",
+            escape(&capped)
+        ));
+    }
+    out.push_str("</tbody></table>");
     out
 }

@@ -22,7 +22,9 @@ fn lines() -> Vec<screening::ProposalLine> {
     let mut doc = Document::new("screening");
     doc.tables.proposals = SPANISH.to_string();
     let results = compute(&doc);
-    let ind = results.indicator(screening::ID).expect("screening.eligible");
+    let ind = results
+        .indicator(screening::ID)
+        .expect("screening.eligible");
     screening::lines(ind)
 }
 
@@ -70,7 +72,13 @@ fn every_reason_and_type_is_worded_in_three_languages() {
             let text = screening::reason_text(lang, code);
             assert_ne!(text, code, "{code} in {lang:?}");
         }
-        for kind in ["business", "knowledge", "government", "association", "other"] {
+        for kind in [
+            "business",
+            "knowledge",
+            "government",
+            "association",
+            "other",
+        ] {
             assert!(!screening::type_text(lang, kind, None).is_empty());
         }
         assert_ne!(
@@ -80,7 +88,10 @@ fn every_reason_and_type_is_worded_in_three_languages() {
         assert!(screening::label(lang, Label::Capped).contains("{shown}"));
     }
     // A reason from a newer version is shown as it is.
-    assert_eq!(screening::reason_text(Lang::Pt, "over_budget"), "over_budget");
+    assert_eq!(
+        screening::reason_text(Lang::Pt, "over_budget"),
+        "over_budget"
+    );
 }
 
 #[test]
@@ -90,10 +101,72 @@ fn the_csv_follows_the_language_and_guards_formulas() {
     assert!(es.starts_with('\u{feff}'));
     let rows: Vec<&str> = es.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(rows.len(), 6, "header, four proposals, the last line break");
-    assert!(rows[0].starts_with("\"Propuesta\";\"línea\";"), "{}", rows[0]);
-    assert!(rows[1].starts_with("\"P-03\";8;3;1;1;\"sí\";\"sí\";\"elegible\""), "{}", rows[1]);
+    assert!(
+        rows[0].starts_with("\"Propuesta\";\"línea\";"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].starts_with("\"P-03\";8;3;1;1;\"sí\";\"sí\";\"elegible\""),
+        "{}",
+        rows[1]
+    );
     // The proposal named like a formula is written with the apostrophe guard.
-    assert!(rows[3].starts_with("\"'=HYPERLINK(\"\"x\"\")\";5;"), "{}", rows[3]);
+    assert!(
+        rows[3].starts_with("\"'=HYPERLINK(\"\"x\"\")\";5;"),
+        "{}",
+        rows[3]
+    );
     let en = screening::csv(Lang::En, &lines);
-    assert!(en.contains("\"P-03\",8,3,1,1,\"yes\",\"yes\",\"eligible\""), "{en}");
+    assert!(
+        en.contains("\"P-03\",8,3,1,1,\"yes\",\"yes\",\"eligible\""),
+        "{en}"
+    );
+}
+
+#[test]
+fn the_table_is_html_with_every_pasted_text_escaped() {
+    let lines = lines();
+    let html = screening::table_html(Lang::Es, &lines, false);
+    assert_eq!(html.matches("data-testid=\"proposal-row\"").count(), 4);
+    assert!(html.contains("data-eligible=\"true\" data-proposal=\"P-03\""));
+    // The proposal named like markup is text, never markup.
+    assert!(
+        html.contains("data-proposal=\"=HYPERLINK(&quot;x&quot;)\""),
+        "{html}"
+    );
+    assert!(!html.contains("HYPERLINK(\"x\")"));
+    assert!(html.contains("data-criterion=\"environmental\" data-mark=\"unknown\""));
+    assert!(html.contains("no consta en ninguna fila"));
+    let only = screening::table_html(Lang::En, &lines, true);
+    assert_eq!(only.matches("data-eligible=\"false\"").count(), 2);
+    assert_eq!(only.matches("data-eligible=\"true\"").count(), 0);
+    assert_eq!(screening::escape("<b>&'\""), "&lt;b&gt;&amp;&#39;&quot;");
+}
+
+#[test]
+fn a_long_list_is_cut_on_the_page_and_says_so() {
+    let line = screening::ProposalLine {
+        proposal: "P".into(),
+        line: 2,
+        entities: 1,
+        businesses: 0,
+        knowledge: 0,
+        innovative: None,
+        environmental: None,
+        eligible: false,
+        reasons: vec!["too_few_entities".into()],
+        members: Vec::new(),
+    };
+    let lines = vec![line; screening::SHOWN + 7];
+    let html = screening::table_html(Lang::En, &lines, false);
+    assert_eq!(
+        html.matches("data-testid=\"proposal-row\"").count(),
+        screening::SHOWN
+    );
+    assert!(html.contains("500 of 507 proposals shown"));
+    assert_eq!(
+        screening::csv(Lang::En, &lines).matches("\r\n").count(),
+        508
+    );
 }
