@@ -435,3 +435,38 @@ fn ten_thousand_proposals_are_fine_and_fast() {
     assert_eq!(ind.value, Some(want as f64));
     assert!(took.as_secs_f64() < 5.0, "{took:?}");
 }
+
+#[test]
+fn cluster_eval_compute_gives_the_same() {
+    let mut doc = Document::new("cli screening");
+    doc.tables.proposals = SPANISH.to_string();
+    let dir = std::env::temp_dir().join(format!("cluster-eval-screening-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("proposals.json");
+    std::fs::write(&path, doc.to_json()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cluster-eval"))
+        .arg("compute")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed["tables"]["proposals"], SPANISH);
+    let results = compute(&doc);
+    for id in ["screening.eligible", "screening.eligible_share"] {
+        let cli = printed["results"]["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap();
+        let lib = serde_json::to_value(results.indicator(id).unwrap()).unwrap();
+        assert_eq!(cli, &lib, "{id}");
+        assert_eq!(cli["horizon"], "screening");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
