@@ -237,6 +237,13 @@ impl AppState {
         self.store.with_value(|s| s.document(id))
     }
 
+    /// The other tab's version of a project both tabs changed in the same parts (its
+    /// JSON), while its notice is shown.
+    pub fn other_version(&self, id: &str) -> Option<String> {
+        self.store
+            .with_value(|s| s.other_version(id).map(str::to_string))
+    }
+
     /// A project's stored file as it is, readable or not.
     pub fn stored_text(&self, id: &str) -> Option<String> {
         self.store.with_value(|s| s.stored_text(id))

@@ -132,3 +132,21 @@ test('a project whose calculation stopped the page is not reopened by itself, an
   await expect(app.tableInput('subsidies')).toHaveValue(table);
   await expect(page.getByTestId('notice-stopped-last-time')).toHaveCount(0);
 });
+
+// Issue 14, item 12: a right-to-left override in a project name reversed the
+// punctuation of the notice that names it. Names in notices are isolated (<bdi>).
+test('a project name with a right-to-left override is isolated in the notice that names it', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  const name = 'Masaya \u202Eevil';
+  await app.projectName.fill(name);
+  await expect(app.projectItems.first()).toContainText('Masaya');
+  await app.deleteCurrentProject();
+  const notice = page.getByTestId('notice-deleted');
+  await expect(notice).toBeVisible();
+  await expect(notice.locator('bdi')).toHaveText(name);
+  // The words and punctuation around it are outside the isolate.
+  const outside = await notice.locator('span').first().evaluate((span) =>
+    [...span.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(''));
+  expect(outside).toBe('Deleted “”.');
+});

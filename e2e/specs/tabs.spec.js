@@ -137,3 +137,47 @@ test('a reload reopens the project this tab had open, not the one another tab op
   await expect(second.tableInput('firms')).toHaveValue(/^firm\tgroup\tyear/);
   await expect(second.page.locator('[data-testid="project-item"].current')).toContainText('Valle Verde');
 });
+
+// Issue 14, item 4: two tabs editing one project within the save delay (300 ms). The
+// later whole document won: the first tab's paste vanished.
+test('a paste in one tab and a rename in the other within the save delay both survive', async ({ context }) => {
+  const [first, second] = await twoTabs(context);
+  await first.showData();
+  const firms = 'firm\tgroup\tyear\tsales\nA1\tbeneficiary\t2019\t100\nA1\tbeneficiary\t2022\t150\n';
+  // Both edits well within 300 ms of each other: both tabs have a change waiting.
+  await first.tableInput('firms').fill(firms);
+  await second.projectName.fill('Renamed in the second tab');
+  for (const tab of [first, second]) {
+    await expect(tab.projectName).toHaveValue('Renamed in the second tab');
+    await expect(tab.tableInput('firms')).toHaveValue(firms);
+  }
+  await expect.poll(() => storedNames(first.page)).toEqual(['Renamed in the second tab']);
+  const stored = await first.page.evaluate(() => {
+    const id = JSON.parse(localStorage.getItem('cluster-eval/v1/index'))[0].id;
+    return JSON.parse(localStorage.getItem(`cluster-eval/v1/doc/${id}`));
+  });
+  expect(stored.tables.firms).toBe(firms);
+  expect(stored.project.name).toBe('Renamed in the second tab');
+});
+
+test('the same table changed in both tabs keeps one version and offers the other for download', async ({ context }) => {
+  const [first, second] = await twoTabs(context);
+  await first.showData();
+  await second.showData();
+  const mine = 'year\tamount\n2019\t111\n';
+  const theirs = 'year\tamount\n2019\t222\n';
+  await first.tableInput('subsidies').fill(mine);
+  await second.tableInput('subsidies').fill(theirs);
+  // Whichever tab merges second finds the same table changed on both sides.
+  const both = async () =>
+    (await first.page.getByTestId('notice-edited-in-both-tabs').count()) +
+    (await second.page.getByTestId('notice-edited-in-both-tabs').count());
+  await expect.poll(both).toBe(1);
+  const told = (await first.page.getByTestId('notice-edited-in-both-tabs').count()) ? first : second;
+  const kept = told === first ? mine : theirs;
+  const other = told === first ? theirs : mine;
+  await expect(told.tableInput('subsidies')).toHaveValue(kept);
+  const file = await told.download('download-other-version');
+  expect(JSON.parse(file.text).tables.subsidies).toBe(other);
+  expect(file.name).toMatch(/\.json$/);
+});

@@ -61,7 +61,9 @@ pub fn row_error_text(lang: Lang, error: &RowError) -> String {
         } else {
             ""
         };
-        text.push_str(&format!(": “{shown}{cut}”"));
+        // Isolated (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, the plain-text
+        // `<bdi>`): right-to-left text in a cell cannot reorder the quotes around it.
+        text.push_str(&format!(": “\u{2068}{shown}{cut}\u{2069}”"));
     }
     format!("{text} — {reason}")
 }

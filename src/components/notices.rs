@@ -1,12 +1,12 @@
 //! What the page must tell the user: storage trouble, refused files, undo.
 
-use cluster_eval_engine::Expected;
 use cluster_eval_engine::DocumentError;
+use cluster_eval_engine::Expected;
 use leptos::prelude::*;
 
 use crate::components::share::{export_document, export_project};
 use crate::files;
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::{lookup, pieces, t, tf, Lang, Piece};
 use crate::state::{AppState, Notice};
 
 #[component]
@@ -29,7 +29,9 @@ pub fn Notices() -> impl IntoView {
 }
 
 fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> impl IntoView {
-    let (kind, class, text) = describe(lang, &notice);
+    let (kind, class, key, args) = describe(lang, &notice);
+    let text = plain_text(lang, key, &args);
+    let shown = isolated(lang, key, args);
     let undo = matches!(notice, Notice::Deleted { .. }).then(|| {
         view! {
             <button type="button" data-testid="undo-delete" on:click=move |_| state.undo_delete()>
@@ -83,16 +85,32 @@ fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> imp
         }
         _ => None,
     };
+    let other = match &notice {
+        Notice::EditedInBothTabs { project, .. } => {
+            let (id, name) = (project.id.clone(), project.name.clone());
+            Some(view! {
+                <button type="button" data-testid="download-other-version" on:click=move |_| {
+                    let text = state.other_version(&id).unwrap_or_default();
+                    let stem = tf(lang, "notice.other_file", &[("name", name.clone())]);
+                    let _ = files::download(&files::safe_file_name(&stem, "json"), "application/json", &text);
+                }>
+                    {t(lang, "notice.download_other")}
+                </button>
+            })
+        }
+        _ => None,
+    };
     // Errors interrupt (an alert); everything else waits its turn in the status region.
     let role = (class == "error").then_some("alert");
     let dismiss_label = format!("{}: {text}", t(lang, "notice.dismiss"));
     view! {
         <div class=format!("notice {class}") role=role data-testid=format!("notice-{kind}")>
-            <span>{text}</span>
+            <span>{shown}</span>
             {undo}
             {export}
             {export_open}
             {stopped}
+            {other}
             <button type="button" class="dismiss" aria-label=dismiss_label on:click=move |_| state.dismiss(index)>
                 {t(lang, "notice.dismiss")}
             </button>
@@ -100,112 +118,204 @@ fn notice_view(state: AppState, lang: Lang, index: usize, notice: Notice) -> imp
     }
 }
 
-/// (test id suffix, css class, text) of a notice.
-fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, String) {
+/// A value put into a notice's text.
+enum Arg {
+    /// Typed or chosen by a person (a project or file name): shown isolated.
+    User(String),
+    /// Project names, each quoted and isolated: “Masaya”, “Chontales”.
+    Names(Vec<String>),
+    /// Words and numbers of the page.
+    Plain(String),
+}
+
+type Args = Vec<(&'static str, Arg)>;
+
+/// The notice's text as one string (for the dismiss button's label).
+fn plain_text(lang: Lang, key: &'static str, args: &Args) -> String {
+    let flat: Vec<(&str, String)> = args
+        .iter()
+        .map(|(name, arg)| {
+            let value = match arg {
+                Arg::User(s) | Arg::Plain(s) => s.clone(),
+                Arg::Names(names) => names
+                    .iter()
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            (*name, value)
+        })
+        .collect();
+    tf(lang, key, &flat)
+}
+
+/// The notice's text with every value a person typed in its own `<bdi>`: a
+/// right-to-left override in a project name reversed the notice's punctuation.
+fn isolated(lang: Lang, key: &'static str, mut args: Args) -> impl IntoView {
+    pieces(t(lang, key))
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.to_string().into_any(),
+            Piece::Slot(slot) => match args.iter().position(|(name, _)| *name == slot) {
+                Some(at) => match args.swap_remove(at).1 {
+                    Arg::User(s) => view! { <bdi>{s}</bdi> }.into_any(),
+                    Arg::Plain(s) => s.into_any(),
+                    Arg::Names(names) => {
+                        let last = names.len().saturating_sub(1);
+                        names
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, n)| {
+                                let comma = (i < last).then_some(", ");
+                                view! { "“"<bdi>{n}</bdi>"”"{comma} }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }
+                },
+                None => format!("{{{slot}}}").into_any(),
+            },
+        })
+        .collect_view()
+}
+
+/// (test id suffix, css class, catalogue key, values) of a notice.
+fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, &'static str, Args) {
     match notice {
         Notice::StorageUnavailable => (
             "storage-unavailable",
             "warning",
-            t(lang, "notice.storage_unavailable").to_string(),
+            "notice.storage_unavailable",
+            vec![],
         ),
         Notice::QuotaFull { projects } => (
             "quota-full",
             "error",
-            tf(lang, "notice.quota_full", &[("names", names(projects))]),
+            "notice.quota_full",
+            vec![("names", names(projects))],
         ),
         Notice::TooLargeToStore { projects, mb } => (
             "too-large",
             "warning",
-            tf(
-                lang,
-                "notice.too_large",
-                &[
-                    ("names", names(projects)),
-                    ("mb", crate::format::number(lang, *mb, 1)),
-                ],
-            ),
+            "notice.too_large",
+            vec![
+                ("names", names(projects)),
+                ("mb", Arg::Plain(crate::format::number(lang, *mb, 1))),
+            ],
         ),
         Notice::Recovered { backup_key } => (
             "recovered",
             "warning",
-            tf(lang, "notice.recovered", &[("key", backup_key.clone())]),
+            "notice.recovered",
+            vec![("key", Arg::User(backup_key.clone()))],
         ),
         Notice::ImportRefused { file, error } => (
             "import-refused",
             "error",
-            tf(
-                lang,
-                "notice.import_refused",
-                &[
-                    ("file", file.clone()),
-                    ("reason", document_error(lang, error)),
-                ],
-            ),
+            "notice.import_refused",
+            vec![
+                ("file", Arg::User(file.clone())),
+                ("reason", Arg::User(document_error(lang, error))),
+            ],
         ),
         Notice::ImportUnreadable { file } => (
             "import-refused",
             "error",
-            tf(lang, "notice.import_unreadable", &[("file", file.clone())]),
+            "notice.import_unreadable",
+            vec![("file", Arg::User(file.clone()))],
         ),
         Notice::Imported { name, encoding } => (
             "imported",
             "info",
             match encoding {
-                None => tf(lang, "notice.imported", &[("name", name.clone())]),
-                Some(encoding) => tf(
-                    lang,
-                    "notice.imported_encoding",
-                    &[("name", name.clone()), ("encoding", encoding.to_string())],
-                ),
+                None => "notice.imported",
+                Some(_) => "notice.imported_encoding",
             },
+            vec![
+                ("name", Arg::User(name.clone())),
+                (
+                    "encoding",
+                    Arg::Plain(encoding.unwrap_or_default().to_string()),
+                ),
+            ],
         ),
         Notice::Deleted { meta, .. } => (
             "deleted",
             "info",
-            tf(lang, "notice.deleted", &[("name", meta.name.clone())]),
+            "notice.deleted",
+            vec![("name", Arg::User(meta.name.clone()))],
         ),
         Notice::ChangedInOtherTab { kept_this_tab } => (
             "other-tab",
             "info",
-            t(
-                lang,
-                if *kept_this_tab {
-                    "notice.kept_this_tab"
-                } else {
-                    "notice.changed_in_other_tab"
-                },
-            )
-            .to_string(),
+            if *kept_this_tab {
+                "notice.kept_this_tab"
+            } else {
+                "notice.changed_in_other_tab"
+            },
+            vec![],
+        ),
+        Notice::MergedWithOtherTab => ("other-tab", "info", "notice.merged_with_other_tab", vec![]),
+        Notice::EditedInBothTabs { project, parts } => (
+            "edited-in-both-tabs",
+            "warning",
+            "notice.edited_in_both_tabs",
+            vec![
+                ("name", Arg::User(project.name.clone())),
+                ("parts", Arg::Plain(part_names(lang, parts))),
+            ],
         ),
         Notice::OtherTabSavedOverUnsaved { .. } => (
             "other-tab-unsaved",
             "warning",
-            t(lang, "notice.other_tab_unsaved").to_string(),
+            "notice.other_tab_unsaved",
+            vec![],
         ),
         Notice::StoppedLastTime { name, .. } => (
             "stopped-last-time",
             "error",
-            tf(lang, "notice.stopped_last_time", &[("name", name.clone())]),
+            "notice.stopped_last_time",
+            vec![("name", Arg::User(name.clone()))],
         ),
         Notice::DeletedInOtherTab { project } => (
             "deleted-in-other-tab",
             "warning",
-            tf(
-                lang,
-                "notice.deleted_in_other_tab",
-                &[("name", project.name.clone())],
-            ),
+            "notice.deleted_in_other_tab",
+            vec![("name", Arg::User(project.name.clone()))],
         ),
     }
 }
 
-/// The projects a notice is about, quoted: “Masaya”, “Chontales”.
-fn names(projects: &[crate::state::ProjectRef]) -> String {
-    projects
-        .iter()
-        .map(|p| format!("“{}”", p.name))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The projects a notice is about.
+fn names(projects: &[crate::state::ProjectRef]) -> Arg {
+    Arg::Names(projects.iter().map(|p| p.name.clone()).collect())
+}
+
+/// The parts of a project two tabs both changed, in words: “the Firms table, the
+/// project facts”.
+fn part_names(lang: Lang, parts: &[Vec<String>]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for part in parts {
+        let name = match part.first().map(String::as_str) {
+            Some("tables") => {
+                let table = part.get(1).cloned().unwrap_or_default();
+                let label = lookup(lang, &format!("table.{table}"))
+                    .map(str::to_string)
+                    .unwrap_or(table);
+                tf(lang, "merge.table", &[("table", label)])
+            }
+            Some("project") => t(lang, "merge.project").to_string(),
+            Some("checklist") => t(lang, "merge.checklist").to_string(),
+            Some("targets") => t(lang, "merge.targets").to_string(),
+            Some("columns") => t(lang, "merge.columns").to_string(),
+            Some("settings") => t(lang, "merge.settings").to_string(),
+            _ => t(lang, "merge.other").to_string(),
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out.join(", ")
 }
 
 /// A document error in the reader's language.
@@ -222,10 +332,7 @@ pub fn document_error(lang: Lang, error: &DocumentError) -> String {
             &[
                 ("line", line.to_string()),
                 ("column", column.to_string()),
-                (
-                    "levels",
-                    cluster_eval_engine::MAX_DEPTH.to_string(),
-                ),
+                ("levels", cluster_eval_engine::MAX_DEPTH.to_string()),
             ],
         ),
         DocumentError::NumberTooLarge { line, column } => tf(

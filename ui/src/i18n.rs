@@ -89,3 +89,39 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
             Lang::Pt => pt,
         })
 }
+
+/// A piece of a catalogue text: words of the page, or a `{name}` placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Slot(&'a str),
+}
+
+/// A catalogue text cut at its `{name}` placeholders, so that the page can put each
+/// value in its own element: a name, a file name or pasted text shown in a notice is
+/// isolated (`<bdi>`), so that a right-to-left override in it cannot reverse the
+/// words and punctuation around it. A `{` without a closing `}` is text.
+pub fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let name = &rest[open + 1..close];
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            out.push(Piece::Text(&rest[..=open]));
+            rest = &rest[open + 1..];
+            continue;
+        }
+        if open > 0 {
+            out.push(Piece::Text(&rest[..open]));
+        }
+        out.push(Piece::Slot(name));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}

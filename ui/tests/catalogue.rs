@@ -75,3 +75,38 @@ fn every_number_under_how_it_was_computed_is_named_in_the_reader_language() {
         }
     }
 }
+
+/// Issue 14, item 12: notices put each value in its own element (`<bdi>` on the
+/// page), so they are cut at their placeholders.
+#[test]
+fn a_text_is_cut_at_its_placeholders() {
+    use i18n::Piece::{Slot, Text};
+    assert_eq!(
+        i18n::pieces("Deleted “{name}”."),
+        [Text("Deleted “"), Slot("name"), Text("”.")]
+    );
+    assert_eq!(
+        i18n::pieces("{names} ({mb} MB)"),
+        [Slot("names"), Text(" ("), Slot("mb"), Text(" MB)")]
+    );
+    assert_eq!(i18n::pieces("a { b"), [Text("a { b")]);
+    assert_eq!(
+        i18n::pieces("{} {x y}"),
+        [Text("{"), Text("} {"), Text("x y}")]
+    );
+    // Every notice's placeholders are found whole, in every language.
+    for (key, en, es, pt) in messages::CATALOGUE {
+        if key.starts_with("notice.") {
+            for text in [en, es, pt] {
+                let joined: String = i18n::pieces(text)
+                    .iter()
+                    .map(|p| match p {
+                        Text(t) => t.to_string(),
+                        Slot(s) => format!("{{{s}}}"),
+                    })
+                    .collect();
+                assert_eq!(&joined, text, "{key}");
+            }
+        }
+    }
+}

@@ -476,22 +476,23 @@ fn another_tabs_save_of_the_open_project_is_shown_with_a_notice() {
 }
 
 #[test]
-fn this_tabs_waiting_change_wins_and_is_saved_at_once() {
+fn this_tabs_waiting_change_is_merged_with_the_other_tabs_and_saved_at_once() {
     let mut b = Browser::new();
     let first = b.open_tab();
     let second = b.open_tab();
     b.edit(second, |d| d.project.currency = "NIO".into()); // not saved yet
     b.edit_saved(first, paste("year\tamount\n2019\t1\n"));
     let id = b.tabs[second].open_id();
-    // The second tab saved its own version at once; the first took it in turn.
-    assert!(b.tabs[second].has_notice(|n| matches!(
-        n,
-        Notice::ChangedInOtherTab {
-            kept_this_tab: true
-        }
-    )));
+    // The second tab merged the first's paste into its own version and saved it at
+    // once; the first took it in turn.
+    assert!(b.tabs[second].has_notice(|n| matches!(n, Notice::MergedWithOtherTab)));
     assert!(!b.tabs[second].store.pending());
     assert_eq!(b.stored_doc(&id).unwrap().project.currency, "NIO");
+    assert_eq!(b.tabs[second].subsidies(), "year\tamount\n2019\t1\n");
+    assert_eq!(
+        b.stored_doc(&id).unwrap().tables.subsidies,
+        "year\tamount\n2019\t1\n"
+    );
     assert_eq!(b.tabs[first].doc.project.currency, "NIO");
     assert_eq!(
         b.tabs[first].doc, b.tabs[second].doc,
@@ -703,4 +704,140 @@ fn typing_with_no_project_left_makes_a_new_project() {
     assert_eq!(b.tabs[t].store.open_id(), None);
     b.edit_saved(t, |d| d.project.name = "Typed".into());
     assert_eq!(b.stored_names(), ["Typed"]);
+}
+
+// ----- two tabs editing one project within the save delay (issue 14, item 4) -----
+
+const FIRMS_A: &str = "firm\tgroup\tyear\tsales\nA1\tbeneficiary\t2019\t100\n";
+const FIRMS_B: &str = "firm\tgroup\tyear\tsales\nB1\tbeneficiary\t2019\t200\n";
+
+/// Issue 14, item 4: a firms paste in one tab and a rename in the other, both within
+/// the save delay. The later whole document won: the paste vanished and the first tab
+/// was told "saved from another tab".
+#[test]
+fn a_paste_in_one_tab_and_a_rename_in_the_other_within_the_save_delay_both_survive() {
+    let mut b = Browser::new();
+    let first = b.open_tab();
+    let second = b.open_tab();
+    let id = b.tabs[first].open_id();
+    b.edit(first, |d| d.tables.firms = FIRMS_A.into()); // waiting
+    b.edit(second, |d| d.project.name = "Renamed".into()); // waiting
+    b.run(first, Event::Flush); // the first tab's delay runs out first
+    b.run(second, Event::Flush);
+    let stored = b.stored_doc(&id).unwrap();
+    assert_eq!(stored.tables.firms, FIRMS_A, "the paste survives");
+    assert_eq!(stored.project.name, "Renamed", "the rename survives");
+    for t in [first, second] {
+        assert_eq!(b.tabs[t].doc.tables.firms, FIRMS_A);
+        assert_eq!(b.tabs[t].doc.project.name, "Renamed");
+        assert_eq!(b.tabs[t].listed(), ["Renamed"]);
+    }
+    assert_eq!(b.stored_names(), ["Renamed"]);
+    assert!(b.tabs[second].has_notice(|n| matches!(n, Notice::MergedWithOtherTab)));
+    assert!(!b.tabs[second].has_notice(|n| matches!(n, Notice::EditedInBothTabs { .. })));
+}
+
+/// The same, when both tabs save before either hears of the other's save (a
+/// `storage` event arrives after the other tab wrote): the second save finds storage
+/// moved on since it last saw it, and merges first.
+#[test]
+fn two_saves_before_either_tab_hears_of_the_other_still_merge() {
+    let mut b = Browser::new();
+    let first = b.open_tab();
+    let second = b.open_tab();
+    let id = b.tabs[first].open_id();
+    b.deliver = false;
+    b.edit_saved(first, |d| d.tables.firms = FIRMS_A.into());
+    b.edit_saved(second, |d| d.project.currency = "NIO".into());
+    let stored = b.stored_doc(&id).unwrap();
+    assert_eq!(stored.tables.firms, FIRMS_A);
+    assert_eq!(stored.project.currency, "NIO");
+    // The late events: each carries a value older than what is stored now.
+    let late = b.local.get(&doc_key(&id));
+    b.deliver = true;
+    for t in [first, second] {
+        let effects = b.tabs[t].run(Event::OtherTabWrote {
+            key: Some(doc_key(&id)),
+            value: late.clone(),
+        });
+        b.spread(t, effects);
+    }
+    for t in [first, second] {
+        assert_eq!(b.tabs[t].doc.tables.firms, FIRMS_A);
+        assert_eq!(b.tabs[t].doc.project.currency, "NIO");
+    }
+}
+
+/// Parts merge finely: each table, each fact, each target on its own.
+#[test]
+fn different_tables_facts_and_targets_changed_in_two_tabs_all_survive() {
+    let mut b = Browser::new();
+    let first = b.open_tab();
+    let second = b.open_tab();
+    let id = b.tabs[first].open_id();
+    b.edit(first, |d| {
+        d.tables.subsidies = "year\tamount\n2019\t1\n".into();
+        d.project.cost_total = Some(1000.0);
+        d.targets.insert("long.beneficiaries.sales".into(), 0.1);
+    });
+    b.edit(second, |d| {
+        d.tables.territory = "year\tgdp\n2019\t5\n".into();
+        d.project.currency = "HNL".into();
+        d.targets
+            .insert("long.beneficiaries.employment".into(), 0.2);
+    });
+    b.run(first, Event::Flush);
+    b.run(second, Event::Flush);
+    let stored = b.stored_doc(&id).unwrap();
+    assert_eq!(stored.tables.subsidies, "year\tamount\n2019\t1\n");
+    assert_eq!(stored.tables.territory, "year\tgdp\n2019\t5\n");
+    assert_eq!(stored.project.cost_total, Some(1000.0));
+    assert_eq!(stored.project.currency, "HNL");
+    assert_eq!(stored.targets.len(), 2, "{:?}", stored.targets);
+    assert_eq!(b.tabs[first].doc, b.tabs[second].doc);
+}
+
+/// The same table changed in both tabs: this tab's version is kept (and saved), the
+/// other tab's is kept for a download, and the notice says which part.
+#[test]
+fn the_same_table_changed_in_both_tabs_keeps_both_versions_reachable_and_says_so() {
+    let mut b = Browser::new();
+    let first = b.open_tab();
+    let second = b.open_tab();
+    let id = b.tabs[first].open_id();
+    b.edit(first, |d| {
+        d.tables.firms = FIRMS_A.into();
+        d.project.name = "Named in the first".into();
+    });
+    b.edit(second, |d| d.tables.firms = FIRMS_B.into());
+    b.run(first, Event::Flush);
+    b.run(second, Event::Flush);
+    let stored = b.stored_doc(&id).unwrap();
+    assert_eq!(
+        stored.tables.firms, FIRMS_B,
+        "the tab that merged keeps its own"
+    );
+    assert_eq!(stored.project.name, "Named in the first", "the rest merged");
+    let tab = &b.tabs[second];
+    let parts = tab
+        .store
+        .notices()
+        .iter()
+        .find_map(|n| match n {
+            Notice::EditedInBothTabs { project, parts } if project.id == id => Some(parts.clone()),
+            _ => None,
+        })
+        .expect("said");
+    assert_eq!(parts, [vec!["tables".to_string(), "firms".to_string()]]);
+    let other = Document::from_json(tab.store.other_version(&id).expect("reachable")).unwrap();
+    assert_eq!(other.tables.firms, FIRMS_A, "the other tab's version");
+    // Closing the notice lets the other version go.
+    let index = tab
+        .store
+        .notices()
+        .iter()
+        .position(|n| matches!(n, Notice::EditedInBothTabs { .. }))
+        .unwrap();
+    b.run(second, Event::Dismiss(index));
+    assert_eq!(b.tabs[second].store.other_version(&id), None);
 }

@@ -23,6 +23,7 @@
 
 mod list;
 pub mod memory;
+pub mod merge;
 mod notice;
 pub mod storage;
 
@@ -157,6 +158,14 @@ pub struct Store<S, C> {
     open: Option<String>,
     /// The open project has a change waiting to be saved.
     pending: bool,
+    /// The open project's stored text as this tab last saw it (wrote, read or took
+    /// from another tab): what another tab's version is merged against
+    /// ([`merge`]). `None`: nothing stored to merge with (a new project, or one
+    /// deleted elsewhere).
+    base: Option<String>,
+    /// The other tab's version of a project both tabs changed in the same parts
+    /// ([`Notice::EditedInBothTabs`]), by project id, while its notice is shown.
+    others: BTreeMap<String, String>,
     notices: Vec<Notice>,
     effects: Vec<Effect>,
 }
@@ -175,6 +184,8 @@ impl<S: Storage, C: Clock> Store<S, C> {
             held: BTreeMap::new(),
             open: None,
             pending: false,
+            base: None,
+            others: BTreeMap::new(),
             notices: Vec::new(),
             effects: Vec::new(),
         }
@@ -222,6 +233,12 @@ impl<S: Storage, C: Clock> Store<S, C> {
             Some(doc) => Some(doc.clone()),
             None => Document::from_json(&self.local.get(&doc_key(id))?).ok(),
         }
+    }
+
+    /// The other tab's version of a project both tabs changed in the same parts, as
+    /// the other tab stored it (a document's JSON), while its notice is shown.
+    pub fn other_version(&self, id: &str) -> Option<&str> {
+        self.others.get(id).map(String::as_str)
     }
 
     /// A project's stored text as it is, readable or not.
@@ -326,7 +343,7 @@ impl<S: Storage, C: Clock> Store<S, C> {
         self.effect(Effect::SaveLater);
     }
 
-    fn flush(&mut self, open: &Document) {
+    fn flush(&mut self, open: &mut Document) {
         if self.pending {
             self.save_open(open);
         }
@@ -351,14 +368,22 @@ impl<S: Storage, C: Clock> Store<S, C> {
         self.leave(open);
         let state = self.state(id);
         let doc = match self.held.remove(id) {
-            Some(doc) if matches!(state, ProjectState::Unsaved(_)) => doc,
+            // What is stored is what this tab has seen of it: the base of a merge.
+            Some(doc) if matches!(state, ProjectState::Unsaved(_)) => {
+                self.base = stored;
+                doc
+            }
             Some(doc) if stored.is_none() => doc,
             // Deleted elsewhere, then stored again by another tab: its version wins.
             _ => {
                 self.set_state(id, ProjectState::Stored);
                 let name = self.meta(id).map(|m| m.name).unwrap_or_default();
                 match stored.as_deref().map(Document::from_json) {
-                    Some(Ok(doc)) => doc,
+                    Some(Ok(doc)) => {
+                        self.base = stored;
+                        doc
+                    }
+                    // Unreadable: set aside, and nothing to merge with.
                     Some(Err(_)) => {
                         let text = stored.unwrap_or_default();
                         self.back_up(&doc_key(id), &text);
@@ -377,8 +402,9 @@ impl<S: Storage, C: Clock> Store<S, C> {
     /// Before another project is opened: a waiting change is saved, a project that
     /// exists only here keeps its document in the store, and the notices about the
     /// project left (other tabs, a stop) no longer apply.
-    fn leave(&mut self, open: &Document) {
+    fn leave(&mut self, open: &mut Document) {
         self.flush(open);
+        self.base = None;
         if let Some(id) = self.open.take() {
             if self.state(&id).only_here() {
                 self.held.insert(id, open.clone());
@@ -524,7 +550,7 @@ impl<S: Storage, C: Clock> Store<S, C> {
             }
             Some(INDEX_KEY) => self.refresh(open),
             Some(key) if Some(key) == open_key.as_deref() => match value {
-                Some(json) => self.other_tab_saved_open(open, &json),
+                Some(json) => self.other_tab_saved_open(open, json),
                 None => self.open_removed_elsewhere(open),
             },
             Some(_) => {}
@@ -532,30 +558,42 @@ impl<S: Storage, C: Clock> Store<S, C> {
     }
 
     /// Another tab saved the open project: show its version, unless this tab has a
-    /// change of its own waiting, which is then saved at once (the other tab takes
-    /// it in turn), or holds a version it could not store, which is kept.
-    fn other_tab_saved_open(&mut self, open: &mut Document, json: &str) {
+    /// change of its own waiting, or holds a version it could not store, which is
+    /// kept. A change waiting is merged with the other version part by part (see
+    /// [`merge`]) and saved at once (the other tab takes the merged version in turn).
+    fn other_tab_saved_open(&mut self, open: &mut Document, json: String) {
         let Some(id) = self.open.clone() else {
             return;
         };
+        // What is stored now: the event may be older than a write of this tab's.
+        let theirs_text = self.local.get(&doc_key(&id)).unwrap_or(json);
+        if self.base.as_deref() == Some(theirs_text.as_str()) {
+            return; // nothing this tab has not seen
+        }
+        // Unreadable: that tab's write is not something to show or merge.
+        let theirs = Document::from_json(&theirs_text);
         if self.pending {
+            let merged = match &theirs {
+                Ok(theirs) => self.merge_into(open, &id, theirs, theirs_text),
+                Err(_) => false,
+            };
             self.save_open(open);
-            if self.state(&id) == ProjectState::Stored {
+            if self.state(&id) != ProjectState::Stored {
+                self.notify_unsaved_kept(&id, open);
+            } else if !merged {
                 self.notify(Notice::ChangedInOtherTab {
                     kept_this_tab: true,
                 });
-            } else {
-                self.notify_unsaved_kept(&id, open);
             }
             return;
         }
         match self.state(&id) {
             ProjectState::Unsaved(_) => self.notify_unsaved_kept(&id, open),
             ProjectState::Stored | ProjectState::DeletedElsewhere => {
-                // Unreadable: that tab's write is not something to show.
-                let Ok(mut theirs) = Document::from_json(json) else {
+                let Ok(mut theirs) = theirs else {
                     return;
                 };
+                self.base = Some(theirs_text);
                 theirs.results = open.results.take();
                 self.set_state(&id, ProjectState::Stored);
                 if *open == theirs {
@@ -571,6 +609,60 @@ impl<S: Storage, C: Clock> Store<S, C> {
         }
     }
 
+    /// Merges another tab's stored version (`theirs`, stored as `text`) into the open
+    /// document, part by part against the base, and says what happened: the parts
+    /// only the other tab changed are taken; the parts both changed keep this tab's
+    /// version, and the other version is kept for a download. False when there is no
+    /// base to merge against: the open document is then left as it is.
+    fn merge_into(
+        &mut self,
+        open: &mut Document,
+        id: &str,
+        theirs: &Document,
+        text: String,
+    ) -> bool {
+        let base = self.base.as_deref().map(Document::from_json);
+        let Some(Ok(base)) = base else {
+            return false;
+        };
+        let Some(merged) = merge::merge(&base, open, theirs) else {
+            return false;
+        };
+        if !merged.taken.is_empty() {
+            let results = open.results.take();
+            *open = merged.doc;
+            open.results = results;
+            self.effect(Effect::Reloaded);
+            let name = open.project.name.clone();
+            if let Some(line) = self.list.iter_mut().find(|m| m.id == id) {
+                if line.name != name {
+                    line.name = name;
+                    self.effect(Effect::ListChanged);
+                }
+            }
+        }
+        if !merged.conflicts.is_empty() {
+            self.others.insert(id.to_string(), text.clone());
+            let project = ProjectRef {
+                id: id.to_string(),
+                name: open.project.name.clone(),
+            };
+            // One notice per project, the latest.
+            self.notices.retain(
+                |x| !matches!(x, Notice::EditedInBothTabs { project: p, .. } if p.id == id),
+            );
+            self.notices.push(Notice::EditedInBothTabs {
+                project,
+                parts: merged.conflicts,
+            });
+            self.effect(Effect::NoticesChanged);
+        } else if !merged.taken.is_empty() {
+            self.notify(Notice::MergedWithOtherTab);
+        }
+        self.base = Some(text);
+        true
+    }
+
     fn notify_unsaved_kept(&mut self, id: &str, open: &Document) {
         let project = ProjectRef {
             id: id.to_string(),
@@ -581,10 +673,11 @@ impl<S: Storage, C: Clock> Store<S, C> {
 
     /// Another tab removed the open project's document: it stays open here, in
     /// memory, until its next change saves it again (a change waiting is saved now).
-    fn open_removed_elsewhere(&mut self, open: &Document) {
+    fn open_removed_elsewhere(&mut self, open: &mut Document) {
         let Some(id) = self.open.clone() else {
             return;
         };
+        self.base = None; // nothing stored to merge with
         if self.pending {
             self.save_open(open);
         } else if self.state(&id) == ProjectState::Stored {
@@ -598,7 +691,7 @@ impl<S: Storage, C: Clock> Store<S, C> {
     }
 
     /// Shows the list as stored now, with this tab's projects that exist only here.
-    fn refresh(&mut self, open: &Document) {
+    fn refresh(&mut self, open: &mut Document) {
         let mut stored = self.read_list();
         // Two tabs changing the list within the same millisecond can drop one's change
         // (local storage has no transactions): a project this tab lists whose document
@@ -647,11 +740,26 @@ impl<S: Storage, C: Clock> Store<S, C> {
 
     /// Writes the open document and its line of the list. A failure keeps it here,
     /// listed and unsaved, and says so (with an offer to export it).
-    fn save_open(&mut self, open: &Document) {
+    fn save_open(&mut self, open: &mut Document) {
         let Some(id) = self.open.clone() else {
             return;
         };
         self.pending = false;
+        // Another tab may have saved since this tab last saw storage (two saves within
+        // the time a `storage` event takes to arrive): its changes are merged in
+        // first, so that this write does not undo them.
+        if let Some(base) = self.base.take() {
+            let stored = self.local.get(&doc_key(&id));
+            match stored {
+                Some(stored) if stored != base => {
+                    self.base = Some(base);
+                    if let Ok(theirs) = Document::from_json(&stored) {
+                        self.merge_into(open, &id, &theirs, stored);
+                    }
+                }
+                _ => self.base = Some(base),
+            }
+        }
         match self.store_document(&id, open) {
             Ok(()) => self.set_state(&id, ProjectState::Stored),
             Err(why) => {
@@ -666,7 +774,11 @@ impl<S: Storage, C: Clock> Store<S, C> {
         if chars > STORAGE_LIMIT_CHARS {
             return Err(NotStored::TooLarge { chars });
         }
-        self.write(&doc_key(id), &json_without_results(doc))?;
+        let json = json_without_results(doc);
+        self.write(&doc_key(id), &json)?;
+        if self.open.as_deref() == Some(id) {
+            self.base = Some(json);
+        }
         let meta = match self.meta(id) {
             Some(meta) => meta,
             None => ProjectMeta {
@@ -899,6 +1011,15 @@ impl<S: Storage, C: Clock> Store<S, C> {
     }
 
     fn finish(&mut self) -> Vec<Effect> {
+        // The other tab's versions are kept while their notices are shown.
+        if !self.others.is_empty() {
+            let notices = &self.notices;
+            self.others.retain(|id, _| {
+                notices.iter().any(
+                    |x| matches!(x, Notice::EditedInBothTabs { project, .. } if project.id == *id),
+                )
+            });
+        }
         std::mem::take(&mut self.effects)
     }
 }

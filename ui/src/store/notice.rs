@@ -5,6 +5,7 @@
 use cluster_eval_engine::DocumentError;
 
 use super::list::ProjectMeta;
+use super::merge::Part;
 
 /// A project a notice is about: the notice's export button exports *that* project,
 /// not whichever is open.
@@ -41,6 +42,17 @@ pub enum Notice {
     /// Another tab of the page saved the open project. `kept_this_tab`: this tab had
     /// a change of its own waiting to be saved, so its version was saved instead.
     ChangedInOtherTab { kept_this_tab: bool },
+    /// Another tab saved the open project while this tab had a change of its own
+    /// waiting: the two versions were merged part by part (see [`super::merge`]), and
+    /// every change of both tabs is kept.
+    MergedWithOtherTab,
+    /// Both tabs changed the same `parts` of this project, differently: this tab's
+    /// version of them was kept and saved, the rest merged. The other tab's version is
+    /// kept by the store ([`super::Store::other_version`]) and offered as a download.
+    EditedInBothTabs {
+        project: ProjectRef,
+        parts: Vec<Part>,
+    },
     /// Another tab saved the open project while this tab holds a version it could
     /// not store: this tab keeps its own, which only an export can keep.
     OtherTabSavedOverUnsaved { project: ProjectRef },
