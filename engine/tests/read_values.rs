@@ -398,3 +398,92 @@ fn invisible_characters_are_read_as_absent_and_reported_where() {
     );
     assert!(plain.report.invisible.is_empty() && plain.report.invisible_count == 0);
 }
+
+/// Issue 14, item 5: `987`, `1.234`, `850`, `1.050` in a tab-separated paste were read
+/// with a decimal point, so `1.234` was 1.234 and the sales growth −99.9 %, with
+/// nothing said. Read that way, the ambiguous values are about 1,000 times smaller
+/// than the column's plain values: the thousands reading is the likely one.
+#[test]
+fn a_reading_that_makes_values_jump_by_about_a_thousand_is_the_unlikely_one() {
+    let (got, r) = sales(
+        &column(&["987", "1.234", "850", "1.050"]),
+        &Settings::default(),
+    );
+    assert_eq!(got, [Some(987.0), Some(1234.0), Some(850.0), Some(1050.0)]);
+    let d = r.report.decimal("sales").unwrap();
+    assert_eq!(
+        (d.mark, d.source),
+        (DecimalMark::Comma, DecimalSource::Magnitude)
+    );
+    assert_eq!(d.ambiguous, 2);
+    assert_eq!(d.example.as_deref(), Some("1.234"));
+    assert!(d.guessed(), "said where the results are read");
+    assert_eq!(d.other(), DecimalMark::Point);
+    // The comma the same way: `1,234` among 987 and 850 is a thousand and some.
+    let (got, r) = sales(&column(&["987", "1,234", "850"]), &Settings::default());
+    assert_eq!(got, [Some(987.0), Some(1234.0), Some(850.0)]);
+    let d = r.report.decimal("sales").unwrap();
+    assert_eq!(
+        (d.mark, d.source),
+        (DecimalMark::Point, DecimalSource::Magnitude)
+    );
+    // And the other way round: `2.500` among 3 and 4 is two and a half.
+    let (got, r) = sales(&column(&["3", "2.500", "4"]), &Settings::default());
+    assert_eq!(got, [Some(3.0), Some(2.5), Some(4.0)]);
+    let d = r.report.decimal("sales").unwrap();
+    assert_eq!(
+        (d.mark, d.source),
+        (DecimalMark::Point, DecimalSource::Magnitude)
+    );
+    // With `;` between cells, the decimal comma is also the sizes' choice.
+    let text = "firm;year;sales\nA;2019;987\nB;2019;1.234\nC;2019;850\n";
+    let r = read_table(TableKind::Firms, text, &Settings::default(), None);
+    assert_eq!(firm_rows(&r)[1].get(Measure::Sales), Some(1234.0));
+}
+
+#[test]
+fn sizes_that_do_not_tell_leave_the_default_and_the_column_is_flagged() {
+    // Plain values spread over every size: neither reading stands out.
+    let (got, r) = sales(
+        &column(&["5", "40000", "1.234", "300"]),
+        &Settings::default(),
+    );
+    assert_eq!(got[2], Some(1.234));
+    let d = r.report.decimal("sales").unwrap();
+    assert_eq!(
+        (d.mark, d.source),
+        (DecimalMark::Point, DecimalSource::Default)
+    );
+    assert_eq!(d.ambiguous, 1);
+    assert!(d.guessed());
+    // A single plain neighbour is too little to go on.
+    let (_, r) = sales(&column(&["987", "1.234"]), &Settings::default());
+    assert_eq!(
+        r.report.decimal("sales").unwrap().source,
+        DecimalSource::Default
+    );
+    // Values that decide the mark are not flagged, nor is a column with no ambiguity.
+    let (_, r) = sales(&column(&["1.234", "7,5"]), &Settings::default());
+    let d = r.report.decimal("sales").unwrap();
+    assert_eq!((d.ambiguous, d.guessed()), (0, false));
+    let (_, r) = sales(&column(&["987", "850"]), &Settings::default());
+    assert!(!r.report.decimal("sales").unwrap().guessed());
+    // The project's setting comes before the sizes, and is not a guess.
+    let settings = Settings {
+        decimal: DecimalSetting::Point,
+        ..Settings::default()
+    };
+    let (got, r) = sales(&column(&["987", "1.234", "850"]), &settings);
+    assert_eq!(got[1], Some(1.234));
+    let d = r.report.decimal("sales").unwrap();
+    assert_eq!(d.source, DecimalSource::Setting);
+    assert!(!d.guessed());
+    // The user's override is not a guess either.
+    let mut settings = Settings::default();
+    let mut t = TableSettings::default();
+    t.decimal.insert("sales".into(), DecimalSetting::Point);
+    settings.tables.insert("firms".into(), t);
+    let (got, r) = sales(&column(&["987", "1.234", "850"]), &settings);
+    assert_eq!(got[1], Some(1.234));
+    assert!(!r.report.decimal("sales").unwrap().guessed());
+}

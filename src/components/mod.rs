@@ -1,6 +1,7 @@
 //! The page's components, one concept per file.
 
 pub mod charts;
+pub mod decimal_check;
 pub mod design;
 pub mod errors;
 pub mod facts;

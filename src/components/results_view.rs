@@ -6,6 +6,7 @@ use cluster_eval_engine::{Horizon, Indicator, Unit};
 use leptos::prelude::*;
 
 use crate::components::charts::{Charts, SharesChart};
+use crate::components::decimal_check::DecimalChecks;
 use crate::components::design::{caveat, evidence, DesignChecks};
 use crate::components::how::HowComputed;
 use crate::components::screening::ScreeningTable;
@@ -32,6 +33,7 @@ pub fn ResultsView() -> impl IntoView {
             aria-busy=move || computing.get().to_string()
             data-calculated-in=move || reading.calculated_in.get()>
             <h2 id="results-title">{move || t(lang.get(), "results.title")}</h2>
+            <DecimalChecks />
             <p class="notice computing" role="status" data-testid="computing" hidden=move || !computing.get()>
                 {move || t(lang.get(), "results.computing")}
             </p>

@@ -451,6 +451,7 @@ fn decimal_control(
         DecimalSource::Override => "report.decimal_override",
         DecimalSource::Detected => "report.decimal_detected",
         DecimalSource::Setting => "report.decimal_setting",
+        DecimalSource::Magnitude => "report.decimal_magnitude",
         DecimalSource::Table => "report.decimal_table",
         DecimalSource::Separator => "report.decimal_separator",
         DecimalSource::Default => "report.decimal_default",

@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 pub mod csv_export;
+pub mod decimal_check;
 pub mod decode;
 pub mod design;
 pub mod detail_names;

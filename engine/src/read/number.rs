@@ -278,6 +278,117 @@ impl Votes {
     }
 }
 
+/// Whether a number body reads either way: one `.` or `,` followed by exactly three
+/// digits, after one to three digits that are not a lone leading zero (`1.234`,
+/// `12,500`): a thousands separator or a decimal mark. Such values say nothing
+/// about their column's mark ([`evidence`] is `None`).
+pub fn ambiguous(body: &str) -> bool {
+    let m = mantissa(body);
+    has_mark(m)
+        && m.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && evidence(body).is_none()
+}
+
+/// How far apart, in powers of ten, the two readings of a column's ambiguous values
+/// must fit its other values for the sizes to decide: one reading must land within
+/// about half a power of ten of the column's typical plain value where the other lands
+/// about three powers away (a jump of about 1,000).
+const SIZE_MARGIN: f64 = 2.0;
+
+/// What the sizes of an undecided column's values say about its decimal mark. A
+/// column whose marks decide nothing (`987`, `1.234`, `850`, `1.050`) can still be
+/// read one way that makes some values jump by a factor of about 1,000 against the
+/// others (`1.234` as 1.234 among 987 and 850): the other way is the likely one.
+/// Gathered over the whole column, in table order, only for such columns.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sizes {
+    /// log10 of the values without a mark (plain integers), zeros left out.
+    plain: Vec<f64>,
+    /// log10 of the ambiguous values read with their mark as a thousands separator,
+    /// and whether that mark is a `.`.
+    ambiguous: Vec<(f64, bool)>,
+    /// The first ambiguous cell, as pasted.
+    pub example: Option<String>,
+}
+
+impl Sizes {
+    /// Counts one cell: its body (see [`core`]) and its text as pasted.
+    pub fn add(&mut self, body: &str, text: &str) {
+        let bytes = body.as_bytes();
+        if !bytes.is_empty() && bytes.iter().all(u8::is_ascii_digit) {
+            if let Ok(v) = body.parse::<f64>() {
+                if v > 0.0 {
+                    self.plain.push(v.log10());
+                }
+            }
+        } else if ambiguous(body) {
+            let dot = body.contains('.');
+            let digits: String = mantissa(body)
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            if let Ok(v) = digits.parse::<f64>() {
+                if v > 0.0 {
+                    self.ambiguous.push((v.log10(), dot));
+                }
+            }
+            if self.example.is_none() {
+                self.example = Some(text.to_string());
+            }
+        }
+    }
+
+    /// How many values read either way.
+    pub fn ambiguous(&self) -> usize {
+        self.ambiguous.len()
+    }
+
+    /// The mark under which the ambiguous values fit the column's plain values, when
+    /// one clearly does (at least two plain values, and [`SIZE_MARGIN`]).
+    pub fn likely(&self) -> Option<DecimalMark> {
+        if self.plain.len() < 2 || self.ambiguous.is_empty() {
+            return None;
+        }
+        let typical = median(self.plain.clone())?;
+        // Read with `mark` as the decimal mark, an ambiguous value written with that
+        // mark is 1,000 times smaller than read as thousands.
+        let under = |mark: DecimalMark| {
+            let logs = self.ambiguous.iter().map(|&(log, dot)| {
+                let decimal = dot == (mark == DecimalMark::Point);
+                if decimal {
+                    log - 3.0
+                } else {
+                    log
+                }
+            });
+            median(logs.collect()).map(|m| (m - typical).abs())
+        };
+        let point = under(DecimalMark::Point)?;
+        let comma = under(DecimalMark::Comma)?;
+        if point - comma >= SIZE_MARGIN {
+            Some(DecimalMark::Comma)
+        } else if comma - point >= SIZE_MARGIN {
+            Some(DecimalMark::Point)
+        } else {
+            None
+        }
+    }
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    let upper = *values.get(mid)?;
+    if values.len() % 2 == 1 {
+        return Some(upper);
+    }
+    Some((values.get(mid - 1)? + upper) / 2.0)
+}
+
 /// Powers of ten exactly representable as `f64`.
 const POW10: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,

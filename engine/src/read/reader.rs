@@ -25,7 +25,7 @@ use super::dialect::{self, PlainLines, Records, Separator};
 use super::error::{RowError, RowErrorKind};
 use super::header::{self, Layout};
 use super::invisible::Found;
-use super::number::{self, DecimalMark, Votes};
+use super::number::{self, DecimalMark, Sizes, Votes};
 use super::preview::{self, PREVIEW_ROWS};
 use super::report::{DecimalReport, DecimalSource, ReadReport, SeparatorSource};
 use super::schema::{self, ColumnDef, ColumnType};
@@ -362,6 +362,30 @@ impl<'a> Reading<'a> {
                 }
             }
         }
+    }
+
+    /// The sizes of the values of the columns marked in `which` (see [`Sizes`]), in
+    /// one pass over the body, in table order. Only columns whose marks decided
+    /// nothing and that have a value with a mark need it: rarely any.
+    fn sizes(&self, source: &Source<'_>, body: Body, which: &[bool]) -> Vec<Sizes> {
+        let mut sizes = vec![Sizes::default(); self.cols.len()];
+        source.rows(source.whole(body), |_, _, fields| {
+            for (pasted, target) in self.layout.targets.iter().enumerate() {
+                let Some(t) = target else { continue };
+                if !which.get(t.col).copied().unwrap_or(false) {
+                    continue;
+                }
+                let s = cell::trim(fields.get(pasted).copied().unwrap_or(""));
+                if cell::is_missing(s) {
+                    continue;
+                }
+                if let (Some(core), Some(z)) = (number::core(s), sizes.get_mut(t.col)) {
+                    z.add(core.body, s);
+                }
+            }
+            true
+        });
+        sizes
     }
 
     /// The votes of the first `rows` rows of the body, and how many rows were seen.
@@ -723,8 +747,10 @@ fn override_of(kind: TableKind, c: &ColumnDef, settings: &Settings) -> Option<De
 }
 
 /// Chooses the decimal mark of every numeric column present. In order: the user's
-/// override for the column; the column's own values; the project's setting; the mark
-/// the table's other columns decided on, when they agree; a comma when the table is
+/// override for the column; the column's own values; the project's setting; the
+/// sizes of the column's values ([`Sizes`], when gathered: a reading that makes some
+/// values jump by about 1,000 against the others is the unlikely one); the mark the
+/// table's other columns decided on, when they agree; a comma when the table is
 /// separated by `;` (spreadsheets write `;` where the comma is the decimal mark, as in
 /// Spanish and Portuguese); a point. Without the last two steps a Spanish `150.000`
 /// was read as 150.
@@ -733,6 +759,7 @@ fn decide_marks(
     settings: &Settings,
     votes: &[Votes],
     sep: Separator,
+    sizes: &[Sizes],
 ) -> (Vec<DecimalMark>, Vec<DecimalReport>) {
     let cols = reading.cols;
     let numeric = |ci: usize, c: &ColumnDef| {
@@ -777,8 +804,16 @@ fn decide_marks(
         let Some((mut mark, mut source, votes)) = own else {
             continue;
         };
-        if source == DecimalSource::Default {
-            (mark, source) = fallback;
+        let undecided = source == DecimalSource::Default;
+        let size = sizes.get(ci).filter(|_| undecided);
+        if undecided {
+            let by_size = size
+                .filter(|_| settings.decimal == crate::document::DecimalSetting::Auto)
+                .and_then(Sizes::likely);
+            (mark, source) = match by_size {
+                Some(mark) => (mark, DecimalSource::Magnitude),
+                None => fallback,
+            };
         }
         if let Some(slot) = marks.get_mut(ci) {
             *slot = mark;
@@ -788,6 +823,8 @@ fn decide_marks(
             mark,
             source,
             votes,
+            ambiguous: size.map_or(0, Sizes::ambiguous),
+            example: size.and_then(|s| s.example.clone()),
         });
     }
     (marks, reports)
@@ -923,7 +960,7 @@ fn read_with(
     };
     if errors.iter().any(|e| e.kind == RowErrorKind::MissingColumn) {
         let (votes, rows) = reading.votes(&source, body, usize::MAX);
-        let (marks, decimals) = decide_marks(&reading, settings, &votes, sep);
+        let (marks, decimals) = decide_marks(&reading, settings, &votes, sep, &[]);
         report.decimals = decimals;
         report.data_rows = rows;
         report.unreadable = true;
@@ -939,7 +976,7 @@ fn read_with(
     // The cell pass, with the marks the first rows vote for; again with the decided
     // marks if a column decides otherwise and has a cell that depends on it.
     let (first_votes, _) = reading.votes(&source, body, GUESS_ROWS);
-    let (mut guess, _) = decide_marks(&reading, settings, &first_votes, sep);
+    let (mut guess, _) = decide_marks(&reading, settings, &first_votes, sep, &[]);
     if let Some(mark) = run.guess {
         guess.iter_mut().for_each(|m| *m = mark);
     }
@@ -958,7 +995,21 @@ fn read_with(
         .iter()
         .map(|&(point, comma, _)| Votes { point, comma })
         .collect();
-    let (marks, decimals) = decide_marks(&reading, settings, &votes, sep);
+    // A column whose marks decide nothing though some of its values have one: the
+    // sizes of its values may (see `Sizes`), and the report counts those values.
+    let undecided: Vec<bool> = (0..cols.len())
+        .map(|ci| {
+            reading.counted.get(ci).copied().unwrap_or(false)
+                && votes.get(ci).is_some_and(|v| v.decided().is_none())
+                && totals.get(ci).is_some_and(|t| t.2 > 0)
+        })
+        .collect();
+    let sizes = if undecided.contains(&true) {
+        reading.sizes(&source, body, &undecided)
+    } else {
+        Vec::new()
+    };
+    let (marks, decimals) = decide_marks(&reading, settings, &votes, sep, &sizes);
     let guessed_wrong = marks
         .iter()
         .zip(&guess)

@@ -30,6 +30,10 @@ pub enum DecimalSource {
     Detected,
     /// The values did not decide; the project's `settings.decimal`.
     Setting,
+    /// The values' marks did not decide and the project says `auto`, but their sizes
+    /// did: read the other way, the values that read either way (`1.234`) would be
+    /// about 1,000 times smaller or larger than the column's plain values (`987`).
+    Magnitude,
     /// The values did not decide and the project says `auto`: the mark the table's
     /// other columns decided on (they all agree).
     Table,
@@ -49,6 +53,37 @@ pub struct DecimalReport {
     /// How many values pointed at each mark (both non-zero: the values disagree,
     /// and those that do not fit the mark are errors).
     pub votes: Votes,
+    /// When the column's own values did not decide its mark: how many of them read
+    /// either way (`1.234`: a thousand and some, or one and a fraction).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub ambiguous: usize,
+    /// The first of those, as pasted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+}
+
+impl DecimalReport {
+    /// The mark was guessed (by the values' sizes, the table's other columns, the
+    /// separator or the default) for a column with values that read either way:
+    /// the page says so where the results are read, and offers the other reading.
+    pub fn guessed(&self) -> bool {
+        self.ambiguous > 0
+            && matches!(
+                self.source,
+                DecimalSource::Magnitude
+                    | DecimalSource::Table
+                    | DecimalSource::Separator
+                    | DecimalSource::Default
+            )
+    }
+
+    /// The other mark.
+    pub fn other(&self) -> DecimalMark {
+        match self.mark {
+            DecimalMark::Point => DecimalMark::Comma,
+            DecimalMark::Comma => DecimalMark::Point,
+        }
+    }
 }
 
 /// How a header found its column.
