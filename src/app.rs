@@ -6,6 +6,7 @@ use crate::components::{
     facts::{CalculationSettings, Checklist, ProjectFacts},
     notices::Notices,
     projects::ProjectList,
+    report::{Method, ReportTitle},
     results_view::ResultsView,
     share::ShareBar,
     table_input::TableInput,
@@ -50,21 +51,23 @@ pub fn App() -> impl IntoView {
                 <ProjectList />
             </nav>
             <main class="main" id="main">
+                <ReportTitle />
                 <ProjectName />
                 <ShareBar />
                 <nav class="sections no-print" aria-label=move || t(lang.get(), "nav.label")>
-                    <a href="#data">{move || t(lang.get(), "nav.data")}</a>
+                    <a href="#data" on:click=move |_| fold_data(true)>{move || t(lang.get(), "nav.data")}</a>
                     <a href="#project">{move || t(lang.get(), "nav.project")}</a>
-                    <a href="#results-title">{move || t(lang.get(), "nav.results")}</a>
+                    <a href="#summary">{move || t(lang.get(), "nav.summary")}</a>
+                    <a href="#details">{move || t(lang.get(), "nav.details")}</a>
                 </nav>
-                <h2 id="data">{move || t(lang.get(), "data.title")}</h2>
-                {TableKind::ALL.into_iter().map(|table| view! { <TableInput table=table /> }).collect_view()}
+                <DataFold />
                 <div id="project">
                     <ProjectFacts />
                     <Checklist />
                     <CalculationSettings />
                 </div>
                 <ResultsView />
+                <Method />
             </main>
         </div>
     }
@@ -116,5 +119,45 @@ fn ProjectName() -> impl IntoView {
                 }
             />
         </label>
+    }
+}
+
+/// Folds or unfolds the data boxes.
+fn fold_data(open: bool) {
+    if let Some(fold) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("data-fold"))
+    {
+        let _ = if open {
+            fold.set_attribute("open", "")
+        } else {
+            fold.remove_attribute("open")
+        };
+    }
+}
+
+/// The data boxes, folded away when the project opened already holds data (its results
+/// are then what the reader came for) and open otherwise. Decided when a project is
+/// opened, never while typing: a first paste does not fold the boxes under the cursor.
+#[component]
+fn DataFold() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    Effect::new(move |_| {
+        state.current.track();
+        fold_data(state.doc.with_untracked(|d| {
+            TableKind::ALL
+                .into_iter()
+                .all(|table| d.table_text(table).trim().is_empty())
+        }));
+    });
+    view! {
+        <details class="data-fold" id="data-fold" data-testid="data-fold">
+            <summary>
+                <h2 id="data">{move || t(lang.get(), "data.title")}</h2>
+                <span class="hint">{move || t(lang.get(), "data.fold_hint")}</span>
+            </summary>
+            {TableKind::ALL.into_iter().map(|table| view! { <TableInput table=table /> }).collect_view()}
+        </details>
     }
 }

@@ -51,8 +51,16 @@ export class Calculator {
     return this.page.getByTestId(`indicator-${id}`);
   }
 
+  /** Unfolds the data boxes (folded away when the open project has data). */
+  async showData() {
+    const fold = this.page.getByTestId('data-fold');
+    if (!(await fold.evaluate((d) => d.open))) await fold.locator('summary').first().click();
+    await expect(fold).toHaveJSProperty('open', true);
+  }
+
   /** Pastes text into a table's box as a person would (one input event). */
   async paste(table, text) {
+    await this.showData();
     await this.tableInput(table).fill(text);
   }
 

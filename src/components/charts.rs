@@ -3,8 +3,8 @@
 //! Masaya figure, and the change in each worker group's share. Lines differ by dash
 //! pattern and marker as well as colour, and every chart has a text title.
 
-use cluster_eval_engine::{Family, IndicatorId};
 use cluster_eval_engine::Results;
+use cluster_eval_engine::{Family, IndicatorId};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -291,10 +291,20 @@ pub fn Charts() -> impl IntoView {
                 let currency = state.doc.with(|d| d.project.currency.clone());
                 results.with(|r| bars_chart(lang.get(), r, &currency)).unwrap_or_default()
             }></div>
-            <div data-testid="chart-shares" inner_html=move || {
-                let threshold = state.doc.with(|d| d.settings.loser_threshold);
-                results.with(|r| shares_chart(lang.get(), r, threshold)).unwrap_or_default()
-            }></div>
         </section>
+    }
+}
+
+/// The change in each worker group's share, beside the pro-poor checks it illustrates.
+#[component]
+pub fn SharesChart() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let results = expect_context::<Reading>().results;
+    let lang = state.lang;
+    view! {
+        <div class="chart-box" data-testid="chart-shares" inner_html=move || {
+            let threshold = state.doc.with(|d| d.settings.loser_threshold);
+            results.with(|r| shares_chart(lang.get(), r, threshold)).unwrap_or_default()
+        }></div>
     }
 }

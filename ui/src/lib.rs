@@ -26,6 +26,7 @@ pub mod labels;
 pub mod messages;
 pub mod names;
 pub mod notes;
+pub mod report;
 pub mod screening;
 pub mod store;
 pub mod summary;

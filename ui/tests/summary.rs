@@ -1,12 +1,21 @@
-//! The summary: status counts per horizon and the key findings, natively, on the
-//! built-in example and on results changed to reach every branch of the rule.
+//! The summary: status counts per horizon and the key findings, natively. Exact
+//! sentences are checked on results pinned in `tests/data/summary_results.json` (the
+//! built-in example's long, medium, short and pro-poor results before design checks
+//! and screening), changed to reach every branch of the rule; the live example is
+//! checked by rule (whatever its data become).
 
 use cluster_eval_engine::{Results, Status};
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_ui::summary::{self, Finding};
 use cluster_eval_ui::{example, i18n};
 
+/// The pinned results.
 fn example_results() -> Results {
+    serde_json::from_str(include_str!("data/summary_results.json")).expect("pinned results")
+}
+
+/// The built-in example as it computes today.
+fn live_example() -> Results {
     cluster_eval_engine::compute(&example::document(Lang::En))
 }
 
@@ -262,4 +271,111 @@ fn design_checks_come_first_naming_the_first_one_not_met() {
     let findings = summary::findings(Lang::En, &results);
     assert_eq!(findings[7].id, "short.participation_share");
     assert!(!i18n::t(Lang::En, "summary.title").contains('.'));
+}
+
+#[test]
+fn the_summary_markup_carries_the_counts_and_links_every_finding() {
+    use cluster_eval_ui::report::summary_html;
+    let results = example_results();
+    let html = summary_html(Lang::En, &results);
+    assert!(html.contains(r##"<tr data-testid="summary-long" data-met="18" data-not-met="0" data-inconclusive="0" data-insufficient="0" data-reported="0"><th scope="row"><a href="#horizon-long">Long run</a>"##), "{html}");
+    assert!(html.contains(r#"data-testid="summary-pro_poor" data-met="16" data-not-met="6""#));
+    for f in summary::findings(Lang::En, &results) {
+        assert!(html.contains(&format!(
+            r##"<li data-testid="finding" data-indicator="{0}"><a href="#indicator-{0}">"##,
+            f.id
+        )));
+    }
+    // Texts are escaped: the apostrophes stay, a “>” would not open a tag.
+    assert!(html.contains("Beneficiary firms' sales grew"));
+    assert_eq!(
+        cluster_eval_ui::report::esc(r#"Large (> 250) & "x" <b>"#),
+        "Large (&gt; 250) &amp; &quot;x&quot; &lt;b&gt;"
+    );
+    let empty = summary_html(Lang::Es, &Results::default());
+    assert!(empty.contains("Aún no hay hallazgos") && !empty.contains("<table"));
+}
+
+#[test]
+fn the_report_title_and_method_in_three_languages() {
+    use cluster_eval_ui::report::{method_html, title_html, TitleFacts};
+    let facts = TitleFacts {
+        name: "Masaya <furniture>",
+        country: Some("Nicaragua"),
+        sector: Some(" "),
+        start_year: Some(2003),
+        end_year: Some(2006),
+        baseline_year: Some(2003),
+        followup_year: Some(2009),
+        date: "1 December 2026",
+        sources: vec![("table.firms", 162, 3)],
+        ..TitleFacts::default()
+    };
+    let en = title_html(Lang::En, &facts);
+    assert!(
+        en.starts_with(
+            r#"<p class="report-kind">Evaluation report</p><h1>Masaya &lt;furniture&gt;</h1>"#
+        ),
+        "{en}"
+    );
+    assert!(en.contains("<dt>Country</dt><dd>Nicaragua</dd>"));
+    assert!(!en.contains("Sector"), "a blank fact is left out");
+    assert!(!en.contains("Executing agency"));
+    assert!(en.contains("<dd>2003–2006</dd>") && en.contains("<dd>2003 → 2009</dd>"));
+    assert!(en.contains("<dt>Data sources</dt><dd>Firms: 162 rows read, 3 excluded</dd>"));
+    let es = title_html(
+        Lang::Es,
+        &TitleFacts {
+            sources: vec![],
+            ..facts.clone()
+        },
+    );
+    assert!(es.contains("Informe de evaluación") && es.contains("ninguna tabla pegada"));
+    for lang in Lang::ALL {
+        let method = method_html(lang, 1000, 42);
+        assert!(method.contains("1000") && method.contains("42"), "{method}");
+        assert!(
+            !method.contains('{') && !method.contains("print."),
+            "{method}"
+        );
+        assert_eq!(method.matches("<p").count(), 5);
+        let title = title_html(lang, &facts);
+        assert!(!title.contains("print."), "{title}");
+    }
+}
+
+#[test]
+fn the_live_example_is_summed_up_by_the_rule_in_three_languages() {
+    let results = live_example();
+    let counts = summary::counts(&results);
+    let total: usize = counts.iter().map(|c| c.total()).sum();
+    assert_eq!(total, results.indicators.len());
+    let horizons: Vec<&str> = counts.iter().map(|c| c.horizon.as_str()).collect();
+    let mut sorted = horizons.clone();
+    sorted.sort_by_key(|h| summary::horizon_rank(h));
+    assert_eq!(horizons, sorted);
+    for lang in Lang::ALL {
+        let findings = summary::findings(lang, &results);
+        assert!(
+            (5..=summary::MAX_FINDINGS).contains(&findings.len()),
+            "{lang:?}"
+        );
+        for f in &findings {
+            let i = results.indicator(&f.id).expect("an indicator");
+            assert_ne!(i.status, Status::InsufficientData, "{}", f.id);
+            assert!(
+                !f.text.contains('{') && !f.text.contains("summary."),
+                "{}",
+                f.text
+            );
+        }
+        // Design checks, when the example has verdicts, come first.
+        let design = results.indicators.iter().any(|i| {
+            summary::horizon_code(i) == "design" && matches!(i.status, Status::Met | Status::NotMet)
+        });
+        assert_eq!(findings[0].id.starts_with("design."), design, "{lang:?}");
+        assert!(findings
+            .iter()
+            .any(|f| f.id == "long.beneficiaries.sales.vs_control"));
+    }
 }

@@ -1,0 +1,176 @@
+// The results read like a report (issue 18): the summary first (status counts per
+// horizon, key findings linking to their indicators), the data boxes folded away for a
+// project with data, and the printed evaluation report (page.pdf(), print media): title
+// block, summary, every indicator id, the method, and no button or input.
+import { test, expect } from '@playwright/test';
+import { Calculator } from '../pages/calculator.js';
+import { pdfText } from '../pages/pdf-text.js';
+
+const flat = (text) => text.normalize('NFKC').replace(/\s+/g, '');
+
+async function openExample(page) {
+  const app = new Calculator(page);
+  await app.open();
+  await expect(app.indicator('long.beneficiaries.sales.vs_control')).toBeVisible();
+  return app;
+}
+
+test('the results start with the summary: counts per horizon and findings linking to their indicators', async ({ page }) => {
+  await openExample(page);
+  const results = page.getByTestId('results');
+  const first = await results.evaluate(
+    (el) => [...el.children].find((c) => !c.matches('h2') && !c.hidden)?.dataset.testid,
+  );
+  expect(first).toBe('summary');
+  const summary = page.getByTestId('summary');
+
+  // The counts are those of the indicator rows, horizon by horizon (by the ids' first part).
+  const rows = summary.locator('[data-testid^="summary-"]');
+  const horizons = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.testid.slice('summary-'.length)));
+  expect(horizons).toEqual(expect.arrayContaining(['long', 'medium', 'short', 'pro_poor']));
+  const order = ['design', 'long', 'medium', 'short', 'pro_poor', 'screening'];
+  const known = horizons.filter((h) => order.includes(h));
+  expect(known).toEqual([...known].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+  const byStatus = await page.locator('tr[data-testid^="indicator-"]').evaluateAll((trs) => {
+    const out = {};
+    for (const tr of trs) {
+      const horizon = tr.dataset.testid.slice('indicator-'.length).split('.')[0];
+      out[horizon] ??= {};
+      out[horizon][tr.dataset.status] = (out[horizon][tr.dataset.status] ?? 0) + 1;
+    }
+    return out;
+  });
+  for (const h of horizons) {
+    const row = summary.getByTestId(`summary-${h}`);
+    const n = (s) => String(byStatus[h]?.[s] ?? 0);
+    await expect(row).toHaveAttribute('data-met', n('met'));
+    await expect(row).toHaveAttribute('data-not-met', n('not_met'));
+    await expect(row).toHaveAttribute('data-inconclusive', n('inconclusive'));
+    await expect(row).toHaveAttribute('data-insufficient', n('insufficient_data'));
+  }
+  // The example's unskilled and informal workers lose out.
+  expect(Number(await summary.getByTestId('summary-pro_poor').getAttribute('data-not-met'))).toBeGreaterThan(0);
+
+  // Five to eight findings, each naming an indicator on the page and jumping to it.
+  const findings = summary.getByTestId('finding');
+  const count = await findings.count();
+  expect(count).toBeGreaterThanOrEqual(5);
+  expect(count).toBeLessThanOrEqual(8);
+  // Design checks (when the results have them) come first, then the beneficiaries' sales.
+  const design = (await findings.first().getAttribute('data-indicator')).startsWith('design.');
+  expect(design).toBe(horizons.includes('design'));
+  const sales = summary.locator('[data-testid="finding"][data-indicator="long.beneficiaries.sales.vs_control"]');
+  await expect(sales).toHaveText(
+    /^Beneficiary firms' sales grew \d+\.\d\u00a0% from 2018 to 2023, \d+\.\d points more than the control firms' \(95% interval \d+\.\d to \d+\.\d\)\.$/,
+  );
+  await expect(sales).toContainText('69.8\u00a0%');
+  for (const id of await findings.evaluateAll((lis) => lis.map((li) => li.dataset.indicator))) {
+    await expect(page.getByTestId(`indicator-${id}`)).toHaveCount(1);
+  }
+  // A finding far down the page (who loses out) jumps to its indicator's row.
+  const losers = summary.getByTestId('finding').filter({ hasText: 'Losing out' });
+  const loserId = await losers.getAttribute('data-indicator');
+  expect(loserId).toMatch(/^pro_poor\./);
+  await losers.locator('a').click();
+  await expect(page).toHaveURL(new RegExp(`#indicator-${loserId.replace(/\./g, '\\.')}$`));
+  await expect(page.getByTestId(`indicator-${loserId}`)).toBeInViewport();
+
+  // In Spanish, with the decimal comma.
+  const app = new Calculator(page);
+  await app.switchLanguage('es');
+  await expect(sales).toContainText('Las ventas de las empresas beneficiarias crecieron 69,8');
+});
+
+test('the data boxes fold away for a project with data, open for a new one, and still take a paste', async ({ page }) => {
+  const app = await openExample(page);
+  const fold = page.getByTestId('data-fold');
+  await expect(fold).toHaveJSProperty('open', false);
+  await expect(app.tableInput('firms')).toBeHidden();
+  // The table of contents' "Data" unfolds them.
+  await page.locator('nav.sections a[href="#data"]').click();
+  await expect(fold).toHaveJSProperty('open', true);
+  await expect(app.tableInput('firms')).toBeVisible();
+  await page.getByTestId('new-project').click();
+  await expect(fold).toHaveJSProperty('open', true);
+  await app.paste('firms', 'firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t100\nA\tbeneficiary\t2023\t125\n');
+  await expect(app.indicator('long.beneficiaries.sales.growth')).toHaveAttribute('data-status', 'met');
+  // The first paste does not fold the boxes under the reader's hands.
+  await expect(fold).toHaveJSProperty('open', true);
+  await expect(page.getByTestId('summary').getByTestId('finding').first()).toHaveAttribute(
+    'data-indicator',
+    'long.beneficiaries.sales.growth',
+  );
+});
+
+test('the printed report has the title block, the summary, every indicator id and the method, and no button or input', async ({ page }) => {
+  await openExample(page);
+  const ids = await page
+    .locator('tr[data-testid^="indicator-"]')
+    .evaluateAll((trs) => trs.map((tr) => tr.dataset.testid.slice('indicator-'.length)));
+  expect(ids.length).toBeGreaterThan(40);
+  const findings = await page.getByTestId('finding').allInnerTexts();
+  // The texts of the buttons outside the results (those inside, such as the charts'
+  // measure tabs, are words the report uses too: they are checked hidden below).
+  const buttons = await page
+    .locator('button')
+    .evaluateAll((bs) => bs.filter((b) => !b.closest('.results')).map((b) => b.innerText));
+
+  await page.emulateMedia({ media: 'print' });
+  // Nothing to press or type in the printed page, and no empty section.
+  const shown = await page.evaluate(() => {
+    const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const controls = [...document.querySelectorAll('button, input, textarea, select')].filter(visible);
+    const empty = [...document.querySelectorAll('main section')]
+      .filter(visible)
+      .filter((s) => {
+        const heading = s.querySelector('h2, h3, h4');
+        return s.innerText.trim().length <= (heading ? heading.innerText.trim().length : 0);
+      });
+    return {
+      controls: controls.map((c) => c.outerHTML.slice(0, 80)),
+      empty: empty.map((s) => s.outerHTML.slice(0, 80)),
+    };
+  });
+  expect(shown.controls).toEqual([]);
+  expect(shown.empty).toEqual([]);
+
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length;
+  expect(pages).toBeGreaterThan(1);
+  const text = flat(pdfText(pdf));
+  // The title block.
+  for (const part of [
+    'Evaluation report',
+    'Example: Valle Verde dairy cluster',
+    'Project period',
+    '2018–2020',
+    'Baseline and follow-up years',
+    '2018 → 2023',
+    'Date',
+    'Data sources',
+  ]) {
+    expect(text, part).toContain(flat(part));
+  }
+  expect(text).toMatch(/Firms:\d+rowsread,\d+excluded/);
+  // The summary, the tables, the charts' titles, the winners and losers, the method.
+  for (const part of ['Summary', 'Indicators by status', 'Key findings', ...findings, 'Winners and losers', 'Method']) {
+    expect(text, part).toContain(flat(part));
+  }
+  expect(text).toContain(flat('index, baseline = 100'));
+  for (const id of ids) expect(text, id).toContain(id);
+  // No button's or input's text; no pasted table.
+  for (const label of [...buttons.filter((b) => b.trim().length > 8), 'Export (.json)', 'Print report', 'Project name']) {
+    expect(text, label).not.toContain(flat(label));
+  }
+  expect(text).not.toContain('VV-B01');
+});
+
+test('the printed report speaks the reader language', async ({ page }) => {
+  const app = await openExample(page);
+  await app.switchLanguage('pt');
+  await page.emulateMedia({ media: 'print' });
+  const text = flat(pdfText(await page.pdf({ format: 'A4' })));
+  for (const part of ['Relatório de avaliação', 'Resumo', 'Principais constatações', 'Fontes de dados', 'Método', 'bootstrap estratificado']) {
+    expect(text, part).toContain(flat(part));
+  }
+});
