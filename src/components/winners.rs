@@ -61,7 +61,7 @@ pub fn WinnersLosers() -> impl IntoView {
                                         <td class="value">{jobs}</td>
                                         <td class="value">{change}</td>
                                         <td><span class=format!("status {class}")>{t(lang, key)}</span></td>
-                                        <td class="value" data-label=t(lang, "winners.vs_control")>{against.map(|a| a.into_any()).unwrap_or_else(|| "—".into_any())}</td>
+                                        <td class="value against" data-label=t(lang, "winners.vs_control")>{against.map(|a| a.into_any()).unwrap_or_else(|| "—".into_any())}</td>
                                     </tr>
                                 }
                             }).collect_view())

@@ -87,7 +87,7 @@ pub fn level(lang: Lang, measure: &str, v: f64) -> String {
 
 /// A standardised difference as shown ("0.48 SD").
 pub fn smd_text(lang: Lang, v: f64) -> String {
-    format!("{}\u{a0}SD", number(lang, v, 2))
+    format!("{}\u{a0}{}", number(lang, v, 2), t(lang, "design.sd"))
 }
 
 /// One group's firms gone by the follow-up.
@@ -459,7 +459,9 @@ pub fn event_chart(
         .get("baseline_year")
         .and_then(Value::as_i64)
         .and_then(|y| i32::try_from(y).ok());
-    let (w, h, left, right, top, bottom) = (520.0, 230.0, 60.0, 14.0, 34.0, 30.0);
+    // Narrow, so that its text stays legible where the chart is shown small (the
+    // indicator column of the results).
+    let (w, h, left, right, top, bottom) = (380.0, 230.0, 58.0, 8.0, 34.0, 30.0);
     let mut x0 = events.iter().map(|p| p.year).min()?;
     let mut x1 = events.iter().map(|p| p.year).max()?;
     if let Some(b) = baseline {
@@ -472,8 +474,16 @@ pub fn event_chart(
             hi.max(p.value).max(p.high.unwrap_or(p.value)),
         )
     });
-    let pad = ((hi - lo) * 0.1).max(0.005);
-    let (y0, y1) = (lo - pad, hi + pad);
+    // Ticks at a round step (1, 2 or 5 times a power of ten, in points).
+    let raw = ((hi - lo) / 4.0).max(0.001);
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let (y0, y1) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    let ticks = ((y1 - y0) / step).round() as i32;
     let span = f64::from((x1 - x0).max(1));
     let px = |x: f64| left + 14.0 + (x - f64::from(x0)) / span * (w - left - right - 28.0);
     let py = |y: f64| top + (y1 - y) / (y1 - y0) * (h - top - bottom);
@@ -499,8 +509,10 @@ pub fn event_chart(
         desc.insert(0, tf(lang, "design.event_reference", &[("b", b.to_string())]));
     }
     let mut svg = format!(
-        r#"<svg class="chart event-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><desc>{d}</desc><text x="0" y="16" font-size="14" font-weight="600">{t}</text>"#,
+        r#"<svg class="chart event-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><desc>{d}</desc><text x="0" y="16" font-size="13" font-weight="600">{heading}</text>"#,
         t = esc(&title),
+        // The row above names the comparison: the chart's visible title stays short.
+        heading = esc(t(lang, "design.event_heading")),
         d = esc(&desc.join("; "))
     );
     // The programme's years, shaded.
@@ -509,7 +521,7 @@ pub fn event_chart(
         if s <= e {
             let (a, b) = (px(f64::from(s) - 0.4), px(f64::from(e) + 0.4));
             svg.push_str(&format!(
-                r##"<rect x="{a:.1}" y="{top}" width="{:.1}" height="{:.1}" fill="#e3ecf7"/><text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#35506f">{}</text>"##,
+                r##"<rect x="{a:.1}" y="{top}" width="{:.1}" height="{:.1}" fill="#e3ecf7"/><text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#35506f">{}</text>"##,
                 b - a,
                 h - top - bottom,
                 (a + b) / 2.0,
@@ -518,15 +530,20 @@ pub fn event_chart(
             ));
         }
     }
-    for k in 0..=4 {
-        let v = y0 + (y1 - y0) * f64::from(k) / 4.0;
+    let decimals = if step * 100.0 >= 1.0 { 0 } else { 1 };
+    for k in 0..=ticks {
+        let v = y0 + step * f64::from(k);
         let y = py(v);
         svg.push_str(&format!(
-            r##"<line x1="{left}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#e4e7ee"/><text x="{}" y="{:.1}" font-size="11" text-anchor="end">{}</text>"##,
+            r##"<line x1="{left}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#e4e7ee"/><text x="{}" y="{:.1}" font-size="12" text-anchor="end">{}</text>"##,
             w - right,
             left - 6.0,
             y + 4.0,
-            esc(&points(lang, v))
+            esc(&format!(
+                "{}{}\u{a0}pp",
+                if v > step / 2.0 { "+" } else { "" },
+                number(lang, v * 100.0, decimals)
+            ))
         ));
     }
     let zero = py(0.0);
@@ -537,7 +554,7 @@ pub fn event_chart(
     let every = if x1 - x0 > 10 { 2 } else { 1 };
     for year in (x0..=x1).filter(|y| (y - x0) % every == 0) {
         svg.push_str(&format!(
-            r#"<text x="{:.1}" y="{}" font-size="11" text-anchor="middle">{year}</text>"#,
+            r#"<text x="{:.1}" y="{}" font-size="12" text-anchor="middle">{year}</text>"#,
             px(f64::from(year)),
             h - bottom + 16.0
         ));

@@ -191,6 +191,7 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("how.cost_per_firm", "cost / beneficiary firms = {cost} / {firms} = {value}", "costo / empresas beneficiarias = {cost} / {firms} = {value}", "custo / empresas beneficiárias = {cost} / {firms} = {value}"),
     ("how.exited", "employment in {b} of the beneficiary firms with no row in {f} ({gone} of {firms} firms) = {value}", "empleo en {b} de las empresas beneficiarias sin fila en {f} ({gone} de {firms} empresas) = {value}", "emprego em {b} das empresas beneficiárias sem linha em {f} ({gone} de {firms} empresas) = {value}"),
     ("winners.vs_control", "Against control firms", "Frente a empresas de control", "Frente às empresas de controle"),
+    ("design.event_heading", "Event study: the comparison year by year", "Estudio de eventos: la comparación año por año", "Estudo de eventos: a comparação ano a ano"),
     ("m.sales", "Sales", "Ventas", "Vendas"),
     ("m.exports", "Exports", "Exportaciones", "Exportações"),
     ("m.productivity", "Productivity", "Productividad", "Produtividade"),
