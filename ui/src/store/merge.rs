@@ -57,7 +57,7 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Option<Merg
         .chain(theirs.keys())
         .chain(base.keys())
         .collect();
-    every.sort();
+    every.sort_unstable();
     every.dedup();
     let (mut taken, mut conflicts) = (Vec::new(), Vec::new());
     for part in every {
