@@ -33,12 +33,15 @@ pub fn DesignChecks() -> impl IntoView {
 pub fn evidence(lang: Lang, i: &Indicator) -> Option<impl IntoView> {
     let level = i.detail.get("evidence")?.as_str()?.to_string();
     let text = evidence_text(lang, i)?;
-    Some(view! { <small class="evidence" data-testid="evidence" data-evidence=level>{text}</small> })
+    Some(
+        view! { <small class="evidence" data-testid="evidence" data-evidence=level>{text}</small> },
+    )
 }
 
 /// The cluster caveat of a comparison with the control group, where it is read.
 pub fn caveat(lang: Lang, i: &Indicator) -> Option<impl IntoView> {
-    caveat_text(lang, i).map(|text| view! { <small class="caveat" data-testid="caveat">{text}</small> })
+    caveat_text(lang, i)
+        .map(|text| view! { <small class="caveat" data-testid="caveat">{text}</small> })
 }
 
 /// The event study of a comparison with the control group, the programme's years
@@ -47,7 +50,9 @@ pub fn caveat(lang: Lang, i: &Indicator) -> Option<impl IntoView> {
 pub fn EventStudy(indicator: Indicator) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang.get_untracked();
-    let (start, end) = state.doc.with_untracked(|d| (d.project.start_year, d.project.end_year));
+    let (start, end) = state
+        .doc
+        .with_untracked(|d| (d.project.start_year, d.project.end_year));
     event_chart(lang, &indicator, start, end).map(|svg| {
         view! {
             <figure class="event-study" data-testid="event-study">

@@ -9,6 +9,7 @@ use crate::labels::{status_code, status_key};
 use crate::names::group_name;
 use crate::reading::Reading;
 use crate::state::AppState;
+use cluster_eval_engine::Status;
 
 #[component]
 pub fn WinnersLosers() -> impl IntoView {
@@ -46,8 +47,14 @@ pub fn WinnersLosers() -> impl IntoView {
                                 }).unwrap_or_else(|| "—".into());
                                 // The same change against the control firms (workers only).
                                 let against = w.vs_control.map(|v| {
-                                    let status = w.vs_control_status.map(|s| view! {
-                                        " " <span class=format!("status {}", status_code(s))>{t(lang, status_key(s))}</span>
+                                    // In the table's own words: loses out against the control firms or not.
+                                    let status = w.vs_control_status.map(|s| {
+                                        let key = match s {
+                                            Status::NotMet => "winners.loses",
+                                            Status::Met => "winners.does_not_lose",
+                                            other => status_key(other),
+                                        };
+                                        view! { " " <span class=format!("status {}", status_code(s))>{t(lang, key)}</span> }
                                     });
                                     view! { {format::points(lang, v)} {status} }
                                 });
@@ -58,9 +65,9 @@ pub fn WinnersLosers() -> impl IntoView {
                                         data-vs-control-status=w.vs_control_status.map(status_code).unwrap_or_default()
                                         data-loses=match w.loses { Some(true) => "true", Some(false) => "false", None => "" }>
                                         <th scope="row">{group_name(lang, &w.kind, &w.group)} <small>{t(lang, kind_key)}</small></th>
-                                        <td class="value">{jobs}</td>
-                                        <td class="value">{change}</td>
-                                        <td><span class=format!("status {class}")>{t(lang, key)}</span></td>
+                                        <td class="value" data-label=t(lang, "winners.jobs")>{jobs}</td>
+                                        <td class="value" data-label=t(lang, "winners.change")>{change}</td>
+                                        <td data-label=t(lang, "winners.verdict")><span class=format!("status {class}")>{t(lang, key)}</span></td>
                                         <td class="value against" data-label=t(lang, "winners.vs_control")>{against.map(|a| a.into_any()).unwrap_or_else(|| "—".into_any())}</td>
                                     </tr>
                                 }

@@ -399,7 +399,11 @@ pub fn caveat_text(lang: Lang, indicator: &Indicator) -> Option<String> {
     let text = message_text(lang, &message);
     let mut chars = text.chars();
     let first = chars.next()?;
-    Some(format!("{}{}.", first.to_uppercase(), chars.as_str().trim_end_matches('.')))
+    Some(format!(
+        "{}{}.",
+        first.to_uppercase(),
+        chars.as_str().trim_end_matches('.')
+    ))
 }
 
 /// One year of an event study: the comparison over b→t and its interval.
@@ -506,7 +510,10 @@ pub fn event_chart(
         })
         .collect();
     if let Some(b) = baseline {
-        desc.insert(0, tf(lang, "design.event_reference", &[("b", b.to_string())]));
+        desc.insert(
+            0,
+            tf(lang, "design.event_reference", &[("b", b.to_string())]),
+        );
     }
     let mut svg = format!(
         r#"<svg class="chart event-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><desc>{d}</desc><text x="0" y="16" font-size="13" font-weight="600">{heading}</text>"#,
@@ -650,15 +657,23 @@ pub fn section_html(lang: Lang, results: &Results) -> String {
         for row in &rows {
             html.push_str(&format!(
                 r#"<tbody><tr class="measure"><th scope="rowgroup" colspan="5">{}</th></tr>"#,
-                esc(t(lang, match row.measure {
-                    "sales" => "m.sales",
-                    "employment" => "m.employment",
-                    "exports" => "m.exports",
-                    _ => "m.productivity",
-                }))
+                esc(t(
+                    lang,
+                    match row.measure {
+                        "sales" => "m.sales",
+                        "employment" => "m.employment",
+                        "exports" => "m.exports",
+                        _ => "m.productivity",
+                    }
+                ))
             ));
             for (side, key, stats, value) in [
-                ("beneficiaries", "design.g.beneficiaries", row.beneficiaries, row.smd_beneficiaries),
+                (
+                    "beneficiaries",
+                    "design.g.beneficiaries",
+                    row.beneficiaries,
+                    row.smd_beneficiaries,
+                ),
                 ("cluster", "design.g.cluster", row.cluster, row.smd_cluster),
                 ("control", "design.g.control", row.control, None),
             ] {
@@ -713,7 +728,8 @@ pub fn section_html(lang: Lang, results: &Results) -> String {
             html.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(h)));
         }
         html.push_str("</tr></thead><tbody>");
-        let dash = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map(f).unwrap_or_else(|| "—".into());
+        let dash =
+            |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map(f).unwrap_or_else(|| "—".into());
         for a in &gone {
             let key = if a.group == "control" {
                 "design.g.control"
@@ -759,10 +775,9 @@ pub fn section_html(lang: Lang, results: &Results) -> String {
                 (Some(p), Some(b)) => format!(" ({p}→{b})"),
                 _ => String::new(),
             };
-            let interval = i
-                .ci
-                .map(|[l, h]| format!("{} … {}", points(lang, l), points(lang, h)))
-                .unwrap_or_else(|| "—".into());
+            let interval =
+                i.ci.map(|[l, h]| format!("{} … {}", points(lang, l), points(lang, h)))
+                    .unwrap_or_else(|| "—".into());
             html.push_str(&format!(
                 r#"<tr data-testid="pretrend-{measure}" data-status="{}"><th scope="row">{}{}</th>{}{}<td data-label="{}">{}</td></tr>"#,
                 crate::labels::status_code(i.status),

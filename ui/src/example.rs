@@ -5,8 +5,8 @@
 //! The firms table is generated from a fixed formula (no randomness at run time), so
 //! the example's results are the same on every machine.
 
-use cluster_eval_engine::{ChecklistAnswer, Document, YesNoUnknown};
 use cluster_eval_engine::Lcg;
+use cluster_eval_engine::{ChecklistAnswer, Document, YesNoUnknown};
 
 use crate::i18n::Lang;
 
@@ -120,7 +120,9 @@ fn firms_table() -> String {
                 );
             }
             for year in 2018..=2023 {
-                push_row(&mut out, &mut rng, &id, group, year, sales, employment, informal);
+                push_row(
+                    &mut out, &mut rng, &id, group, year, sales, employment, informal,
+                );
                 sales *= 1.0 + trend + 0.04 * (rng.next() - 0.5);
                 employment = (employment * (1.0 + trend * 0.4)).round();
                 if beneficiary && informal && rng.next() < 0.35 {
@@ -133,7 +135,16 @@ fn firms_table() -> String {
         let mut sales = workers * (10_500.0 + 1_000.0 * before.next());
         let mut employment = workers;
         for year in FIRST_YEAR..=last {
-            push_row(&mut out, &mut before, id, group, year, sales, employment, true);
+            push_row(
+                &mut out,
+                &mut before,
+                id,
+                group,
+                year,
+                sales,
+                employment,
+                true,
+            );
             sales *= 1.01 + 0.02 * before.next();
             if year >= 2018 {
                 employment = (employment * 0.95).round().max(1.0);

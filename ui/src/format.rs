@@ -102,7 +102,11 @@ pub fn value(lang: Lang, id: &str, unit: Unit, value: Option<f64>, currency: &st
         }
         Unit::Currency => format!("{} {}", number(lang, v, 0), currency_or_dollar(currency)),
         // A standardised mean difference: "0.12 SD" ("0,12 DE" in Spanish).
-        Unit::Smd => format!("{}\u{a0}{}", number(lang, v, 2), crate::i18n::t(lang, "design.sd")),
+        Unit::Smd => format!(
+            "{}\u{a0}{}",
+            number(lang, v, 2),
+            crate::i18n::t(lang, "design.sd")
+        ),
         Unit::Boolean => {
             if v != 0.0 {
                 "✓".into()

@@ -143,8 +143,15 @@ fn design_lines(lang: Lang, i: &Indicator, value: &str) -> Option<Vec<String>> {
     let value = || ("value", value.to_string());
     let line = match IndicatorId::parse(&i.id).family() {
         Family::Balance { group, .. } => {
-            let side = if group == "cluster" { "cluster" } else { "beneficiary" };
-            let (mg, sg) = (get(d, &["groups", side, "mean"])?, get(d, &["groups", side, "sd"])?);
+            let side = if group == "cluster" {
+                "cluster"
+            } else {
+                "beneficiary"
+            };
+            let (mg, sg) = (
+                get(d, &["groups", side, "mean"])?,
+                get(d, &["groups", side, "sd"])?,
+            );
             let (mc, sc) = (
                 get(d, &["groups", "control", "mean"])?,
                 get(d, &["groups", "control", "sd"])?,
@@ -152,7 +159,13 @@ fn design_lines(lang: Lang, i: &Indicator, value: &str) -> Option<Vec<String>> {
             vec![tf(
                 lang,
                 "how.balance",
-                &[("mg", n(mg)), ("mc", n(mc)), ("sg", n(sg)), ("sc", n(sc)), value()],
+                &[
+                    ("mg", n(mg)),
+                    ("mc", n(mc)),
+                    ("sg", n(sg)),
+                    ("sc", n(sc)),
+                    value(),
+                ],
             )]
         }
         Family::Attrition("differential") => {
@@ -187,11 +200,20 @@ fn design_lines(lang: Lang, i: &Indicator, value: &str) -> Option<Vec<String>> {
         Family::Single("cost_per_additional_job") => {
             let cost = get(d, &["cost_total"])?;
             let eb = get(d, &["employment_b"])?;
-            let (gb, gc) = (get(d, &["growth_beneficiary"])?, get(d, &["growth_control"])?);
+            let (gb, gc) = (
+                get(d, &["growth_beneficiary"])?,
+                get(d, &["growth_control"])?,
+            );
             vec![tf(
                 lang,
                 "how.cost_per_additional_job",
-                &[("cost", n(cost)), ("eb", n(eb)), ("gb", n(gb)), ("gc", n(gc)), value()],
+                &[
+                    ("cost", n(cost)),
+                    ("eb", n(eb)),
+                    ("gb", n(gb)),
+                    ("gc", n(gc)),
+                    value(),
+                ],
             )]
         }
         Family::Single("cost_per_beneficiary_firm") => {

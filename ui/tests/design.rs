@@ -50,16 +50,28 @@ fn the_sentences_are_worded_in_spanish_and_portuguese() {
         es[0].text,
         "Las empresas de control eran parecidas a las beneficiarias en la línea de base en 3 de 4 medidas; diferían en exportaciones."
     );
-    assert!(es[2].text.contains("−3,4\u{a0}pp a +1,6\u{a0}pp"), "{}", es[2].text);
+    assert!(
+        es[2].text.contains("−3,4\u{a0}pp a +1,6\u{a0}pp"),
+        "{}",
+        es[2].text
+    );
     let pt = sentences(Lang::Pt, &r);
     assert_eq!(
         pt[0].text,
         "As empresas de controle eram semelhantes às beneficiárias na linha de base em 3 de 4 medidas; diferiam em exportações."
     );
-    assert!(pt[5].text.contains("empregavam 20 pessoas em 2018"), "{}", pt[5].text);
+    assert!(
+        pt[5].text.contains("empregavam 20 pessoas em 2018"),
+        "{}",
+        pt[5].text
+    );
     for lang in Lang::ALL {
         for s in sentences(lang, &r) {
-            assert!(!s.text.contains('{') && !s.text.contains("NaN"), "{}", s.text);
+            assert!(
+                !s.text.contains('{') && !s.text.contains("NaN"),
+                "{}",
+                s.text
+            );
         }
     }
 }
@@ -88,11 +100,20 @@ fn attrition_counts_the_firms_and_jobs_gone_by_group() {
     let rows = attrition(&r);
     assert_eq!(rows.len(), 2);
     assert_eq!(
-        (rows[0].group, rows[0].firms_b, rows[0].gone, rows[0].jobs_gone),
+        (
+            rows[0].group,
+            rows[0].firms_b,
+            rows[0].gone,
+            rows[0].jobs_gone
+        ),
         ("beneficiary", Some(14.0), Some(2.0), Some(20.0))
     );
     assert_eq!((rows[1].group, rows[1].gone), ("control", Some(1.0)));
-    assert_eq!(r.indicator("pro_poor.exited_firms_jobs").and_then(|i| i.value), Some(20.0));
+    assert_eq!(
+        r.indicator("pro_poor.exited_firms_jobs")
+            .and_then(|i| i.value),
+        Some(20.0)
+    );
 }
 
 #[test]
@@ -130,7 +151,10 @@ fn without_a_year_before_the_baseline_one_sentence_says_so() {
         "Every beneficiary and control firm of the baseline still had a row in 2023: no firm was lost."
     );
     let exited = said.iter().find(|s| s.check == "exited").unwrap();
-    assert_eq!(exited.text, "No beneficiary firm closed or left between 2019 and 2023.");
+    assert_eq!(
+        exited.text,
+        "No beneficiary firm closed or left between 2019 and 2023."
+    );
 }
 
 #[test]
@@ -152,11 +176,19 @@ fn balance_with_too_few_firms_or_every_measure_off_is_worded() {
     let first = &sentences(Lang::En, &r)[0];
     assert_eq!(first.status, Status::NotMet);
     assert!(
-        first.text.starts_with("The control firms were not similar to the beneficiaries at baseline on any of the"),
+        first.text.starts_with(
+            "The control firms were not similar to the beneficiaries at baseline on any of the"
+        ),
         "{}",
         first.text
     );
-    assert!(first.text.ends_with("any of the 3 measures; they differed in sales, employment and productivity."), "{}", first.text);
+    assert!(
+        first.text.ends_with(
+            "any of the 3 measures; they differed in sales, employment and productivity."
+        ),
+        "{}",
+        first.text
+    );
 }
 
 #[test]
@@ -172,7 +204,10 @@ fn a_comparison_with_the_control_group_carries_evidence_caveat_and_event_study()
         Some("Evidência: fraca (menos de 10 empresas de um lado)")
     );
     let caveat = caveat_text(Lang::Es, i).unwrap();
-    assert!(caveat.starts_with("El intervalo refleja el muestreo de empresas"), "{caveat}");
+    assert!(
+        caveat.starts_with("El intervalo refleja el muestreo de empresas"),
+        "{caveat}"
+    );
     assert!(caveat.ends_with('.'));
 
     let events = event_points(i);
@@ -195,7 +230,9 @@ fn a_comparison_with_the_control_group_carries_evidence_caveat_and_event_study()
         assert!(svg.contains(&format!(">{year}</text>")), "{year}");
     }
     // Without the programme's years nothing is shaded; without an event study, no chart.
-    assert!(!event_chart(Lang::En, i, None, None).unwrap().contains("#e3ecf7"));
+    assert!(!event_chart(Lang::En, i, None, None)
+        .unwrap()
+        .contains("#e3ecf7"));
     let growth = r.indicator("long.beneficiaries.sales.growth").unwrap();
     assert!(event_chart(Lang::En, growth, Some(2018), Some(2020)).is_none());
     assert!(evidence_text(Lang::En, growth).is_none() && caveat_text(Lang::En, growth).is_none());
@@ -217,17 +254,30 @@ fn how_it_was_computed_has_formulas_for_the_new_ids() {
         line("design.attrition.differential"),
         "beneficiaries' share gone − control firms' share gone = 0.1429 − 0.1111 = 0.0317"
     );
-    assert!(line("design.pretrend.sales").contains("growth from 2016, before the programme, to the baseline 2018"));
-    assert_eq!(line("long.cost_per_job"), "cost / jobs created = 900,000 / (928 − 753) = 5,143");
+    assert!(line("design.pretrend.sales")
+        .contains("growth from 2016, before the programme, to the baseline 2018"));
+    assert_eq!(
+        line("long.cost_per_job"),
+        "cost / jobs created = 900,000 / (928 − 753) = 5,143"
+    );
     assert_eq!(
         line("long.cost_per_additional_job"),
         "cost / (E_b × (g_B − g_C)) = 900,000 / (753 × (0.2324 − 0.0798)) = 7,832"
     );
-    assert_eq!(line("long.cost_per_beneficiary_firm"), "cost / beneficiary firms = 900,000 / 14 = 64,286");
+    assert_eq!(
+        line("long.cost_per_beneficiary_firm"),
+        "cost / beneficiary firms = 900,000 / 14 = 64,286"
+    );
     assert_eq!(
         line("pro_poor.exited_firms_jobs"),
         "employment in 2018 of the beneficiary firms with no row in 2023 (2 of 14 firms) = 20"
     );
-    let es = formula(Lang::Es, r.indicator("design.balance.cluster.sales").unwrap());
-    assert!(es[0].starts_with("diferencia estandarizada = (media_G − media_C)"), "{es:?}");
+    let es = formula(
+        Lang::Es,
+        r.indicator("design.balance.cluster.sales").unwrap(),
+    );
+    assert!(
+        es[0].starts_with("diferencia estandarizada = (media_G − media_C)"),
+        "{es:?}"
+    );
 }
