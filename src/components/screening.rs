@@ -2,41 +2,49 @@
 //! order (eligible innovative proposals first), a mark per criterion, the verdict and
 //! the reasons in words; a filter to the ineligible ones and the table as CSV. The
 //! logic, the words and the table's HTML (every pasted text escaped) are
-//! `cluster_eval_ui::screening`'s; this sets them on the page.
+//! `cluster_eval_ui::screening`'s; this sets them on the page. (No memo of the rows:
+//! each use reads them from the results, which costs the first visit 1 KB less.)
 
-use cluster_eval_ui::screening::{self, Label};
+use cluster_eval_engine::Results;
+use cluster_eval_ui::screening::{self, Label, ProposalLine};
 use leptos::prelude::*;
 
 use crate::files;
 use crate::reading::Reading;
 use crate::state::AppState;
 
+fn lines(r: &Results) -> Vec<ProposalLine> {
+    r.indicator(screening::ID)
+        .map(screening::lines)
+        .unwrap_or_default()
+}
+
 #[component]
 pub fn ScreeningTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let results = expect_context::<Reading>().results;
     let lang = state.lang;
-    let lines = Memo::new(move |_| {
-        results.with(|r| {
-            r.indicator(screening::ID)
-                .map(screening::lines)
-                .unwrap_or_default()
-        })
-    });
     let only_ineligible = RwSignal::new(false);
     let download = move |_| {
         let lang = lang.get_untracked();
         let name = state.doc.with_untracked(|d| d.project.name.clone());
-        let text = lines.with_untracked(|l| screening::csv(lang, l));
+        let text = results.with_untracked(|r| screening::csv(lang, &lines(r)));
         let file = files::safe_file_name(&format!("{name} screening"), "csv");
         let _ = files::download(&file, "text/csv;charset=utf-8", &text);
     };
     let table = move || {
         let lang = lang.get();
-        lines.with(|l| screening::table_html(lang, l, only_ineligible.get()))
+        results.with(|r| screening::table_html(lang, &lines(r), only_ineligible.get()))
+    };
+    // Hidden without a proposals table (the detail then has no list).
+    let empty = move || {
+        results.with(|r| {
+            r.indicator(screening::ID)
+                .is_none_or(|i| !i.detail.contains_key("proposals"))
+        })
     };
     view! {
-        <div class="screening" data-testid="screening" hidden=move || lines.with(Vec::is_empty)>
+        <div class="screening" data-testid="screening" hidden=empty>
             <h4>{move || screening::label(lang.get(), Label::Title)}</h4>
             <p class="no-print">
                 <label>
