@@ -102,11 +102,12 @@ pub struct TitleFacts<'a> {
     pub sources: Vec<(&'static str, usize, usize)>,
 }
 
-/// The printed report's title block: what it is, the project, its facts when set, the
+/// The printed report's title block (not an `h1`: the page has its own, and this block is
+/// shown in print only): what it is, the project, its facts when set, the
 /// period, the years compared, the date and the data sources.
 pub fn title_html(lang: Lang, facts: &TitleFacts) -> String {
     let mut html = format!(
-        r#"<p class="report-kind">{}</p><h1>{}</h1><dl>"#,
+        r#"<p class="report-kind">{}</p><p class="report-name">{}</p><dl>"#,
         esc(t(lang, "print.title")),
         esc(facts.name)
     );

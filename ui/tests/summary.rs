@@ -314,7 +314,7 @@ fn the_report_title_and_method_in_three_languages() {
     let en = title_html(Lang::En, &facts);
     assert!(
         en.starts_with(
-            r#"<p class="report-kind">Evaluation report</p><h1>Masaya &lt;furniture&gt;</h1>"#
+            r#"<p class="report-kind">Evaluation report</p><p class="report-name">Masaya &lt;furniture&gt;</p>"#
         ),
         "{en}"
     );
