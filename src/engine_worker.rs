@@ -14,9 +14,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use cluster_eval_engine::Session;
 use cluster_eval_engine::TableKind;
 use cluster_eval_engine::TableSummary;
-use cluster_eval_engine::Session;
 use cluster_eval_engine::{Document, Results};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;

@@ -12,9 +12,9 @@
 
 use std::rc::Rc;
 
+use cluster_eval_engine::Session;
 use cluster_eval_engine::TableKind;
 use cluster_eval_engine::TableSummary;
-use cluster_eval_engine::Session;
 use cluster_eval_engine::{Document, Results};
 use leptos::prelude::*;
 

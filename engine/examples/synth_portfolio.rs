@@ -4,8 +4,8 @@
 //! copies of each other). Deterministic: every run and every machine measures the
 //! same input.
 
-use cluster_eval_engine::Document;
 use cluster_eval_engine::firms_tsv_seeded;
+use cluster_eval_engine::Document;
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);

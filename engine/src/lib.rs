@@ -58,10 +58,10 @@ pub use message::Message;
 pub use model::{Dataset, FirmYear, FirmsTable, Flag, Group, Measure, TableKind};
 pub use read::{
     assemble, assemble_owned, columns, is_invisible, read_document_table, read_table, CellRead,
-    ColumnDef, ColumnType, DecimalMark, DecimalReport, DecimalSource, HeaderOutcome,
-    HeaderReport, IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell, PreviewRow,
-    ReadReport, RowError, RowErrorKind, Separator, SeparatorSource, TableRead, TableRows,
-    TableSummary, PREVIEW_ROWS,
+    ColumnDef, ColumnType, DecimalMark, DecimalReport, DecimalSource, HeaderOutcome, HeaderReport,
+    IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell, PreviewRow, ReadReport,
+    RowError, RowErrorKind, Separator, SeparatorSource, TableRead, TableRows, TableSummary,
+    PREVIEW_ROWS,
 };
 pub use results::{ErrorEntry, Horizon, Indicator, Results, Status, Unit, Warning, WinnerLoser};
 pub use session::{Session, Update};

@@ -249,7 +249,11 @@ fn ids_come_in_spec_order() {
     expected.push("pro_poor.formalization".into());
     expected.push("pro_poor.checklist".into());
     // Against the control group (issue 13).
-    expected.extend(groups.iter().map(|g| format!("pro_poor.share.{g}.vs_control")));
+    expected.extend(
+        groups
+            .iter()
+            .map(|g| format!("pro_poor.share.{g}.vs_control")),
+    );
     expected.push("pro_poor.wage_gap.vs_control".into());
     expected.push("pro_poor.exited_firms_jobs".into());
     assert_eq!(ids, expected);

@@ -2,12 +2,12 @@
 //! mapping — each with a control to change it), the rows in error, and a preview of
 //! what was read. The raw text is stored as typed and never altered.
 
-use cluster_eval_engine::{DecimalSetting, DelimiterSetting};
 use cluster_eval_engine::TableKind;
 use cluster_eval_engine::{
     columns, DecimalMark, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause,
     InvisibleChar, MatchedBy, Separator, SeparatorSource, TableSummary,
 };
+use cluster_eval_engine::{DecimalSetting, DelimiterSetting};
 use leptos::prelude::*;
 
 use crate::components::errors::RowErrors;

@@ -5,11 +5,11 @@
 
 use std::collections::BTreeSet;
 
-use cluster_eval_engine::YesNoUnknown;
+use cluster_eval_engine::Document;
 use cluster_eval_engine::Side;
 use cluster_eval_engine::TableKind;
+use cluster_eval_engine::YesNoUnknown;
 use cluster_eval_engine::{Message, Results};
-use cluster_eval_engine::Document;
 use cluster_eval_ui::notes::{message_text, note_text, warning_text};
 use cluster_eval_ui::{example, i18n};
 use serde_json::json;
@@ -81,8 +81,7 @@ fn emitted() -> Vec<Message> {
     for doc in documents() {
         let results = cluster_eval_engine::compute(&doc);
         let json = serde_json::to_string(&results).expect("serialisable");
-        let again: cluster_eval_engine::Results =
-            serde_json::from_str(&json).expect("readable");
+        let again: cluster_eval_engine::Results = serde_json::from_str(&json).expect("readable");
         assert_eq!(
             again, results,
             "{}: results change through JSON",

@@ -17,8 +17,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use cluster_eval_engine::portfolio::{self, Member, Pooled, Table};
-use cluster_eval_engine::{Status, Unit};
 use cluster_eval_engine::Document;
+use cluster_eval_engine::{Status, Unit};
 use serde_json::Value;
 
 pub const USAGE: &str = "usage: cluster-eval portfolio A.json B.json … [--id ID] [--csv | --json]";
