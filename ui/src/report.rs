@@ -39,13 +39,14 @@ pub fn summary_html(lang: Lang, results: &Results) -> String {
         esc(t(lang, "summary.counts")),
         esc(t(lang, "summary.horizon"))
     ));
-    for key in [
+    const STATUS_KEYS: [&str; 5] = [
         "status.met",
         "status.not_met",
         "status.inconclusive",
         "status.insufficient_data",
         "status.reported",
-    ] {
+    ];
+    for key in STATUS_KEYS {
         html.push_str(&format!(
             r#"<th scope="col" class="value">{}</th>"#,
             esc(t(lang, key))
@@ -63,9 +64,15 @@ pub fn summary_html(lang: Lang, results: &Results) -> String {
             c.reported,
             esc(&summary::horizon_label(lang, &c.horizon))
         ));
-        for n in [c.met, c.not_met, c.inconclusive, c.insufficient, c.reported] {
+        // Each count carries its status as a label: on a phone the table's rows are
+        // stacked and its header hidden, and bare numbers said nothing.
+        let numbers = [c.met, c.not_met, c.inconclusive, c.insufficient, c.reported];
+        for (n, key) in numbers.into_iter().zip(STATUS_KEYS) {
             let class = if n == 0 { "value zero" } else { "value" };
-            html.push_str(&format!(r#"<td class="{class}">{n}</td>"#));
+            let label = esc(t(lang, key));
+            html.push_str(&format!(
+                r#"<td class="{class}" data-label="{label}">{n}</td>"#
+            ));
         }
         html.push_str("</tr>");
     }
