@@ -3,8 +3,9 @@
 # 1. the engine (criterion, native): reading 100,000 rows; the indicators;
 # 2. `cluster-eval compute` as a whole process (scripts/bench-compute.sh), and
 #    `cluster-eval portfolio` on 1,000 documents (scripts/bench-portfolio.sh);
-# 3. the page in headless Chromium (e2e/bench/page-bench.mjs): first-visit size,
-#    time to interactive on Slow 4G, a 100,000-row paste, edit latency.
+# 3. the page in headless Chromium (e2e/bench/page-bench.mjs): first-visit size, first
+#    paint and time to interactive on Slow 4G, a repeat visit, a 100,000-row paste,
+#    edit latency.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
