@@ -1,6 +1,8 @@
 //! Fuzzes the table reader: any bytes (made UTF-8 lossily), any table, any
 //! separator and decimal setting, with and without a user mapping, must read
-//! without panicking; a proposals table is screened too. `cargo +nightly fuzz run
+//! without panicking; a proposals table is screened too, and a firms table of
+//! moderate size is computed whole (Annex II, pro-poor, design checks and the event
+//! study, with a few bootstrap draws) and must give no NaN or infinite number. `cargo +nightly fuzz run
 //! read_table fuzz/corpus/read_table fuzz/seeds/read_table` from
 //! `engine/` (the committed seeds: the first byte is the knobs, `0xA0` a proposals
 //! table, `0xB0` one with the mapping).
@@ -8,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting, Settings};
+use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting, Document, Settings};
 use cluster_eval_engine::indicators::screening;
 use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::read::{read_table, TableRows};
@@ -48,5 +50,22 @@ fuzz_target!(|data: &[u8]| {
     }
     if let TableRows::Proposals(rows) = &read.rows {
         let _ = screening::compute(rows);
+    }
+    if kind == TableKind::Firms && text.len() <= 4096 {
+        let mut doc = Document::new("fuzz");
+        doc.settings = Settings {
+            bootstrap_reps: 8,
+            ..settings
+        };
+        doc.tables.firms = text.into_owned();
+        let results = cluster_eval_engine::compute(&doc);
+        for ind in &results.indicators {
+            assert!(ind.value.is_none_or(f64::is_finite), "{}", ind.id);
+            assert!(
+                ind.ci.is_none_or(|[a, b]| a.is_finite() && b.is_finite()),
+                "{}",
+                ind.id
+            );
+        }
     }
 });
