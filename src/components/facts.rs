@@ -14,6 +14,8 @@ use cluster_eval_engine::{
 };
 use leptos::prelude::*;
 
+use crate::components::typed::TypedText;
+
 use crate::fields::{parse_number, shown_while_typing};
 use crate::i18n::{t, tf, Lang};
 use crate::state::AppState;
@@ -78,14 +80,7 @@ fn NumberField(
     });
     // The text as typed, until the field is left (see `shown_while_typing`); another
     // project or another tab's version shows the stored value again.
-    let typed = RwSignal::new(None::<String>);
-    let shown_again = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        state.current.track();
-        state.reloaded.track();
-        typed.set(None);
-        shown_again.update(|n| *n = n.wrapping_add(1));
-    });
+    let TypedText { typed, shown_again } = TypedText::new(state);
     let error_id = format!("{testid}-error");
     view! {
         <label>

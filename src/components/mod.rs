@@ -14,4 +14,5 @@ pub mod results_view;
 pub mod screening;
 pub mod share;
 pub mod table_input;
+pub mod typed;
 pub mod winners;

@@ -5,6 +5,8 @@
 use cluster_eval_engine::{Horizon, Indicator, Unit};
 use leptos::prelude::*;
 
+use crate::components::typed::TypedText;
+
 use crate::components::charts::{Charts, SharesChart};
 use crate::components::decimal_check::DecimalChecks;
 use crate::components::design::{caveat, evidence, DesignChecks};
@@ -213,14 +215,7 @@ fn TargetInput(id: String, unit: Unit) -> impl IntoView {
     });
     // Saved on every key press that makes a number, like every other edit; the text
     // stays as typed until the field is left (see `shown_while_typing`).
-    let typed = RwSignal::new(None::<String>);
-    let shown_again = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        state.current.track();
-        state.reloaded.track();
-        typed.set(None);
-        shown_again.update(|n| *n = n.wrapping_add(1));
-    });
+    let TypedText { typed, shown_again } = TypedText::new(state);
     let shown = move || {
         shown_again.track();
         let (lang, value) = (lang.get(), stored.get());

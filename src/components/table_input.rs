@@ -447,15 +447,7 @@ fn decimal_control(
     mark: DecimalMark,
     source: DecimalSource,
 ) -> impl IntoView {
-    let source_key = match source {
-        DecimalSource::Override => "report.decimal_override",
-        DecimalSource::Detected => "report.decimal_detected",
-        DecimalSource::Setting => "report.decimal_setting",
-        DecimalSource::Magnitude => "report.decimal_magnitude",
-        DecimalSource::Table => "report.decimal_table",
-        DecimalSource::Separator => "report.decimal_separator",
-        DecimalSource::Default => "report.decimal_default",
-    };
+    let source_key = cluster_eval_ui::decimal_check::source_key(source);
     let current = state
         .doc
         .with_untracked(|d| d.settings.decimal_override(table, &column));
