@@ -49,6 +49,19 @@ pub enum Status {
     Reported,
 }
 
+impl Status {
+    /// The status as written in the document (`not_met`…).
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not_met",
+            Status::Inconclusive => "inconclusive",
+            Status::InsufficientData => "insufficient_data",
+            Status::Reported => "reported",
+        }
+    }
+}
+
 /// One computed indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {

@@ -4,14 +4,9 @@
 use cluster_eval_engine::IndicatorId;
 use cluster_eval_engine::{Horizon, Status, Unit};
 
+/// The status as written in the document (`Status::code`), for classes and `data-` attributes.
 pub fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::NotMet => "not_met",
-        Status::Inconclusive => "inconclusive",
-        Status::InsufficientData => "insufficient_data",
-        Status::Reported => "reported",
-    }
+    status.code()
 }
 
 pub fn status_key(status: Status) -> &'static str {

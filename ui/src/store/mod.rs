@@ -428,12 +428,17 @@ impl<S: Storage, C: Clock> Store<S, C> {
         if let Some(doc) = doc {
             *open = doc;
         }
-        let id = self.clock.new_id();
         let meta = ProjectMeta {
-            id: id.clone(),
+            id: self.clock.new_id(),
             name: open.project.name.clone(),
             updated: self.clock.now(),
         };
+        self.list_and_open(open, meta);
+    }
+
+    /// Puts `meta` first in the list and opens it with `open` as its document, saved.
+    fn list_and_open(&mut self, open: &mut Document, meta: ProjectMeta) {
+        let id = meta.id.clone();
         self.list.insert(0, meta);
         self.effect(Effect::ListChanged);
         self.open = Some(id.clone());
@@ -499,13 +504,7 @@ impl<S: Storage, C: Clock> Store<S, C> {
         }
         self.leave(open);
         *open = Document::from_json(&json).unwrap_or_else(|_| Document::new(&meta.name));
-        let id = meta.id.clone();
-        self.list.insert(0, meta);
-        self.effect(Effect::ListChanged);
-        self.open = Some(id.clone());
-        self.effect(Effect::Opened);
-        self.save_open(open);
-        self.set_last(&id);
+        self.list_and_open(open, meta);
     }
 
     /// An imported document always becomes a new project; a refused file changes

@@ -203,16 +203,6 @@ fn number(value: f64, unit: Option<Unit>) -> String {
     }
 }
 
-fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::NotMet => "not_met",
-        Status::Inconclusive => "inconclusive",
-        Status::InsufficientData => "insufficient_data",
-        Status::Reported => "reported",
-    }
-}
-
 fn years(b: Option<i32>, f: Option<i32>) -> String {
     match (b, f) {
         (Some(b), Some(f)) => format!("{b}–{f}"),
@@ -306,7 +296,7 @@ fn text(table: &Table, files: &[String], pooled: Option<&Pooled>, failed: bool) 
                 cell.ci.map_or("-".into(), |[l, h]| {
                     format!("{} to {}", number(l, cell.unit), number(h, cell.unit))
                 }),
-                cell.status.map_or("(absent)", status_code).to_string(),
+                cell.status.map_or("(absent)", Status::code).to_string(),
             ]);
         }
         out.push_str(&aligned(&rows));
@@ -493,7 +483,7 @@ fn csv(table: &Table, files: &[String], pooled: Option<&Pooled>) -> String {
             record.push(opt(cell.value.map(|v| v.to_string())));
             record.push(opt(cell.ci.map(|c| c[0].to_string())));
             record.push(opt(cell.ci.map(|c| c[1].to_string())));
-            record.push(cell.status.map_or("", status_code).to_string());
+            record.push(cell.status.map_or("", Status::code).to_string());
         }
         records.push(record);
     }
