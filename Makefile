@@ -14,7 +14,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 # when a change makes the first visit grow.
 FIRST_VISIT_KB ?= 590
 
-.PHONY: setup serve dist test lint test-engine test-browser test-e2e bench clean
+.PHONY: setup serve serve-portfolio dist test lint test-engine test-browser test-e2e bench clean
 
 setup:
 	@scripts/setup.sh
@@ -22,8 +22,17 @@ setup:
 serve: setup
 	trunk serve --offline
 
+# The portfolio page alone, with live reload on http://127.0.0.1:8081 (`make serve`
+# serves the main page only; its link to portfolio/ works in `make dist`'s build).
+serve-portfolio: setup
+	trunk serve portfolio.html --offline --port 8081
+
+# The main page first: Trunk replaces its whole dist directory, so the portfolio
+# page (a page and a WebAssembly of its own, issue 15) is built after it, into
+# dist/portfolio/. The size check counts the main page's first visit only.
 dist: setup
 	trunk build --release --offline
+	trunk build portfolio.html --release --offline --dist dist/portfolio
 	@scripts/size-report.sh
 	@scripts/size-check.sh $(FIRST_VISIT_KB)
 

@@ -8,6 +8,10 @@
 // - Assets that the current index.html no longer links are pruned after an update.
 const CACHE = 'cluster-eval-shell-v1';
 const INDEX = new URL('./', self.location).href;
+// The portfolio page (portfolio/, a page and a WebAssembly of its own): nothing of it
+// is precached; once visited, its page is kept (network first) and its hashed assets
+// (cache-first, below), so it also works offline.
+const PORTFOLIO = new URL('./portfolio/', self.location).href;
 
 function assetsOf(html) {
   const urls = new Set();
@@ -37,7 +41,7 @@ async function refreshIndex() {
   await cache.put(INDEX, response);
   const keep = new Set([INDEX, ...assets]);
   for (const request of await cache.keys()) {
-    if (!keep.has(request.url)) await cache.delete(request);
+    if (!keep.has(request.url) && !request.url.startsWith(PORTFOLIO)) await cache.delete(request);
   }
   return html;
 }
@@ -58,6 +62,20 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  if (request.mode === 'navigate' && request.url.startsWith(PORTFOLIO)) {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+          }
+          return response;
+        })
+        .catch(() => caches.match(request).then((cached) => cached || Response.error())),
+    );
+    return;
+  }
   if (request.mode === 'navigate') {
     event.respondWith(
       caches.match(INDEX).then((cached) => {

@@ -44,6 +44,11 @@ pub fn App() -> impl IntoView {
             <h1>{move || t(lang.get(), "app.title")}</h1>
             <p class="tagline">{move || t(lang.get(), "app.tagline")}</p>
             <LangSwitch />
+            // The portfolio is a page of its own (portfolio.html, built into
+            // portfolio/): none of it is in this page's first visit.
+            <a class="portfolio-link no-print" href="portfolio/" data-testid="portfolio-link">
+                {move || cluster_eval_ui::portfolio::link_text(lang.get())}
+            </a>
         </header>
         <Notices />
         <div class="layout">

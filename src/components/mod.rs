@@ -7,6 +7,7 @@ pub mod errors;
 pub mod facts;
 pub mod how;
 pub mod notices;
+pub mod portfolio;
 pub mod preview;
 pub mod projects;
 pub mod report;

@@ -26,6 +26,7 @@ pub mod labels;
 pub mod messages;
 pub mod names;
 pub mod notes;
+pub mod portfolio;
 pub mod report;
 pub mod screening;
 pub mod store;

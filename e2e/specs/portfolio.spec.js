@@ -1,0 +1,218 @@
+// The portfolio page (issue 15): a page of its own (portfolio/), several documents
+// opened at once, each computed as when opened alone; the table's cells, the pooled
+// estimate, and the CSV and JSON exports, which reopen to the same figures.
+import { test, expect } from '@playwright/test';
+import { Calculator } from '../pages/calculator.js';
+
+const ID = 'long.beneficiaries.sales.vs_control';
+
+/** A firms table of 6 beneficiary and 6 control firms over 2018 → 2023. */
+function firmsTable(seed, effect) {
+  let x = seed;
+  const rnd = () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+  const lines = ['firm\tgroup\tyear\tsales\temployment'];
+  for (let i = 0; i < 12; i++) {
+    const group = i < 6 ? 'beneficiary' : 'control';
+    const base = 100 + Math.round(rnd() * 100);
+    const growth = 1.1 + (group === 'beneficiary' ? effect : 0) + (rnd() - 0.5) * 0.2;
+    lines.push(`F${i}\t${group}\t2018\t${base}\t${10 + i}`);
+    lines.push(`F${i}\t${group}\t2023\t${Math.round(base * growth)}\t${11 + i}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Five projects with a control group, so every vs_control has an interval. */
+function documents() {
+  const countries = ['Nicaragua', 'Nicaragua', 'Argentina', 'Brazil', 'Peru'];
+  return [0, 1, 2, 3, 4].map((n) => ({
+    name: `d${n}.json`,
+    text: JSON.stringify({
+      format: 'cluster-eval',
+      version: 1,
+      project: {
+        name: `Project ${n + 1}`,
+        currency: 'USD',
+        country: countries[n],
+        sector: n % 2 ? 'Dairy' : 'Textiles',
+        executing_agency: n < 3 ? 'MIF' : 'UNIDO',
+      },
+      tables: { firms: firmsTable(7 + n * 13, [0.1, 0.2, 0.05, 0.3, 0.15][n]) },
+    }),
+  }));
+}
+
+// What `cluster-eval portfolio --json --id ID d0.json … d4.json` prints for these
+// five documents (the engine is deterministic: a fixed bootstrap seed).
+const POOLED = { value: 0.1764453267116539, low: 0.10176896449225095, high: 0.2511216889310568, i2: 0.870035220149413 };
+const PROJECT_1 = 0.1642416225749559;
+
+const asFiles = (docs) =>
+  docs.map((d) => ({ name: d.name, mimeType: 'application/json', buffer: Buffer.from(d.text, 'utf8') }));
+
+async function download(page, testid) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const stream = await d.createReadStream();
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return { name: d.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+async function cells(page) {
+  const out = {};
+  for (const cell of await page.locator('[data-testid^="portfolio-cell-"]').all()) {
+    out[await cell.getAttribute('data-testid')] = [
+      await cell.getAttribute('data-value'),
+      await cell.getAttribute('data-status'),
+    ];
+  }
+  return out;
+}
+
+async function pooled(page) {
+  const p = page.getByTestId(`pooled-${ID}`);
+  await expect(p).toBeVisible();
+  const read = async (a) => Number(await p.getAttribute(a));
+  return { value: await read('data-value'), low: await read('data-low'), high: await read('data-high'), i2: await read('data-i2') };
+}
+
+const close = (a, b) => expect(Math.abs(a - b)).toBeLessThan(1e-9);
+
+test('the main page links to the portfolio, which is a page of its own', async ({ page }) => {
+  const app = new Calculator(page);
+  await app.open();
+  const link = page.getByTestId('portfolio-link');
+  await expect(link).toHaveAttribute('href', 'portfolio/');
+  // None of the portfolio page is fetched by the main page.
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await link.click();
+  await expect(page.getByTestId('portfolio')).toBeVisible();
+  expect(page.url()).toMatch(/\/portfolio\/$/);
+  expect(fetched.some((u) => /\/portfolio\/portfolio-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
+  // The saved example project is offered, and nothing saved is written.
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const saved = page.locator('[data-testid^="portfolio-saved-"]');
+  await expect(saved).toHaveCount(1);
+  await saved.check();
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(1);
+  const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  expect(after).toBe(before);
+});
+
+test('five documents: cells, the pooled estimate, and exports that reopen the same', async ({ page }) => {
+  const docs = documents();
+  // Each document as computed when opened alone, on the main page.
+  const app = new Calculator(page);
+  await app.open();
+  await app.importDocument(docs[0].name, docs[0].text);
+  await expect(app.indicator(ID)).toHaveAttribute('data-value', /\d/);
+  const alone = await app.indicatorState(ID);
+  close(alone.value, PROJECT_1);
+
+  await page.goto('./portfolio/');
+  await expect(page.getByTestId('portfolio')).toBeVisible();
+  await page.getByTestId('open-portfolio').setInputFiles(asFiles(docs));
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(5);
+  const cell = page.getByTestId(`portfolio-cell-0-${ID}`);
+  await expect(cell).toHaveAttribute('data-status', /^(met|inconclusive|not_met)$/);
+  close(Number(await cell.getAttribute('data-value')), alone.value);
+  await expect(cell).toHaveAttribute('data-status', alone.status);
+  for (let i = 0; i < 5; i++) {
+    await expect(page.getByTestId(`portfolio-cell-${i}-${ID}`)).toHaveAttribute('data-value', /^-?\d/);
+  }
+  const p = await pooled(page);
+  for (const k of Object.keys(POOLED)) close(p[k], POOLED[k]);
+  await expect(page.getByTestId('pooled-sentence')).toContainText('Across 5 projects, beneficiary firms');
+  await expect(page.getByTestId('pooled-diamond')).toBeVisible();
+  const before = await cells(page);
+  expect(Object.keys(before).length).toBeGreaterThanOrEqual(5);
+
+  // CSV: one line per project, the figures as on the page, the pooled row.
+  const csv = await download(page, 'portfolio-export-csv');
+  expect(csv.name).toBe('portfolio.csv');
+  const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+  const header = lines[0].split(',');
+  const col = header.indexOf(`"${ID}"`);
+  expect(col).toBeGreaterThan(0);
+  for (let i = 0; i < 5; i++) {
+    const fields = lines[i + 1].split(',');
+    close(Number(fields[col]), Number(before[`portfolio-cell-${i}-${ID}`][0]));
+  }
+  const pooledLine = lines.find((l) => l.startsWith(`"pooled","${ID}"`)).split(',');
+  close(Number(pooledLine[2]), POOLED.value);
+
+  // JSON: reopens through the same file input as the same view.
+  const json = await download(page, 'portfolio-export-json');
+  expect(JSON.parse(json.text).format).toBe('cluster-eval-portfolio');
+  await page.getByTestId('portfolio-clear').click();
+  await expect(page.getByTestId('portfolio-empty')).toBeVisible();
+  await page.getByTestId('open-portfolio').setInputFiles(asFiles([{ name: json.name, text: json.text }]));
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(5);
+  await expect(page.getByTestId(`pooled-${ID}`)).toBeVisible();
+  expect(await cells(page)).toEqual(before);
+  const again = await pooled(page);
+  for (const k of Object.keys(POOLED)) close(again[k], POOLED[k]);
+
+  // Filters: the pooled estimate follows the projects shown.
+  await page.getByTestId('filter-country').selectOption('Nicaragua');
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(2);
+  await expect(page.getByTestId(`pooled-${ID}`)).toHaveAttribute('data-k', '2');
+  await page.getByTestId('filter-country').selectOption('');
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(5);
+
+  // Sorting by the indicator: the largest value first on the second click.
+  const header2 = page.locator('thead th', { hasText: 'sales' }).first().locator('button');
+  await header2.click();
+  await header2.click();
+  const first = page.locator('tbody tr').first();
+  await expect(first).toHaveAttribute('data-testid', 'portfolio-row-3');
+});
+
+test('bad files are named with their reason; copies are counted once', async ({ page }) => {
+  const docs = documents();
+  await page.goto('./portfolio/');
+  await expect(page.getByTestId('portfolio')).toBeVisible();
+  await page.getByTestId('open-portfolio').setInputFiles(
+    asFiles([
+      docs[0],
+      { name: 'other.json', text: '{"format":"something-else","version":1}' },
+      { name: 'newer.json', text: '{"format":"cluster-eval-portfolio","version":9,"documents":[]}' },
+      { name: 'copy.json', text: docs[0].text.replace('Project 1', 'Project 1 again') },
+    ]),
+  );
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(2);
+  const problems = page.getByTestId('portfolio-problems');
+  await expect(problems).toContainText('“other.json” was not opened');
+  await expect(problems).toContainText('“newer.json” was not opened');
+  await expect(problems).toContainText('version 9');
+  await expect(page.getByTestId('portfolio-copy')).toContainText('“Project 1 again” is a copy of “Project 1”');
+  await expect(page.getByTestId('not-pooled-1')).toContainText('a copy of another project');
+});
+
+test('pooling an amount of money across currencies is refused with a message', async ({ page }) => {
+  const docs = documents().slice(0, 2).map((d, n) => {
+    const doc = JSON.parse(d.text);
+    doc.project.currency = n ? 'NIO' : 'USD';
+    doc.project.cost_total = 100000;
+    return { name: d.name, text: JSON.stringify(doc) };
+  });
+  await page.goto('./portfolio/');
+  await page.getByTestId('open-portfolio').setInputFiles(asFiles(docs));
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(2);
+  // The ratios are pooled whatever the currencies.
+  await expect(page.getByTestId(`pooled-${ID}`)).toHaveAttribute('data-k', '2');
+  await page.getByTestId('pool-id').selectOption('long.cost_per_beneficiary_firm');
+  await expect(page.getByTestId('pool-refused')).toContainText('different currencies (NIO, USD)');
+});
+
+test('the page speaks the stored language', async ({ page }) => {
+  await page.goto('./portfolio/');
+  await page.evaluate(() => localStorage.setItem('cluster-eval/v1/lang', 'es'));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cartera: varios proyectos lado a lado');
+  await page.getByTestId('open-portfolio').setInputFiles(asFiles(documents()));
+  await expect(page.getByTestId('pooled-sentence')).toContainText('En 5 proyectos, las ventas de las empresas beneficiarias');
+});

@@ -1,0 +1,723 @@
+//! The portfolio page (issue 15): several projects side by side, and the pooled
+//! estimate of one indicator. A page of its own (`portfolio.html`, binary
+//! `portfolio`), so the main page's first visit carries none of it.
+//!
+//! Saved projects are read from local storage and never written; opened files are
+//! computed for this view only. Every number comes from the engine
+//! (`cluster_eval_engine::portfolio`); texts, filters, sorting, the sentence and the
+//! CSV from `cluster_eval_ui::portfolio`.
+
+use leptos::prelude::*;
+
+use cluster_eval_engine::portfolio::{self, Member, PoolError, Pooled, Table};
+use cluster_eval_ui::format;
+use cluster_eval_ui::i18n::Lang;
+use cluster_eval_ui::names::indicator_name;
+use cluster_eval_ui::portfolio::{self as pf, t, tf, Fact, FileError, Filters, SortKey};
+use cluster_eval_ui::store::{ProjectMeta, INDEX_KEY, LANG_KEY};
+
+use crate::components::notices::document_error;
+use crate::files;
+
+/// One project of the view and where it came from.
+#[derive(Clone)]
+struct Entry {
+    /// `saved:<id>` or `file:<name>#<n>`.
+    source: String,
+    /// The file's name, or the saved project's name.
+    label: String,
+    member: Member,
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn read_key(key: &str) -> Option<String> {
+    local()?.get_item(key).ok()?
+}
+
+/// The language the main page uses: the one chosen there, else the browser's.
+fn language() -> Lang {
+    read_key(LANG_KEY)
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_else(crate::browser_lang::from_browser)
+}
+
+fn saved_projects() -> Vec<ProjectMeta> {
+    read_key(INDEX_KEY)
+        .and_then(|text| serde_json::from_str::<Vec<ProjectMeta>>(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Lets the browser draw between two computations (no long block of the page).
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn file_error(lang: Lang, error: &FileError) -> String {
+    match error {
+        FileError::Document(e) => document_error(lang, e),
+        FileError::NewerPortfolio { found } => tf(
+            lang,
+            "file.newer_portfolio",
+            &[
+                ("found", found.to_string()),
+                ("supported", pf::VERSION.to_string()),
+            ],
+        ),
+        FileError::BadPortfolio => t(lang, "file.bad_portfolio").to_string(),
+        FileError::InPortfolio { n, error } => tf(
+            lang,
+            "file.document",
+            &[
+                ("n", n.to_string()),
+                ("reason", document_error(lang, error)),
+            ],
+        ),
+    }
+}
+
+fn cell_text(lang: Lang, id: &str, member: &Member, value: Option<f64>) -> String {
+    let unit = member
+        .results
+        .indicator(id)
+        .map(|i| i.unit)
+        .unwrap_or(cluster_eval_engine::Unit::Ratio);
+    format::value(lang, id, unit, value, &member.document.project.currency)
+}
+
+fn number_attr(v: Option<f64>) -> String {
+    v.filter(|v| v.is_finite())
+        .map(|v| v.to_string())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn PortfolioApp() -> impl IntoView {
+    let lang = RwSignal::new(language());
+    Effect::new(move |_| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.get().code());
+        }
+    });
+    // Another tab may change the language or the projects.
+    let saved = RwSignal::new(saved_projects());
+    let other_tab = window_event_listener(leptos::ev::storage, move |_| {
+        saved.set(saved_projects());
+        lang.set(language());
+    });
+    on_cleanup(move || other_tab.remove());
+
+    let entries: RwSignal<Vec<Entry>> = RwSignal::new(Vec::new());
+    let problems: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let busy = RwSignal::new(false);
+    let filters = RwSignal::new(Filters::default());
+    let sort_by: RwSignal<Option<(SortKey, bool)>> = RwSignal::new(None);
+    let pool_id: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let toggle_saved = move |meta: ProjectMeta, on: bool| {
+        let source = format!("saved:{}", meta.id);
+        if !on {
+            entries.update(|e| e.retain(|x| x.source != source));
+            return;
+        }
+        let lang = lang.get_untracked();
+        match read_key(&cluster_eval_ui::store::storage::doc_key(&meta.id))
+            .ok_or(())
+            .and_then(|text| cluster_eval_engine::Document::from_json(&text).map_err(|_| ()))
+        {
+            Ok(document) => {
+                let member = Member::compute(document);
+                entries.update(|e| {
+                    e.push(Entry {
+                        source,
+                        label: meta.name.clone(),
+                        member,
+                    })
+                });
+            }
+            Err(()) => problems.update(|p| {
+                p.push(tf(
+                    lang,
+                    "file.refused",
+                    &[
+                        ("file", meta.name.clone()),
+                        ("reason", t(lang, "file.unreadable").into()),
+                    ],
+                ))
+            }),
+        }
+    };
+
+    // Files are read and computed one document at a time, with a turn of the event
+    // loop between two (the page keeps answering), and added to the view at once:
+    // one render of the table, not one per document.
+    let open_files = move |list: web_sys::FileList| {
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        busy.set(true);
+        problems.set(Vec::new());
+        leptos::task::spawn_local(async move {
+            let lang = lang.get_untracked();
+            let mut added: Vec<Entry> = Vec::new();
+            let mut refused: Vec<String> = Vec::new();
+            for file in files {
+                let name = file.name();
+                let text = match files::read_text(&file).await {
+                    Ok((text, _)) => text,
+                    Err(_) => {
+                        refused.push(tf(
+                            lang,
+                            "file.refused",
+                            &[
+                                ("file", name.clone()),
+                                ("reason", t(lang, "file.unreadable").into()),
+                            ],
+                        ));
+                        continue;
+                    }
+                };
+                match pf::read_file(&text) {
+                    Ok(documents) => {
+                        for (n, document) in documents.into_iter().enumerate() {
+                            next_turn().await;
+                            let member = Member::compute(document);
+                            let label = if member.document.project.name.trim().is_empty() {
+                                name.clone()
+                            } else {
+                                member.document.project.name.clone()
+                            };
+                            added.push(Entry {
+                                source: format!("file:{name}#{n}"),
+                                label,
+                                member,
+                            });
+                        }
+                    }
+                    Err(error) => refused.push(format!(
+                        "{} {}",
+                        tf(
+                            lang,
+                            "file.refused",
+                            &[("file", name.clone()), ("reason", file_error(lang, &error))],
+                        ),
+                        t(lang, "saved_untouched")
+                    )),
+                }
+            }
+            entries.update(|e| e.extend(added));
+            problems.set(refused);
+            busy.set(false);
+        });
+    };
+
+    // The projects the filters let through, with their positions in the portfolio.
+    let shown = Memo::new(move |_| {
+        entries.with(|e| {
+            let members: Vec<Member> = e.iter().map(|x| x.member.clone()).collect();
+            let keep = pf::filter(&members, &filters.get());
+            let chosen: Vec<Member> = keep.iter().map(|&i| members[i].clone()).collect();
+            (keep, chosen)
+        })
+    });
+    let ids = Memo::new(move |_| shown.with(|(_, m)| portfolio::default_ids(m)));
+    let table = Memo::new(move |_| shown.with(|(_, m)| portfolio::table(m, &ids.get())));
+    // What can be pooled: every `vs_control` comparison the projects have, then the
+    // amounts of money (pooled only within one currency: else the engine refuses).
+    let pool_ids = Memo::new(move |_| {
+        shown.with(|(_, members)| {
+            // The default set's comparisons first, in its order.
+            let mut out: Vec<String> = portfolio::DEFAULT_IDS
+                .iter()
+                .filter(|id| id.ends_with(".vs_control"))
+                .filter(|id| members.iter().any(|m| m.results.indicator(id).is_some()))
+                .map(|id| id.to_string())
+                .collect();
+            for pass in [true, false] {
+                for m in members {
+                    for i in &m.results.indicators {
+                        let wanted = if pass {
+                            i.id.ends_with(".vs_control")
+                        } else {
+                            i.unit == cluster_eval_engine::Unit::Currency && i.value.is_some()
+                        };
+                        if wanted && !out.contains(&i.id) {
+                            out.push(i.id.clone());
+                        }
+                    }
+                }
+            }
+            out
+        })
+    });
+    let current_pool_id = Memo::new(move |_| {
+        let ids = pool_ids.get();
+        match pool_id.get() {
+            Some(id) if ids.contains(&id) => Some(id),
+            _ => ids.first().cloned(),
+        }
+    });
+    let pooled = Memo::new(move |_| {
+        let id = current_pool_id.get()?;
+        Some(shown.with(|(_, m)| portfolio::pool(m, &id)))
+    });
+    let copies_text = move || {
+        let lang = lang.get();
+        entries.with(|e| {
+            let members: Vec<Member> = e.iter().map(|x| x.member.clone()).collect();
+            portfolio::copies(&members)
+                .iter()
+                .enumerate()
+                .filter_map(|(i, of)| {
+                    of.map(|of| {
+                        tf(
+                            lang,
+                            "file.copy",
+                            &[("file", e[i].label.clone()), ("of", e[of].label.clone())],
+                        )
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let export_csv = move |_| {
+        let lang = lang.get_untracked();
+        let pooled = pooled.get_untracked().and_then(|p| p.ok());
+        let text = table.with_untracked(|t| pf::table_csv(lang, t, pooled.as_ref()));
+        let _ = files::download("portfolio.csv", "text/csv;charset=utf-8", &text);
+    };
+    let export_json = move |_| {
+        let text = entries.with_untracked(|e| {
+            let members: Vec<Member> = e.iter().map(|x| x.member.clone()).collect();
+            pf::to_json(&members)
+        });
+        let _ = files::download("portfolio.json", "application/json", &text);
+    };
+
+    let filter_select = move |which: Fact, key: &'static str, testid: &'static str| {
+        let options = move || {
+            entries.with(|e| {
+                let members: Vec<Member> = e.iter().map(|x| x.member.clone()).collect();
+                pf::choices(&members, which)
+            })
+        };
+        view! {
+            <label class="portfolio-filter">
+                {move || t(lang.get(), key)} " "
+                <select
+                    data-testid=testid
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let v = (!v.is_empty()).then_some(v);
+                        filters.update(|f| match which {
+                            Fact::Country => f.country = v,
+                            Fact::Sector => f.sector = v,
+                            Fact::Agency => f.agency = v,
+                        });
+                    }
+                >
+                    <option value="">{move || t(lang.get(), "filter.all")}</option>
+                    {move || options().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+
+    let header = move |key: SortKey, label: String| {
+        let k2 = key.clone();
+        let k3 = key.clone();
+        let aria = move || match sort_by.get() {
+            Some((k, false)) if k == k3 => "ascending",
+            Some((k, true)) if k == k3 => "descending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort" on:click=move |_| {
+                    let next = match sort_by.get_untracked() {
+                        Some((k, desc)) if k == k2 => Some((k, !desc)),
+                        _ => Some((k2.clone(), false)),
+                    };
+                    sort_by.set(next);
+                }>{label}</button>
+            </th>
+        }
+    };
+
+    let table_view = move || {
+        let lang = lang.get();
+        let (keep, members) = shown.get();
+        if members.is_empty() {
+            return view! { <p data-testid="portfolio-empty">{t(lang, "empty")}</p> }.into_any();
+        }
+        let table: Table = table.get();
+        let order = match sort_by.get() {
+            Some((key, desc)) => pf::sort(&table, &key, desc),
+            None => (0..table.rows.len()).collect(),
+        };
+        let ids = table.ids.clone();
+        let heads = ids
+            .iter()
+            .map(|id| header(SortKey::Id(id.clone()), indicator_name(lang, id)))
+            .collect_view();
+        let rows = order
+            .into_iter()
+            .map(|r| {
+                let row = table.rows[r].clone();
+                let index = keep[r];
+                let member = &members[r];
+                let years = match (row.baseline_year, row.followup_year) {
+                    (Some(b), Some(f)) => format!("{b}–{f}"),
+                    _ => "—".into(),
+                };
+                let copy = row.copy_of.map(|of| {
+                    let name = table.rows.iter().find(|x| x.index == of).map(|x| x.name.clone()).unwrap_or_default();
+                    view! { <small class="copy">" (" {tf(lang, "copy_of", &[("name", name)])} ")"</small> }
+                });
+                let cells = row
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        let status = c.status.map(|s| s.code()).unwrap_or("absent");
+                        let text = cell_text(lang, &c.id, member, c.value);
+                        let title = t(lang, pf::status_text_key(c.status));
+                        view! {
+                            <td
+                                class=format!("cell status-{status}")
+                                data-testid=format!("portfolio-cell-{index}-{}", c.id)
+                                data-value=number_attr(c.value)
+                                data-status=status
+                                title=title
+                            >
+                                {text}
+                                <span class="visually-hidden">" (" {title} ")"</span>
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-testid=format!("portfolio-row-{index}")>
+                        <th scope="row">{row.name.clone()} {copy}</th>
+                        <td>{row.country.clone().unwrap_or_default()}</td>
+                        <td>{row.sector.clone().unwrap_or_default()}</td>
+                        <td>{row.executing_agency.clone().unwrap_or_default()}</td>
+                        <td>{years}</td>
+                        <td data-testid=format!("portfolio-firms-{index}")>{row.firms}</td>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        let median = table
+            .summaries
+            .iter()
+            .map(|s| {
+                let text = match s.median {
+                    Some(m) => cell_text(lang, &s.id, &members[0], Some(m)),
+                    None => "—".into(),
+                };
+                view! { <td data-testid=format!("portfolio-median-{}", s.id) data-value=number_attr(s.median)>{text}</td> }
+            })
+            .collect_view();
+        let counts = table
+            .summaries
+            .iter()
+            .map(|s| {
+                let parts = s
+                    .counts
+                    .pairs()
+                    .into_iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(code, n)| {
+                        let key = match code {
+                            "met" => "status.met",
+                            "not_met" => "status.not_met",
+                            "inconclusive" => "status.inconclusive",
+                            "insufficient_data" => "status.insufficient_data",
+                            "reported" => "status.reported",
+                            _ => "status.absent",
+                        };
+                        view! { <span class=format!("count status-{code}") data-status=code>{format!("{n} {}", t(lang, key))}</span> " " }
+                    })
+                    .collect_view();
+                view! { <td data-testid=format!("portfolio-counts-{}", s.id)>{parts}</td> }
+            })
+            .collect_view();
+        view! {
+            <p class="hint no-print">{t(lang, "sort.hint")}</p>
+            <div class="table-scroll">
+                <table class="portfolio-table" data-testid="portfolio-table">
+                    <thead>
+                        <tr>
+                            {header(SortKey::Name, t(lang, "col.project").into())}
+                            {header(SortKey::Country, t(lang, "col.country").into())}
+                            {header(SortKey::Sector, t(lang, "col.sector").into())}
+                            {header(SortKey::Agency, t(lang, "col.agency").into())}
+                            {header(SortKey::Years, t(lang, "col.years").into())}
+                            {header(SortKey::Firms, t(lang, "col.firms").into())}
+                            {heads}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot>
+                        <tr class="summary">
+                            <th scope="row" colspan="6">{t(lang, "summary.median")}</th>
+                            {median}
+                        </tr>
+                        <tr class="summary">
+                            <th scope="row" colspan="6">{t(lang, "summary.counts")}</th>
+                            {counts}
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+
+    let pool_view = move || {
+        let lang = lang.get();
+        let ids = pool_ids.get();
+        if ids.is_empty() {
+            return ().into_any();
+        }
+        let current = current_pool_id.get();
+        let select = view! {
+            <label>
+                {t(lang, "pool.choose")} " "
+                <select data-testid="pool-id" on:change=move |ev| pool_id.set(Some(event_target_value(&ev)))>
+                    {ids.iter().map(|id| {
+                        let selected = current.as_deref() == Some(id.as_str());
+                        view! { <option value=id.clone() selected=selected>{indicator_name(lang, id)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        };
+        let body = match pooled.get() {
+            None => ().into_any(),
+            Some(Err(PoolError::MixedCurrencies { id, currencies })) => view! {
+                <p class="problem" role="alert" data-testid="pool-refused">
+                    {tf(lang, "pool.mixed", &[("id", indicator_name(lang, &id)), ("currencies", currencies.join(", "))])}
+                </p>
+            }
+            .into_any(),
+            Some(Ok(p)) => pooled_view(lang, p).into_any(),
+        };
+        view! {
+            <section class="portfolio-pool" aria-labelledby="pool-title">
+                <h2 id="pool-title">{t(lang, "pool.title")}</h2>
+                {select}
+                {body}
+            </section>
+        }
+        .into_any()
+    };
+
+    view! {
+        <header class="app-header">
+            <h1>{move || t(lang.get(), "title")}</h1>
+            <p class="tagline no-print"><a href="../" data-testid="back">{move || t(lang.get(), "back")}</a></p>
+        </header>
+        <main class="main portfolio" id="main" data-testid="portfolio">
+            <p class="no-print">{move || t(lang.get(), "intro")}</p>
+            <section class="no-print portfolio-pick">
+                <h2>{move || t(lang.get(), "saved")}</h2>
+                {move || {
+                    let lang = lang.get();
+                    let list = saved.get();
+                    if list.is_empty() {
+                        return view! { <p>{t(lang, "saved_none")}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="saved-list">
+                            {list.into_iter().map(|meta| {
+                                let m = meta.clone();
+                                let source = format!("saved:{}", meta.id);
+                                let checked = move || entries.with(|e| e.iter().any(|x| x.source == source));
+                                view! {
+                                    <li><label>
+                                        <input type="checkbox" data-testid=format!("portfolio-saved-{}", meta.id)
+                                            prop:checked=checked
+                                            on:change=move |ev| toggle_saved(m.clone(), event_target_checked(&ev)) />
+                                        " " {meta.name.clone()}
+                                    </label></li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                <label class="file-button">
+                    {move || t(lang.get(), "open")} " "
+                    <input type="file" multiple accept=".json,application/json" data-testid="open-portfolio"
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            if let Some(list) = input.files() {
+                                open_files(list);
+                            }
+                            input.set_value("");
+                        } />
+                </label>
+                " "
+                <button type="button" data-testid="portfolio-clear" on:click=move |_| { entries.set(Vec::new()); problems.set(Vec::new()); }>
+                    {move || t(lang.get(), "clear")}
+                </button>
+                <span role="status" data-testid="portfolio-busy">{move || if busy.get() { t(lang.get(), "computing") } else { "" }}</span>
+            </section>
+            <div role="alert" data-testid="portfolio-problems">
+                {move || problems.get().into_iter().map(|p| view! { <p class="problem">{p}</p> }).collect_view()}
+                {move || copies_text().into_iter().map(|p| view! { <p class="warning" data-testid="portfolio-copy">{p}</p> }).collect_view()}
+            </div>
+            <div class="portfolio-filters no-print">
+                {filter_select(Fact::Country, "col.country", "filter-country")}
+                {filter_select(Fact::Sector, "col.sector", "filter-sector")}
+                {filter_select(Fact::Agency, "col.agency", "filter-agency")}
+            </div>
+            <p class="no-print">
+                <button type="button" data-testid="portfolio-export-csv" on:click=export_csv>{move || t(lang.get(), "export.csv")}</button>
+                " "
+                <button type="button" data-testid="portfolio-export-json" on:click=export_json>{move || t(lang.get(), "export.json")}</button>
+            </p>
+            {table_view}
+            {pool_view}
+        </main>
+    }
+}
+
+/// The pooled estimate: its figures, the sentence, the forest plot and the projects
+/// not pooled.
+fn pooled_view(lang: Lang, p: Pooled) -> impl IntoView {
+    let id = p.id.clone();
+    let e = p.estimate.clone();
+    let unit = p.unit.unwrap_or(cluster_eval_engine::Unit::Ratio);
+    let show = move |v: f64| format::value(lang, &id, unit, Some(v), "");
+    let sentence = pf::sentence(lang, &p);
+    let attrs = e.as_ref().map(|e| (e.pooled, e.low, e.high, e.i2, e.tau2));
+    let figures = match &e {
+        Some(e) => format!(
+            "{}: {} [{} ; {}] — {}",
+            t(lang, "pool.pooled"),
+            show(e.pooled),
+            show(e.low),
+            show(e.high),
+            tf(
+                lang,
+                "pool.figures",
+                &[
+                    ("tau2", format::number(lang, e.tau2, 4)),
+                    (
+                        "i2",
+                        format!("{}\u{a0}%", format::number(lang, e.i2 * 100.0, 0))
+                    ),
+                    ("k", e.k.to_string()),
+                ],
+            )
+        ),
+        None => t(lang, "pool.too_few").to_string(),
+    };
+    let not_pooled = p
+        .projects
+        .iter()
+        .filter(|l| !l.pooled)
+        .map(|l| {
+            let reason = l.reason.map(|r| t(lang, pf::reason_key(r))).unwrap_or("");
+            view! { <li data-testid=format!("not-pooled-{}", l.index)>{format!("{}: {reason}", l.name)}</li> }
+        })
+        .collect_view();
+    let any_not_pooled = p.projects.iter().any(|l| !l.pooled);
+    view! {
+        <div
+            data-testid=format!("pooled-{}", p.id)
+            data-value=number_attr(attrs.map(|a| a.0))
+            data-low=number_attr(attrs.map(|a| a.1))
+            data-high=number_attr(attrs.map(|a| a.2))
+            data-i2=number_attr(attrs.map(|a| a.3))
+            data-tau2=number_attr(attrs.map(|a| a.4))
+            data-k=p.k
+        >
+            <p class="pooled-figures">{figures}</p>
+            {sentence.map(|s| view! { <p class="pooled-sentence" data-testid="pooled-sentence">{s}</p> })}
+            {forest(lang, &p)}
+            {any_not_pooled.then(|| view! {
+                <h3>{t(lang, "pool.not_pooled")}</h3>
+                <ul class="not-pooled">{not_pooled}</ul>
+            })}
+        </div>
+    }
+}
+
+/// The forest plot: one line per pooled project (estimate and interval), the pooled
+/// estimate as a diamond, a line at 0.
+fn forest(lang: Lang, p: &Pooled) -> impl IntoView {
+    let lines: Vec<_> = p.projects.iter().filter(|l| l.pooled).collect();
+    let mut lo = 0.0f64;
+    let mut hi = 0.0f64;
+    for l in &lines {
+        lo = lo.min(l.low.unwrap_or(0.0));
+        hi = hi.max(l.high.unwrap_or(0.0));
+    }
+    if let Some(e) = &p.estimate {
+        lo = lo.min(e.low);
+        hi = hi.max(e.high);
+    }
+    if hi - lo < 1e-9 {
+        hi = lo + 1.0;
+    }
+    let (left, width, row) = (180.0, 320.0, 22.0);
+    let x = move |v: f64| left + (v - lo) / (hi - lo) * width;
+    let height = row * (lines.len() as f64 + 2.0);
+    let zero = x(0.0);
+    let items = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let y = row * (i as f64 + 1.0);
+            let (v, a, b) = (l.value.unwrap_or(0.0), l.low.unwrap_or(0.0), l.high.unwrap_or(0.0));
+            let size = 3.0 + 6.0 * l.weight.unwrap_or(0.0).sqrt();
+            let name: String = l.name.chars().take(26).collect();
+            view! {
+                <g>
+                    <text x="4" y=y + 4.0 font-size="12">{name}</text>
+                    <line x1=x(a) x2=x(b) y1=y y2=y stroke="#1d2330" stroke-width="1.5" />
+                    <rect x=x(v) - size / 2.0 y=y - size / 2.0 width=size height=size fill="#0b5cad" />
+                </g>
+            }
+        })
+        .collect_view();
+    let diamond = p.estimate.as_ref().map(|e| {
+        let y = row * (lines.len() as f64 + 1.0);
+        let points = format!(
+            "{},{} {},{} {},{} {},{}",
+            x(e.low), y, x(e.pooled), y - 7.0, x(e.high), y, x(e.pooled), y + 7.0
+        );
+        view! {
+            <g>
+                <text x="4" y=y + 4.0 font-size="12" font-weight="bold">{t(lang, "pool.pooled")}</text>
+                <polygon points=points fill="#b35c00" data-testid="pooled-diamond" />
+            </g>
+        }
+    });
+    view! {
+        <svg
+            class="forest"
+            role="img"
+            aria-label=t(lang, "pool.plot")
+            viewBox=format!("0 0 {} {}", left + width + 20.0, height)
+            width="100%"
+            style="max-width: 40rem"
+            data-testid="forest-plot"
+        >
+            <line x1=zero x2=zero y1="4" y2=height - 4.0 stroke="#888" stroke-dasharray="3 3" />
+            {items}
+            {diamond}
+        </svg>
+    }
+}
