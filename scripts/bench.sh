@@ -5,7 +5,8 @@
 #    `cluster-eval portfolio` on 1,000 documents (scripts/bench-portfolio.sh);
 # 3. the page in headless Chromium (e2e/bench/page-bench.mjs): first-visit size, first
 #    paint and time to interactive on Slow 4G, a repeat visit, a 100,000-row paste,
-#    edit latency.
+#    edit latency; the portfolio page (e2e/bench/portfolio-bench.mjs): 100 documents
+#    of 500 firm-years opened at once.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -17,6 +18,7 @@ echo "== cluster-eval portfolio: 1,000 documents of 500 firm-years =="
 scripts/bench-portfolio.sh
 echo "== the page (release build, headless Chromium) =="
 trunk build --release --offline
+trunk build portfolio.html --release --offline --dist dist/portfolio
 scripts/size-report.sh
 DATA="$(mktemp -d)"
 trap 'rm -rf "$DATA"; kill $SERVER 2>/dev/null || true' EXIT
@@ -27,3 +29,7 @@ node e2e/serve.mjs "$PORT" dist > "$DATA/server.log" 2>&1 &
 SERVER=$!
 sleep 1
 (cd e2e && node bench/page-bench.mjs "http://127.0.0.1:$PORT/" "$DATA/large.tsv" "$DATA/five-thousand-firms.tsv")
+echo "== the portfolio page: 100 documents of 500 firm-years =="
+cargo build --quiet --release -p cluster-eval-engine --example synth_portfolio
+"${CARGO_TARGET_DIR:-$ROOT/target}/release/examples/synth_portfolio" "$DATA/portfolio" 100 500
+(cd e2e && node bench/portfolio-bench.mjs "http://127.0.0.1:$PORT/" "$DATA/portfolio")
