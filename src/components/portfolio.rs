@@ -673,8 +673,21 @@ fn forest(lang: Lang, p: &Pooled) -> impl IntoView {
     }
     let (left, width, row) = (180.0, 320.0, 22.0);
     let x = move |v: f64| left + (v - lo) / (hi - lo) * width;
-    let height = row * (lines.len() as f64 + 2.0);
+    let height = row * (lines.len() as f64 + 3.0);
     let zero = x(0.0);
+    let id = p.id.clone();
+    let unit = p.unit.unwrap_or(cluster_eval_engine::Unit::Ratio);
+    let axis_y = height - 6.0;
+    // The scale: both ends and 0, in the reader's units.
+    let mut scale = vec![lo, 0.0, hi];
+    scale.dedup();
+    let ticks = scale
+        .into_iter()
+        .map(|v| {
+            let label = format::value(lang, &id, unit, Some(v), "");
+            view! { <text x=x(v) y=axis_y font-size="11" text-anchor="middle" fill="#5b6475">{label}</text> }
+        })
+        .collect_view();
     let items = lines
         .iter()
         .enumerate()
@@ -715,8 +728,9 @@ fn forest(lang: Lang, p: &Pooled) -> impl IntoView {
             style="max-width: 40rem"
             data-testid="forest-plot"
         >
-            <line x1=zero x2=zero y1="4" y2=height - 4.0 stroke="#888" stroke-dasharray="3 3" />
+            <line x1=zero x2=zero y1="4" y2=height - row stroke="#888" stroke-dasharray="3 3" />
             {items}
+            {ticks}
             {diamond}
         </svg>
     }
