@@ -6,6 +6,9 @@
 // - The hashed assets (wasm, js, css: their names change with their content) are
 //   served cache-first, and precached at install from the links of index.html.
 // - Assets that the current index.html no longer links are pruned after an update.
+// - The Spanish and Portuguese texts (lang/<code>.json, fetched when a reader needs
+//   them) are kept once fetched, served from the cache and refreshed behind it, so a
+//   language used once also works offline.
 const CACHE = 'cluster-eval-shell-v1';
 const INDEX = new URL('./', self.location).href;
 // The portfolio page (portfolio/, a page and a WebAssembly of its own): nothing of it
@@ -41,9 +44,15 @@ async function refreshIndex() {
   await cache.put(INDEX, response);
   const keep = new Set([INDEX, ...assets]);
   for (const request of await cache.keys()) {
-    if (!keep.has(request.url) && !request.url.startsWith(PORTFOLIO)) await cache.delete(request);
+    if (!keep.has(request.url) && !isLanguageFile(request.url) && !request.url.startsWith(PORTFOLIO)) {
+      await cache.delete(request);
+    }
   }
   return html;
+}
+
+function isLanguageFile(url) {
+  return /\/lang\/[a-z]+\.json$/.test(new URL(url).pathname);
 }
 
 self.addEventListener('install', (event) => {
@@ -87,6 +96,25 @@ self.addEventListener('fetch', (event) => {
           return cached;
         }
         return fresh.then((r) => r || fetch(request));
+      }),
+    );
+    return;
+  }
+  if (isLanguageFile(request.url)) {
+    event.respondWith(
+      caches.open(CACHE).then(async (cache) => {
+        const cached = await cache.match(request);
+        const fresh = fetch(request)
+          .then((response) => {
+            if (response.ok) cache.put(request, response.clone());
+            return response;
+          })
+          .catch(() => undefined);
+        if (cached) {
+          event.waitUntil(fresh);
+          return cached;
+        }
+        return (await fresh) || Response.error();
       }),
     );
     return;

@@ -10,6 +10,7 @@ pub mod browser_lang;
 pub mod components;
 pub mod engine_worker;
 pub mod files;
+pub mod lang_files;
 pub mod reading;
 pub mod state;
 pub mod storage;

@@ -226,9 +226,15 @@ impl AppState {
         });
     }
 
+    /// Switches the page's language once its texts are at hand (Spanish and
+    /// Portuguese are fetched the first time they are chosen).
     pub fn set_lang(&self, lang: Lang) {
-        self.lang.set(lang);
-        self.run(Event::SetLang(lang));
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            crate::lang_files::ensure(lang).await;
+            state.lang.set(lang);
+            state.run(Event::SetLang(lang));
+        });
     }
 
     /// A project that is not open, as this tab has it (its own copy when it exists

@@ -110,8 +110,11 @@ export class Calculator {
     await input.blur();
   }
 
+  /** Chooses a language and waits until the page speaks it: Spanish and Portuguese
+   *  are fetched the first time they are chosen (lang/<code>.json). */
   async switchLanguage(code) {
     await this.page.getByTestId('lang-switch').selectOption(code);
+    await expect(this.page.locator('html')).toHaveAttribute('lang', code);
   }
 
   rowErrors(table) {

@@ -2,13 +2,22 @@
 //! its own so the main page's first visit carries none of it.
 
 use cluster_eval_app::components::portfolio::PortfolioApp;
+use cluster_eval_app::lang_files;
 
 fn main() {
     console_error_panic_hook::set_once();
-    if let Some(window) = web_sys::window() {
-        if let Some(shell) = window.document().and_then(|d| d.get_element_by_id("shell")) {
-            shell.remove();
-        }
-        leptos::mount::mount_to_body(PortfolioApp);
+    if web_sys::window().is_some() {
+        // The reader's language first (the main page's `lang/` folder, one level up).
+        let lang = lang_files::starting_language();
+        wasm_bindgen_futures::spawn_local(async move {
+            lang_files::ensure_from("../", lang).await;
+            if let Some(shell) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("shell"))
+            {
+                shell.remove();
+            }
+            leptos::mount::mount_to_body(PortfolioApp);
+        });
     }
 }

@@ -113,7 +113,12 @@ pub fn PortfolioApp() -> impl IntoView {
     let saved = RwSignal::new(saved_projects());
     let other_tab = window_event_listener(leptos::ev::storage, move |_| {
         saved.set(saved_projects());
-        lang.set(language());
+        // The language's texts first (fetched the first time it is chosen).
+        let chosen = language();
+        leptos::task::spawn_local(async move {
+            crate::lang_files::ensure_from("../", chosen).await;
+            lang.set(chosen);
+        });
     });
     on_cleanup(move || other_tab.remove());
 

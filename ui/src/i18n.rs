@@ -58,14 +58,7 @@ impl Lang {
 /// The text of `key` in `lang` (the key itself when the catalogue lacks it, so a
 /// missing text shows up on the page instead of a blank).
 pub fn t(lang: Lang, key: &'static str) -> &'static str {
-    match CATALOGUE.iter().find(|row| row.0 == key) {
-        Some(&(_, en, es, pt)) => match lang {
-            Lang::En => en,
-            Lang::Es => es,
-            Lang::Pt => pt,
-        },
-        None => key,
-    }
+    lookup(lang, key).unwrap_or(key)
 }
 
 /// `t` with `{name}` placeholders replaced by the given values.
@@ -80,14 +73,91 @@ pub fn tf(lang: Lang, key: &'static str, args: &[(&str, String)]) -> String {
 /// The text of a key built at run time (message codes from the engine), if the
 /// catalogue has it.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    CATALOGUE
-        .iter()
-        .find(|row| row.0 == key)
-        .map(|&(_, en, es, pt)| match lang {
+    let &(key, en, es, pt) = CATALOGUE.iter().find(|row| row.0 == key)?;
+    let text = match lang {
+        Lang::En => en,
+        Lang::Es => es,
+        Lang::Pt => pt,
+    };
+    // In WebAssembly the Spanish and Portuguese columns are empty: the text comes
+    // from the language's file once installed, and is English until then.
+    Some(if text.is_empty() {
+        installed(lang, key).unwrap_or(en)
+    } else {
+        text
+    })
+}
+
+thread_local! {
+    /// The Spanish and Portuguese texts loaded from `lang/<code>.json` (page only).
+    static INSTALLED: std::cell::RefCell<[Option<std::collections::HashMap<&'static str, &'static str>>; 2]> =
+        const { std::cell::RefCell::new([None, None]) };
+}
+
+fn slot(lang: Lang) -> Option<usize> {
+    match lang {
+        Lang::En => None,
+        Lang::Es => Some(0),
+        Lang::Pt => Some(1),
+    }
+}
+
+fn installed(lang: Lang, key: &str) -> Option<&'static str> {
+    let slot = slot(lang)?;
+    INSTALLED.with(|t| t.borrow().get(slot)?.as_ref()?.get(key).copied())
+}
+
+/// Whether `lang`'s texts are at hand (English always; natively, every language).
+pub fn is_installed(lang: Lang) -> bool {
+    match slot(lang) {
+        None => true,
+        Some(_) if !cfg!(target_arch = "wasm32") => true,
+        Some(slot) => INSTALLED.with(|t| t.borrow().get(slot).is_some_and(Option::is_some)),
+    }
+}
+
+/// A language's file: `{"key": "text", …}` for every key of the catalogue.
+pub fn language_file(lang: Lang) -> String {
+    let column = |&(key, en, es, pt): &(&str, &str, &str, &str)| {
+        let text = match lang {
             Lang::En => en,
             Lang::Es => es,
             Lang::Pt => pt,
+        };
+        (key.to_string(), serde_json::Value::String(text.to_string()))
+    };
+    let map: serde_json::Map<String, serde_json::Value> = CATALOGUE.iter().map(column).collect();
+    let mut text = serde_json::to_string_pretty(&map).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Installs `lang`'s texts from its file (what [`language_file`] wrote). Each text is
+/// kept for the life of the page, like the catalogue's own. A file that is not such
+/// an object installs nothing, and the page stays in English.
+pub fn install(lang: Lang, file: &str) -> bool {
+    let Some(slot) = slot(lang) else {
+        return true;
+    };
+    let Ok(map) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(file) else {
+        return false;
+    };
+    let table: std::collections::HashMap<&'static str, &'static str> = map
+        .into_iter()
+        .filter_map(|(k, v)| match v {
+            serde_json::Value::String(text) => Some((
+                &*Box::leak(k.into_boxed_str()),
+                &*Box::leak(text.into_boxed_str()),
+            )),
+            _ => None,
         })
+        .collect();
+    INSTALLED.with(|t| {
+        if let Some(place) = t.borrow_mut().get_mut(slot) {
+            *place = Some(table);
+        }
+    });
+    true
 }
 
 /// A piece of a catalogue text: words of the page, or a `{name}` placeholder.

@@ -1,7 +1,26 @@
-//! The catalogue of visible texts: `(key, English, Spanish, Portuguese)`.
-//! Placeholders in braces (`{file}`) are filled by `i18n::tf`.
+//! The catalogue of visible texts: `(key, English, Spanish, Portuguese)`, the one
+//! source of the page's words. Placeholders in braces (`{file}`) are filled by
+//! `i18n::tf`.
+//!
+//! In the page's WebAssembly the Spanish and Portuguese columns are left out (empty
+//! strings): a reader downloads only the language they read, as `lang/es.json` or
+//! `lang/pt.json`, which `cargo run -p cluster-eval-ui --example lang_files` writes
+//! from this file (a test fails when they are out of date) and `i18n::install`
+//! loads. That keeps about 15 KB gzipped of Spanish and Portuguese out of every first
+//! visit (docs/performance.md).
 
-pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
+/// Expands the rows into `CATALOGUE`, with every language natively and English only
+/// in WebAssembly.
+macro_rules! catalogue {
+    ($(($key:literal, $en:literal, $es:literal, $pt:literal)),* $(,)?) => {
+        #[cfg(not(target_arch = "wasm32"))]
+        pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[$(($key, $en, $es, $pt)),*];
+        #[cfg(target_arch = "wasm32")]
+        pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[$(($key, $en, "", "")),*];
+    };
+}
+
+catalogue! {
     ("app.title", "Cluster evaluation calculator", "Calculadora de evaluación de clústeres", "Calculadora de avaliação de clusters"),
     ("app.tagline", "IDB Annex II indicators and pro-poor checks, computed in your browser. Nothing leaves this computer.", "Indicadores del Anexo II del BID y verificaciones pro-pobres, calculados en su navegador. Nada sale de esta computadora.", "Indicadores do Anexo II do BID e verificações pró-pobres, calculados no seu navegador. Nada sai deste computador."),
     ("lang.label", "Language", "Idioma", "Idioma"),
@@ -571,4 +590,4 @@ pub static CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("print.method_limits", "The interval reflects only the sampling of firms. It does not cover the differences between clusters (with one treated and one control cluster, an effect of the programme cannot be told from an effect of the cluster), errors in the data, firms lost to follow-up, or what happens outside the years compared.", "El intervalo refleja solo el muestreo de empresas. No cubre las diferencias entre clústeres (con un clúster tratado y uno de control, un efecto del programa no se distingue de un efecto del clúster), los errores en los datos, las empresas perdidas en el seguimiento ni lo que ocurre fuera de los años comparados.", "O intervalo reflete apenas a amostragem de empresas. Não cobre as diferenças entre clusters (com um cluster tratado e um de controle, um efeito do programa não se distingue de um efeito do cluster), os erros nos dados, as empresas perdidas no acompanhamento nem o que ocorre fora dos anos comparados."),
     ("print.method_status", "Statuses follow Annex II and Section 4.3, or the targets set for the project; “reported” figures are levels without a test.", "Los estados siguen el Anexo II y la Sección 4.3, o las metas fijadas para el proyecto; las cifras «informadas» son niveles sin prueba.", "As situações seguem o Anexo II e a Seção 4.3, ou as metas fixadas para o projeto; os números “informados” são níveis sem teste."),
     ("print.computed", "Computed in the browser by the cluster evaluation calculator; nothing left the computer.", "Calculado en el navegador por la calculadora de evaluación de clústeres; nada salió de la computadora.", "Calculado no navegador pela calculadora de avaliação de clusters; nada saiu do computador."),
-];
+}

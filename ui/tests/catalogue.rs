@@ -110,3 +110,28 @@ fn a_text_is_cut_at_its_placeholders() {
         }
     }
 }
+
+#[test]
+fn language_files_are_up_to_date() {
+    // The page's WebAssembly carries English only and loads these files.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../lang");
+    for lang in [i18n::Lang::Es, i18n::Lang::Pt] {
+        let path = dir.join(format!("{}.json", lang.code()));
+        let stored = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            stored == i18n::language_file(lang),
+            "{} is out of date: run `cargo run -p cluster-eval-ui --example lang_files`",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn an_installed_language_file_gives_the_same_texts() {
+    for lang in [i18n::Lang::Es, i18n::Lang::Pt] {
+        assert!(i18n::install(lang, &i18n::language_file(lang)));
+        assert!(i18n::is_installed(lang));
+        assert_eq!(i18n::t(lang, "app.title"), i18n::t(lang, "app.title"));
+    }
+    assert!(!i18n::install(i18n::Lang::Es, "not json"));
+}
