@@ -64,7 +64,7 @@ pub fn WinnersLosers() -> impl IntoView {
                                         data-vs-control=w.vs_control.map(|v| v.to_string()).unwrap_or_default()
                                         data-vs-control-status=w.vs_control_status.map(status_code).unwrap_or_default()
                                         data-loses=match w.loses { Some(true) => "true", Some(false) => "false", None => "" }>
-                                        <th scope="row">{group_name(lang, &w.kind, &w.group)} <small>{t(lang, kind_key)}</small></th>
+                                        <th scope="row">{group_name(lang, &w.kind, &w.group)}" · "<small>{t(lang, kind_key)}</small></th>
                                         <td class="value" data-label=t(lang, "winners.jobs")>{jobs}</td>
                                         <td class="value" data-label=t(lang, "winners.change")>{change}</td>
                                         <td data-label=t(lang, "winners.verdict")><span class=format!("status {class}")>{t(lang, key)}</span></td>

@@ -212,9 +212,16 @@ fn design(lang: Lang, results: &Results) -> Option<Finding> {
             ),
         });
     }
+    // "The control group looks comparable" only when a balance check was decided.
+    let balance_checked = decided.iter().any(|i| i.id.starts_with("design.balance."));
+    let key = if balance_checked {
+        "summary.design_met"
+    } else {
+        "summary.design_met_no_balance"
+    };
     decided.first().map(|first| Finding {
         id: first.id.clone(),
-        text: tf(lang, "summary.design_met", &[("total", total)]),
+        text: tf(lang, key, &[("total", total)]),
     })
 }
 
@@ -254,7 +261,15 @@ fn panel(lang: Lang, results: &Results, group: &str, measure: &str) -> Option<Fi
         ));
         if c.status == Status::Inconclusive {
             text.push(' ');
-            text.push_str(t(lang, "summary.inconclusive"));
+            // "The interval includes zero" only where there is an interval.
+            text.push_str(t(
+                lang,
+                if c.ci.is_some() {
+                    "summary.inconclusive"
+                } else {
+                    "summary.inconclusive_no_interval"
+                },
+            ));
         }
         c.id.clone()
     } else if let Some((s, diff)) = sector {
