@@ -81,7 +81,7 @@ pub fn index_chart(lang: Lang, results: &Results, id: &str) -> Option<String> {
         &[("name", indicator_name(lang, id))],
     );
     let mut svg = format!(
-        r#"<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><text x="{left}" y="18" font-size="14" font-weight="600">{t}</text>"#,
+        r#"<p class="chart-title">{t}</p><svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title>"#,
         t = esc(&title)
     );
     for k in 0..=4 {
@@ -169,7 +169,7 @@ pub fn bars_chart(lang: Lang, results: &Results, currency: &str) -> Option<Strin
         ],
     );
     let mut svg = format!(
-        r#"<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><text x="0" y="18" font-size="14" font-weight="600">{t}</text>"#,
+        r#"<p class="chart-title">{t}</p><svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title>"#,
         t = esc(&title)
     );
     for (i, (key, b, f)) in bars.iter().enumerate() {
@@ -225,7 +225,7 @@ pub fn shares_chart(lang: Lang, results: &Results, threshold: f64) -> Option<Str
     let scale = mid_w / extent;
     let title = t(lang, "chart.shares_title");
     let mut svg = format!(
-        r#"<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><text x="0" y="18" font-size="14" font-weight="600">{t}</text>"#,
+        r#"<p class="chart-title">{t}</p><svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title>"#,
         t = esc(title)
     );
     let tx = zero - threshold * scale;
