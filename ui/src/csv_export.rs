@@ -26,7 +26,9 @@ pub fn starts_like_formula(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
-fn number(lang: Lang, value: Option<f64>) -> String {
+/// A number cell as the reader's Excel reads it: full precision, the language's
+/// decimal mark, empty when there is none.
+pub fn number(lang: Lang, value: Option<f64>) -> String {
     match value {
         Some(v) if v.is_finite() => {
             let text = format!("{v}");

@@ -448,20 +448,6 @@ pub fn sentence(lang: Lang, pooled: &Pooled) -> Option<String> {
     ))
 }
 
-fn csv_number(lang: Lang, value: Option<f64>) -> String {
-    match value {
-        Some(v) if v.is_finite() => {
-            let text = format!("{v}");
-            if lang.marks().0 == ',' {
-                text.replace('.', ",")
-            } else {
-                text
-            }
-        }
-        _ => String::new(),
-    }
-}
-
 /// The table as CSV for the reader's Excel (`;` and a decimal comma for Spanish and
 /// Portuguese, a byte-order mark, CRLF, text quoted and guarded as in
 /// [`crate::csv_export`]): a `row` column, the project's facts, and per id its value,
@@ -506,9 +492,9 @@ pub fn table_csv(lang: Lang, table: &Table, pooled: Option<&Pooled>) -> String {
             row.firms.to_string(),
         ];
         for cell in &row.cells {
-            line.push(csv_number(lang, cell.value));
-            line.push(csv_number(lang, cell.ci.map(|c| c[0])));
-            line.push(csv_number(lang, cell.ci.map(|c| c[1])));
+            line.push(crate::csv_export::number(lang, cell.value));
+            line.push(crate::csv_export::number(lang, cell.ci.map(|c| c[0])));
+            line.push(crate::csv_export::number(lang, cell.ci.map(|c| c[1])));
             line.push(quote(cell.status.map(|s| s.code()).unwrap_or("")));
         }
         lines.push(line);
@@ -530,7 +516,7 @@ pub fn table_csv(lang: Lang, table: &Table, pooled: Option<&Pooled>) -> String {
         table
             .summaries
             .iter()
-            .map(|s| csv_number(lang, s.median))
+            .map(|s| crate::csv_export::number(lang, s.median))
             .collect(),
     );
     for (i, code) in STATUS_CODES.iter().enumerate() {
@@ -569,11 +555,11 @@ pub fn table_csv(lang: Lang, table: &Table, pooled: Option<&Pooled>) -> String {
             &[
                 quote("pooled"),
                 quote(&p.id),
-                csv_number(lang, e.map(|e| e.pooled)),
-                csv_number(lang, e.map(|e| e.low)),
-                csv_number(lang, e.map(|e| e.high)),
-                csv_number(lang, e.map(|e| e.tau2)),
-                csv_number(lang, e.map(|e| e.i2)),
+                crate::csv_export::number(lang, e.map(|e| e.pooled)),
+                crate::csv_export::number(lang, e.map(|e| e.low)),
+                crate::csv_export::number(lang, e.map(|e| e.high)),
+                crate::csv_export::number(lang, e.map(|e| e.tau2)),
+                crate::csv_export::number(lang, e.map(|e| e.i2)),
                 p.k.to_string(),
             ]
             .join(sep),
