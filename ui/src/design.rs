@@ -607,6 +607,20 @@ fn cell(label: &str, class: &str, text: &str) -> String {
     )
 }
 
+/// Opens one of the section's tables: its heading, a scrollable region named by it,
+/// the table (`indicators <name>`, `data-testid="<name>-table"`) and its header row,
+/// up to the opened body.
+fn table_start(html: &mut String, name: &str, title: &str, heads: &[&str]) {
+    html.push_str(&format!(
+        r#"<h4 id="{name}-title">{}</h4><div class="scroll-x" tabindex="0" role="region" aria-labelledby="{name}-title"><table class="indicators {name}" data-testid="{name}-table"><thead><tr>"#,
+        esc(title)
+    ));
+    for h in heads {
+        html.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(h)));
+    }
+    html.push_str("</tr></thead><tbody>");
+}
+
 /// The body of the "Design checks" section: the sentences, the balance table, the
 /// firms gone and the trends before the programme. Empty when the results have no
 /// design check.
@@ -720,14 +734,12 @@ pub fn section_html(lang: Lang, results: &Results) -> String {
             t(lang, "design.share_gone"),
             t(lang, "design.jobs_gone"),
         ];
-        html.push_str(&format!(
-            r#"<h4 id="attrition-title">{}</h4><div class="scroll-x" tabindex="0" role="region" aria-labelledby="attrition-title"><table class="indicators attrition" data-testid="attrition-table"><thead><tr>"#,
-            esc(t(lang, "design.attrition_title"))
-        ));
-        for h in heads {
-            html.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(h)));
-        }
-        html.push_str("</tr></thead><tbody>");
+        table_start(
+            &mut html,
+            "attrition",
+            t(lang, "design.attrition_title"),
+            &heads,
+        );
         let dash =
             |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map(f).unwrap_or_else(|| "—".into());
         for a in &gone {
@@ -761,14 +773,12 @@ pub fn section_html(lang: Lang, results: &Results) -> String {
             t(lang, "results.interval"),
             t(lang, "results.status"),
         ];
-        html.push_str(&format!(
-            r#"<h4 id="pretrend-title">{}</h4><div class="scroll-x" tabindex="0" role="region" aria-labelledby="pretrend-title"><table class="indicators pretrend" data-testid="pretrend-table"><thead><tr>"#,
-            esc(t(lang, "design.pretrend_title"))
-        ));
-        for h in heads {
-            html.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(h)));
-        }
-        html.push_str("</tr></thead><tbody>");
+        table_start(
+            &mut html,
+            "pretrend",
+            t(lang, "design.pretrend_title"),
+            &heads,
+        );
         for i in trends {
             let measure = i.id.rsplit('.').next().unwrap_or("");
             let span = match (i.detail.get("pre_year"), i.detail.get("baseline_year")) {
