@@ -399,8 +399,26 @@ pub struct TableSettings {
     /// `settings.decimal`.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub decimal: BTreeMap<String, DecimalSetting>,
+    /// The workbook sheet the table was read from, when it was (see [`TableSource`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<TableSource>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// A table opened from a workbook: the file and the sheet it came from. Its text is
+/// then the sheet's *text form*, written by the page from the cells' typed values:
+/// separated by tabs, numbers with a `.` decimal mark and no thousands separator. So
+/// the table is read as tab-separated and every numeric column with a point, whatever
+/// the project's settings say, and nothing is guessed (the SPEC is silent on where the
+/// source is kept; it sits with the table's other reading settings).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TableSource {
+    /// The workbook's file name, as the user's system gave it.
+    pub file: String,
+    /// The sheet's name in that workbook.
+    pub sheet: String,
 }
 
 /// Calculation settings.
@@ -450,10 +468,19 @@ impl Default for Settings {
 impl Settings {
     /// The delimiter to use for `table`: its own override, else the global setting.
     pub fn delimiter_for(&self, table: &str) -> DelimiterSetting {
-        self.tables
-            .get(table)
-            .and_then(|t| t.delimiter)
-            .unwrap_or(self.delimiter)
+        let own = self.tables.get(table);
+        own.and_then(|t| t.delimiter).unwrap_or_else(|| {
+            if self.source_of(table).is_some() {
+                DelimiterSetting::Tab
+            } else {
+                self.delimiter
+            }
+        })
+    }
+
+    /// The workbook sheet `table` was read from, if it was.
+    pub fn source_of(&self, table: &str) -> Option<&TableSource> {
+        self.tables.get(table).and_then(|t| t.source.as_ref())
     }
 
     /// The user's decimal-mark override for one column of `table`, if any.

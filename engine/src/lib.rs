@@ -48,7 +48,7 @@ pub mod portfolio;
 pub use compute::{compute, compute_from_reads, core_of, error_entries, finish, with_results};
 pub use document::{
     expected_at, ChecklistAnswer, ColumnMapping, DecimalSetting, DelimiterSetting, Document,
-    DocumentError, Expected, Project, Settings, TableSettings, Tables, YesNoUnknown,
+    DocumentError, Expected, Project, Settings, TableSettings, TableSource, Tables, YesNoUnknown,
     CHECKLIST_ITEMS, CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
 };
 pub use entity::{entity_type, EntityType};
@@ -57,7 +57,7 @@ pub use indicators::panels::Side;
 pub use message::Message;
 pub use model::{Dataset, FirmYear, FirmsTable, Flag, Group, Measure, TableKind};
 pub use read::{
-    assemble, assemble_owned, columns, is_invisible, read_document_table, read_table, CellRead,
+    assemble, assemble_owned, columns, columns_named, fold, is_invisible, yes_no, read_document_table, read_table, CellRead,
     ColumnDef, ColumnType, DecimalMark, DecimalReport, DecimalSource, HeaderOutcome, HeaderReport,
     IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell, PreviewRow, ReadReport,
     RowError, RowErrorKind, Separator, SeparatorSource, TableRead, TableRows, TableSummary,

@@ -100,6 +100,7 @@ pub fn source_key(source: DecimalSource) -> &'static str {
         DecimalSource::Table => "report.decimal_table",
         DecimalSource::Separator => "report.decimal_separator",
         DecimalSource::Default => "report.decimal_default",
+        DecimalSource::Workbook => "report.decimal_workbook",
     }
 }
 

@@ -709,6 +709,18 @@ fn concat_while<T: Send>(parts: Vec<Vec<T>>, meanwhile: impl FnOnce()) -> Vec<T>
     concat(parts)
 }
 
+/// How many of `kind`'s columns a header row names by the built-in names and synonyms,
+/// not counting `year` (every table has one). A workbook sheet whose name says nothing
+/// goes to the table its header row names the most columns of.
+pub fn columns_named(kind: TableKind, header_cells: &[&str]) -> usize {
+    let layout = header::resolve(kind, header_cells, None, 1);
+    schema::columns(kind)
+        .iter()
+        .zip(&layout.present)
+        .filter(|(c, present)| **present && c.name != "year")
+        .count()
+}
+
 /// The table a header belongs to when it is not this one's: it names none of
 /// `kind`'s columns but `year` (shared by every table), and more of another table's.
 /// (The firms table pasted into the territory box was read as years without data,
@@ -775,6 +787,10 @@ fn decide_marks(
             }
             if let Some(mark) = override_of(reading.kind, c, settings) {
                 return Some((mark, DecimalSource::Override, Votes::default()));
+            }
+            if settings.source_of(reading.kind.name()).is_some() {
+                let votes = votes.get(ci).copied().unwrap_or_default();
+                return Some((DecimalMark::Point, DecimalSource::Workbook, votes));
             }
             let votes = votes.get(ci).copied().unwrap_or_default();
             Some(match votes.decided() {

@@ -41,6 +41,9 @@ pub enum DecimalSource {
     Separator,
     /// Nothing decided: `.`.
     Default,
+    /// The table is a workbook sheet's text form (`settings.tables.<table>.source`),
+    /// written with a `.` from the cells' typed values: nothing to decide.
+    Workbook,
 }
 
 /// The decimal mark of one numeric column.
