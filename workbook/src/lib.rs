@@ -1,0 +1,26 @@
+//! `cluster-eval-workbook`: workbooks in and out, kept out of the page's first visit.
+//!
+//! - [`open`]: a `.xlsx`, `.xls` or `.ods` file's sheets, read with `calamine` as the
+//!   typed values they are, each turned into the *text form* a table keeps as its raw
+//!   text (tab-separated, numbers with a `.`, see `TableSource` in the engine) and
+//!   matched to a table by its name or its header row.
+//! - [`template`]: the template to fill in, in the page's language (`rust_xlsxwriter`).
+//! - [`results_book`]: the results as a workbook, with proper number formats.
+//!
+//! No web dependency: it is tested natively with `cargo test`. The page runs it in a
+//! Web Worker of its own (`src/bin/workbook-worker.rs`), a second WebAssembly module
+//! that is downloaded only after the first visit has finished.
+
+#![forbid(unsafe_code)]
+
+mod cells;
+mod header_row;
+mod matching;
+pub mod open;
+pub mod readme_texts;
+pub mod results_book;
+pub mod template;
+pub mod texts;
+
+pub use matching::{sheet_kind, SheetMatch};
+// (open: pub use added when written)
