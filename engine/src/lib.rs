@@ -57,7 +57,7 @@ pub use indicators::panels::Side;
 pub use message::Message;
 pub use model::{Dataset, FirmYear, FirmsTable, Flag, Group, Measure, TableKind};
 pub use read::{
-    assemble, assemble_owned, columns, columns_named, fold, is_invisible, yes_no, read_document_table, read_table, CellRead,
+    assemble, assemble_owned, column_of_header, columns, columns_named, fold, is_invisible, yes_no, read_document_table, read_table, CellRead,
     ColumnDef, ColumnType, DecimalMark, DecimalReport, DecimalSource, HeaderOutcome, HeaderReport,
     IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell, PreviewRow, ReadReport,
     RowError, RowErrorKind, Separator, SeparatorSource, TableRead, TableRows, TableSummary,

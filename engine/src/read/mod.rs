@@ -41,7 +41,7 @@ pub use error::{RowError, RowErrorKind};
 pub use invisible::{is_invisible, InvisibleChar};
 pub use number::DecimalMark;
 pub use preview::{CellRead, Preview, PreviewCell, PreviewRow, PREVIEW_ROWS};
-pub use reader::columns_named;
+pub use reader::{column_of_header, columns_named};
 pub use report::{
     DecimalReport, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy,
     ReadReport, SeparatorSource,

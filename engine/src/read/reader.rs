@@ -721,6 +721,14 @@ pub fn columns_named(kind: TableKind, header_cells: &[&str]) -> usize {
         .count()
 }
 
+/// The canonical column a single header cell names in `kind`, by the built-in names
+/// and synonyms (a wide header such as `ventas 2019` names `sales`).
+pub fn column_of_header(kind: TableKind, header: &str) -> Option<&'static str> {
+    let layout = header::resolve(kind, &[header], None, 1);
+    let target = layout.targets.first().copied().flatten()?;
+    schema::columns(kind).get(target.col).map(|c| c.name)
+}
+
 /// The table a header belongs to when it is not this one's: it names none of
 /// `kind`'s columns but `year` (shared by every table), and more of another table's.
 /// (The firms table pasted into the territory box was read as years without data,
