@@ -22,5 +22,6 @@ pub mod results_book;
 pub mod template;
 pub mod texts;
 
+pub use header_row::SheetText;
 pub use matching::{sheet_kind, SheetMatch};
-// (open: pub use added when written)
+pub use open::{open, proposal, Format, OpenError, OpenedSheet, OpenedWorkbook, MAX_FILE_BYTES};
