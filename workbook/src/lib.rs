@@ -23,5 +23,5 @@ pub mod template;
 pub mod texts;
 
 pub use header_row::SheetText;
-pub use matching::{sheet_kind, SheetMatch};
+pub use matching::{sheet_kind, sheet_name, SheetMatch};
 pub use open::{open, proposal, Format, OpenError, OpenedSheet, OpenedWorkbook, MAX_FILE_BYTES};
