@@ -6,6 +6,12 @@
 // - The hashed assets (wasm, js, css: their names change with their content) are
 //   served cache-first, and precached at install from the links of index.html.
 // - Assets that the current index.html no longer links are pruned after an update.
+// - The workbook module (workbook.json names its hashed files; workbook-loader.js
+//   runs them in a Web Worker) is not part of the first visit: once the first visit
+//   has finished, the page asks for it ('prefetch-workbook') and it is fetched in the
+//   background and kept, so opening a workbook also works offline later. Its files
+//   are served cache-first (their names change with their content); workbook.json is
+//   served network-first, so a new module is picked up when online.
 // - The Spanish and Portuguese texts (lang/<code>.json, fetched when a reader needs
 //   them) are kept once fetched, served from the cache and refreshed behind it, so a
 //   language used once also works offline.
@@ -44,12 +50,49 @@ async function refreshIndex() {
   await cache.put(INDEX, response);
   const keep = new Set([INDEX, ...assets]);
   for (const request of await cache.keys()) {
-    if (!keep.has(request.url) && !isLanguageFile(request.url) && !request.url.startsWith(PORTFOLIO)) {
+    if (!keep.has(request.url) && !isLanguageFile(request.url) && !isWorkbookFile(request.url) && !request.url.startsWith(PORTFOLIO)) {
       await cache.delete(request);
     }
   }
   return html;
 }
+
+const WORKBOOK = new URL('./workbook.json', self.location).href;
+
+function isWorkbookFile(url) {
+  return /\/(workbook\.json|workbook-loader\.js|workbook-worker-[0-9a-f]+(_bg\.wasm|\.js))$/.test(new URL(url).pathname);
+}
+
+// The workbook module, fetched in the background (see the header), and the
+// versions of it that the new manifest no longer names, deleted.
+async function prefetchWorkbook() {
+  const cache = await caches.open(CACHE);
+  const response = await fetch(WORKBOOK, { cache: 'no-cache' });
+  if (!response.ok) return;
+  const manifest = await response.clone().json();
+  const at = (path) => new URL(path, self.location).href;
+  const files = [
+    at(manifest.js),
+    at(manifest.wasm),
+    at(`./workbook-loader.js?js=${encodeURIComponent(manifest.js)}&wasm=${encodeURIComponent(manifest.wasm)}`),
+  ];
+  for (const url of files) {
+    if (!(await cache.match(url))) {
+      const file = await fetch(url);
+      if (file.ok) await cache.put(url, file);
+    }
+  }
+  await cache.put(WORKBOOK, response);
+  for (const request of await cache.keys()) {
+    if (isWorkbookFile(request.url) && request.url !== WORKBOOK && !files.includes(request.url)) {
+      await cache.delete(request);
+    }
+  }
+}
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'prefetch-workbook') event.waitUntil(prefetchWorkbook().catch(() => {}));
+});
 
 function isLanguageFile(url) {
   return /\/lang\/[a-z]+\.json$/.test(new URL(url).pathname);
@@ -97,6 +140,20 @@ self.addEventListener('fetch', (event) => {
         }
         return fresh.then((r) => r || fetch(request));
       }),
+    );
+    return;
+  }
+  if (request.url === WORKBOOK) {
+    event.respondWith(
+      fetch(request, { cache: 'no-cache' })
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(CACHE).then((cache) => cache.put(WORKBOOK, copy)));
+          }
+          return response;
+        })
+        .catch(() => caches.match(WORKBOOK).then((cached) => cached || Response.error())),
     );
     return;
   }

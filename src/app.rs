@@ -10,6 +10,7 @@ use crate::components::{
     results_view::ResultsView,
     share::ShareBar,
     table_input::TableInput,
+    workbook::WorkbookBar,
 };
 use crate::i18n::{t, Lang};
 use crate::reading::Reading;
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
                 <ReportTitle />
                 <ProjectName />
                 <ShareBar />
+                <WorkbookBar />
                 <nav class="sections no-print" aria-label=move || t(lang.get(), "nav.label")>
                     <a href="#data" on:click=move |_| fold_data(true)>{move || t(lang.get(), "nav.data")}</a>
                     <a href="#project">{move || t(lang.get(), "nav.project")}</a>

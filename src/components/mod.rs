@@ -17,3 +17,4 @@ pub mod share;
 pub mod table_input;
 pub mod typed;
 pub mod winners;
+pub mod workbook;

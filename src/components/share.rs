@@ -89,9 +89,13 @@ pub fn ShareBar() -> impl IntoView {
             }
             on:dragleave=move |_| dragging.set(false)
             on:drop=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
                 dragging.set(false);
                 if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                    // A workbook goes on to the page's own handler (components::workbook).
+                    if crate::components::workbook::is_workbook_name(&file.name()) {
+                        return;
+                    }
+                    ev.prevent_default();
                     import_file(state, file);
                 }
             }

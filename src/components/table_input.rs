@@ -67,6 +67,13 @@ fn byte_offset(text: &str, utf16: u32) -> usize {
     text.len()
 }
 
+/// The table no longer holds a workbook sheet: its text is read like any paste.
+fn forget_source(d: &mut cluster_eval_engine::Document, table: TableKind) {
+    if let Some(settings) = d.settings.tables.get_mut(table.name()) {
+        settings.source = None;
+    }
+}
+
 #[component]
 pub fn TableInput(table: TableKind) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -104,6 +111,12 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
                 {move || t(lang.get(), table_hint_key(table))} " "
                 {move || t(lang.get(), "table.paste_hint")}
             </p>
+            {move || {
+                state.doc.with(|d| d.settings.source_of(table.name()).map(|source| {
+                    let text = tf(lang.get(), "wb.source", &[("file", source.file.clone()), ("sheet", source.sheet.clone())]);
+                    view! { <p class="hint source" data-testid=format!("table-source-{}", table.name())>{text}</p> }
+                }))
+            }}
             <label class="visually-hidden" for=id.clone()>
                 {move || t(lang.get(), table_title_key(table))}
             </label>
@@ -131,6 +144,10 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
                     let Some(pasted) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else {
                         return;
                     };
+                    // Pasted text is read as pasted, not as a workbook sheet's text form.
+                    if state.doc.with_untracked(|d| d.settings.source_of(table.name()).is_some()) {
+                        state.edit(|d| forget_source(d, table));
+                    }
                     let current_len = state.doc.with_untracked(|d| d.table_text(table).len());
                     if pasted.len() + current_len <= LARGE_TABLE && !large.get_untracked() {
                         return; // an ordinary paste: the box handles it, `input` saves it
@@ -165,7 +182,10 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
                     {size_note}
                     " "
                     <button type="button" data-testid=format!("table-clear-{}", table.name()) on:click=move |_| {
-                        state.edit(|d| d.table_text_mut(table).clear());
+                        state.edit(|d| {
+                            d.table_text_mut(table).clear();
+                            forget_source(d, table);
+                        });
                         replaced.update(|n| *n += 1);
                     }>{move || t(lang.get(), "table.clear")}</button>
                 </p>
