@@ -8,10 +8,11 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader, Xlsx};
 use cluster_eval_engine::{
-    columns, columns_named, read_table, yes_no, Group, HeaderOutcome, Settings, TableKind,
-    TableRead, TableRows, TableSettings, TableSource,
+    columns, columns_named, read_table, with_results, yes_no, Group, HeaderOutcome, Horizon,
+    Settings, TableKind, TableRead, TableRows, TableSettings, TableSource, Unit,
 };
 use cluster_eval_ui::i18n::Lang;
+use cluster_eval_workbook::results_book::{self, results_workbook};
 use cluster_eval_workbook::template::{
     group_also, group_word, header, sheet_names, template, validation_list, yes_no_words, NO_WORDS,
     YES_WORDS,
@@ -280,4 +281,195 @@ fn the_read_me_lists_every_column_with_its_text() {
                 && r.get(3).map(String::as_str) == Some(readme_texts::group_text(group, lang))));
         }
     }
+}
+
+/// The row of each indicator id in a sheet whose first column is the id.
+fn rows_by_id(range: &Range<Data>) -> BTreeMap<String, Vec<Data>> {
+    range
+        .rows()
+        .skip(1)
+        .filter_map(|r| Some((r.first()?.to_string(), r.to_vec())))
+        .collect()
+}
+
+fn close(cell: Option<&Data>, value: Option<f64>) -> bool {
+    match (cell, value) {
+        (Some(Data::Float(f)), Some(v)) => (f - v).abs() <= 1e-12 * v.abs().max(1.0),
+        (None | Some(Data::Empty), None) => true,
+        _ => false,
+    }
+}
+
+#[test]
+fn every_indicator_is_in_the_indicators_sheet_with_its_value() {
+    let doc = with_results(&cluster_eval_ui::example::document(Lang::En));
+    let results = doc.results.clone().expect("results");
+    assert!(results.indicators.len() > 50);
+    for lang in Lang::ALL {
+        let bytes = results_workbook(&doc, lang).expect("workbook");
+        eprintln!("results {}: {} bytes", lang.code(), bytes.len());
+        let all = sheets(&bytes);
+        let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+        let mut expected: Vec<&str> = results_book::sheet_names(lang).to_vec();
+        expected.extend(sheet_names(lang)[1..].iter().copied());
+        assert_eq!(names, expected);
+        let rows = rows_by_id(&all[0].1);
+        for i in &results.indicators {
+            let row = rows
+                .get(&i.id)
+                .unwrap_or_else(|| panic!("{}: {} missing", lang.code(), i.id));
+            assert!(close(row.get(3), i.value), "{}: {row:?}", i.id);
+            assert!(close(row.get(5), i.ci.map(|c| c[0])), "{}: {row:?}", i.id);
+            assert!(close(row.get(6), i.ci.map(|c| c[1])), "{}: {row:?}", i.id);
+            assert_eq!(row.get(7), Some(&Data::Float(i.n as f64)), "{}", i.id);
+        }
+        assert_eq!(rows.len(), results.indicators.len());
+        // The design checks' own sheet has every design indicator.
+        let design = rows_by_id(&all[1].1);
+        for i in results
+            .indicators
+            .iter()
+            .filter(|i| i.horizon == Horizon::Design)
+        {
+            assert!(
+                close(design.get(&i.id).and_then(|r| r.get(3)), i.value),
+                "{}",
+                i.id
+            );
+        }
+        // One line per winner or loser.
+        assert_eq!(all[2].1.rows().count(), 1 + results.winners_losers.len());
+    }
+}
+
+#[test]
+fn values_carry_a_number_format_by_unit() {
+    let doc = with_results(&cluster_eval_ui::example::document(Lang::En));
+    let results = doc.results.clone().expect("results");
+    let bytes = results_workbook(&doc, Lang::Es).expect("workbook");
+    let name = results_book::sheet_names(Lang::Es)[0];
+    let range = sheets(&bytes).remove(0).1;
+    let mut book = Xlsx::new(Cursor::new(bytes)).expect("xlsx");
+    let styles = book.worksheet_style(name).expect("styles");
+    let format_of = |id: &str| {
+        let row = range
+            .rows()
+            .position(|r| r.first().map(|c| c.to_string()).as_deref() == Some(id))
+            .expect("row");
+        let row = u32::try_from(row).expect("row");
+        styles
+            .get((row, 3))
+            .and_then(|s| s.number_format.as_ref())
+            .map(|f| f.format_code.clone())
+            .unwrap_or_default()
+    };
+    let share = results
+        .indicators
+        .iter()
+        .find(|i| i.id == "short.participation_share" && i.value.is_some())
+        .expect("a share with a value");
+    assert_eq!(share.unit, Unit::Share);
+    assert_eq!(format_of(&share.id), "0.0%");
+    let currency = results
+        .indicators
+        .iter()
+        .find(|i| i.unit == Unit::Currency && i.value.is_some())
+        .expect("an amount");
+    assert!(
+        format_of(&currency.id).contains("\"USD\""),
+        "{}",
+        format_of(&currency.id)
+    );
+    let bold = styles
+        .get((0, 1))
+        .and_then(|s| s.font.as_ref())
+        .is_some_and(|f| f.is_bold());
+    assert!(bold);
+}
+
+#[test]
+fn results_are_computed_when_the_document_has_none() {
+    let doc = cluster_eval_ui::example::document(Lang::Pt);
+    assert!(doc.results.is_none());
+    let bytes = results_workbook(&doc, Lang::Pt).expect("workbook");
+    let rows = rows_by_id(&sheets(&bytes)[0].1);
+    let results = with_results(&doc).results.expect("results");
+    for i in &results.indicators {
+        assert!(
+            close(rows.get(&i.id).and_then(|r| r.get(3)), i.value),
+            "{}",
+            i.id
+        );
+    }
+}
+
+#[test]
+fn row_errors_are_listed_and_worded() {
+    let mut doc = cluster_eval_ui::example::document(Lang::En);
+    let first = doc.tables.firms.lines().nth(1).expect("a row").to_string();
+    let bad: Vec<&str> = first
+        .split('\t')
+        .enumerate()
+        .map(|(i, c)| match i {
+            0 => "BAD01",
+            1 => "vip",
+            _ => c,
+        })
+        .collect();
+    let line = doc.tables.firms.lines().count() + 1;
+    doc.tables.firms.push('\n');
+    doc.tables.firms.push_str(&bad.join("\t"));
+    let doc = with_results(&doc);
+    for lang in Lang::ALL {
+        let bytes = results_workbook(&doc, lang).expect("workbook");
+        let all = sheets(&bytes);
+        let errors: Vec<Vec<String>> = all[3]
+            .1
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        let firms = sheet_names(lang)[1];
+        let expected = [
+            firms.to_string(),
+            line.to_string(),
+            "group".to_string(),
+            "vip".to_string(),
+            cluster_eval_ui::i18n::t(lang, "err.unknown_group").to_string(),
+        ];
+        assert_eq!(errors[1], expected);
+    }
+}
+
+#[test]
+fn input_sheets_read_back_as_the_tables_they_came_from() {
+    let mut doc = cluster_eval_ui::example::document(Lang::Es);
+    // A Spanish paste: `;`, decimal comma, points grouping thousands.
+    doc.tables.territory =
+        "año;pib local;pib nacional\n2018;412,5;13.118\n2019;428,1;13.025,5\n".into();
+    let bytes = results_workbook(&doc, Lang::Es).expect("workbook");
+    let all = sheets(&bytes);
+    for kind in TableKind::ALL {
+        let name =
+            sheet_names(Lang::Es)[1 + TableKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)];
+        let (_, range) = all.iter().find(|(n, _)| n == name).expect("a sheet");
+        let read = read_table(kind, &tsv(range), &workbook_settings(kind, name), None);
+        let original = cluster_eval_engine::read_document_table(&doc, kind);
+        assert!(read.errors.is_empty(), "{name}: {:?}", read.errors);
+        assert_eq!(rows_of(&read), rows_of(&original), "{name}");
+    }
+    let territory = &all
+        .iter()
+        .find(|(n, _)| n == "Territorio")
+        .expect("territory")
+        .1;
+    assert_eq!(territory.get((1, 1)), Some(&Data::Float(412.5)));
+    assert_eq!(territory.get((2, 2)), Some(&Data::Float(13025.5)));
+    assert_eq!(
+        territory.get((0, 1)),
+        Some(&Data::String("pib local".into()))
+    );
+    // Identifiers stay text.
+    let firms = &all.iter().find(|(n, _)| n == "Empresas").expect("firms").1;
+    assert_eq!(firms.get((1, 0)), Some(&Data::String("VV-B01".into())));
 }
