@@ -1,5 +1,11 @@
 //! Names of the files the page offers for download.
 
+/// The largest workbook opened, in bytes. A 100,000-row firms sheet is about 5 to 9
+/// MB as `.xlsx`; a 50 MB workbook unpacks to several hundred MB of XML, more than a
+/// browser tab can be sure to have. The page refuses a larger file before reading it,
+/// and the workbook module refuses it again (one constant for both).
+pub const MAX_WORKBOOK_BYTES: usize = 30 * 1024 * 1024;
+
 /// The longest stem kept, in characters: a 100,000-character project name gave a
 /// 100,005-byte download name, which file systems refuse (most allow 255 bytes).
 pub const MAX_STEM_CHARS: usize = 80;

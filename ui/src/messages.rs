@@ -520,6 +520,7 @@ catalogue! {
     ("wb.busy", "Reading {file}…", "Leyendo {file}…", "Lendo {file}…"),
     ("wb.writing", "Writing the workbook…", "Preparando el libro…", "Preparando a pasta de trabalho…"),
     ("wb.unavailable", "The workbook module could not be loaded (it is downloaded the first time it is used, then kept for offline use). Check the connection and try again; pasting tables works meanwhile.", "No se pudo cargar el módulo de libros de cálculo (se descarga la primera vez que se usa y luego queda disponible sin conexión). Revise la conexión e inténtelo de nuevo; mientras tanto, pegar tablas funciona.", "Não foi possível carregar o módulo de pastas de trabalho (é baixado na primeira vez que é usado e depois fica disponível offline). Verifique a conexão e tente de novo; enquanto isso, colar tabelas funciona."),
+    ("wb.too_large", "{file} is {size}: workbooks of up to {limit} can be opened here. Save the monitoring sheets alone in a new file, or paste them.", "{file} pesa {size}: aquí se abren libros de hasta {limit}. Guarde solo las hojas de monitoreo en un archivo nuevo, o péguelas.", "{file} tem {size}: aqui abrem-se pastas de trabalho de até {limit}. Salve só as planilhas de monitoramento num arquivo novo, ou cole-as."),
     ("wb.unreadable", "{file} could not be read from the disk.", "No se pudo leer {file} del disco.", "Não foi possível ler {file} do disco."),
     ("wb.failed", "{file}: {error}", "{file}: {error}", "{file}: {error}"),
     ("wb.close", "Close", "Cerrar", "Fechar"),

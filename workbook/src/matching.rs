@@ -30,7 +30,14 @@ const NAMES: [(TableKind, [&str; 3], &[&str]); TableKind::COUNT] = [
     (
         TableKind::Territory,
         ["Territory", "Territorio", "Território"],
-        &["territorio", "territorios", "territories", "region", "región", "região"],
+        &[
+            "territorio",
+            "territorios",
+            "territories",
+            "region",
+            "región",
+            "região",
+        ],
     ),
     (
         TableKind::Activities,
@@ -47,12 +54,26 @@ const NAMES: [(TableKind, [&str; 3], &[&str]); TableKind::COUNT] = [
     (
         TableKind::Actors,
         ["Actors", "Actores", "Atores"],
-        &["actor", "ator", "non-firm actors", "actores no empresariales", "atores não empresariais", "instituciones", "instituições"],
+        &[
+            "actor",
+            "ator",
+            "non-firm actors",
+            "actores no empresariales",
+            "atores não empresariais",
+            "instituciones",
+            "instituições",
+        ],
     ),
     (
         TableKind::Subsidies,
         ["Subsidies", "Subsidios", "Subsídios"],
-        &["subsidy", "subsidio", "subsídio", "subvenciones", "subvenções"],
+        &[
+            "subsidy",
+            "subsidio",
+            "subsídio",
+            "subvenciones",
+            "subvenções",
+        ],
     ),
     (
         TableKind::Proposals,
@@ -69,7 +90,10 @@ pub fn sheet_name(kind: TableKind, lang: Lang) -> &'static str {
         Lang::Es => 1,
         Lang::Pt => 2,
     };
-    names.and_then(|n| n.get(index)).copied().unwrap_or(kind.name())
+    names
+        .and_then(|n| n.get(index))
+        .copied()
+        .unwrap_or(kind.name())
 }
 
 /// The table a sheet named `name` is, if its name says so.

@@ -17,10 +17,8 @@ use crate::cells::Cell;
 use crate::header_row::{SheetBuilder, SheetText};
 use crate::matching::SheetMatch;
 
-/// Files larger than this are refused before being read. A 100,000-row firms sheet
-/// is about 5 MB as `.xlsx`; a 50 MB workbook unpacks to several hundred MB of XML,
-/// more than a browser tab can be sure to have.
-pub const MAX_FILE_BYTES: usize = 30 * 1024 * 1024;
+/// Files larger than this are refused before being read (see the constant's note).
+pub const MAX_FILE_BYTES: usize = cluster_eval_ui::file_names::MAX_WORKBOOK_BYTES;
 
 /// What a workbook file is, by its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -163,13 +163,16 @@ pub fn sheet_note(s: &OpenedSheet, lang: Lang) -> String {
         ));
     }
     match s.matched {
-        Some(SheetMatch::Name) => parts.push(
-            pick(lang, ("matched by its name", "por su nombre", "pelo nome")).to_string(),
-        ),
+        Some(SheetMatch::Name) => parts
+            .push(pick(lang, ("matched by its name", "por su nombre", "pelo nome")).to_string()),
         Some(SheetMatch::Header) => parts.push(
             pick(
                 lang,
-                ("matched by its header row", "por su fila de encabezados", "pela linha de cabeçalho"),
+                (
+                    "matched by its header row",
+                    "por su fila de encabezados",
+                    "pela linha de cabeçalho",
+                ),
             )
             .to_string(),
         ),
@@ -205,12 +208,17 @@ mod tests {
     #[test]
     fn every_error_names_the_file_in_every_language() {
         let errors = [
-            OpenError::TooLarge { bytes: 50 << 20, limit: 30 << 20 },
+            OpenError::TooLarge {
+                bytes: 50 << 20,
+                limit: 30 << 20,
+            },
             OpenError::Empty,
             OpenError::Text,
             OpenError::PasswordProtected,
             OpenError::NotAWorkbook,
-            OpenError::Damaged { detail: "invalid zip".into() },
+            OpenError::Damaged {
+                detail: "invalid zip".into(),
+            },
             OpenError::NoSheets,
         ];
         for e in &errors {

@@ -10,7 +10,10 @@ use cluster_eval_ui::{example, i18n::Lang};
 use cluster_eval_workbook::{open, proposal, OpenError, SheetMatch};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/../e2e/fixtures/workbooks/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../e2e/fixtures/workbooks/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -38,12 +41,21 @@ fn workbook_doc(file: &str) -> (Document, Vec<(String, Option<TableKind>)>) {
     for (sheet, kind) in book.sheets.iter().zip(&chosen) {
         let Some(kind) = kind else { continue };
         *doc.table_text_mut(*kind) = sheet.text.clone();
-        doc.settings.tables.entry(kind.name().into()).or_default().source = Some(TableSource {
+        doc.settings
+            .tables
+            .entry(kind.name().into())
+            .or_default()
+            .source = Some(TableSource {
             file: file.into(),
             sheet: sheet.name.clone(),
         });
     }
-    let names = book.sheets.iter().map(|s| s.name.clone()).zip(chosen).collect();
+    let names = book
+        .sheets
+        .iter()
+        .map(|s| s.name.clone())
+        .zip(chosen)
+        .collect();
     (doc, names)
 }
 
@@ -127,9 +139,15 @@ fn a_workbook_without_tables_says_so() {
 
 #[test]
 fn bad_files_are_refused_with_their_reason() {
-    assert!(matches!(open(fixture("corrupto.xlsx")), Err(OpenError::Damaged { .. })));
+    assert!(matches!(
+        open(fixture("corrupto.xlsx")),
+        Err(OpenError::Damaged { .. })
+    ));
     assert_eq!(open(fixture("texto.xlsx")), Err(OpenError::Text));
-    let protected = format!("{}/../e2e/fixtures/workbooks/con-clave.xlsx", env!("CARGO_MANIFEST_DIR"));
+    let protected = format!(
+        "{}/../e2e/fixtures/workbooks/con-clave.xlsx",
+        env!("CARGO_MANIFEST_DIR")
+    );
     if let Ok(bytes) = std::fs::read(protected) {
         assert_eq!(open(bytes), Err(OpenError::PasswordProtected));
     }
