@@ -57,11 +57,11 @@ pub use indicators::panels::Side;
 pub use message::Message;
 pub use model::{Dataset, FirmYear, FirmsTable, Flag, Group, Measure, TableKind};
 pub use read::{
-    assemble, assemble_owned, column_of_header, columns, columns_named, fold, is_invisible, yes_no, read_document_table, read_table, CellRead,
-    ColumnDef, ColumnType, DecimalMark, DecimalReport, DecimalSource, HeaderOutcome, HeaderReport,
-    IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell, PreviewRow, ReadReport,
-    RowError, RowErrorKind, Separator, SeparatorSource, TableRead, TableRows, TableSummary,
-    PREVIEW_ROWS,
+    assemble, assemble_owned, column_of_header, columns, columns_named, fold, is_invisible,
+    read_document_table, read_table, yes_no, CellRead, ColumnDef, ColumnType, DecimalMark,
+    DecimalReport, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, InvisibleChar,
+    MatchedBy, Preview, PreviewCell, PreviewRow, ReadReport, RowError, RowErrorKind, Separator,
+    SeparatorSource, TableRead, TableRows, TableSummary, PREVIEW_ROWS,
 };
 pub use results::{ErrorEntry, Horizon, Indicator, Results, Status, Unit, Warning, WinnerLoser};
 pub use session::{Session, Update};
