@@ -31,7 +31,9 @@ self.onmessage = async (event) => {
     await ready;
     await language(m.lang);
     if (m.op === 'open') {
-      const answer = wasm_bindgen.open_workbook(m.file, new Uint8Array(m.bytes), m.lang);
+      // Parsed here: the page reads the answer's fields, without a JSON decoder of
+      // its own for it.
+      const answer = JSON.parse(wasm_bindgen.open_workbook(m.file, new Uint8Array(m.bytes), m.lang));
       self.postMessage({ id: m.id, ok: answer });
     } else if (m.op === 'template' || m.op === 'results') {
       const bytes = m.op === 'template' ? wasm_bindgen.template(m.lang) : wasm_bindgen.results_workbook(m.doc, m.lang);

@@ -9,7 +9,6 @@
 //! promise kept under that id.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,7 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
-    static PENDING: RefCell<HashMap<u32, (js_sys::Function, js_sys::Function)>> = RefCell::new(HashMap::new());
+    static PENDING: RefCell<Vec<(u32, js_sys::Function, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
@@ -50,6 +49,18 @@ fn get_str(object: &JsValue, key: &str) -> Option<String> {
         .as_string()
 }
 
+/// The requests waiting for `id`'s answer (all of them for `None`), taken out.
+fn take_pending(id: Option<u32>) -> Vec<(u32, js_sys::Function, js_sys::Function)> {
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        let (taken, kept) = p
+            .drain(..)
+            .partition(|(i, _, _)| id.is_none_or(|id| *i == id));
+        *p = kept;
+        taken
+    })
+}
+
 /// The worker, started on first use.
 async fn worker() -> Result<web_sys::Worker, Failure> {
     if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
@@ -74,7 +85,7 @@ async fn worker() -> Result<web_sys::Worker, Failure> {
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(0.0) as u32;
-        let Some((resolve, reject)) = PENDING.with(|p| p.borrow_mut().remove(&id)) else {
+        let Some((_, resolve, reject)) = take_pending(Some(id)).pop() else {
             return;
         };
         match js_sys::Reflect::get(&data, &JsValue::from_str("ok")) {
@@ -93,8 +104,7 @@ async fn worker() -> Result<web_sys::Worker, Failure> {
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
         ev.prevent_default();
         WORKER.with(|w| w.borrow_mut().take().map(|w| w.terminate()));
-        let pending: Vec<_> = PENDING.with(|p| p.borrow_mut().drain().collect());
-        for (_, (_, reject)) in pending {
+        for (_, _, reject) in take_pending(None) {
             drop(reject.call1(&JsValue::NULL, &JsValue::UNDEFINED));
         }
     });
@@ -122,14 +132,14 @@ pub async fn request(
         let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), value);
     }
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        PENDING.with(|p| p.borrow_mut().insert(id, (resolve, reject)));
+        PENDING.with(|p| p.borrow_mut().push((id, resolve, reject)));
     });
     let sent = match transfer {
         Some(buffer) => w.post_message_with_transfer(&message, &js_sys::Array::of1(buffer)),
         None => w.post_message(&message),
     };
     if sent.is_err() {
-        PENDING.with(|p| p.borrow_mut().remove(&id));
+        take_pending(Some(id));
         return Err(Failure::Unavailable);
     }
     JsFuture::from(promise)

@@ -16,16 +16,7 @@ use crate::i18n::{t, tf, Lang};
 use crate::reading::Reading;
 use crate::state::AppState;
 
-pub fn table_title_key(table: TableKind) -> &'static str {
-    match table {
-        TableKind::Firms => "table.firms",
-        TableKind::Territory => "table.territory",
-        TableKind::Activities => "table.activities",
-        TableKind::Actors => "table.actors",
-        TableKind::Subsidies => "table.subsidies",
-        TableKind::Proposals => "table.proposals",
-    }
-}
+pub use cluster_eval_ui::labels::table_title_key;
 
 fn table_hint_key(table: TableKind) -> &'static str {
     match table {

@@ -2,7 +2,7 @@
 //! target is typed in.
 
 use cluster_eval_engine::IndicatorId;
-use cluster_eval_engine::{Horizon, Status, Unit};
+use cluster_eval_engine::{Horizon, Status, TableKind, Unit};
 
 /// The status as written in the document (`Status::code`), for classes and `data-` attributes.
 pub fn status_code(status: Status) -> &'static str {
@@ -44,4 +44,16 @@ pub fn horizon_hint_key(h: Horizon) -> &'static str {
 /// Targets of fractions are typed as percentages (20 for 20 %); others as they are.
 pub fn target_in_percent(id: &str, unit: Unit) -> bool {
     matches!(unit, Unit::Ratio | Unit::Share) && !IndicatorId::parse(id).is_return()
+}
+
+/// The catalogue key of a table's name (`table.firms`…).
+pub fn table_title_key(table: TableKind) -> &'static str {
+    match table {
+        TableKind::Firms => "table.firms",
+        TableKind::Territory => "table.territory",
+        TableKind::Activities => "table.activities",
+        TableKind::Actors => "table.actors",
+        TableKind::Subsidies => "table.subsidies",
+        TableKind::Proposals => "table.proposals",
+    }
 }

@@ -31,3 +31,4 @@ pub mod report;
 pub mod screening;
 pub mod store;
 pub mod summary;
+pub mod workbook_step;

@@ -528,6 +528,7 @@ catalogue! {
     ("wb.ignore", "(ignore)", "(ignorar)", "(ignorar)"),
     ("wb.replaces", "Confirming replaces these tables: {tables}. Nothing changes until you confirm.", "Al confirmar se reemplazan estas tablas: {tables}. Nada cambia hasta que confirme.", "Ao confirmar, estas tabelas são substituídas: {tables}. Nada muda até confirmar."),
     ("wb.twice", "Two sheets go to {table}: choose one.", "Dos hojas van a {table}: elija una.", "Duas planilhas vão para {table}: escolha uma."),
+    ("wb.choose", "Choose a table for at least one sheet.", "Elija una tabla para al menos una hoja.", "Escolha uma tabela para pelo menos uma planilha."),
     ("wb.confirm", "Use these sheets", "Usar estas hojas", "Usar estas planilhas"),
     ("wb.cancel", "Cancel", "Cancelar", "Cancelar"),
     ("wb.source", "From {file}, sheet “{sheet}”: numbers as the workbook typed them.", "De {file}, hoja «{sheet}»: números tal como los tipó el libro.", "De {file}, planilha “{sheet}”: números como a pasta de trabalho os tipou."),
