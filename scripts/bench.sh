@@ -6,7 +6,8 @@
 # 3. the page in headless Chromium (e2e/bench/page-bench.mjs): first-visit size, first
 #    paint and time to interactive on Slow 4G, a repeat visit, a 100,000-row paste,
 #    edit latency; the portfolio page (e2e/bench/portfolio-bench.mjs): 100 documents
-#    of 500 firm-years opened at once.
+#    of 500 firm-years opened at once; the workbook module (e2e/bench/workbook-bench.mjs):
+#    a 100,000-row .xlsx opened and computed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -29,6 +30,9 @@ node e2e/serve.mjs "$PORT" dist > "$DATA/server.log" 2>&1 &
 SERVER=$!
 sleep 1
 (cd e2e && node bench/page-bench.mjs "http://127.0.0.1:$PORT/" "$DATA/large.tsv" "$DATA/five-thousand-firms.tsv")
+echo "== the workbook module: a 100,000-row .xlsx opened and computed =="
+cargo run -q --release -p cluster-eval-workbook --example large_xlsx -- "$DATA/large.xlsx" 100000
+(cd e2e && node bench/workbook-bench.mjs "http://127.0.0.1:$PORT/" "$DATA/large.xlsx")
 echo "== the portfolio page: 100 documents of 500 firm-years =="
 cargo build --quiet --release -p cluster-eval-engine --example synth_portfolio
 "${CARGO_TARGET_DIR:-$ROOT/target}/release/examples/synth_portfolio" "$DATA/portfolio" 100 500
