@@ -6,12 +6,8 @@
 // - The hashed assets (wasm, js, css: their names change with their content) are
 //   served cache-first, and precached at install from the links of index.html.
 // - Assets that the current index.html no longer links are pruned after an update.
-// - The workbook module (workbook.json names its hashed files; workbook-loader.js
-//   runs them in a Web Worker) is not part of the first visit: once the first visit
-//   has finished, the page asks for it ('prefetch-workbook') and it is fetched in the
-//   background and kept, so opening a workbook also works offline later. Its files
-//   are served cache-first (their names change with their content); workbook.json is
-//   served network-first, so a new module is picked up when online.
+// - The workbook module is fetched in the background when the page asks
+//   ('prefetch-workbook') and kept (docs/workbooks.md); workbook.json network-first.
 // - The Spanish and Portuguese texts (lang/<code>.json, fetched when a reader needs
 //   them) are kept once fetched, served from the cache and refreshed behind it, so a
 //   language used once also works offline.
@@ -63,8 +59,6 @@ function isWorkbookFile(url) {
   return /\/(workbook\.json|workbook-loader\.js|workbook-worker-[0-9a-f]+(_bg\.wasm|\.js))$/.test(new URL(url).pathname);
 }
 
-// The workbook module, fetched in the background (see the header), and the
-// versions of it that the new manifest no longer names, deleted.
 async function prefetchWorkbook() {
   const cache = await caches.open(CACHE);
   const response = await fetch(WORKBOOK, { cache: 'no-cache' });
