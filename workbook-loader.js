@@ -1,10 +1,10 @@
 // The workbook module's Web Worker (a classic worker: wasm-bindgen's `no-modules`
-// output is loaded with importScripts). The page starts it as
+// output is loaded with importScripts). The module's main-thread instance starts it as
 //   new Worker('workbook-loader.js?js=<glue>&wasm=<module>')
 // with the hashed names listed in workbook.json (scripts/workbook-hash.sh), so a new
 // build is never mixed with an old cached one.
 //
-// Messages in: {id, op: 'open', file, bytes, lang} | {id, op: 'template', lang} |
+// Messages in: {id, op: 'open', bytes} | {id, op: 'template', lang} |
 // {id, op: 'results', doc, lang}. Messages out: {id, ok} or {id, error}; bytes are
 // transferred, not copied.
 const params = new URL(self.location.href).searchParams;
@@ -16,7 +16,7 @@ const languages = {};
 // written here). English is built in; a language file the service worker has kept
 // also works offline. Without it, the workbook is written in English.
 async function language(code) {
-  if (code === 'en' || languages[code]) return;
+  if (!code || code === 'en' || languages[code]) return;
   try {
     const response = await fetch(`lang/${code}.json`);
     if (response.ok && wasm_bindgen.install_language(code, await response.text())) languages[code] = true;
@@ -31,10 +31,7 @@ self.onmessage = async (event) => {
     await ready;
     await language(m.lang);
     if (m.op === 'open') {
-      // Parsed here: the page reads the answer's fields, without a JSON decoder of
-      // its own for it.
-      const answer = JSON.parse(wasm_bindgen.open_workbook(m.file, new Uint8Array(m.bytes), m.lang));
-      self.postMessage({ id: m.id, ok: answer });
+      self.postMessage({ id: m.id, ok: wasm_bindgen.open_workbook(new Uint8Array(m.bytes)) });
     } else if (m.op === 'template' || m.op === 'results') {
       const bytes = m.op === 'template' ? wasm_bindgen.template(m.lang) : wasm_bindgen.results_workbook(m.doc, m.lang);
       self.postMessage({ id: m.id, ok: bytes.buffer }, [bytes.buffer]);

@@ -14,7 +14,6 @@ pub mod lang_files;
 pub mod reading;
 pub mod state;
 pub mod storage;
-pub mod workbook;
 
 pub use cluster_eval_ui::{
     csv_export, detail_names, example, fields, format, formulas, i18n, labels, messages, names,

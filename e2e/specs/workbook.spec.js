@@ -155,7 +155,7 @@ test('a 50 MB file is refused by name before it is read', async ({ page }) => {
   const big = path.join(test.info().outputDir, 'censo-completo.xlsx');
   fs.mkdirSync(path.dirname(big), { recursive: true });
   fs.writeFileSync(big, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(50 * 1024 * 1024)]));
-  // Refused on the page itself, from the file's size: the module is never asked.
+  // Refused from the file's size, before the module's worker is asked to read it.
   let asked = false;
   page.on('request', (r) => (asked ||= r.url().includes('workbook-loader')));
   await page.getByTestId('open-workbook').setInputFiles(big);

@@ -165,7 +165,14 @@ pub fn TableInput(table: TableKind) -> impl IntoView {
                         return;
                     }
                     let text = event_target_value(&ev);
-                    state.edit(|d| *d.table_text_mut(table) = text);
+                    state.edit(|d| {
+                        // A new header is a new table, not the sheet's text form edited.
+                        let header = |t: &str| t.lines().next().unwrap_or("").to_string();
+                        if header(d.table_text(table)) != header(&text) {
+                            forget_source(d, table);
+                        }
+                        *d.table_text_mut(table) = text;
+                    });
                 }
             ></textarea>
             <Show when=move || large.get()>

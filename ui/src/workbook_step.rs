@@ -1,12 +1,11 @@
 //! The workbook bar and the sheet-to-table step of opening a workbook: the rules
 //! (which choices can be confirmed, which tables they replace) and the markup.
 //!
-//! The markup is HTML text that the page sets with `inner_html` and listens to with
-//! one delegated `change` and one `click` handler (`data-action` on buttons,
-//! `data-sheet` on selects), like the report and the charts: a few hundred bytes of
-//! string building instead of the tens of kilobytes of view code that Leptos views
-//! of the same cost the first visit, which the workbook feature may grow by 5 KB at
-//! most (issue 16).
+//! The page draws the bar ([`bar_html`]); the step ([`html`]) is drawn by the workbook
+//! module, which the page loads when a workbook is first used, so the step's code is
+//! not in the first visit (issue 16 lets it grow by 5 KB at most). Both are HTML text
+//! listened to with delegated handlers (`data-action` on buttons, `data-sheet` on
+//! selects), and both are tested here, natively.
 
 use cluster_eval_engine::TableKind;
 
@@ -86,27 +85,49 @@ pub enum StepView<'a> {
     },
 }
 
-/// The bar (open, template, results) and the step under it.
-pub fn html(lang: Lang, step: StepView<'_>) -> String {
-    let mut html = format!(
-        r#"<div class="workbook-bar no-print"><label class="file-button"><span>{}</span><input type="file" accept=".xlsx,.xlsm,.xls,.ods" data-testid="open-workbook"></label> <button type="button" data-action="template" data-testid="download-template">{}</button> <button type="button" data-action="results" data-testid="export-xlsx">{}</button></div>"#,
+/// The bar (open, template, results), drawn by the page. A dropped workbook is handed
+/// to its input by index.html.
+pub fn bar_html(lang: Lang) -> String {
+    format!(
+        r#"<label class="file-button"><span>{}</span><input type="file" accept=".xlsx,.xlsm,.xls,.ods" data-testid="open-workbook"></label> <button type="button" data-action="template" data-testid="download-template">{}</button> <button type="button" data-action="results" data-testid="export-xlsx">{}</button>"#,
         esc(t(lang, "wb.open")),
         esc(t(lang, "wb.template")),
         esc(t(lang, "wb.export")),
-    );
-    match step {
-        StepView::Idle => {}
-        StepView::Busy(text) => html.push_str(&format!(
+    )
+}
+
+/// A status line (`busy`) or a refusal, drawn in the step's place.
+pub fn notice_html(lang: Lang, text: &str, busy: bool) -> String {
+    if busy {
+        format!(
             r#"<p class="notice info" role="status" data-testid="workbook-busy">{}</p>"#,
             esc(text)
-        )),
-        StepView::Failed(text) => html.push_str(&format!(
+        )
+    } else {
+        format!(
             r#"<p class="notice error" role="alert" data-testid="workbook-error">{} <button type="button" data-action="close">{}</button></p>"#,
             esc(text),
             esc(t(lang, "wb.close"))
-        )),
-        StepView::Choose { file, sheets, choice, no_table, replaced } => {
-            html.push_str(r#"<section class="workbook-step notice info no-print" data-testid="workbook-dialog">"#);
+        )
+    }
+}
+
+/// The step under the bar, drawn by the workbook module.
+pub fn html(lang: Lang, step: StepView<'_>) -> String {
+    match step {
+        StepView::Idle => String::new(),
+        StepView::Busy(text) => notice_html(lang, text, true),
+        StepView::Failed(text) => notice_html(lang, text, false),
+        StepView::Choose {
+            file,
+            sheets,
+            choice,
+            no_table,
+            replaced,
+        } => {
+            let mut html = String::from(
+                r#"<section class="workbook-step notice info no-print" data-testid="workbook-dialog">"#,
+            );
             html.push_str(&sheets_html(lang, file, sheets, choice, no_table));
             html.push_str(&format!(
                 r#"<p data-testid="workbook-replaces" role="status">{}</p><button type="button" data-action="confirm" data-testid="workbook-confirm"{}>{}</button> <button type="button" data-action="cancel" data-testid="workbook-cancel">{}</button></section>"#,
@@ -115,9 +136,9 @@ pub fn html(lang: Lang, step: StepView<'_>) -> String {
                 esc(t(lang, "wb.confirm")),
                 esc(t(lang, "wb.cancel")),
             ));
+            html
         }
     }
-    html
 }
 
 /// The step's heading, the module's warning when no sheet looks like a table, and one
@@ -131,7 +152,7 @@ pub fn sheets_html(
     no_table: Option<&str>,
 ) -> String {
     let mut html = format!(
-        "<h3>{}</h3>",
+        r#"<h3 tabindex="-1">{}</h3>"#,
         esc(&tf(lang, "wb.title", &[("file", file.to_string())]))
     );
     if let Some(text) = no_table {
@@ -145,7 +166,8 @@ pub fn sheets_html(
         let chosen = choice.get(i).copied().flatten();
         let name = esc(&sheet.name);
         html.push_str(&format!(
-            r#"<tr data-testid="workbook-sheet-{i}"><th scope="row">{name}</th><td><select data-sheet="{i}" data-testid="workbook-table-{i}" aria-label="{name}"><option value=""{}>{}</option>"#,
+            r#"<tr data-testid="workbook-sheet-{i}"><th scope="row">{name}</th><td><select data-sheet="{i}" data-testid="workbook-table-{i}" aria-label="{}"><option value=""{}>{}</option>"#,
+            esc(&tf(lang, "wb.table_for", &[("sheet", sheet.name.clone())])),
             selected(chosen.is_none()),
             esc(t(lang, "wb.ignore")),
         ));
@@ -233,11 +255,11 @@ mod tests {
     }
 
     #[test]
-    fn the_bar_is_always_there_and_the_step_only_when_choosing() {
-        let idle = html(Lang::Pt, StepView::Idle);
-        assert!(idle.contains(r#"data-testid="open-workbook""#));
-        assert!(idle.contains("Baixar o modelo"));
-        assert!(!idle.contains("workbook-dialog"));
+    fn the_bar_and_the_step_are_drawn_apart() {
+        let bar = bar_html(Lang::Pt);
+        assert!(bar.contains(r#"data-testid="open-workbook""#));
+        assert!(bar.contains("Baixar o modelo"));
+        assert_eq!(html(Lang::Pt, StepView::Idle), "");
         let failed = html(Lang::En, StepView::Failed("a <b>.xlsx is damaged"));
         assert!(failed.contains("a &lt;b&gt;.xlsx is damaged"));
         assert!(failed.contains(r#"data-action="close""#));

@@ -11,7 +11,7 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Ods, Range, Reader, Xls, Xlsx};
 use cluster_eval_engine::TableKind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::cells::Cell;
 use crate::header_row::{SheetBuilder, SheetText};
@@ -21,7 +21,7 @@ use crate::matching::SheetMatch;
 pub const MAX_FILE_BYTES: usize = cluster_eval_ui::file_names::MAX_WORKBOOK_BYTES;
 
 /// What a workbook file is, by its first bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Xlsx,
@@ -30,7 +30,7 @@ pub enum Format {
 }
 
 /// Why a file could not be opened as a workbook.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum OpenError {
     TooLarge {
@@ -51,7 +51,7 @@ pub enum OpenError {
 }
 
 /// One sheet, read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpenedSheet {
     pub name: String,
     /// The table it looks like, and how that was found.
@@ -100,7 +100,7 @@ impl OpenedSheet {
 }
 
 /// A workbook's sheets, in the workbook's order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpenedWorkbook {
     pub format: Format,
     pub sheets: Vec<OpenedSheet>,

@@ -55,9 +55,9 @@ pub fn open_error(e: &OpenError, file: &str, lang: Lang) -> String {
         OpenError::Text => fill(
             lang,
             (
-                "{file} is a text file (CSV or similar), not a workbook, whatever its name says. Open it with a table's file button, or paste its contents.",
-                "{file} es un archivo de texto (CSV o similar), no un libro de cálculo, aunque su nombre lo sugiera. Ábralo con el botón de archivo de una tabla, o pegue su contenido.",
-                "{file} é um arquivo de texto (CSV ou similar), não uma pasta de trabalho, embora o nome sugira. Abra-o com o botão de arquivo de uma tabela, ou cole o conteúdo.",
+                "{file} is a text file (CSV or similar), not a workbook, whatever its name says. Open it in a text editor or spreadsheet and paste its contents into the table's box.",
+                "{file} es un archivo de texto (CSV o similar), no un libro de cálculo, aunque su nombre lo sugiera. Ábralo en un editor de texto o una hoja de cálculo y pegue su contenido en el cuadro de la tabla.",
+                "{file} é um arquivo de texto (CSV ou similar), não uma pasta de trabalho, embora o nome sugira. Abra-o num editor de texto ou planilha e cole o conteúdo na caixa da tabela.",
             ),
             &[file],
         ),
@@ -79,14 +79,15 @@ pub fn open_error(e: &OpenError, file: &str, lang: Lang) -> String {
             ),
             &[file],
         ),
-        OpenError::Damaged { detail } => fill(
+        // The library's own words (`detail`, English and technical) are left out.
+        OpenError::Damaged { .. } => fill(
             lang,
             (
-                "{file} looks like a workbook but could not be read: it may be damaged or incomplete ({detail}). Open it in your spreadsheet program and save it again.",
-                "{file} parece un libro de cálculo pero no se pudo leer: puede estar dañado o incompleto ({detail}). Ábralo en su hoja de cálculo y guárdelo de nuevo.",
-                "{file} parece uma pasta de trabalho mas não pôde ser lido: pode estar danificado ou incompleto ({detail}). Abra-o no seu programa de planilhas e salve-o de novo.",
+                "{file} looks like a workbook but could not be read: it may be damaged or incomplete (a download cut short, for instance). Open it in your spreadsheet program and save it again.",
+                "{file} parece un libro de cálculo pero no se pudo leer: puede estar dañado o incompleto (una descarga interrumpida, por ejemplo). Ábralo en su hoja de cálculo y guárdelo de nuevo.",
+                "{file} parece uma pasta de trabalho mas não pôde ser lido: pode estar danificado ou incompleto (um download interrompido, por exemplo). Abra-o no seu programa de planilhas e salve-o de novo.",
             ),
-            &[file, ("detail", detail.clone())],
+            &[file],
         ),
         OpenError::NoSheets => fill(
             lang,
@@ -151,13 +152,25 @@ pub fn sheet_note(s: &OpenedSheet, lang: Lang) -> String {
             .to_string(),
         );
     }
-    if s.skipped_above > 0 {
+    if s.skipped_above == 1 {
+        parts.push(
+            pick(
+                lang,
+                (
+                    "the row above it left out",
+                    "la fila de encima omitida",
+                    "a linha acima omitida",
+                ),
+            )
+            .to_string(),
+        );
+    } else if s.skipped_above > 1 {
         parts.push(fill(
             lang,
             (
-                "{n} row(s) above it left out",
-                "{n} fila(s) encima omitida(s)",
-                "{n} linha(s) acima omitida(s)",
+                "{n} rows above it left out",
+                "{n} filas de encima omitidas",
+                "{n} linhas acima omitidas",
             ),
             &[("n", s.skipped_above.to_string())],
         ));

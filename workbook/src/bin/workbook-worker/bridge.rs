@@ -1,12 +1,8 @@
-//! The page's side of the workbook module: a Web Worker started the first time a
-//! workbook is opened, a template downloaded or results exported.
-//!
-//! The module (calamine and rust_xlsxwriter, about ten times the size of the page's
-//! additions) is not part of the first visit: `workbook.json` names its hashed files
-//! (scripts/workbook-hash.sh), `workbook-loader.js` runs it, and the service worker
-//! fetches all three in the background once the first visit has finished, so it is
-//! there offline later. A request is a message with an id; its answer resolves the
-//! promise kept under that id.
+//! The bridge from the module's main-thread instance to its worker instance: the
+//! worker is started on the first request (`workbook-loader.js`, with the hashed file
+//! names the page's loader read from `workbook.json` and left in
+//! `window.clusterWorkbookManifest`). A request is a message with an id; its answer
+//! resolves the promise kept under that id.
 
 use std::cell::RefCell;
 
@@ -29,20 +25,6 @@ pub enum Failure {
     Answer(String),
 }
 
-async fn fetch_json(url: &str) -> Option<js_sys::Object> {
-    let window = web_sys::window()?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.ok()?;
-    let response: web_sys::Response = response.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.json().ok()?)
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()
-}
-
 fn get_str(object: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(object, &JsValue::from_str(key))
         .ok()?
@@ -62,12 +44,12 @@ fn take_pending(id: Option<u32>) -> Vec<(u32, js_sys::Function, js_sys::Function
 }
 
 /// The worker, started on first use.
-async fn worker() -> Result<web_sys::Worker, Failure> {
+fn worker() -> Result<web_sys::Worker, Failure> {
     if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
         return Ok(w);
     }
-    let manifest = fetch_json("workbook.json")
-        .await
+    let manifest = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("clusterWorkbookManifest")).ok())
         .ok_or(Failure::Unavailable)?;
     let (js, wasm) = match (get_str(&manifest, "js"), get_str(&manifest, "wasm")) {
         (Some(js), Some(wasm)) => (js, wasm),
@@ -120,7 +102,7 @@ pub async fn request(
     fields: &[(&str, JsValue)],
     transfer: Option<&JsValue>,
 ) -> Result<JsValue, Failure> {
-    let w = worker().await?;
+    let w = worker()?;
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
@@ -158,5 +140,13 @@ pub fn download_bytes(file_name: &str, bytes: &JsValue) -> Result<(), JsValue> {
         &js_sys::Array::of1(bytes),
         &options,
     )?;
-    crate::files::download_blob(file_name, &blob)
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)
 }
