@@ -314,6 +314,7 @@ fn separator_text(lang: Lang, read: &TableSummary) -> String {
     };
     let how = match read.report.separator_source {
         Some(SeparatorSource::Forced) => t(lang, "report.forced"),
+        Some(SeparatorSource::Workbook) => t(lang, "report.decimal_workbook"),
         _ => t(lang, "report.detected"),
     };
     format!("{} ({how})", t(lang, sep_key))

@@ -904,7 +904,10 @@ fn read_with(
     let forced = Separator::from_setting(settings.delimiter_for(kind.name()));
     let sep = forced.unwrap_or_else(|| dialect::detect(text));
     report.separator = Some(sep);
-    report.separator_source = Some(if forced.is_some() {
+    let own = settings.tables.get(kind.name()).and_then(|t| t.delimiter);
+    report.separator_source = Some(if own.is_none() && settings.source_of(kind.name()).is_some() {
+        SeparatorSource::Workbook
+    } else if forced.is_some() {
         SeparatorSource::Forced
     } else {
         SeparatorSource::Detected

@@ -18,6 +18,8 @@ pub enum SeparatorSource {
     Detected,
     /// Set by the user (`settings.delimiter`, or the table's own override).
     Forced,
+    /// A workbook sheet's text form (`settings.tables.<table>.source`): tabs.
+    Workbook,
 }
 
 /// How a column's decimal mark was chosen.
