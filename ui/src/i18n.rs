@@ -107,6 +107,54 @@ fn installed(lang: Lang, key: &str) -> Option<&'static str> {
     INSTALLED.with(|t| t.borrow().get(slot)?.as_ref()?.get(key).copied())
 }
 
+/// The text of `key` in `lang`'s installed file, if any (never for English). The
+/// engine's messages (`crate::notes`) read their Spanish and Portuguese wording here
+/// in WebAssembly; natively they do too once a file is installed, which is how the
+/// tests check that a file gives the same words as the texts written in the source.
+pub fn installed_text(lang: Lang, key: &str) -> Option<&'static str> {
+    installed(lang, key)
+}
+
+/// The text of one of the engine's messages in WebAssembly (what `tr!` of
+/// `crate::notes` calls there): `key`'s installed template in `lang`, else the English
+/// one, filled with `args`. One shared function, so that each message adds only its
+/// list of values to the page's code.
+#[inline(never)]
+pub fn fill_installed(
+    lang: Lang,
+    key: &str,
+    english: &str,
+    args: &[(&str, &dyn std::fmt::Display)],
+) -> String {
+    fill(installed(lang, key).unwrap_or(english), args)
+}
+
+/// `template` with each `{name}` placeholder replaced by its value among `args`, in
+/// one pass: a value that itself holds braces is written as it is, and a placeholder
+/// without a value stays as written. For a template whose only braces are `{name}`
+/// placeholders, this is what `format!` makes of the same template with the same
+/// values in scope.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(template.len() + 16 * args.len());
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Slot(name) => match args.iter().find(|(arg, _)| *arg == name) {
+                Some((_, value)) => {
+                    let _ = write!(out, "{value}");
+                }
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+        }
+    }
+    out
+}
+
 /// Whether `lang`'s texts are at hand (English always; natively, every language).
 pub fn is_installed(lang: Lang) -> bool {
     match slot(lang) {
@@ -116,7 +164,9 @@ pub fn is_installed(lang: Lang) -> bool {
     }
 }
 
-/// A language's file: `{"key": "text", …}` for every key of the catalogue.
+/// A language's file: `{"key": "text", …}` for every key of the catalogue, then for
+/// every text of the engine's messages (`note.…`, read from `ui/src/notes.rs` itself:
+/// natively only, where that source is at hand).
 pub fn language_file(lang: Lang) -> String {
     let column = |&(key, en, es, pt): &(&str, &str, &str, &str)| {
         let text = match lang {
@@ -126,7 +176,18 @@ pub fn language_file(lang: Lang) -> String {
         };
         (key.to_string(), serde_json::Value::String(text.to_string()))
     };
-    let map: serde_json::Map<String, serde_json::Value> = CATALOGUE.iter().map(column).collect();
+    #[allow(unused_mut)]
+    let mut map: serde_json::Map<String, serde_json::Value> =
+        CATALOGUE.iter().map(column).collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    for note in crate::notes::note_texts() {
+        let text = match lang {
+            Lang::En => note.en,
+            Lang::Es => note.es,
+            Lang::Pt => note.pt,
+        };
+        map.insert(note.key, serde_json::Value::String(text));
+    }
     let mut text = serde_json::to_string_pretty(&map).unwrap_or_default();
     text.push('\n');
     text

@@ -635,3 +635,145 @@ fn a_message_from_a_newer_engine_is_shown_raw() {
         json!({"code": "warning_from_the_future", "message": "a warning from the future"})
     );
 }
+
+/// The messages of [`one_of_each`] and of the documents, with every wording of the
+/// costs and values that hold braces (filled in one pass, never read as placeholders).
+fn representative() -> Vec<Message> {
+    use Message as M;
+    let s = |text: &str| text.to_string();
+    let mut all = one_of_each();
+    all.extend(emitted());
+    for what in ["jobs", "additional_jobs", "firms", "other"] {
+        for denominator in [35.0, 35.5, -4.0, 0.0, 1234567.25] {
+            all.push(M::CostDivided {
+                what: s(what),
+                denominator,
+            });
+            all.push(M::CostDenominatorNotPositive {
+                what: s(what),
+                denominator,
+            });
+        }
+    }
+    all.push(M::MissingColumn { column: s("{n}") });
+    all.push(M::ProPoorMissingColumns {
+        columns: vec![s("{baseline}"), s("a}b{c"), s("ventas_{year}")],
+    });
+    all.push(M::ActorTypesUnknown {
+        types: vec![s("{count}"), s("{"), s("Fundación {types}")],
+        count: 3,
+        baseline: 2019,
+        followup: 2023,
+    });
+    all
+}
+
+#[test]
+fn every_message_text_is_read_from_the_source_for_the_language_files() {
+    let notes = cluster_eval_ui::notes::note_texts();
+    let source = include_str!("../src/notes.rs");
+    let written = source
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//") && l.contains("tr! {"))
+        .count();
+    assert_eq!(notes.len(), written, "a `tr!` was not read");
+    assert!(notes.len() > 60, "{}", notes.len());
+    let mut keys = BTreeSet::new();
+    for note in &notes {
+        assert!(note.key.starts_with("note."), "{}", note.key);
+        assert!(keys.insert(note.key.clone()), "{} twice", note.key);
+        assert!(
+            i18n::lookup(i18n::Lang::En, &note.key).is_none(),
+            "{} is also a catalogue key",
+            note.key
+        );
+        let mut used = BTreeSet::new();
+        for text in [&note.en, &note.es, &note.pt] {
+            assert!(!text.trim().is_empty(), "{}", note.key);
+            // Only `{name}` placeholders, each a listed value: what `format!` and
+            // `i18n::fill` read alike.
+            for piece in i18n::pieces(text) {
+                match piece {
+                    i18n::Piece::Text(t) => assert!(
+                        !t.contains('{') && !t.contains('}'),
+                        "{}: a brace that is not a `{{name}}` placeholder in “{text}”",
+                        note.key
+                    ),
+                    i18n::Piece::Slot(name) => {
+                        assert!(
+                            note.args.iter().any(|a| a == name),
+                            "{}: {{{name}}} is not in the list {:?}",
+                            note.key,
+                            note.args
+                        );
+                        used.insert(name.to_string());
+                    }
+                }
+            }
+        }
+        for arg in &note.args {
+            assert!(used.contains(arg), "{}: {arg} is never used", note.key);
+        }
+    }
+}
+
+#[test]
+fn the_language_file_path_gives_the_same_texts_as_the_direct_one() {
+    let messages = representative();
+    for lang in [i18n::Lang::Es, i18n::Lang::Pt] {
+        // Natively, with nothing installed: the texts written in the source.
+        let direct: Vec<String> = messages.iter().map(|m| message_text(lang, m)).collect();
+        // As in the page: the language's file installed, each text filled at run time.
+        assert!(i18n::install(lang, &i18n::language_file(lang)));
+        for (message, direct) in messages.iter().zip(&direct) {
+            assert_eq!(&message_text(lang, message), direct, "{lang:?} {message:?}");
+        }
+    }
+    // And the file's text is the one used: a changed file shows its change.
+    let file = i18n::language_file(i18n::Lang::Es);
+    let mut map: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&file).expect("a language file");
+    map.insert(
+        "note.years_not_before".into(),
+        json!("{followup} << {baseline} {unknown}"),
+    );
+    assert!(i18n::install(
+        i18n::Lang::Es,
+        &serde_json::to_string(&map).expect("json")
+    ));
+    let message = Message::YearsNotBefore {
+        baseline: 2023,
+        followup: 2019,
+    };
+    assert_eq!(
+        message_text(i18n::Lang::Es, &message),
+        "2019 << 2023 {unknown}"
+    );
+    assert!(i18n::install(i18n::Lang::Es, &file));
+}
+
+#[test]
+fn fill_reads_placeholders_as_format_does() {
+    let (a, b) = (7, "x{a}y");
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("a", &a), ("b", &b)];
+    for template in [
+        "",
+        "plain",
+        "{a}",
+        "{a}{b}{a}",
+        "«{b}» — {a}…",
+        "{b} {c}",
+        "{a",
+    ] {
+        let expected = match template {
+            "" => String::new(),
+            "plain" => "plain".to_string(),
+            "{a}" => format!("{a}"),
+            "{a}{b}{a}" => format!("{a}{b}{a}"),
+            "«{b}» — {a}…" => format!("«{b}» — {a}…"),
+            "{b} {c}" => format!("{b} {{c}}"),
+            _ => "{a".to_string(),
+        };
+        assert_eq!(i18n::fill(template, &args), expected, "{template}");
+    }
+}
