@@ -8,11 +8,11 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 # The first visit's ceiling in KB gzipped (scripts/size-check.sh). Issue 18's budget is
-# 520 KB; the page as built today weighs 586 KB (573 before the workbook bar, issue 16:
-# +13 KB where +5 was allowed), and docs/performance.md ("The first visit", "The
-# workbook module") measures why. Until the design changes, the check is a ratchet at
+# 520 KB; the page as built today weighs 578 KB (573 before the workbook bar of issue
+# 16, which may add 5 KB), and docs/performance.md ("The first visit", "The workbook
+# module") measures why 520 is out of reach. Until the design changes, the check is a ratchet at
 # today's size: it still fails the build when a change makes the first visit grow.
-FIRST_VISIT_KB ?= 587
+FIRST_VISIT_KB ?= 578
 
 .PHONY: setup serve serve-portfolio dist test lint test-engine test-browser test-e2e bench clean
 

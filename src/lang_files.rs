@@ -1,6 +1,6 @@
 //! The Spanish and Portuguese texts, fetched when a reader needs them
-//! (`lang/<code>.json`, written from the catalogue by `cargo run -p cluster-eval-ui
-//! --example lang_files`) and installed into `cluster_eval_ui::i18n`. The page's
+//! (`lang/<code>.json`, written from the catalogue and the engine messages' wording
+//! by `cargo run -p cluster-eval-ui --example lang_files`) and installed into `cluster_eval_ui::i18n`. The page's
 //! WebAssembly carries English only: a first visit downloads one language, not
 //! three. The light shell of index.html starts the download of the reader's file
 //! while the WebAssembly arrives, and the service worker keeps the files for

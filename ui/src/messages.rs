@@ -5,8 +5,8 @@
 //! In the page's WebAssembly the Spanish and Portuguese columns are left out (empty
 //! strings): a reader downloads only the language they read, as `lang/es.json` or
 //! `lang/pt.json`, which `cargo run -p cluster-eval-ui --example lang_files` writes
-//! from this file (a test fails when they are out of date) and `i18n::install`
-//! loads. That keeps about 15 KB gzipped of Spanish and Portuguese out of every first
+//! from this file and from the `tr!` texts of `notes.rs` (a test fails when they are
+//! out of date) and `i18n::install` loads. That keeps about 15 KB gzipped of Spanish and Portuguese out of every first
 //! visit (docs/performance.md).
 
 /// Expands the rows into `CATALOGUE`, with every language natively and English only
