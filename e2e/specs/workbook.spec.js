@@ -106,6 +106,28 @@ test('nothing changes until the sheet-to-table step is confirmed, and a sheet ca
   await expect(page.getByTestId('table-source-firms')).toHaveCount(0);
 });
 
+test('the step follows a change of language, and a new header typed in a table ends its source', async ({ page }) => {
+  const calc = new Calculator(page);
+  await calc.open();
+  await openWorkbook(page, fixture('ejemplo-es.xlsx'));
+  await expect(page.getByTestId('workbook-sheet-0')).toContainText('231 rows');
+  // The step has the focus, for a keyboard reader.
+  await expect(page.locator('[data-testid="workbook-dialog"] h3')).toBeFocused();
+  await calc.switchLanguage('pt');
+  await expect(page.getByTestId('workbook-sheet-0')).toContainText('231 linhas');
+  await expect(page.getByTestId('workbook-confirm')).toHaveText('Usar estas planilhas');
+  await page.getByTestId('workbook-confirm').click();
+  await expect(page.getByTestId('open-workbook')).toBeFocused();
+  await calc.showData();
+  await expect(page.getByTestId('table-source-territory')).toContainText('Territorio');
+  // Typing within the sheet's rows keeps the source; a new header line does not.
+  const text = await calc.tableInput('territory').inputValue();
+  await calc.tableInput('territory').fill(text.replace(/\n[^\n]*$/, ''));
+  await expect(page.getByTestId('table-source-territory')).toHaveCount(1);
+  await calc.tableInput('territory').fill('municipio\tpoblación\nA\t10');
+  await expect(page.getByTestId('table-source-territory')).toHaveCount(0);
+});
+
 test('a workbook dropped on the page opens the same step', async ({ page }) => {
   const calc = new Calculator(page);
   await calc.open();
