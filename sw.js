@@ -6,11 +6,11 @@
 // - The hashed assets (wasm, js, css: their names change with their content) are
 //   served cache-first, and precached at install from the links of index.html.
 // - Assets that the current index.html no longer links are pruned after an update.
-// - The workbook module is fetched in the background when the page asks
-//   ('prefetch-workbook') and kept (docs/workbooks.md); workbook.json network-first.
+// - The workbook module is fetched in the background a few seconds after this
+//   worker is activated, and kept (docs/workbooks.md).
 // - The Spanish and Portuguese texts (lang/<code>.json, fetched when a reader needs
-//   them) are kept once fetched, served from the cache and refreshed behind it, so a
-//   language used once also works offline.
+//   them) and workbook.json are kept once fetched, served from the cache and
+//   refreshed behind it, so a language used once also works offline.
 const CACHE = 'cluster-eval-shell-v1';
 const INDEX = new URL('./', self.location).href;
 // The portfolio page (portfolio/, a page and a WebAssembly of its own): nothing of it
@@ -84,9 +84,6 @@ async function prefetchWorkbook() {
   }
 }
 
-self.addEventListener('message', (event) => {
-  if (event.data === 'prefetch-workbook') event.waitUntil(prefetchWorkbook().catch(() => {}));
-});
 
 function isLanguageFile(url) {
   return /\/lang\/[a-z]+\.json$/.test(new URL(url).pathname);
@@ -103,6 +100,7 @@ self.addEventListener('activate', (event) => {
       .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
+  setTimeout(() => prefetchWorkbook().catch(() => {}), 4000);
 });
 
 self.addEventListener('fetch', (event) => {
@@ -137,21 +135,7 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  if (request.url === WORKBOOK) {
-    event.respondWith(
-      fetch(request, { cache: 'no-cache' })
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            event.waitUntil(caches.open(CACHE).then((cache) => cache.put(WORKBOOK, copy)));
-          }
-          return response;
-        })
-        .catch(() => caches.match(WORKBOOK).then((cached) => cached || Response.error())),
-    );
-    return;
-  }
-  if (isLanguageFile(request.url)) {
+  if (isLanguageFile(request.url) || request.url === WORKBOOK) {
     event.respondWith(
       caches.open(CACHE).then(async (cache) => {
         const cached = await cache.match(request);

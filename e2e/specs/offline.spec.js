@@ -29,3 +29,32 @@ test('load once, go offline, reload, paste: results appear', async ({ page, cont
   await expect(app.indicator('long.beneficiaries.sales.growth')).toHaveAttribute('data-value', '0.5');
   await context.setOffline(false);
 });
+
+test('the workbook module, fetched in the background after the first visit, opens a workbook offline', async ({ page, context }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+    // The service worker fetches the module a few seconds after it is activated.
+    const cached = async () => {
+      for (const name of await caches.keys()) {
+        const keys = await (await caches.open(name)).keys();
+        if (keys.some((r) => /workbook-worker-[0-9a-f]+_bg\.wasm$/.test(r.url))) return true;
+      }
+      return false;
+    };
+    for (let i = 0; i < 60 && !(await cached()); i++) await new Promise((r) => setTimeout(r, 250));
+  });
+  // Nothing of the module was used by the page itself before going offline.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(app.newProject).toBeVisible();
+  await page.getByTestId('open-workbook').setInputFiles('fixtures/workbooks/ejemplo-es.xlsx');
+  await expect(page.getByTestId('workbook-dialog')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('workbook-confirm').click();
+  await expect(app.indicator('long.cluster.sales.growth')).not.toHaveAttribute('data-value', '');
+  await context.setOffline(false);
+});

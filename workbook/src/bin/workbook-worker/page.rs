@@ -143,10 +143,21 @@ fn markup(lang: Lang, step: &Step) -> String {
     html(lang, view)
 }
 
-/// Takes `host` as the step's place (its handlers are attached once).
+/// The step's own style, added by this module (the page's stylesheet, in its first
+/// visit, has none of it): a table of sheets, stacked on a narrow screen.
+const STYLE: &str = ".workbook-step table{border-collapse:collapse}\
+.workbook-step th,.workbook-step td{text-align:left;padding:.25rem .5rem .25rem 0;vertical-align:top}\
+@media (max-width:40rem){.workbook-step tr,.workbook-step th,.workbook-step td{display:block}\
+.workbook-step tr{margin-bottom:.6rem}.workbook-step select{max-width:100%}}";
+
+/// Takes `host` as the step's place (its handlers and style are added once).
 fn take_host(host: web_sys::Element, lang: Lang) {
     if host.get_attribute("data-step-ready").is_none() {
         let _ = host.set_attribute("data-step-ready", "");
+        if let Ok(style) = host.owner_document().map_or(Err(JsValue::NULL), |d| d.create_element("style")) {
+            style.set_text_content(Some(STYLE));
+            let _ = host.before_with_node_1(&style);
+        }
         let on_change = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
             if let Some(select) = ev
                 .target()
