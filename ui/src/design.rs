@@ -727,13 +727,7 @@ pub fn section_html(lang: Lang, results: &Results) -> String {
 
     let gone = attrition(results);
     if !gone.is_empty() {
-        let heads = [
-            t(lang, "design.group"),
-            t(lang, "design.firms_b"),
-            t(lang, "design.gone"),
-            t(lang, "design.share_gone"),
-            t(lang, "design.jobs_gone"),
-        ];
+        let heads = attrition_heads(lang);
         table_start(
             &mut html,
             "attrition",
@@ -805,4 +799,15 @@ pub fn section_html(lang: Lang, results: &Results) -> String {
         html.push_str("</tbody></table></div>");
     }
     html
+}
+
+/// The attrition table's column titles (the page's section and the results workbook).
+pub fn attrition_heads(lang: Lang) -> [&'static str; 5] {
+    [
+        t(lang, "design.group"),
+        t(lang, "design.firms_b"),
+        t(lang, "design.gone"),
+        t(lang, "design.share_gone"),
+        t(lang, "design.jobs_gone"),
+    ]
 }

@@ -337,14 +337,7 @@ fn design_sheet(
         row += 1;
         sheet.write_string_with_format(row, 0, t(lang, "design.attrition_title"), &bold)?;
         row += 1;
-        let heads = [
-            t(lang, "design.group"),
-            t(lang, "design.firms_b"),
-            t(lang, "design.gone"),
-            t(lang, "design.share_gone"),
-            t(lang, "design.jobs_gone"),
-        ];
-        titles(sheet, row, &heads)?;
+        titles(sheet, row, &design::attrition_heads(lang))?;
         row += 1;
         for a in attrition {
             let group = if a.group == "control" {
