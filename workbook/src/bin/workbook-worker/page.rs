@@ -154,7 +154,10 @@ const STYLE: &str = ".workbook-step table{border-collapse:collapse}\
 fn take_host(host: web_sys::Element, lang: Lang) {
     if host.get_attribute("data-step-ready").is_none() {
         let _ = host.set_attribute("data-step-ready", "");
-        if let Ok(style) = host.owner_document().map_or(Err(JsValue::NULL), |d| d.create_element("style")) {
+        if let Ok(style) = host
+            .owner_document()
+            .map_or(Err(JsValue::NULL), |d| d.create_element("style"))
+        {
             style.set_text_content(Some(STYLE));
             let _ = host.before_with_node_1(&style);
         }
