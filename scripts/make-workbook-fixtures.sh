@@ -72,12 +72,13 @@ mkdir -p "$OUT" "$WORK/new"
 (cd "$ROOT" && cargo run -q -p cluster-eval-ui --example example_tables) >"$WORK/tables.json"
 python3 "$HELPER" fods "$WORK/tables.json" "$WORK/src" "$WORK/new"
 
-convert xlsx "$WORK/src/ejemplo-es.fods" "$WORK/src/sin-tablas.fods" "$WORK/src/filas-vacias.fods"
+convert xlsx "$WORK/src/ejemplo-es.fods" "$WORK/src/sin-tablas.fods" "$WORK/src/filas-vacias.fods" \
+    "$WORK/src/ancho-combinado.fods"
 convert ods "$WORK/src/exemplo-pt.fods"
 convert xls "$WORK/src/sin-nombres.fods"
 
 for name in ejemplo-es.xlsx ejemplo-es.tables.json exemplo-pt.ods exemplo-pt.tables.json \
-    sin-nombres.xls sin-tablas.xlsx filas-vacias.xlsx texto.xlsx; do
+    sin-nombres.xls sin-tablas.xlsx filas-vacias.xlsx ancho-combinado.xlsx texto.xlsx; do
     place "$name"
 done
 

@@ -6,7 +6,7 @@
         `cargo run -q -p cluster-eval-ui --example example_tables`) and writes:
           WORK_DIR/*.fods     flat ODF spreadsheets with typed cells, for soffice to
                               convert (ejemplo-es, exemplo-pt, sin-nombres,
-                              sin-tablas, filas-vacias);
+                              sin-tablas, filas-vacias, ancho-combinado);
           OUT_DIR/ejemplo-es.tables.json, OUT_DIR/exemplo-pt.tables.json
                               the same tables as the text a user would paste;
           OUT_DIR/texto.xlsx  a comma-separated text file named .xlsx.
@@ -369,6 +369,59 @@ def far_row_workbook(tables):
     return document("es", [table("Territorio", rows, width, wide_first=False)])
 
 
+# A wide firms table with a two-row header: the measures merged over their years.
+WIDE_YEARS = ["2019", "2020", "2021"]
+WIDE_FIRMS = [
+    # firm, group, sales 2019..2021, employment 2019..2021
+    ["VV-B01", "beneficiary", "1234.5", "1310", "1502.25", "12", "13", "15"],
+    ["VV-B02", "beneficiary", "2200", "2350.5", "2610", "20", "21", "24"],
+    ["VV-B03", "beneficiary", "980.75", "1005", "1190.5", "8", "8", "10"],
+    ["VV-B04", "beneficiary", "3100", "3240", "3555.5", "31", "33", "34"],
+    ["VV-C01", "control", "1500", "1520.5", "1580", "14", "14", "15"],
+    ["VV-C02", "control", "2050.25", "2010", "2120", "19", "18", "19"],
+    ["VV-C03", "control", "1120", "1150", "1175.75", "10", "11", "11"],
+    ["VV-C04", "control", "2875.5", "2900", "2990", "27", "27", "28"],
+]
+# Territory with real dates in its year column (1 January of each year).
+DATED_TERRITORY = [
+    ["2018-01-01", "412.5", "13118"],
+    ["2019-01-01", "428.1", "13025"],
+    ["2020-01-01", "421.7", "12789"],
+    ["2021-01-01", "455.3", "13779"],
+]
+
+
+def merged_wide_workbook():
+    """Sheet `Ventas por año` (a name of no table): the firms as a wide table whose
+    header takes two rows: `empresa` and `grupo` each merged over both rows, `ventas`
+    and `empleo` each merged across their three year columns, the years (numbers)
+    in the second row. Sheet `Territorio`: the year column holds dates."""
+    span = len(WIDE_YEARS)
+    covered = "<table:covered-table-cell/>"
+
+    def merged(name, columns=1, rows=1):
+        attrs = ' table:style-name="ce_head" office:value-type="string"'
+        if columns > 1:
+            attrs += f' table:number-columns-spanned="{columns}"'
+        if rows > 1:
+            attrs += f' table:number-rows-spanned="{rows}"'
+        return f"<table:table-cell{attrs}><text:p>{escape(name)}</text:p></table:table-cell>"
+
+    top = [merged("empresa", rows=2), merged("grupo", rows=2)]
+    for measure in ["ventas", "empleo"]:
+        top += [merged(measure, columns=span)] + [covered] * (span - 1)
+    below = [covered, covered] + [cell(y, "ce_head") for y in WIDE_YEARS] * 2
+    rows = [row(top), row(below)] + [row([cell(v) for v in firm]) for firm in WIDE_FIRMS]
+    firms = table("Ventas por año", rows, 2 + 2 * span)
+    head = [cell(h, "ce_head") for h in ["año", "pib local", "pib nacional"]]
+    rows = [row(head)] + [
+        row([date_cell(day), cell(local), cell(national)])
+        for day, local, national in DATED_TERRITORY
+    ]
+    territory = table("Territorio", rows, 3, wide_first=False)
+    return document("es", [firms, territory])
+
+
 def write(path, text):
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
@@ -384,6 +437,7 @@ def fods(tables_json, work_dir, out_dir):
     write(os.path.join(work_dir, "sin-nombres.fods"), unnamed_workbook(tables))
     write(os.path.join(work_dir, "sin-tablas.fods"), budget_workbook())
     write(os.path.join(work_dir, "filas-vacias.fods"), far_row_workbook(tables))
+    write(os.path.join(work_dir, "ancho-combinado.fods"), merged_wide_workbook())
     for lang, name in [("es", "ejemplo-es"), ("pt", "exemplo-pt")]:
         pasted = {kind: translated(tables[kind], lang) for kind in TABLES}
         text = json.dumps(pasted, ensure_ascii=False, indent=2) + "\n"

@@ -152,3 +152,67 @@ fn bad_files_are_refused_with_their_reason() {
         assert_eq!(open(bytes), Err(OpenError::PasswordProtected));
     }
 }
+
+#[test]
+fn a_merged_two_row_header_reads_as_a_wide_firms_table() {
+    let book = open(fixture("ancho-combinado.xlsx")).expect("opens");
+    let firms = &book.sheets[0];
+    assert_eq!(firms.name, "Ventas por año");
+    assert_eq!(firms.kind, Some(TableKind::Firms));
+    assert_eq!(firms.matched, Some(SheetMatch::Header));
+    assert_eq!(firms.header_rows, 2);
+    assert_eq!(firms.data_rows, 8);
+    let header = "empresa\tgrupo\tventas 2019\tventas 2020\tventas 2021\t\
+                  empleo 2019\templeo 2020\templeo 2021\n";
+    assert!(firms.text.starts_with(header), "{}", firms.text);
+    assert!(
+        firms
+            .text
+            .contains("\nVV-B01\tbeneficiary\t1234.5\t1310\t1502.25\t12\t13\t15\n"),
+        "{}",
+        firms.text
+    );
+
+    let (mut doc, sheets) = workbook_doc("ancho-combinado.xlsx");
+    assert_eq!(sheets[0], ("Ventas por año".into(), Some(TableKind::Firms)));
+    doc.project.baseline_year = Some(2019);
+    doc.project.followup_year = Some(2021);
+    let results = compute(&doc);
+    assert!(results.errors.is_empty(), "{:?}", results.errors);
+    // The beneficiaries' sales in the fixture (scripts/workbook_fixtures.py).
+    let sales_2019 = 1234.5 + 2200.0 + 980.75 + 3100.0;
+    let sales_2021 = 1502.25 + 2610.0 + 1190.5 + 3555.5;
+    let growth = results
+        .indicators
+        .iter()
+        .find(|i| i.id == "long.beneficiaries.sales.growth")
+        .and_then(|i| i.value)
+        .expect("sales growth of the beneficiaries");
+    let expected: f64 = sales_2021 / sales_2019 - 1.0;
+    assert!((growth - expected).abs() < 1e-12, "{growth} vs {expected}");
+}
+
+#[test]
+fn dates_in_a_year_column_give_their_year() {
+    let book = open(fixture("ancho-combinado.xlsx")).expect("opens");
+    let territory = &book.sheets[1];
+    assert_eq!(territory.name, "Territorio");
+    assert_eq!(territory.kind, Some(TableKind::Territory));
+    let years: Vec<&str> = territory
+        .text
+        .lines()
+        .skip(1)
+        .map(|line| line.split('\t').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        years,
+        ["2018", "2019", "2020", "2021"],
+        "{}",
+        territory.text
+    );
+    assert!(
+        territory.text.contains("\n2018\t412.5\t13118\n"),
+        "{}",
+        territory.text
+    );
+}
