@@ -37,6 +37,16 @@ use crate::results::{Horizon, Indicator, Message, Status, Unit};
 /// Tolerance of the threshold comparisons (as the pro-poor checks').
 const EPS: f64 = 1e-9;
 
+/// A design check is met when its value is within `limit` either way (`EPS` spares a
+/// value that equals the limit from a rounding error).
+fn within(value: f64, limit: f64) -> Status {
+    if value.abs() <= limit + EPS {
+        Status::Met
+    } else {
+        Status::NotMet
+    }
+}
+
 /// |smd| at or below this is balance.
 pub const BALANCE_LIMIT: f64 = 0.25;
 /// |differential attrition| at or below this is acceptable.
@@ -229,11 +239,7 @@ fn balance_one(
         return ind;
     };
     ind.value = Some(smd);
-    ind.status = if smd.abs() <= BALANCE_LIMIT + EPS {
-        Status::Met
-    } else {
-        Status::NotMet
-    };
+    ind.status = within(smd, BALANCE_LIMIT);
     ind.say(Message::BalanceCompared {
         group: side,
         measure: measure.into(),
@@ -340,11 +346,7 @@ pub fn attrition(ctx: &Ctx<'_>) -> Vec<Indicator> {
         [Some(sb), Some(sc)] => {
             let v = sb - sc;
             ind.value = Some(v);
-            ind.status = if v.abs() <= ATTRITION_LIMIT + EPS {
-                Status::Met
-            } else {
-                Status::NotMet
-            };
+            ind.status = within(v, ATTRITION_LIMIT);
             ind.say(Message::AttritionDifferential {
                 baseline: b,
                 followup: f,
