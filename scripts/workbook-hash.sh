@@ -12,5 +12,4 @@ wasm="$dir/workbook-worker_bg.wasm"
 hash=$(cat "$js" "$wasm" | sha256sum | cut -c1-16)
 mv "$js" "$dir/workbook-worker-$hash.js"
 mv "$wasm" "$dir/workbook-worker-${hash}_bg.wasm"
-bytes=$(stat -c %s "$dir/workbook-worker-${hash}_bg.wasm")
-printf '{"js":"workbook-worker-%s.js","wasm":"workbook-worker-%s_bg.wasm","wasm_bytes":%s}\n' "$hash" "$hash" "$bytes" >"$dir/workbook.json"
+printf '{"js":"workbook-worker-%s.js","wasm":"workbook-worker-%s_bg.wasm"}\n' "$hash" "$hash" >"$dir/workbook.json"

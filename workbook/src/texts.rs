@@ -5,8 +5,7 @@
 //! the page's catalogue: they are needed only once a workbook is opened, and the
 //! page's first download should not carry them (the module is fetched on demand).
 
-use cluster_eval_engine::TableKind;
-use cluster_eval_ui::i18n::{t, Lang};
+use cluster_eval_ui::i18n::Lang;
 
 use crate::matching::SheetMatch;
 use crate::open::{OpenError, OpenedSheet};
@@ -202,16 +201,6 @@ pub fn sheet_note(s: &OpenedSheet, lang: Lang) -> String {
         ),
     }
     parts.join("; ")
-}
-
-/// A table's name on the page (the page's own catalogue, `table.<name>`).
-pub fn table_name(kind: TableKind, lang: Lang) -> &'static str {
-    cluster_eval_ui::i18n::lookup(lang, &format!("table.{}", kind.name())).unwrap_or(kind.name())
-}
-
-/// The page's word for a key of its catalogue (for texts shared with the page).
-pub fn page_text(lang: Lang, key: &'static str) -> &'static str {
-    t(lang, key)
 }
 
 #[cfg(test)]
