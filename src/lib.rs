@@ -8,7 +8,7 @@
 pub mod app;
 pub mod browser_lang;
 pub mod components;
-pub mod engine_worker;
+pub mod compute_link;
 pub mod files;
 pub mod lang_files;
 pub mod reading;

@@ -1,64 +1,53 @@
-//! The tables read and the results of the open document, kept up to date.
+//! The tables read and the results of the open document, kept up to date by the
+//! compute worker (`compute_link.rs`): the page itself computes nothing.
 //!
-//! Every change of the document goes to the engine's [`Session`], which reads a table
-//! again only when its own text, the reading settings or its column mapping change,
-//! and recomputes the panels and bootstrap intervals only when the data, years or
-//! settings change: editing a fact or a target costs a `finish`, not a parse.
+//! Every change of the document is posted to the worker, whose engine `Session` reads
+//! a table again only when its own text, the reading settings or its column mapping
+//! change, and recomputes the panels and bootstrap intervals only when the data, years
+//! or settings change. Meanwhile the previous results stay on screen, and after a
+//! moment `computing` says they are being recalculated. The page shows the answer to
+//! the latest message only.
 //!
-//! Small projects are calculated at once on the main thread. Large ones (a census
-//! paste) are calculated in a Web Worker (`engine_worker.rs`) so the page never
-//! freezes; meanwhile the previous results stay on screen and `computing` is set. The
-//! page shows whatever arrives last for the current document, from either path.
+//! A first visit shows the built-in example's results before the worker has arrived:
+//! they were computed by the same engine when the page was built (`build.rs`), and are
+//! shown whenever the open document is the example as created.
 
 use std::rc::Rc;
 
-use cluster_eval_engine::Session;
-use cluster_eval_engine::TableKind;
-use cluster_eval_engine::TableSummary;
-use cluster_eval_engine::{Document, Results};
+use cluster_eval_engine::{Document, Results, TableKind, TableSummary};
+use cluster_eval_protocol::compute::{decode, Computed, Reply};
 use leptos::prelude::*;
 
-use crate::engine_worker::{self, Answer, EngineWorker};
+use crate::compute_link::{Answer, ComputeLink, Place};
 use crate::state::AppState;
 
-/// How long a calculation in the worker runs before the page says it is calculating.
+/// How long a calculation runs before the page says it is calculating.
 const COMPUTING_NOTICE_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
 
-/// Where the worker stands.
-#[derive(Clone)]
-enum WorkerSlot {
-    /// Not needed yet (no large project opened so far).
-    NotStarted,
-    Running(Rc<EngineWorker>),
-    /// It could not start or failed once: the main thread calculates from now on. A
-    /// stopped worker is kept, not dropped: its own message handler may be running.
-    Unavailable(#[allow(dead_code)] Option<Rc<EngineWorker>>),
-}
-
-/// Which path showed the summaries on screen last (so the other one sends them all).
-#[derive(Clone, Copy, PartialEq)]
-enum Shown {
-    Nothing,
-    Inline,
-    Worker,
-}
+/// The example's reading and results, computed natively at build time (`build.rs`).
+const EXAMPLE_COMPUTED: &str = include_str!(concat!(env!("OUT_DIR"), "/example-computed.json"));
 
 /// The five tables read, and the results computed from them.
 #[derive(Clone, Copy)]
 pub struct Reading {
     reads: [RwSignal<TableSummary>; TableKind::COUNT],
     pub results: RwSignal<Results>,
-    /// A large project is being calculated in the worker; the results on screen are
-    /// those of the document as it was before the last change.
+    /// The worker is calculating; the results on screen are those of the document as
+    /// it was before the last change.
     pub computing: RwSignal<bool>,
-    /// Where the results on screen were calculated: `page` or `worker` (shown as a
-    /// `data-` attribute, for support and tests).
+    /// Where the results on screen were calculated: `worker`, `page` (a browser that
+    /// refuses workers runs the worker's module on the page) or `build` (the example,
+    /// computed when the page was built). Shown as a `data-` attribute, for support
+    /// and tests.
     pub calculated_in: RwSignal<&'static str>,
-    session: StoredValue<Session>,
-    worker: StoredValue<WorkerSlot, LocalStorage>,
-    /// The number of the worker message whose answer is awaited (0: none).
+    /// The calculation stopped (the module could not be loaded, or the engine
+    /// stopped on this document): why, in the engine's English, for the notice.
+    pub stopped: RwSignal<Option<String>>,
+    link: StoredValue<Option<Rc<ComputeLink>>, LocalStorage>,
+    /// The number of the message whose answer is awaited (0: none).
     awaited: StoredValue<u32>,
-    shown: StoredValue<Shown>,
+    /// The link was just started: its first message asks for every table's summary.
+    fresh: StoredValue<bool>,
 }
 
 impl Reading {
@@ -68,13 +57,25 @@ impl Reading {
             results: RwSignal::new(Results::default()),
             computing: RwSignal::new(false),
             calculated_in: RwSignal::new(""),
-            session: StoredValue::new(Session::default()),
-            worker: StoredValue::new_local(WorkerSlot::NotStarted),
+            stopped: RwSignal::new(None),
+            link: StoredValue::new_local(None),
             awaited: StoredValue::new(0),
-            shown: StoredValue::new(Shown::Nothing),
+            fresh: StoredValue::new(true),
         };
-        Effect::new(move |_| state.doc.with(|doc| reading.calculate(state, doc)));
+        state.doc.with_untracked(|doc| {
+            if let Some(computed) = example_computed(doc, state.lang.get_untracked()) {
+                reading.show(computed, "build");
+            }
+        });
+        Effect::new(move |_| state.doc.with(|doc| reading.calculate(doc)));
         reading
+    }
+
+    /// The results on screen, when they are those of the open document as it is now
+    /// (no calculation awaited, none stopped).
+    pub fn current_results(&self) -> Option<Results> {
+        (self.awaited.get_value() == 0 && self.stopped.with_untracked(Option::is_none))
+            .then(|| self.results.get_untracked())
     }
 
     /// The reading of one table.
@@ -82,67 +83,94 @@ impl Reading {
         self.reads[slot(kind)]
     }
 
-    fn calculate(self, state: AppState, doc: &Document) {
-        if engine_worker::is_large(doc) {
-            if let Some(worker) = self.worker(state) {
-                let all = self.shown.get_value() != Shown::Worker;
-                match worker.post(doc, all) {
-                    Ok(seq) => {
-                        self.awaited.set_value(seq);
-                        // Said only when it takes a while: an edit of a large project
-                        // comes back in tens of milliseconds, and a notice flashing on
-                        // every key press would push the results up and down.
-                        set_timeout(
-                            move || {
-                                if self.awaited.get_value() == seq {
-                                    self.computing.set(true);
-                                }
-                            },
-                            COMPUTING_NOTICE_AFTER,
-                        );
-                        return;
+    fn calculate(self, doc: &Document) {
+        let Some(link) = self.link() else {
+            self.stopped
+                .set(Some("this build has no calculation module".to_string()));
+            return;
+        };
+        // A new link has nothing on screen from it yet: it sends every summary.
+        let all = self.fresh.get_value();
+        self.fresh.set_value(false);
+        let seq = link.compute(doc, all);
+        self.awaited.set_value(seq);
+        // Said only when it takes a while: an edit comes back in tens of
+        // milliseconds, and a notice flashing on every key press would push the
+        // results up and down.
+        set_timeout(
+            move || {
+                if self.awaited.get_value() == seq {
+                    self.computing.set(true);
+                }
+            },
+            COMPUTING_NOTICE_AFTER,
+        );
+    }
+
+    /// The running link, started on first need (and again after a failure).
+    fn link(self) -> Option<Rc<ComputeLink>> {
+        if let Some(link) = self.link.with_value(|l| l.clone()) {
+            return Some(link);
+        }
+        let link = ComputeLink::start("", move |answer| self.answered(answer))?;
+        self.link.set_value(Some(link.clone()));
+        self.fresh.set_value(true);
+        Some(link)
+    }
+
+    fn answered(self, answer: Answer) {
+        match answer {
+            Answer::Reply { seq, reply } => {
+                let latest = seq == self.awaited.get_value();
+                match reply {
+                    Reply::Computed(computed) if latest => {
+                        self.awaited.set_value(0);
+                        let place = match self.link.with_value(|l| l.as_ref().map(|l| l.place)) {
+                            Some(Place::Page) => "page",
+                            _ => "worker",
+                        };
+                        self.show(computed, place);
                     }
-                    Err(reason) => self.give_up_worker(&reason),
+                    // An answer to an older version: its results are outdated, but its
+                    // summaries are kept, because the awaited answer only carries the
+                    // tables that changed since this one.
+                    Reply::Computed(computed) => self.show_reads(computed.reads),
+                    Reply::Refused { reason } => self.stop(reason),
                 }
             }
+            Answer::Failed { reason } => {
+                leptos::logging::warn!("the calculation stopped: {reason}");
+                // This worker is done for: the next change starts a new one.
+                if let Some(link) = self.link.with_value(|l| l.clone()) {
+                    link.stop();
+                }
+                self.link.set_value(None);
+                self.stop(reason);
+            }
         }
-        self.calculate_here(state, doc);
     }
 
-    /// Calculates on the main thread, with the project marked as being calculated
-    /// for as long as it takes (see [`crate::storage::CALCULATING_KEY`]).
-    fn calculate_here(self, state: AppState, doc: &Document) {
+    fn stop(self, reason: String) {
         self.awaited.set_value(0);
-        let all = self.shown.get_value() != Shown::Inline;
-        let marked = state.mark_calculating();
-        let calculated = self.session.try_update_value(|session| {
-            let update = session.update(doc);
-            (session.summaries(update.reread, all), update.results)
-        });
-        if marked {
-            state.unmark_calculating();
-        }
-        if let Some((reads, results)) = calculated {
-            self.show(reads, results, Shown::Inline);
+        self.stopped.set(Some(reason));
+        if self.computing.get_untracked() {
+            self.computing.set(false);
         }
     }
 
-    fn show(self, reads: Vec<Option<TableSummary>>, results: Results, from: Shown) {
-        self.show_reads(reads);
-        if self.results.with_untracked(|old| *old != results) {
-            self.results.set(results);
+    fn show(self, computed: Computed, from: &'static str) {
+        self.show_reads(computed.reads);
+        if self.results.with_untracked(|old| *old != computed.results) {
+            self.results.set(computed.results);
         }
-        self.shown.set_value(from);
-        let place = if from == Shown::Worker {
-            "worker"
-        } else {
-            "page"
-        };
-        if self.calculated_in.get_untracked() != place {
-            self.calculated_in.set(place);
+        if self.calculated_in.get_untracked() != from {
+            self.calculated_in.set(from);
         }
         if self.computing.get_untracked() {
             self.computing.set(false);
+        }
+        if self.stopped.with_untracked(Option::is_some) {
+            self.stopped.set(None);
         }
     }
 
@@ -156,59 +184,24 @@ impl Reading {
             }
         }
     }
+}
 
-    /// The running worker, started on first need.
-    fn worker(self, state: AppState) -> Option<Rc<EngineWorker>> {
-        if let WorkerSlot::NotStarted = self.worker.with_value(|w| w.clone()) {
-            let started = EngineWorker::start(move |answer| self.answered(state, answer));
-            self.worker.set_value(match started {
-                Some(worker) => WorkerSlot::Running(worker),
-                None => WorkerSlot::Unavailable(None),
-            });
-        }
-        match self.worker.with_value(|w| w.clone()) {
-            WorkerSlot::Running(worker) => Some(worker),
-            _ => None,
-        }
+/// The example's build-time results, when `doc` is the example as created (in any
+/// language: only its name differs, and no figure depends on it).
+fn example_computed(doc: &Document, lang: crate::i18n::Lang) -> Option<Computed> {
+    let example = crate::example::document(lang);
+    if doc.tables_len() != example.tables_len() {
+        return None;
     }
-
-    fn answered(self, state: AppState, answer: Answer) {
-        match answer {
-            Answer::Reply { seq, reply } => {
-                let awaited = self.awaited.get_value();
-                if awaited == 0 {
-                    // The page calculated a newer version itself: nothing to show (the
-                    // next message to the worker asks for every table's summary).
-                } else if seq == awaited {
-                    self.awaited.set_value(0);
-                    self.show(reply.reads, reply.results, Shown::Worker);
-                } else {
-                    // An answer to an older version: its results are outdated, but its
-                    // summaries are kept, because the awaited answer only carries the
-                    // tables that changed since this one.
-                    self.show_reads(reply.reads);
-                    self.shown.set_value(Shown::Worker);
-                }
-            }
-            Answer::Failed { reason } => {
-                self.give_up_worker(&reason);
-                state
-                    .doc
-                    .with_untracked(|doc| self.calculate_here(state, doc));
-            }
-        }
+    let mut same = doc.clone();
+    same.project.name = example.project.name.clone();
+    same.results = None;
+    if same.to_json() != example.to_json() {
+        return None;
     }
-
-    fn give_up_worker(self, reason: &str) {
-        leptos::logging::warn!("calculating on the main thread: {reason}");
-        let stopped = match self.worker.with_value(|w| w.clone()) {
-            WorkerSlot::Running(worker) => {
-                worker.stop();
-                Some(worker)
-            }
-            _ => None,
-        };
-        self.worker.set_value(WorkerSlot::Unavailable(stopped));
+    match decode::<Reply>(EXAMPLE_COMPUTED) {
+        Ok(Reply::Computed(computed)) => Some(computed),
+        _ => None,
     }
 }
 

@@ -39,6 +39,12 @@ pub fn ResultsView() -> impl IntoView {
             <p class="notice computing" role="status" data-testid="computing" hidden=move || !computing.get()>
                 {move || t(lang.get(), "results.computing")}
             </p>
+            {move || reading.stopped.get().map(|reason| view! {
+                <p class="notice problem" role="alert" data-testid="calculation-stopped">
+                    {t(lang.get(), "results.stopped")} " "
+                    <small>"(" <bdi>{reason}</bdi> ")"</small>
+                </p>
+            })}
             <Summary />
             <p class="hint" data-testid="results-years">
                 {move || results.with(|r| match (r.baseline_year, r.followup_year) {

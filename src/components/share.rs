@@ -8,13 +8,16 @@ use crate::files;
 use crate::i18n::t;
 use crate::state::AppState;
 
-/// Downloads the open document with its results.
+/// Downloads the open document with its results: those on screen, when they are the
+/// open document's (the worker computed them; nothing is computed again here). While
+/// a calculation is still running the document goes without results, which every
+/// reader of the format recomputes anyway ("never trusted on the way in").
 pub fn export_document(state: AppState) {
+    let results = use_context::<crate::reading::Reading>().and_then(|r| r.current_results());
     let (name, json) = state.doc.with_untracked(|d| {
-        (
-            d.project.name.clone(),
-            cluster_eval_engine::with_results(d).to_json(),
-        )
+        let mut doc = d.clone();
+        doc.results = results;
+        (d.project.name.clone(), doc.to_json())
     });
     let _ = files::download(
         &files::safe_file_name(&name, "json"),
@@ -23,8 +26,9 @@ pub fn export_document(state: AppState) {
     );
 }
 
-/// Downloads one project with its results: the open one, or one that is not open
-/// (a notice's project, kept only in this tab).
+/// Downloads one project: the open one with its results, or one that is not open (a
+/// notice's project, kept only in this tab) as it is kept, without results: the page
+/// computes only the open project, and an import recomputes them.
 pub fn export_project(state: AppState, id: &str) {
     if state.current.get_untracked().as_deref() == Some(id) {
         return export_document(state);
@@ -32,7 +36,7 @@ pub fn export_project(state: AppState, id: &str) {
     let Some(doc) = state.document(id) else {
         return;
     };
-    let json = cluster_eval_engine::with_results(&doc).to_json();
+    let json = doc.to_json();
     let _ = files::download(
         &files::safe_file_name(&doc.project.name, "json"),
         "application/json",
