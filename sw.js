@@ -4,7 +4,8 @@
 //   while a fresh copy is fetched and stored, so an update is picked up on the next
 //   visit and a slow connection never delays the page.
 // - The hashed assets (wasm, js, css: their names change with their content) are
-//   served cache-first, and precached at install from the links of index.html.
+//   served cache-first, and precached at install from the links of index.html and
+//   its <meta name="compute-worker"> (the compute worker, started after first paint).
 // - Assets that the current index.html no longer links are pruned after an update.
 // - The workbook module is fetched in the background a few seconds after this
 //   worker is activated, and kept (docs/workbooks.md).
@@ -23,6 +24,16 @@ function assetsOf(html) {
   const re = /(?:href|src)="([^"]+\.(?:wasm|js|css))"/g;
   let m;
   while ((m = re.exec(html)) !== null) urls.add(new URL(m[1], INDEX).href);
+  // The compute worker, which the page starts after its first paint
+  // (src/compute_link.rs builds the same loader URL).
+  const worker = /<meta name="compute-worker" content="([^"]+)"/.exec(html);
+  if (worker) {
+    const js = new URL(`${worker[1]}.js`, INDEX).href;
+    const wasm = new URL(`${worker[1]}_bg.wasm`, INDEX).href;
+    urls.add(js);
+    urls.add(wasm);
+    urls.add(new URL(`compute-loader.js?js=${encodeURIComponent(js)}&wasm=${encodeURIComponent(wasm)}`, INDEX).href);
+  }
   return [...urls];
 }
 

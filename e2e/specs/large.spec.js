@@ -44,10 +44,11 @@ test('a census-size paste is calculated in the background, with the figures of a
   await app.setTarget(growth, '50');
   await expect(app.indicator(growth)).toHaveAttribute('data-status', 'not_met');
 
-  // Back to a small table: calculated on the page, the same figures.
+  // Back to a small table: calculated in the same worker (the page computes nothing
+  // itself since issue 22), the same figures.
   await page.getByTestId('table-clear-firms').click();
   await app.paste('firms', census(20, 41));
-  await expect(results).toHaveAttribute('data-calculated-in', 'page');
+  await expect(results).toHaveAttribute('data-calculated-in', 'worker');
   await expect(app.rowErrors('firms').first()).toHaveAttribute('data-line', '41');
   await expect(app.indicator(growth)).toHaveAttribute('data-status', 'not_met');
   expect((await app.indicatorState(growth)).value).toBeCloseTo(0.1, 12);
