@@ -133,7 +133,12 @@ pub fn WorkbookBar() -> impl IntoView {
                 t(state.lang.get_untracked(), "wb.template_file").to_string(),
             ),
             Some("results") => state.doc.with_untracked(|d| {
-                let doc = cluster_eval_engine::with_results(d).to_json();
+                // The results on screen, computed by the compute worker: nothing is
+                // computed again here.
+                let mut doc = d.clone();
+                doc.results =
+                    use_context::<crate::reading::Reading>().and_then(|r| r.current_results());
+                let doc = doc.to_json();
                 ("results", JsValue::from_str(&doc), d.project.name.clone())
             }),
             _ => return,
