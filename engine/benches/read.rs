@@ -4,7 +4,7 @@
 
 use std::hint::black_box;
 
-use cluster_eval_engine::document::Settings;
+use cluster_eval_engine::Settings;
 use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::read::{read_table, TableRows};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

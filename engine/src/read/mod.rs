@@ -24,32 +24,24 @@
 
 mod cell;
 mod dialect;
-mod error;
 mod header;
 mod invisible;
 mod number;
 mod preview;
 mod reader;
-mod report;
-mod schema;
 mod tables;
 mod wide;
 
-pub use cell::{fold, yes_no};
-pub use dialect::Separator;
-pub use error::{RowError, RowErrorKind};
-pub use invisible::{is_invisible, InvisibleChar};
-pub use number::DecimalMark;
-pub use preview::{CellRead, Preview, PreviewCell, PreviewRow, PREVIEW_ROWS};
-pub use reader::{column_of_header, columns_named};
-pub use report::{
-    DecimalReport, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy,
-    ReadReport, SeparatorSource,
+pub use cluster_eval_types::reading::{
+    CellRead, DecimalMark, DecimalReport, DecimalSource, HeaderOutcome, HeaderReport,
+    IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell, PreviewRow, ReadReport,
+    RowError, RowErrorKind, Separator, SeparatorSource, TableSummary, PREVIEW_ROWS,
 };
-pub use schema::{columns, ColumnDef, ColumnType};
+pub use cluster_eval_types::schema::{columns, ColumnDef, ColumnType};
+pub use cluster_eval_types::text::{fold, is_invisible, yes_no};
+pub use reader::{column_of_header, columns_named};
 
-use crate::document::Document;
-use crate::document::Settings;
+use cluster_eval_types::document::{Document, Settings};
 use crate::model::{
     ActivityRow, ActorRow, Dataset, FirmsTable, ProposalRow, SubsidyRow, TableKind, TerritoryRow,
 };
@@ -75,29 +67,6 @@ pub struct TableRead {
     pub errors: Vec<RowError>,
     /// The first rows as read, for the page's "what was read" grid.
     pub preview: Preview,
-}
-
-/// What the page shows of one table read: everything but the typed rows, which can
-/// be large and stay where the calculation runs (the page's main thread or its
-/// worker, see `session`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct TableSummary {
-    pub kind: TableKind,
-    pub report: ReadReport,
-    pub errors: Vec<RowError>,
-    pub preview: Preview,
-}
-
-impl TableSummary {
-    /// The summary of an empty table (before anything is read).
-    pub fn empty(kind: TableKind) -> Self {
-        TableSummary {
-            kind,
-            report: ReadReport::default(),
-            errors: Vec::new(),
-            preview: Preview::default(),
-        }
-    }
 }
 
 impl TableRead {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use cluster_eval_engine::document::Settings;
+use cluster_eval_engine::Settings;
 use cluster_eval_engine::model::{FirmYear, FirmsTable, TableKind};
 use cluster_eval_engine::read::{read_table, TableRead, TableRows};
 
