@@ -6,8 +6,8 @@
 //! the event study's point at t = f is the vs_control itself.
 
 use cluster_eval_engine::compute::compute_data;
-use cluster_eval_engine::Document;
 use cluster_eval_engine::model::{ActorRow, Dataset, FirmYear, FirmsTable, Group, Measure};
+use cluster_eval_engine::Document;
 use cluster_eval_engine::{Indicator, Results, Status};
 use proptest::prelude::*;
 use serde_json::{json, Value};

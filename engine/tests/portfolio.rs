@@ -1,10 +1,10 @@
 //! The portfolio (SPEC, "Portfolio"): the table, its summaries, copies, and the
 //! DerSimonian–Laird pooled estimate against a hand-worked example.
 
-use cluster_eval_engine::Document;
 use cluster_eval_engine::portfolio::{
     self, dersimonian_laird, median, Member, NotPooled, PoolError,
 };
+use cluster_eval_engine::Document;
 use cluster_eval_engine::{Horizon, Indicator, Results, Status, Unit};
 
 const ID: &str = "long.beneficiaries.sales.vs_control";
@@ -335,7 +335,10 @@ fn members_are_computed_as_when_opened_alone() {
     assert_eq!(member.results, alone);
     // A, B, K and L (L's bad row is an error, its 2019 row is read).
     assert_eq!(member.firms, 4);
-    assert_eq!(cluster_eval_engine::portfolio::member_from_computed(doc, alone).firms, 4);
+    assert_eq!(
+        cluster_eval_engine::portfolio::member_from_computed(doc, alone).firms,
+        4
+    );
     let table = portfolio::table(std::slice::from_ref(&member), &[ID]);
     assert_eq!(table.rows[0].country.as_deref(), Some("Nicaragua"));
     assert_eq!(table.rows[0].firms, 4);

@@ -4,9 +4,9 @@
 mod read_support;
 
 use cluster_eval_engine::error_entry;
-use cluster_eval_engine::{DelimiterSetting, Settings, TableSettings};
 use cluster_eval_engine::model::{Measure, TableKind};
 use cluster_eval_engine::read::{read_table, Separator, SeparatorSource};
+use cluster_eval_engine::{DelimiterSetting, Settings, TableSettings};
 use read_support::*;
 
 #[test]

@@ -4,9 +4,9 @@
 mod read_support;
 
 use cluster_eval_engine::error_entry;
-use cluster_eval_engine::{DecimalSetting, DelimiterSetting, Settings};
 use cluster_eval_engine::model::{Measure, TableKind};
 use cluster_eval_engine::read::read_table;
+use cluster_eval_engine::{DecimalSetting, DelimiterSetting, Settings};
 use proptest::prelude::*;
 use read_support::*;
 use std::collections::BTreeMap;

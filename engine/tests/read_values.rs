@@ -4,9 +4,9 @@
 mod read_support;
 
 use cluster_eval_engine::error_entry;
-use cluster_eval_engine::{DecimalSetting, Settings, TableSettings};
 use cluster_eval_engine::model::{Flag, Measure, TableKind};
 use cluster_eval_engine::read::{read_table, DecimalMark, DecimalSource, TableRows};
+use cluster_eval_engine::{DecimalSetting, Settings, TableSettings};
 use read_support::*;
 
 fn sales(

@@ -5,12 +5,12 @@
 use std::time::Instant;
 
 use cluster_eval_engine::error_entry;
-use cluster_eval_engine::Settings;
 use cluster_eval_engine::indicators::screening::{self, Reason};
 use cluster_eval_engine::model::{ProposalRow, TableKind};
 use cluster_eval_engine::read::{read_table, RowErrorKind, TableRead, TableRows};
-use cluster_eval_engine::{Horizon, Indicator, Status, Unit};
+use cluster_eval_engine::Settings;
 use cluster_eval_engine::{compute, Document};
+use cluster_eval_engine::{Horizon, Indicator, Status, Unit};
 use serde_json::{json, Value};
 
 fn read(text: &str) -> TableRead {

@@ -10,9 +10,9 @@
 //! every item here at its own crate root.
 //!
 //! The modules form layers, each using only those below it (a test of the engine,
-//! `engine/tests/layers.rs`, fails on a cycle), bottom to top: `text`, `lcg`;
-//! `vocab`; `entity`, `schema`, `message`; `results`; `indicator_id`, `migrate`,
-//! `json`; `document`; `reading`; `portfolio`.
+//! `engine/tests/layers.rs`, fails on a cycle), bottom to top: `text`, `vocab`,
+//! `lcg`, `migrate`, `json`; `entity`, `schema`, `message`; `results`; `document`,
+//! `indicator_id`; `reading`, `portfolio`.
 
 #![forbid(unsafe_code)]
 

@@ -215,4 +215,3 @@ pub enum PoolError {
     #[error("{id} is an amount of money, and the projects are in different currencies ({}): amounts in different currencies cannot be pooled", .currencies.join(", "))]
     MixedCurrencies { id: String, currencies: Vec<String> },
 }
-
