@@ -19,7 +19,7 @@ use crate::{indicators, pro_poor, years};
 pub fn compute(doc: &Document) -> Results {
     let reads: Vec<TableRead> = TableKind::ALL
         .into_iter()
-        .map(|kind| read::read_document_table(doc, kind))
+        .map(|kind| read_document_table(doc, kind))
         .collect();
     let refs: Vec<&TableRead> = reads.iter().collect();
     let errors = error_entries(&refs);
@@ -28,6 +28,17 @@ pub fn compute(doc: &Document) -> Results {
     let mut results = compute_data(doc, &data);
     results.errors = errors;
     results
+}
+
+/// Reads one table of a document: its text, the document's reading settings and the
+/// user's column mapping for that table (the reader never sees the document).
+pub fn read_document_table(doc: &Document, kind: TableKind) -> TableRead {
+    read::read_table(
+        kind,
+        doc.table_text(kind),
+        &doc.settings,
+        doc.columns.get(kind.name()),
+    )
 }
 
 /// Computes the results of `doc` from tables already read (with the same settings).

@@ -41,15 +41,16 @@ pub use cluster_eval_types::{
     CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
 };
 pub use compute::{
-    compute, compute_from_reads, core_of, error_entries, error_entry, finish, with_results,
+    compute, compute_from_reads, core_of, error_entries, error_entry, finish, read_document_table,
+    with_results,
 };
 pub use model::{Dataset, FirmYear, FirmsTable, Flag, Group, Measure, TableKind};
 pub use read::{
     assemble, assemble_owned, column_of_header, columns, columns_named, fold, is_invisible,
-    read_document_table, read_table, yes_no, CellRead, ColumnDef, ColumnType, DecimalMark,
-    DecimalReport, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, InvisibleChar,
-    MatchedBy, Preview, PreviewCell, PreviewRow, ReadReport, RowError, RowErrorKind, Separator,
-    SeparatorSource, TableRead, TableRows, TableSummary, PREVIEW_ROWS,
+    read_table, yes_no, CellRead, ColumnDef, ColumnType, DecimalMark, DecimalReport, DecimalSource,
+    HeaderOutcome, HeaderReport, IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell,
+    PreviewRow, ReadReport, RowError, RowErrorKind, Separator, SeparatorSource, TableRead,
+    TableRows, TableSummary, PREVIEW_ROWS,
 };
 pub use session::{Session, Update};
 pub use synth::{firms_tsv, firms_tsv_seeded, Lcg};

@@ -26,9 +26,9 @@ use rustc_hash::FxHashSet;
 use cluster_eval_types::document::{Document, Project};
 use cluster_eval_types::results::{Indicator, Results, Status, Unit};
 
-use crate::compute::compute_from_reads;
+use crate::compute::{compute_from_reads, read_document_table};
 use crate::model::TableKind;
-use crate::read::{self, TableRead, TableRows};
+use crate::read::{TableRead, TableRows};
 
 pub use cluster_eval_types::portfolio::{
     Cell, Duplicate, Estimate, Member, NotPooled, PoolError, PoolLine, Pooled, Row, StatusCounts,
@@ -66,7 +66,7 @@ const WIDTH_IN_SE: f64 = 3.92;
 pub fn member(document: Document) -> Member {
     let reads: Vec<TableRead> = TableKind::ALL
         .into_iter()
-        .map(|kind| read::read_document_table(&document, kind))
+        .map(|kind| read_document_table(&document, kind))
         .collect();
     let firms = reads.first().map_or(0, distinct_firms);
     let refs: Vec<&TableRead> = reads.iter().collect();
@@ -81,7 +81,7 @@ pub fn member(document: Document) -> Member {
 /// A document already computed (the page keeps its results): reads the firms table
 /// again only to count the firms.
 pub fn member_from_computed(document: Document, results: Results) -> Member {
-    let firms = distinct_firms(&read::read_document_table(&document, TableKind::Firms));
+    let firms = distinct_firms(&read_document_table(&document, TableKind::Firms));
     Member {
         document,
         results,

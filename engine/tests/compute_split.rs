@@ -3,7 +3,8 @@
 
 use cluster_eval_engine::compute::{compute_data, core_of, finish};
 use cluster_eval_engine::model::TableKind;
-use cluster_eval_engine::read::{assemble, read_document_table};
+use cluster_eval_engine::read::assemble;
+use cluster_eval_engine::read_document_table;
 use cluster_eval_engine::{ChecklistAnswer, Document, YesNoUnknown};
 
 fn rich_document() -> Document {

@@ -1,8 +1,6 @@
-//! One cell's text: missing markers, yes/no, groups, and the accent folding that
-//! headers and words are compared with (SPEC, "Cell values").
-//!
-//! No regex or Unicode-normalisation crate (the engine ships to the browser): Latin
-//! accents are folded by hand, which covers English, Spanish and Portuguese.
+//! One cell's text: missing markers, numbers, years and groups (SPEC, "Cell values").
+//! Yes/no and the accent folding that headers and words are compared with are
+//! `cluster_eval_types::text`'s.
 
 use cluster_eval_types::reading::RowErrorKind;
 use super::number::{self, DecimalMark, NumberError};

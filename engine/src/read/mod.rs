@@ -1,13 +1,17 @@
 //! Reading pasted spreadsheet tables (SPEC, "Tables" and "Cell values").
 //!
 //! The public interface (`read_table`, `TableRead`, `RowError`, `ReadReport`,
-//! `assemble`) is what the rest of the engine and the page rely on. One concept per
-//! file: `dialect` (separator, quotes, BOM, line endings, records), `header`
-//! (synonyms, user mapping, duplicate claims), `invisible` (zero-width and direction
-//! marks read as absent), `wide` (wide → long), `number`
-//! (conventions, decimal mark per column), `cell` (missing, yes/no, groups), `schema`
-//! (the columns of each table), `tables` (typed rows, cross-row checks), `error`,
-//! `report`, `preview`, and `reader`, which runs them in order.
+//! `assemble`) is what the rest of the engine and the page rely on. The reader takes
+//! a table's text, the reading settings and the table's column mapping, never the
+//! document (`compute::read_document_table` hands it a document's table). What it
+//! reports (`RowError`, `ReadReport`, `Preview`, `TableSummary`), the columns of
+//! each table (`schema`) and the text folding and yes/no words are types of
+//! `cluster-eval-types`, re-exported here. One concept per file: `dialect`
+//! (separator, quotes, BOM, line endings, records), `header` (synonyms, user
+//! mapping, duplicate claims), `invisible` (zero-width and direction marks read as
+//! absent), `wide` (wide → long), `number` (conventions, decimal mark per column),
+//! `cell` (missing, groups), `tables` (typed rows, cross-row checks), `preview`, and
+//! `reader`, which runs them in order.
 //!
 //! Everything here handles text a person pasted: no `unwrap`, `expect`, `panic!` or
 //! unchecked indexing (a panic in WebAssembly stops the page), held by clippy.
@@ -41,7 +45,7 @@ pub use cluster_eval_types::schema::{columns, ColumnDef, ColumnType};
 pub use cluster_eval_types::text::{fold, is_invisible, yes_no};
 pub use reader::{column_of_header, columns_named};
 
-use cluster_eval_types::document::{Document, Settings};
+use cluster_eval_types::document::Settings;
 use crate::model::{
     ActivityRow, ActorRow, Dataset, FirmsTable, ProposalRow, SubsidyRow, TableKind, TerritoryRow,
 };
@@ -90,16 +94,6 @@ pub fn read_table(
     mapping: Option<&BTreeMap<String, Option<String>>>,
 ) -> TableRead {
     reader::read(kind, text, settings, mapping)
-}
-
-/// Reads one table of a document.
-pub fn read_document_table(doc: &Document, kind: TableKind) -> TableRead {
-    read_table(
-        kind,
-        doc.table_text(kind),
-        &doc.settings,
-        doc.columns.get(kind.name()),
-    )
 }
 
 /// Puts tables read one by one together into a dataset, taking their rows (no copy:
