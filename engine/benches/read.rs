@@ -4,9 +4,9 @@
 
 use std::hint::black_box;
 
-use cluster_eval_engine::document::Settings;
 use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::read::{read_table, TableRows};
+use cluster_eval_engine::Settings;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 use cluster_eval_engine::synth;

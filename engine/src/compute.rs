@@ -3,19 +3,23 @@
 //! Reading and computing are split so the page can keep each table's reading and
 //! only re-read a table whose own text or settings changed.
 
-use crate::document::Document;
+use cluster_eval_types::document::Document;
+use cluster_eval_types::reading::RowError;
+use cluster_eval_types::results::{
+    ErrorEntry, Horizon, Indicator, Message, Results, Status, Warning,
+};
+
 use crate::indicators::firms::FirmIndex;
 use crate::model::Dataset;
 use crate::model::TableKind;
 use crate::read::{self, TableRead};
-use crate::results::{ErrorEntry, Horizon, Indicator, Message, Results, Status, Warning};
 use crate::{indicators, pro_poor, years};
 
 /// Reads every table of `doc` and computes its results.
 pub fn compute(doc: &Document) -> Results {
     let reads: Vec<TableRead> = TableKind::ALL
         .into_iter()
-        .map(|kind| read::read_document_table(doc, kind))
+        .map(|kind| read_document_table(doc, kind))
         .collect();
     let refs: Vec<&TableRead> = reads.iter().collect();
     let errors = error_entries(&refs);
@@ -24,6 +28,17 @@ pub fn compute(doc: &Document) -> Results {
     let mut results = compute_data(doc, &data);
     results.errors = errors;
     results
+}
+
+/// Reads one table of a document: its text, the document's reading settings and the
+/// user's column mapping for that table (the reader never sees the document).
+pub fn read_document_table(doc: &Document, kind: TableKind) -> TableRead {
+    read::read_table(
+        kind,
+        doc.table_text(kind),
+        &doc.settings,
+        doc.columns.get(kind.name()),
+    )
 }
 
 /// Computes the results of `doc` from tables already read (with the same settings).
@@ -38,8 +53,27 @@ pub fn compute_from_reads(doc: &Document, reads: &[&TableRead]) -> Results {
 pub fn error_entries(reads: &[&TableRead]) -> Vec<ErrorEntry> {
     reads
         .iter()
-        .flat_map(|r| r.errors.iter().map(|e| e.entry()))
+        .flat_map(|r| r.errors.iter().map(error_entry))
         .collect()
+}
+
+/// One row error as stored in `results.errors`.
+pub fn error_entry(error: &RowError) -> ErrorEntry {
+    let mut params = error.kind.params();
+    if let Some(h) = &error.header {
+        if error.column.as_deref() != Some(h.as_str()) {
+            params.insert("header".into(), h.as_str().into());
+        }
+    }
+    ErrorEntry {
+        table: error.table.name().to_string(),
+        line: error.line,
+        column: error.column.clone(),
+        text: error.text.clone(),
+        reason: error.kind.english(error.column.as_deref()),
+        code: error.kind.code().to_string(),
+        params,
+    }
 }
 
 /// The part of a document the costly computation depends on: the years and the

@@ -6,6 +6,11 @@
 //!
 //! The flow: [`Document`] (raw tables as pasted) → [`read`] (typed rows, reading
 //! reports, row errors) → [`indicators`] and [`pro_poor`] → [`Results`].
+//!
+//! The document, the result types, the reading reports and the shared vocabulary live
+//! in the bottom crate `cluster-eval-types` (which the page's logic, `ui/`, uses
+//! without the engine); every one of them is re-exported here at the path it always
+//! had.
 
 #![forbid(unsafe_code)]
 
@@ -24,46 +29,29 @@ macro_rules! internal_modules {
     };
 }
 
-internal_modules!(
-    compute,
-    document,
-    entity,
-    indicator_id,
-    indicators,
-    message,
-    migrate,
-    model,
-    panel,
-    pro_poor,
-    read,
-    results,
-    session,
-    synth,
-    years,
-);
-mod json;
+internal_modules!(compute, indicators, model, panel, pro_poor, read, session, synth, years);
 /// Several projects side by side: the portfolio table and the pooled estimate.
 pub mod portfolio;
 
-pub use compute::{compute, compute_from_reads, core_of, error_entries, finish, with_results};
-pub use document::{
-    expected_at, ChecklistAnswer, ColumnMapping, DecimalSetting, DelimiterSetting, Document,
-    DocumentError, Expected, Project, Settings, TableSettings, TableSource, Tables, YesNoUnknown,
-    CHECKLIST_ITEMS, CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
+pub use cluster_eval_types::{
+    entity_type, expected_at, ChecklistAnswer, ColumnMapping, Comparison, DecimalSetting,
+    DelimiterSetting, Document, DocumentError, EntityType, ErrorEntry, Expected, Family, Horizon,
+    Indicator, IndicatorId, Message, Project, Results, Settings, Side, Status, TableSettings,
+    TableSource, Tables, Unit, Warning, WinnerLoser, YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS,
+    CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
 };
-pub use entity::{entity_type, EntityType};
-pub use indicator_id::{Comparison, Family, IndicatorId};
-pub use indicators::panels::Side;
-pub use message::Message;
+pub use compute::{
+    compute, compute_from_reads, core_of, error_entries, error_entry, finish, read_document_table,
+    with_results,
+};
 pub use model::{Dataset, FirmYear, FirmsTable, Flag, Group, Measure, TableKind};
 pub use read::{
     assemble, assemble_owned, column_of_header, columns, columns_named, fold, is_invisible,
-    read_document_table, read_table, yes_no, CellRead, ColumnDef, ColumnType, DecimalMark,
-    DecimalReport, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, InvisibleChar,
-    MatchedBy, Preview, PreviewCell, PreviewRow, ReadReport, RowError, RowErrorKind, Separator,
-    SeparatorSource, TableRead, TableRows, TableSummary, PREVIEW_ROWS,
+    read_table, yes_no, CellRead, ColumnDef, ColumnType, DecimalMark, DecimalReport, DecimalSource,
+    HeaderOutcome, HeaderReport, IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell,
+    PreviewRow, ReadReport, RowError, RowErrorKind, Separator, SeparatorSource, TableRead,
+    TableRows, TableSummary, PREVIEW_ROWS,
 };
-pub use results::{ErrorEntry, Horizon, Indicator, Results, Status, Unit, Warning, WinnerLoser};
 pub use session::{Session, Update};
 pub use synth::{firms_tsv, firms_tsv_seeded, Lcg};
 pub use years::{Years, YearsError};

@@ -1,7 +1,7 @@
 //! The portfolio: several computed projects side by side (SPEC, "Portfolio").
 //!
 //! Each project is a document computed exactly as when it is opened alone
-//! ([`Member::compute`]). From them: the table ([`table`]) — one row per project with
+//! ([`member`]). From them: the table ([`table`]) — one row per project with
 //! its facts (name, country, sector, executing agency, years, distinct firms) and, per
 //! chosen indicator id, each project's value, status and interval, with a summary per
 //! indicator (projects by status, the median value) — and, for one id, the pooled
@@ -22,14 +22,18 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rustc_hash::FxHashSet;
-use serde::Serialize;
-use serde_json::{json, Value};
 
-use crate::compute::compute_from_reads;
-use crate::document::Document;
+use cluster_eval_types::document::{Document, Project};
+use cluster_eval_types::results::{Indicator, Results, Status, Unit};
+
+use crate::compute::{compute_from_reads, read_document_table};
 use crate::model::TableKind;
-use crate::read::{self, TableRead, TableRows};
-use crate::results::{Indicator, Results, Status, Unit};
+use crate::read::{TableRead, TableRows};
+
+pub use cluster_eval_types::portfolio::{
+    Cell, Duplicate, Estimate, Member, NotPooled, PoolError, PoolLine, Pooled, Row, StatusCounts,
+    Summary, Table,
+};
 
 /// The indicators a portfolio shows when none are chosen (issue 15): the
 /// beneficiaries' and the cluster's `vs_control` comparisons, the design checks'
@@ -57,47 +61,31 @@ const Z95: f64 = 1.96;
 /// The width of a 95% interval in standard errors (2 × 1.96).
 const WIDTH_IN_SE: f64 = 3.92;
 
-/// One project of a portfolio: its document, its results, and the number of distinct
-/// firms its firms table holds (rows read without error, every group).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Member {
-    pub document: Document,
-    pub results: Results,
-    pub firms: usize,
+/// Computes `document` as when it is opened alone (the same results as
+/// [`crate::compute`]), reading its tables once.
+pub fn member(document: Document) -> Member {
+    let reads: Vec<TableRead> = TableKind::ALL
+        .into_iter()
+        .map(|kind| read_document_table(&document, kind))
+        .collect();
+    let firms = reads.first().map_or(0, distinct_firms);
+    let refs: Vec<&TableRead> = reads.iter().collect();
+    let results = compute_from_reads(&document, &refs);
+    Member {
+        document,
+        results,
+        firms,
+    }
 }
 
-impl Member {
-    /// Computes `document` as when it is opened alone (the same results as
-    /// [`crate::compute`]), reading its tables once.
-    pub fn compute(document: Document) -> Member {
-        let reads: Vec<TableRead> = TableKind::ALL
-            .into_iter()
-            .map(|kind| read::read_document_table(&document, kind))
-            .collect();
-        let firms = reads.first().map_or(0, distinct_firms);
-        let refs: Vec<&TableRead> = reads.iter().collect();
-        let results = compute_from_reads(&document, &refs);
-        Member {
-            document,
-            results,
-            firms,
-        }
-    }
-
-    /// A document already computed (the page keeps its results): reads the firms table
-    /// again only to count the firms.
-    pub fn from_computed(document: Document, results: Results) -> Member {
-        let firms = distinct_firms(&read::read_document_table(&document, TableKind::Firms));
-        Member {
-            document,
-            results,
-            firms,
-        }
-    }
-
-    /// The project's currency as compared across projects: trimmed, upper case.
-    pub fn currency(&self) -> String {
-        self.document.project.currency.trim().to_uppercase()
+/// A document already computed (the page keeps its results): reads the firms table
+/// again only to count the firms.
+pub fn member_from_computed(document: Document, results: Results) -> Member {
+    let firms = distinct_firms(&read_document_table(&document, TableKind::Firms));
+    Member {
+        document,
+        results,
+        firms,
     }
 }
 
@@ -120,15 +108,6 @@ pub fn default_ids(members: &[Member]) -> Vec<String> {
         .filter(|id| members.iter().any(|m| m.results.indicator(id).is_some()))
         .map(|id| id.to_string())
         .collect()
-}
-
-/// A later document of the same content as an earlier one: shown, counted once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Duplicate {
-    /// The copy's position in the portfolio (0-based).
-    pub index: usize,
-    /// The position of the first document of that content.
-    pub of: usize,
 }
 
 /// For each member, the position of the first earlier member of the same content
@@ -174,7 +153,7 @@ fn same_content(a: &Document, b: &Document) -> bool {
         results: _,
         extra,
     } = a;
-    let unnamed = |p: &crate::document::Project| crate::document::Project {
+    let unnamed = |p: &Project| Project {
         name: String::new(),
         ..p.clone()
     };
@@ -189,108 +168,28 @@ fn same_content(a: &Document, b: &Document) -> bool {
         && unnamed(project) == unnamed(&b.project)
 }
 
-/// One project's value of one indicator. Everything is empty when the project's
-/// results have no such indicator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Cell {
-    pub id: String,
-    pub value: Option<f64>,
-    pub unit: Option<Unit>,
-    pub status: Option<Status>,
-    pub ci: Option<[f64; 2]>,
-}
-
-impl Cell {
-    fn of(id: &str, indicator: Option<&Indicator>) -> Cell {
-        Cell {
-            id: id.to_string(),
-            value: indicator.and_then(|i| i.value),
-            unit: indicator.map(|i| i.unit),
-            status: indicator.map(|i| i.status),
-            ci: indicator.and_then(|i| i.ci),
-        }
+/// One project's value of `id` (everything empty without such an indicator).
+fn cell(id: &str, indicator: Option<&Indicator>) -> Cell {
+    Cell {
+        id: id.to_string(),
+        value: indicator.and_then(|i| i.value),
+        unit: indicator.map(|i| i.unit),
+        status: indicator.map(|i| i.status),
+        ci: indicator.and_then(|i| i.ci),
     }
 }
 
-/// One row of the portfolio table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Row {
-    /// The project's position in the portfolio (0-based).
-    pub index: usize,
-    pub name: String,
-    pub country: Option<String>,
-    pub sector: Option<String>,
-    pub executing_agency: Option<String>,
-    pub currency: String,
-    pub baseline_year: Option<i32>,
-    pub followup_year: Option<i32>,
-    /// Distinct firms of the firms table.
-    pub firms: usize,
-    /// Set when this document is a copy of an earlier one (its position).
-    pub copy_of: Option<usize>,
-    /// One cell per chosen id, in the order chosen.
-    pub cells: Vec<Cell>,
-}
-
-/// Projects by status, for one indicator. `absent`: the project's results have no
-/// such indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct StatusCounts {
-    pub met: usize,
-    pub not_met: usize,
-    pub inconclusive: usize,
-    pub insufficient_data: usize,
-    pub reported: usize,
-    pub absent: usize,
-}
-
-impl StatusCounts {
-    fn add(&mut self, status: Option<Status>) {
-        let slot = match status {
-            Some(Status::Met) => &mut self.met,
-            Some(Status::NotMet) => &mut self.not_met,
-            Some(Status::Inconclusive) => &mut self.inconclusive,
-            Some(Status::InsufficientData) => &mut self.insufficient_data,
-            Some(Status::Reported) => &mut self.reported,
-            None => &mut self.absent,
-        };
-        *slot += 1;
-    }
-
-    /// The counts with their status codes, in the order above.
-    pub fn pairs(&self) -> [(&'static str, usize); 6] {
-        [
-            ("met", self.met),
-            ("not_met", self.not_met),
-            ("inconclusive", self.inconclusive),
-            ("insufficient_data", self.insufficient_data),
-            ("reported", self.reported),
-            ("absent", self.absent),
-        ]
-    }
-}
-
-/// The summary of one indicator over the portfolio (copies counted once).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Summary {
-    pub id: String,
-    pub unit: Option<Unit>,
-    pub counts: StatusCounts,
-    /// Projects with a value.
-    pub with_value: usize,
-    /// The median value over every project with a value; empty for a currency-valued
-    /// id whose projects are in different currencies.
-    pub median: Option<f64>,
-    pub mixed_currencies: bool,
-}
-
-/// The portfolio table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Table {
-    pub ids: Vec<String>,
-    pub rows: Vec<Row>,
-    pub summaries: Vec<Summary>,
-    pub copies: Vec<Duplicate>,
+/// Counts one project's status (`None`: no such indicator).
+fn count(counts: &mut StatusCounts, status: Option<Status>) {
+    let slot = match status {
+        Some(Status::Met) => &mut counts.met,
+        Some(Status::NotMet) => &mut counts.not_met,
+        Some(Status::Inconclusive) => &mut counts.inconclusive,
+        Some(Status::InsufficientData) => &mut counts.insufficient_data,
+        Some(Status::Reported) => &mut counts.reported,
+        None => &mut counts.absent,
+    };
+    *slot += 1;
 }
 
 /// The portfolio table of `members` for the indicators `ids`.
@@ -316,7 +215,7 @@ pub fn table<S: AsRef<str>>(members: &[Member], ids: &[S]) -> Table {
                 copy_of: *copy_of,
                 cells: ids
                     .iter()
-                    .map(|id| Cell::of(id, member.results.indicator(id)))
+                    .map(|id| cell(id, member.results.indicator(id)))
                     .collect(),
             }
         })
@@ -345,7 +244,7 @@ fn summary(members: &[Member], copy_of: &[Option<usize>], id: &str) -> Summary {
     let mut currencies = Vec::new();
     for (member, _) in members.iter().zip(copy_of).filter(|(_, c)| c.is_none()) {
         let indicator = member.results.indicator(id);
-        counts.add(indicator.map(|i| i.status));
+        count(&mut counts, indicator.map(|i| i.status));
         unit = unit.or(indicator.map(|i| i.unit));
         if let Some(value) = indicator.and_then(|i| i.value).filter(|v| v.is_finite()) {
             values.push(value);
@@ -379,22 +278,6 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
         _ if n % 2 == 1 => Some(values[n / 2]),
         _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
     }
-}
-
-/// The DerSimonian–Laird random-effects estimate (SPEC, "Portfolio").
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Estimate {
-    pub pooled: f64,
-    pub se: f64,
-    pub low: f64,
-    pub high: f64,
-    pub tau2: f64,
-    pub i2: f64,
-    pub q: f64,
-    pub k: usize,
-    /// Each study's random-effects weight `w*_i`, in the order given.
-    #[serde(skip)]
-    pub weights: Vec<f64>,
 }
 
 /// DerSimonian–Laird over `(x_i, se_i)` pairs, exactly as the SPEC writes it:
@@ -459,92 +342,6 @@ pub fn dersimonian_laird(points: &[(f64, f64)]) -> Option<Estimate> {
         .iter()
         .all(|v| v.is_finite())
         .then_some(estimate)
-}
-
-/// Why a project is listed but not pooled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NotPooled {
-    /// The document is a copy of an earlier one (counted there).
-    Copy,
-    /// The project's results have no such indicator.
-    Absent,
-    NoValue,
-    NoInterval,
-    /// An end of the interval is missing (not a finite number).
-    MissingEnd,
-    /// The interval has zero width (or is reversed, or too narrow to weigh).
-    ZeroWidth,
-}
-
-impl NotPooled {
-    pub fn english(self) -> &'static str {
-        match self {
-            NotPooled::Copy => "a copy of another project",
-            NotPooled::Absent => "no such indicator",
-            NotPooled::NoValue => "no value",
-            NotPooled::NoInterval => "no interval",
-            NotPooled::MissingEnd => "an end of its interval is missing",
-            NotPooled::ZeroWidth => "its interval has zero width",
-        }
-    }
-}
-
-/// One project's line of a pooled estimate (a line of the forest plot).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PoolLine {
-    /// The project's position in the portfolio (0-based).
-    pub index: usize,
-    pub name: String,
-    pub value: Option<f64>,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
-    /// `(high − low) / 3.92`, for a pooled project.
-    pub se: Option<f64>,
-    /// The project's share of the random-effects weight (`w*_i / Σw*`), when pooled.
-    pub weight: Option<f64>,
-    pub pooled: bool,
-    /// Why it is not pooled.
-    pub reason: Option<NotPooled>,
-    pub copy_of: Option<usize>,
-}
-
-/// The pooled estimate of one indicator over a portfolio.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Pooled {
-    pub id: String,
-    pub unit: Option<Unit>,
-    /// `None` with fewer than 2 pooled projects.
-    pub estimate: Option<Estimate>,
-    /// The number of projects pooled (those with a usable interval), even below 2.
-    pub k: usize,
-    pub projects: Vec<PoolLine>,
-}
-
-impl Pooled {
-    /// `{"id", "pooled", "low", "high", "tau2", "i2", "k", "projects"}` (issue 15),
-    /// the pooled numbers null with fewer than 2 pooled projects.
-    pub fn to_json(&self) -> Value {
-        let e = self.estimate.as_ref();
-        json!({
-            "id": self.id,
-            "pooled": e.map(|e| e.pooled),
-            "low": e.map(|e| e.low),
-            "high": e.map(|e| e.high),
-            "tau2": e.map(|e| e.tau2),
-            "i2": e.map(|e| e.i2),
-            "k": self.k,
-            "projects": self.projects,
-        })
-    }
-}
-
-/// Why a pooled estimate is refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PoolError {
-    /// A currency-valued id over projects in different currencies.
-    #[error("{id} is an amount of money, and the projects are in different currencies ({}): amounts in different currencies cannot be pooled", .currencies.join(", "))]
-    MixedCurrencies { id: String, currencies: Vec<String> },
 }
 
 /// The pooled estimate of `id` over `members` (SPEC, "Portfolio"): every project is

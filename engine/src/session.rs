@@ -16,10 +16,10 @@
 use std::collections::BTreeMap;
 
 use crate::compute;
-use crate::document::{Document, Settings};
+use cluster_eval_types::document::{Document, Settings};
 use crate::model::{Dataset, TableKind};
 use crate::read::{self, read_table, TableRead, TableSummary};
-use crate::results::Results;
+use cluster_eval_types::results::Results;
 
 /// What the reading of one table depends on.
 #[derive(Debug, Clone, PartialEq)]

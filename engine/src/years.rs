@@ -1,6 +1,6 @@
 //! Baseline and follow-up years (SPEC, "Computation: Years").
 
-use crate::document::Project;
+use cluster_eval_types::document::Project;
 use crate::model::FirmsTable;
 
 /// The two years every before/after indicator compares.

@@ -2,9 +2,10 @@
 //! facts, checklist and targets on top) gives exactly the full computation.
 
 use cluster_eval_engine::compute::{compute_data, core_of, finish};
-use cluster_eval_engine::document::{ChecklistAnswer, Document, YesNoUnknown};
 use cluster_eval_engine::model::TableKind;
-use cluster_eval_engine::read::{assemble, read_document_table};
+use cluster_eval_engine::read::assemble;
+use cluster_eval_engine::read_document_table;
+use cluster_eval_engine::{ChecklistAnswer, Document, YesNoUnknown};
 
 fn rich_document() -> Document {
     let mut doc = Document::new("Split");
@@ -105,8 +106,8 @@ fn the_core_ignores_facts_checklist_and_targets() {
 #[test]
 fn a_session_follows_edits_and_rereads_only_what_changed() {
     use cluster_eval_engine::compute::compute;
-    use cluster_eval_engine::document::DecimalSetting;
     use cluster_eval_engine::session::Session;
+    use cluster_eval_engine::DecimalSetting;
 
     let same = |session: &mut Session, doc: &Document| {
         let update = session.update(doc);

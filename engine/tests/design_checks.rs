@@ -6,9 +6,9 @@
 //! the event study's point at t = f is the vs_control itself.
 
 use cluster_eval_engine::compute::compute_data;
-use cluster_eval_engine::document::Document;
 use cluster_eval_engine::model::{ActorRow, Dataset, FirmYear, FirmsTable, Group, Measure};
-use cluster_eval_engine::results::{Indicator, Results, Status};
+use cluster_eval_engine::Document;
+use cluster_eval_engine::{Indicator, Results, Status};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -182,7 +182,7 @@ fn balance_is_the_standardised_mean_difference_at_baseline() {
     let (me, se) = moments(&[10.0, 20.0, 4.0]);
     let (mce, sce) = moments(&[10.0, 30.0]);
     close(e.value, (me - mce) / ((se * se + sce * sce) / 2.0).sqrt());
-    assert_eq!(e.horizon, cluster_eval_engine::results::Horizon::Design);
+    assert_eq!(e.horizon, cluster_eval_engine::Horizon::Design);
 }
 
 #[test]

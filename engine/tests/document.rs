@@ -1,6 +1,6 @@
 //! Reading, refusing, migrating and writing documents.
 
-use cluster_eval_engine::document::{
+use cluster_eval_engine::{
     ChecklistAnswer, DecimalSetting, DelimiterSetting, Document, DocumentError, Expected,
     YesNoUnknown, CURRENT_VERSION, MAX_BOOTSTRAP_REPS,
 };

@@ -4,9 +4,9 @@
 
 use cluster_eval_engine::indicators;
 use cluster_eval_engine::model::{Dataset, FirmYear, FirmsTable, Group, Measure, TerritoryRow};
-use cluster_eval_engine::results::{Indicator, Status, Warning};
 use cluster_eval_engine::years::Years;
 use cluster_eval_engine::Document;
+use cluster_eval_engine::{Indicator, Status, Warning};
 use serde_json::{json, Value};
 
 const B: Group = Group::Beneficiary;

@@ -1,13 +1,13 @@
 //! Hand-computed medium and short run indicators and the returns per dollar.
 
-use cluster_eval_engine::document::YesNoUnknown;
 use cluster_eval_engine::indicators;
 use cluster_eval_engine::model::{
     ActivityRow, ActorRow, Dataset, FirmYear, FirmsTable, Flag, Group, Measure, SubsidyRow,
 };
-use cluster_eval_engine::results::{Indicator, Status};
 use cluster_eval_engine::years::Years;
 use cluster_eval_engine::Document;
+use cluster_eval_engine::YesNoUnknown;
+use cluster_eval_engine::{Indicator, Status};
 use serde_json::json;
 
 const B: Group = Group::Beneficiary;

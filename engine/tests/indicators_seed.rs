@@ -2,9 +2,9 @@
 
 use cluster_eval_engine::indicators::{self, firms::FirmIndex, panels, productivity::Metric, Ctx};
 use cluster_eval_engine::model::{Dataset, FirmYear, FirmsTable, Group, Measure};
-use cluster_eval_engine::results::{Indicator, Status};
 use cluster_eval_engine::years::Years;
 use cluster_eval_engine::Document;
+use cluster_eval_engine::{Indicator, Status};
 
 fn get<'a>(inds: &'a [Indicator], id: &str) -> &'a Indicator {
     inds.iter()

@@ -3,7 +3,7 @@
 //! kept as it was read.
 
 use cluster_eval_engine::indicators::panels::Side;
-use cluster_eval_engine::results::{Message, Warning};
+use cluster_eval_engine::{Message, Warning};
 use serde_json::json;
 
 #[test]

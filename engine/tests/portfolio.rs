@@ -1,11 +1,11 @@
 //! The portfolio (SPEC, "Portfolio"): the table, its summaries, copies, and the
 //! DerSimonian–Laird pooled estimate against a hand-worked example.
 
-use cluster_eval_engine::document::Document;
 use cluster_eval_engine::portfolio::{
     self, dersimonian_laird, median, Member, NotPooled, PoolError,
 };
-use cluster_eval_engine::results::{Horizon, Indicator, Results, Status, Unit};
+use cluster_eval_engine::Document;
+use cluster_eval_engine::{Horizon, Indicator, Results, Status, Unit};
 
 const ID: &str = "long.beneficiaries.sales.vs_control";
 
@@ -331,11 +331,14 @@ fn members_are_computed_as_when_opened_alone() {
             "tables":{"firms":"firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t100\nA\tbeneficiary\t2023\t150\nB\tbeneficiary\t2019\t100\nB\tbeneficiary\t2023\t120\nK\tcontrol\t2019\t100\nK\tcontrol\t2023\t110\nL\tcontrol\t2019\t100\nL\tcontrol\t2023\tbad\n"}}"#,
     );
     let alone = cluster_eval_engine::compute(&doc);
-    let member = Member::compute(doc.clone());
+    let member = cluster_eval_engine::portfolio::member(doc.clone());
     assert_eq!(member.results, alone);
     // A, B, K and L (L's bad row is an error, its 2019 row is read).
     assert_eq!(member.firms, 4);
-    assert_eq!(Member::from_computed(doc, alone).firms, 4);
+    assert_eq!(
+        cluster_eval_engine::portfolio::member_from_computed(doc, alone).firms,
+        4
+    );
     let table = portfolio::table(std::slice::from_ref(&member), &[ID]);
     assert_eq!(table.rows[0].country.as_deref(), Some("Nicaragua"));
     assert_eq!(table.rows[0].firms, 4);

@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use cluster_eval_engine::document::Document;
 use cluster_eval_engine::portfolio::{self, Member};
 use cluster_eval_engine::synth::firms_tsv_seeded;
+use cluster_eval_engine::Document;
 
 const ID: &str = "long.beneficiaries.sales.vs_control";
 
@@ -98,7 +98,10 @@ fn an_unreadable_file_is_named_the_others_are_computed_and_the_exit_code_is_2() 
     assert_eq!(projects[1]["file"], paths[2]);
     assert_eq!(projects[1]["name"], "P1");
     // The same numbers as the library over the same documents, each computed alone.
-    let members: Vec<Member> = docs.into_iter().map(Member::compute).collect();
+    let members: Vec<Member> = docs
+        .into_iter()
+        .map(cluster_eval_engine::portfolio::member)
+        .collect();
     let expected = portfolio::pool(&members, ID).unwrap();
     let e = expected.estimate.as_ref().unwrap();
     assert_eq!(printed["pooled"].as_f64(), Some(e.pooled));
@@ -176,7 +179,7 @@ fn prints_the_table_as_text_and_as_csv() {
     assert_eq!(&rows[0][3], "P0");
     assert_eq!(&rows[0][4], "Nicaragua");
     assert_eq!(&rows[12][column], "2");
-    let member = Member::compute(docs[1].clone());
+    let member = cluster_eval_engine::portfolio::member(docs[1].clone());
     let value: f64 = rows[1][column].parse().unwrap();
     assert_eq!(Some(value), member.results.indicator(ID).unwrap().value);
 

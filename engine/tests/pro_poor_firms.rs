@@ -1,10 +1,10 @@
 //! Hand-computed tests of `pro_poor.micro_share`, the size classes'
 //! `pro_poor.firms.*.vs_beneficiaries` and their lines of the winners-and-losers table.
 
-use cluster_eval_engine::document::Document;
 use cluster_eval_engine::model::{FirmYear, Group, Measure};
 use cluster_eval_engine::pro_poor::firm_size::class_of;
-use cluster_eval_engine::results::{Indicator, Status, WinnerLoser};
+use cluster_eval_engine::Document;
+use cluster_eval_engine::{Indicator, Status, WinnerLoser};
 use serde_json::json;
 
 mod pro_poor_support;

@@ -1,10 +1,10 @@
 //! Hand-computed tests of `pro_poor.formalization` and `pro_poor.checklist`, and of the
 //! whole section without years and in the saved JSON.
 
-use cluster_eval_engine::document::{ChecklistAnswer, Document};
 use cluster_eval_engine::model::{Dataset, FirmYear, Flag, Group, Measure};
 use cluster_eval_engine::pro_poor;
-use cluster_eval_engine::results::{Indicator, Status};
+use cluster_eval_engine::{ChecklistAnswer, Document};
+use cluster_eval_engine::{Indicator, Status};
 use serde_json::json;
 
 mod pro_poor_support;

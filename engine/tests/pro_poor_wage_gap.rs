@@ -1,8 +1,8 @@
 //! Hand-computed tests of `pro_poor.wage_gap`, including its target as a ceiling.
 
-use cluster_eval_engine::document::Document;
 use cluster_eval_engine::model::{FirmYear, Group, Measure};
-use cluster_eval_engine::results::{Indicator, Status};
+use cluster_eval_engine::Document;
+use cluster_eval_engine::{Indicator, Status};
 use serde_json::json;
 
 mod pro_poor_support;

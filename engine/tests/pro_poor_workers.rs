@@ -1,9 +1,9 @@
 //! Hand-computed tests of `pro_poor.jobs.*`, `pro_poor.share.*` and the worker lines of
 //! the winners-and-losers table.
 
-use cluster_eval_engine::document::Document;
 use cluster_eval_engine::model::{FirmYear, Group, Measure};
-use cluster_eval_engine::results::{Status, WinnerLoser};
+use cluster_eval_engine::Document;
+use cluster_eval_engine::{Status, WinnerLoser};
 use serde_json::json;
 
 mod pro_poor_support;

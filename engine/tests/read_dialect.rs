@@ -3,9 +3,10 @@
 
 mod read_support;
 
-use cluster_eval_engine::document::{DelimiterSetting, Settings, TableSettings};
+use cluster_eval_engine::error_entry;
 use cluster_eval_engine::model::{Measure, TableKind};
 use cluster_eval_engine::read::{read_table, Separator, SeparatorSource};
+use cluster_eval_engine::{DelimiterSetting, Settings, TableSettings};
 use read_support::*;
 
 #[test]
@@ -127,7 +128,7 @@ fn ragged_rows_are_row_errors() {
     // The raw row is the rejected text; empty extra cells are harmless.
     assert_eq!(r.errors[0].text, "A\t2019");
     assert_eq!(r.errors[1].text, "B\t2019\t5\t7");
-    let e = r.errors[0].entry();
+    let e = error_entry(&r.errors[0]);
     assert_eq!(e.params["expected"], 3);
     assert_eq!(e.params["found"], 2);
     assert_eq!(firm_rows(&r).len(), 2);

@@ -3,11 +3,9 @@
 
 mod read_support;
 
-use cluster_eval_engine::document::{DecimalSetting, Document, TableSettings};
 use cluster_eval_engine::model::{Measure, TableKind};
-use cluster_eval_engine::read::{
-    assemble, read_document_table, DecimalSource, HeaderOutcome, MatchedBy,
-};
+use cluster_eval_engine::read::{assemble, DecimalSource, HeaderOutcome, MatchedBy};
+use cluster_eval_engine::{read_document_table, DecimalSetting, Document, TableSettings};
 use read_support::*;
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod read_support;
 
+use cluster_eval_engine::error_entry;
 use cluster_eval_engine::model::{Group, TableKind};
 use cluster_eval_engine::read::RowErrorKind;
 use read_support::*;
@@ -67,7 +68,7 @@ fn errors_carry_the_rejected_text_and_translate() {
     assert_eq!(e.kind, RowErrorKind::NotANumber);
     assert_eq!(e.text, " 12a ");
     assert_eq!(e.header.as_deref(), Some("sales"));
-    let entry = e.entry();
+    let entry = error_entry(e);
     assert_eq!(entry.table, "firms");
     assert_eq!(entry.line, 2);
     assert_eq!(entry.column.as_deref(), Some("sales"));
@@ -76,7 +77,7 @@ fn errors_carry_the_rejected_text_and_translate() {
     assert!(entry.params.is_empty());
     // A synonym header travels in the params, so the page can show what was pasted.
     let r = read(TableKind::Firms, "empresa;año;ventas\nA;2019;x\n");
-    assert_eq!(r.errors[0].entry().params["header"], "ventas");
+    assert_eq!(error_entry(&r.errors[0]).params["header"], "ventas");
 }
 
 #[test]
@@ -85,7 +86,7 @@ fn the_later_duplicate_is_the_error() {
     let r = read(TableKind::Firms, text);
     assert_eq!(codes(&r), [(5, "duplicate_row", Some("firm".into()))]);
     assert_eq!(r.errors[0].kind, RowErrorKind::Duplicate { first_line: 2 });
-    let e = r.errors[0].entry();
+    let e = error_entry(&r.errors[0]);
     assert_eq!(e.params["first_line"], 2);
     assert_eq!(e.text, "A");
     let lines: Vec<usize> = firm_rows(&r).iter().map(|f| f.line).collect();
@@ -127,7 +128,7 @@ fn rows_whose_group_differs_from_the_first_are_errors() {
         }
     );
     assert_eq!(r.errors[0].text, "controle");
-    let e = r.errors[1].entry();
+    let e = error_entry(&r.errors[1]);
     assert_eq!(e.code, "group_changed");
     assert_eq!(e.params["first_line"], 2);
     assert_eq!(e.params["first_group"], "beneficiary");
@@ -241,7 +242,7 @@ fn amounts_too_large_to_add_up_are_row_errors() {
         ]
     );
     assert_eq!(firm_rows(&r).len(), 1, "1e15 itself is a figure");
-    assert!(r.errors[0].entry().reason.contains("too large"));
+    assert!(error_entry(&r.errors[0]).reason.contains("too large"));
 
     let mut doc = cluster_eval_engine::Document::new("overflow");
     doc.tables.firms = "firm\tgroup\tyear\tsales\n\

@@ -3,6 +3,7 @@
 
 mod read_support;
 
+use cluster_eval_engine::error_entry;
 use cluster_eval_engine::model::{Flag, Group, Measure, TableKind};
 use cluster_eval_engine::read::TableRows;
 use cluster_eval_engine::read::{HeaderOutcome, IgnoredBecause, MatchedBy};
@@ -141,7 +142,7 @@ fn a_column_claimed_twice_is_a_table_error_naming_both() {
         "firm\tyear\tVentas\tRevenue\nA\t2019\t1\t2\n",
     );
     assert_eq!(codes(&r), [(1, "duplicate_column", Some("sales".into()))]);
-    let e = r.errors[0].entry();
+    let e = error_entry(&r.errors[0]);
     assert_eq!(e.params["first_header"], "Ventas");
     assert_eq!(e.params["second_header"], "Revenue");
     assert!(e.reason.contains("Ventas") && e.reason.contains("Revenue"));
@@ -266,7 +267,7 @@ fn the_other_four_tables_in_three_languages() {
 fn territory_duplicate_year_is_an_error() {
     let r = read(TableKind::Territory, "year\tlocal_gdp\n2019\t1\n2019\t2\n");
     assert_eq!(codes(&r), [(3, "duplicate_row", Some("year".into()))]);
-    assert_eq!(r.errors[0].entry().params["first_line"], 2);
+    assert_eq!(error_entry(&r.errors[0]).params["first_line"], 2);
 }
 
 #[test]

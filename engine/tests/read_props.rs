@@ -3,9 +3,10 @@
 
 mod read_support;
 
-use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting, Settings};
+use cluster_eval_engine::error_entry;
 use cluster_eval_engine::model::{Measure, TableKind};
 use cluster_eval_engine::read::read_table;
+use cluster_eval_engine::{DecimalSetting, DelimiterSetting, Settings};
 use proptest::prelude::*;
 use read_support::*;
 use std::collections::BTreeMap;
@@ -228,7 +229,7 @@ fn never_panics(text: &str, knobs: u8) {
     for kind in TableKind::ALL {
         let r = read_table(kind, text, &settings, Some(&mapping));
         for e in &r.errors {
-            let _ = e.entry();
+            let _ = error_entry(e);
         }
     }
 }

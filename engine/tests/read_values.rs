@@ -3,9 +3,10 @@
 
 mod read_support;
 
-use cluster_eval_engine::document::{DecimalSetting, Settings, TableSettings};
+use cluster_eval_engine::error_entry;
 use cluster_eval_engine::model::{Flag, Measure, TableKind};
 use cluster_eval_engine::read::{read_table, DecimalMark, DecimalSource, TableRows};
+use cluster_eval_engine::{DecimalSetting, Settings, TableSettings};
 use read_support::*;
 
 fn sales(
@@ -198,7 +199,7 @@ fn the_users_override_wins() {
         (d.mark, d.source),
         (DecimalMark::Comma, DecimalSource::Override)
     );
-    assert_eq!(r.errors[0].entry().params["decimal"], ",");
+    assert_eq!(error_entry(&r.errors[0]).params["decimal"], ",");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 mod read_support;
 
+use cluster_eval_engine::error_entry;
 use cluster_eval_engine::model::{Measure, TableKind};
 use cluster_eval_engine::read::TableRows;
 use cluster_eval_engine::read::{HeaderOutcome, IgnoredBecause};
@@ -49,7 +50,7 @@ fn a_year_with_no_values_makes_no_row_and_errors_keep_the_source_line() {
     let r = read(TableKind::Firms, text);
     assert_eq!(codes(&r), [(3, "not_a_number", Some("sales".into()))]);
     assert_eq!(r.errors[0].header.as_deref(), Some("sales_2020"));
-    assert_eq!(r.errors[0].entry().params["header"], "sales_2020");
+    assert_eq!(error_entry(&r.errors[0]).params["header"], "sales_2020");
     let got: Vec<(String, i32)> = firm_rows(&r)
         .iter()
         .map(|f| (f.firm.clone(), f.year))
@@ -81,7 +82,7 @@ fn a_shared_error_excludes_every_year_of_its_row() {
 fn the_same_firm_on_two_wide_rows_is_a_duplicate() {
     let r = read(TableKind::Firms, "firm\tsales_2019\nA\t1\nA\t2\n");
     assert_eq!(codes(&r), [(3, "duplicate_row", Some("firm".into()))]);
-    assert_eq!(r.errors[0].entry().params["first_line"], 2);
+    assert_eq!(error_entry(&r.errors[0]).params["first_line"], 2);
 }
 
 #[test]

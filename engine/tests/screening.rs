@@ -4,12 +4,13 @@
 
 use std::time::Instant;
 
-use cluster_eval_engine::document::Settings;
+use cluster_eval_engine::error_entry;
 use cluster_eval_engine::indicators::screening::{self, Reason};
 use cluster_eval_engine::model::{ProposalRow, TableKind};
 use cluster_eval_engine::read::{read_table, RowErrorKind, TableRead, TableRows};
-use cluster_eval_engine::results::{Horizon, Indicator, Status, Unit};
+use cluster_eval_engine::Settings;
 use cluster_eval_engine::{compute, Document};
+use cluster_eval_engine::{Horizon, Indicator, Status, Unit};
 use serde_json::{json, Value};
 
 fn read(text: &str) -> TableRead {
@@ -320,7 +321,7 @@ fn a_later_row_contradicting_a_flag_is_a_row_error() {
         ]
     );
     assert_eq!(r.errors[0].text, "no");
-    assert_eq!(r.errors[0].entry().code, "proposal_changed");
+    assert_eq!(error_entry(&r.errors[0]).code, "proposal_changed");
     // The rows in error are excluded: P keeps A and B only; Q is another proposal.
     assert_eq!(r.report.rows_read, 3);
     assert_eq!(r.report.rows_excluded, 2);

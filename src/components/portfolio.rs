@@ -141,7 +141,7 @@ pub fn PortfolioApp() -> impl IntoView {
             .and_then(|text| cluster_eval_engine::Document::from_json(&text).map_err(|_| ()))
         {
             Ok(document) => {
-                let member = Member::compute(document);
+                let member = portfolio::member(document);
                 entries.update(|e| {
                     e.push(Entry {
                         source,
@@ -194,7 +194,7 @@ pub fn PortfolioApp() -> impl IntoView {
                     Ok(documents) => {
                         for (n, document) in documents.into_iter().enumerate() {
                             next_turn().await;
-                            let member = Member::compute(document);
+                            let member = portfolio::member(document);
                             let label = if member.document.project.name.trim().is_empty() {
                                 name.clone()
                             } else {

@@ -8,7 +8,7 @@
 //! a live link in every row) are written with a leading apostrophe, the usual guard
 //! (OWASP, "CSV injection"); numbers are written as numbers and never touched.
 
-use cluster_eval_engine::Results;
+use cluster_eval_types::Results;
 
 use crate::i18n::{t, Lang};
 use crate::labels::status_key;

@@ -9,7 +9,7 @@
 //! an example, and one click to the other reading (the column's override,
 //! `settings.tables.<table>.decimal.<column>`) or to keep this one.
 
-use cluster_eval_engine::{DecimalMark, DecimalSetting, DecimalSource, Document, TableSummary};
+use cluster_eval_types::{DecimalMark, DecimalSetting, DecimalSource, Document, TableSummary};
 
 use crate::i18n::{lookup, t, tf, Lang};
 

@@ -4,7 +4,7 @@
 //! cluster caveat and the event-study chart (SVG text). Pure: the page lays these out,
 //! and `ui/tests/design.rs` tests them natively.
 
-use cluster_eval_engine::{Indicator, Message, Results, Status};
+use cluster_eval_types::{Indicator, Message, Results, Status};
 use serde_json::Value;
 
 use crate::format::{number, points};

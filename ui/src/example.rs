@@ -5,8 +5,8 @@
 //! The firms table is generated from a fixed formula (no randomness at run time), so
 //! the example's results are the same on every machine.
 
-use cluster_eval_engine::Lcg;
-use cluster_eval_engine::{ChecklistAnswer, Document, YesNoUnknown};
+use cluster_eval_types::Lcg;
+use cluster_eval_types::{ChecklistAnswer, Document, YesNoUnknown};
 
 use crate::i18n::Lang;
 

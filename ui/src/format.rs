@@ -2,8 +2,8 @@
 //! chosen language, shares and growths as percentages. Pure functions, so they are
 //! tested without a browser and used by the results, the charts and the CSV export.
 
-use cluster_eval_engine::{Family, IndicatorId};
-use cluster_eval_engine::{Horizon, Unit};
+use cluster_eval_types::{Family, IndicatorId};
+use cluster_eval_types::{Horizon, Unit};
 
 use crate::i18n::Lang;
 

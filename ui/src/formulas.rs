@@ -2,7 +2,7 @@
 //! and every number it came from (the engine's `detail`), in the reader's language.
 //! The page's `components::how` lays these lines out.
 
-use cluster_eval_engine::{Family, Indicator, IndicatorId};
+use cluster_eval_types::{Family, Indicator, IndicatorId};
 use serde_json::{Map, Value};
 
 use crate::detail_names;

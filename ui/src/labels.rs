@@ -1,8 +1,8 @@
 //! Catalogue keys of the engine's enumerations (statuses, horizons) and the unit a
 //! target is typed in.
 
-use cluster_eval_engine::IndicatorId;
-use cluster_eval_engine::{Horizon, Status, TableKind, Unit};
+use cluster_eval_types::IndicatorId;
+use cluster_eval_types::{Horizon, Status, TableKind, Unit};
 
 /// The status as written in the document (`Status::code`), for classes and `data-` attributes.
 pub fn status_code(status: Status) -> &'static str {

@@ -3,8 +3,8 @@
 //! translated measure, strategy, worker group or size class. Unknown ids show as they
 //! are, so a newer engine's indicator is never hidden.
 
-use cluster_eval_engine::Group;
-use cluster_eval_engine::{Comparison, Family, IndicatorId};
+use cluster_eval_types::Group;
+use cluster_eval_types::{Comparison, Family, IndicatorId};
 
 use crate::i18n::{t, tf, Lang};
 

@@ -18,8 +18,8 @@
 //! writes by reading the `tr!`s of this file: [`note_texts`]), filled at run time by
 //! [`crate::i18n::fill`], and the text is English until that file is installed.
 
-use cluster_eval_engine::Side;
-use cluster_eval_engine::{Message, Warning};
+use cluster_eval_types::Side;
+use cluster_eval_types::{Message, Warning};
 use serde_json::{Map, Value};
 
 use crate::i18n::Lang;

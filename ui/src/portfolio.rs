@@ -1,15 +1,15 @@
 //! The portfolio page's decisions (issue 15): its texts, the portfolio file (reading
 //! one or several documents, writing the portfolio as one JSON file), the rows shown
 //! (filters, sorting), the plain sentence of a pooled estimate and the table as CSV.
-//! Every number comes from the engine (`cluster_eval_engine::portfolio`).
+//! Every number comes from the engine (`cluster_eval_types::portfolio`).
 //!
 //! The page's texts are a catalogue of their own ([`TEXTS`]), not rows of
 //! `messages::CATALOGUE`: the main page searches that catalogue at run time, so every
 //! row there is in its first visit; the portfolio page is a separate binary, and only
 //! it links these.
 
-use cluster_eval_engine::portfolio::{Member, NotPooled, Pooled, Row, Table};
-use cluster_eval_engine::{Document, DocumentError, Status, Unit};
+use cluster_eval_types::portfolio::{Member, NotPooled, Pooled, Row, Table};
+use cluster_eval_types::{Document, DocumentError, Status, Unit};
 use serde_json::Value;
 
 use crate::csv_export::quote;

@@ -4,7 +4,7 @@
 //! views: a few kilobytes of string building instead of tens of kilobytes of view code
 //! in the first visit, and testable natively.
 
-use cluster_eval_engine::Results;
+use cluster_eval_types::Results;
 
 use crate::i18n::{t, tf, Lang};
 use crate::summary;

@@ -14,7 +14,7 @@
 //! rows drawn by the page's reactive views cost the first visit 16 KB of gzipped
 //! WebAssembly; as text it costs a fraction of that, and lays out faster.
 
-use cluster_eval_engine::Indicator;
+use cluster_eval_types::Indicator;
 use serde_json::Value;
 
 use crate::csv_export::quote;

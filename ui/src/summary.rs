@@ -10,7 +10,7 @@
 //! local against national GDP, the return per dollar, who loses out, and participation
 //! — each only when its indicator has a value, at most [`MAX_FINDINGS`].
 
-use cluster_eval_engine::{Indicator, Results, Status};
+use cluster_eval_types::{Indicator, Results, Status};
 
 use crate::format::{number, percent, points};
 use crate::i18n::{lookup, t, tf, Lang};

@@ -7,7 +7,7 @@
 //! listened to with delegated handlers (`data-action` on buttons, `data-sheet` on
 //! selects), and both are tested here, natively.
 
-use cluster_eval_engine::TableKind;
+use cluster_eval_types::TableKind;
 
 use crate::i18n::{t, tf, Lang};
 use crate::labels::table_title_key;

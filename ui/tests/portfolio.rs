@@ -174,14 +174,14 @@ fn the_portfolio_file_reopens_as_the_same_documents() {
     b.project.name = "Chontales".into();
     let members: Vec<Member> = [a.clone(), b.clone()]
         .into_iter()
-        .map(Member::compute)
+        .map(portfolio::member)
         .collect();
     let text = to_json(&members);
     assert!(text.contains("\"format\": \"cluster-eval-portfolio\""));
     assert!(text.contains("\"results\""));
     let back = read_file(&text).expect("reopens");
     assert_eq!(back, vec![a.clone(), b]);
-    let again: Vec<Member> = back.into_iter().map(Member::compute).collect();
+    let again: Vec<Member> = back.into_iter().map(portfolio::member).collect();
     assert_eq!(
         portfolio::table(&again, &[ID]),
         portfolio::table(&members, &[ID])

@@ -10,7 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use cluster_eval_engine::document::{DecimalSetting, DelimiterSetting, Document, Settings};
+use cluster_eval_engine::error_entry;
+use cluster_eval_engine::{DecimalSetting, DelimiterSetting, Document, Settings};
 use cluster_eval_engine::indicators::screening;
 use cluster_eval_engine::model::TableKind;
 use cluster_eval_engine::read::{read_table, TableRows};
@@ -46,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
     let kind = TableKind::ALL[usize::from(knobs >> 5) % TableKind::ALL.len()];
     let read = read_table(kind, &text, &settings, Some(&mapping));
     for e in &read.errors {
-        let _ = e.entry();
+        let _ = error_entry(e);
     }
     if let TableRows::Proposals(rows) = &read.rows {
         let _ = screening::compute(rows);

@@ -24,10 +24,10 @@ use serde_json::Value;
 use super::long::checked;
 use super::panels::{num, Bundle, Side};
 use super::Ctx;
-use crate::document::Project;
-use crate::message::Message;
+use cluster_eval_types::document::Project;
+use cluster_eval_types::message::Message;
 use crate::panel::finite;
-use crate::results::{Horizon, Indicator, Status, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Status, Unit};
 
 pub const PER_JOB: &str = "long.cost_per_job";
 pub const PER_ADDITIONAL_JOB: &str = "long.cost_per_additional_job";

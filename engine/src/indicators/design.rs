@@ -29,10 +29,10 @@ use super::panels::{num, opt, Panel, Side};
 use super::productivity::Metric;
 use super::spans::YearRows;
 use super::Ctx;
-use crate::document::Settings;
+use cluster_eval_types::document::Settings;
 use crate::model::{FirmYear, Measure};
 use crate::panel::finite;
-use crate::results::{Horizon, Indicator, Message, Status, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 
 /// Tolerance of the threshold comparisons (as the pro-poor checks').
 const EPS: f64 = 1e-9;

@@ -23,7 +23,7 @@ use super::status;
 use super::Ctx;
 use crate::model::{Dataset, TerritoryRow};
 use crate::panel::{cagr, finite, growth};
-use crate::results::{Horizon, Indicator, Message, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Unit};
 use crate::years::Years;
 
 /// The panel of `side`, or why its growth cannot be computed.

@@ -25,10 +25,10 @@ use serde_json::Value;
 use super::panels::{num, Bundle, Side};
 use super::status;
 use super::Ctx;
-use crate::entity::{entity_type, EntityType};
+use cluster_eval_types::entity::{entity_type, EntityType};
 use crate::model::{FirmYear, Flag, Group, TableKind};
 use crate::panel::{finite, growth};
-use crate::results::{Horizon, Indicator, Message, Status, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 
 pub fn medium(ctx: &Ctx<'_>, sales: &Bundle) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Flag::STRATEGIES

@@ -30,11 +30,11 @@ pub mod short;
 pub mod spans;
 pub mod status;
 
-use crate::document::Document;
-use crate::indicator_id::IndicatorId;
+use cluster_eval_types::document::Document;
+use cluster_eval_types::indicator_id::IndicatorId;
 use crate::model::{Dataset, FirmYear, Group, Measure};
 use crate::panel::{FirmPair, FirmPairs};
-use crate::results::{Horizon, Indicator, Message, Unit, Warning};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Unit, Warning};
 use crate::years::Years;
 
 use firms::FirmIndex;

@@ -11,7 +11,6 @@
 //! `100 × level_y / level_b(same firms)`. The follow-up point is then exactly
 //! `100 × (1 + growth)`. Years in between with no valid value are left out.
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::productivity::Metric;
@@ -19,52 +18,16 @@ use super::Ctx;
 use crate::model::Group;
 use crate::panel::{cagr, growth};
 
-/// The four sets of the SPEC. `Cluster` is K = beneficiaries ∪ cluster firms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    Beneficiary = 0,
-    Cluster = 1,
-    Control = 2,
-    Sector = 3,
-}
+pub use cluster_eval_types::vocab::Side;
 
-impl Side {
-    pub const ALL: [Side; 4] = [
-        Side::Beneficiary,
-        Side::Cluster,
-        Side::Control,
-        Side::Sector,
-    ];
-
-    /// Key in details and notes: `beneficiary`, `cluster` (= K), `control`, `sector`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Side::Beneficiary => "beneficiary",
-            Side::Cluster => "cluster",
-            Side::Control => "control",
-            Side::Sector => "sector",
-        }
-    }
-
-    /// The groups of firms in this set.
-    pub fn groups(self) -> &'static [Group] {
-        match self {
-            Side::Beneficiary => &[Group::Beneficiary],
-            Side::Cluster => &[Group::Beneficiary, Group::Cluster],
-            Side::Control => &[Group::Control],
-            Side::Sector => &[Group::Sector],
-        }
-    }
-
-    /// Bit mask of the sets a firm of `group` belongs to.
-    pub(crate) fn mask(group: Group) -> u8 {
-        match group {
-            Group::Beneficiary => 0b0011,
-            Group::Cluster => 0b0010,
-            Group::Control => 0b0100,
-            Group::Sector => 0b1000,
-        }
+/// Bit mask of the [`Side`]s a firm of `group` belongs to.
+#[inline]
+pub(crate) fn side_mask(group: Group) -> u8 {
+    match group {
+        Group::Beneficiary => 0b0011,
+        Group::Cluster => 0b0010,
+        Group::Control => 0b0100,
+        Group::Sector => 0b1000,
     }
 }
 
@@ -251,7 +214,7 @@ pub fn bundles<const N: usize>(ctx: &Ctx<'_>, metrics: [Metric; N]) -> [Bundle; 
         let (Some(b), Some(f)) = (pair.base, pair.follow) else {
             continue;
         };
-        let mask = Side::mask(pair.group);
+        let mask = side_mask(pair.group);
         for (m, metric) in metrics.iter().enumerate() {
             let (Some(vb), Some(vf)) = (metric.values(b), metric.values(f)) else {
                 continue;

@@ -9,9 +9,9 @@
 
 use super::panels::num;
 use super::status;
-use crate::document::Project;
+use cluster_eval_types::document::Project;
 use crate::panel::finite;
-use crate::results::{Horizon, Indicator, Message, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Unit};
 
 /// Both return indicators, in the SPEC's order.
 pub fn returns(project: &Project) -> Vec<Indicator> {

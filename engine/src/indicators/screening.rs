@@ -3,7 +3,7 @@
 //!
 //! A proposal is **eligible** when it has at least [`MIN_ENTITIES`] distinct entities,
 //! at least one business and one knowledge institution among them (types read with
-//! the one vocabulary of [`crate::entity`]), and `environmental = yes`. Innovative
+//! the one vocabulary of [`cluster_eval_types::entity`]), and `environmental = yes`. Innovative
 //! eligible proposals rank first (a preference, not a condition).
 //!
 //! - `screening.eligible`: the number of eligible proposals (count, reported). Its
@@ -31,9 +31,9 @@
 use rustc_hash::FxHashMap;
 use serde_json::{json, Map, Value};
 
-use crate::entity::{entity_type, EntityType};
+use cluster_eval_types::entity::{entity_type, EntityType};
 use crate::model::{ProposalRow, TableKind};
-use crate::results::{Horizon, Indicator, Message, Status, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 
 pub const ELIGIBLE: &str = "screening.eligible";
 pub const ELIGIBLE_SHARE: &str = "screening.eligible_share";

@@ -21,9 +21,9 @@ use serde_json::Value;
 use super::firms::FirmIndex;
 use super::panels::num;
 use super::panels::Side;
-use crate::document::{Project, YesNoUnknown};
+use cluster_eval_types::document::{Project, YesNoUnknown};
 use crate::model::{Dataset, Group, TableKind};
-use crate::results::{Horizon, Indicator, Message, Status, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 
 pub fn short(project: &Project, data: &Dataset, index: &FirmIndex<'_>) -> Vec<Indicator> {
     let (participating, participants) = participating_firms(data, index);

@@ -69,7 +69,7 @@ impl<'a> YearRows<'a> {
             if start.group != row.group {
                 continue;
             }
-            let mask = Side::mask(row.group);
+            let mask = super::panels::side_mask(row.group);
             for (m, metric) in metrics.iter().enumerate() {
                 let (Some(a), Some(z)) = (metric.values(start), metric.values(row)) else {
                     continue;

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::results::{Indicator, Status};
+use cluster_eval_types::results::{Indicator, Status};
 
 /// `met` if `value > 0`, else `not_met` (growths, differences of growths, changes).
 pub fn positive(value: f64) -> Status {
@@ -66,7 +66,7 @@ pub fn apply_target(ind: &mut Indicator, targets: &BTreeMap<String, f64>, ceilin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::{Horizon, Unit};
+    use cluster_eval_types::results::{Horizon, Unit};
 
     fn ind(value: Option<f64>) -> Indicator {
         let mut i = Indicator::new("x", Horizon::Long, Unit::Ratio);

@@ -12,8 +12,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::document::{ChecklistAnswer, Document, CHECKLIST_ITEMS};
-use crate::results::{Horizon, Indicator, Message, Status, Unit};
+use cluster_eval_types::document::{ChecklistAnswer, Document, CHECKLIST_ITEMS};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 
 use super::put;
 

@@ -19,7 +19,7 @@
 
 use crate::model::Measure;
 use crate::panel::PanelSums;
-use crate::results::{Horizon, Indicator, Message, Status, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 
 use super::{missing_columns, no_panel, no_years, plain, put, put_years, Ctx, EPS};
 

@@ -7,7 +7,7 @@
 //! are of the same firms. Met when it is ≥ 0 (informality did not grow).
 
 use crate::model::Flag;
-use crate::results::{Horizon, Indicator, Status, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Status, Unit};
 
 use super::{
     missing_columns, no_panel, no_years, observed_both, panel_used, put, put_years, Ctx, EPS,

@@ -29,11 +29,11 @@ pub mod workers;
 
 use serde_json::Value;
 
-use crate::document::Document;
+use cluster_eval_types::document::Document;
 use crate::indicators::status;
 use crate::model::{Dataset, Group, Measure};
 use crate::panel::{FirmPair, FirmPairs};
-use crate::results::{Indicator, Message, WinnerLoser};
+use cluster_eval_types::results::{Indicator, Message, WinnerLoser};
 use crate::years::Years;
 
 /// Tolerance of every comparison with a threshold or a target. Shares and growths are

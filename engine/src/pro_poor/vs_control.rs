@@ -22,13 +22,13 @@
 
 use serde_json::{Map, Value};
 
-use crate::document::Settings;
+use cluster_eval_types::document::Settings;
 use crate::indicators::bootstrap;
 use crate::indicators::design::{bootstrap_json, Attrition};
 use crate::indicators::panels::{Panel, Side};
 use crate::model::{Group, Measure};
 use crate::panel::FirmPair;
-use crate::results::{Horizon, Indicator, Message, Status, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 use crate::years::Years;
 
 use super::wage_gap::{gaps, GapFailure};

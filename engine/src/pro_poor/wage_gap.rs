@@ -19,7 +19,7 @@
 //!   not an artefact of firms entering or leaving.
 
 use crate::model::Measure;
-use crate::results::{Horizon, Indicator, Message, Status, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 
 use super::{
     missing_columns, no_panel, no_years, observed_both, panel_used, put, put_years, Ctx, EPS,

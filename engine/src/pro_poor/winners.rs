@@ -14,7 +14,7 @@
 //!   beneficiaries' own before/after verdict.
 
 use crate::model::Measure;
-use crate::results::{Indicator, Status, WinnerLoser};
+use cluster_eval_types::results::{Indicator, Status, WinnerLoser};
 
 use super::firm_size::CLASSES;
 

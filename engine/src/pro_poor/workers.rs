@@ -24,7 +24,7 @@
 //!   for the share (the jobs count is still computed).
 
 use crate::model::Measure;
-use crate::results::{Horizon, Indicator, Message, Status, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 use crate::years::Years;
 
 use super::{

@@ -1,13 +1,12 @@
-//! One cell's text: missing markers, yes/no, groups, and the accent folding that
-//! headers and words are compared with (SPEC, "Cell values").
-//!
-//! No regex or Unicode-normalisation crate (the engine ships to the browser): Latin
-//! accents are folded by hand, which covers English, Spanish and Portuguese.
+//! One cell's text: missing markers, numbers, years and groups (SPEC, "Cell values").
+//! Yes/no and the accent folding that headers and words are compared with are
+//! `cluster_eval_types::text`'s.
 
-use super::error::RowErrorKind;
+use cluster_eval_types::reading::RowErrorKind;
 use super::number::{self, DecimalMark, NumberError};
-use super::schema::ColumnType;
+use cluster_eval_types::schema::ColumnType;
 use crate::model::Group;
+use cluster_eval_types::text::{fold, yes_no};
 
 /// A cell read according to its column.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -107,51 +106,6 @@ pub fn year(s: &str) -> Option<i32> {
     s.parse().ok()
 }
 
-/// Folds one lowercase character: Latin letters lose their accents.
-fn fold_char(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        other => other,
-    }
-}
-
-/// Appends `s` to `out` lowercased, accent-folded, keeping letters and digits only
-/// (so case, accents, spaces, `_`, `-` and punctuation are all ignored).
-pub fn fold_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            }
-            continue;
-        }
-        // Ordinal indicators (`Nº`) are marks, not letters, to a reader.
-        if c == 'º' || c == 'ª' {
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            let f = fold_char(lower);
-            if f.is_alphanumeric() {
-                out.push(f);
-            }
-        }
-    }
-}
-
-/// [`fold_into`] into a new string.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
-    out
-}
-
 /// Trims spaces, including the non-breaking and narrow spaces spreadsheets write.
 #[inline]
 pub fn trim(s: &str) -> &str {
@@ -191,36 +145,6 @@ fn is_marker(s: &str) -> bool {
 fn no_missing_marker_is_longer_than_the_fast_path_allows() {
     for m in MISSING_MARKERS {
         assert!(m.len() <= 4 && is_missing(m), "{m}");
-    }
-}
-
-/// Reads a (trimmed, non-missing) yes/no cell: `None` when it is neither.
-#[inline]
-pub fn yes_no(s: &str) -> Option<bool> {
-    match s.as_bytes() {
-        [b'1'] => Some(true),
-        [b'0'] => Some(false),
-        _ => yes_no_word(s),
-    }
-}
-
-#[inline(never)]
-fn yes_no_word(s: &str) -> Option<bool> {
-    match s {
-        "1" | "1.0" | "1,0" => return Some(true),
-        "0" | "0.0" | "0,0" => return Some(false),
-        _ => {}
-    }
-    if s.len() > 12 {
-        return None;
-    }
-    let mut folded = String::with_capacity(s.len());
-    fold_into(s, &mut folded);
-    match folded.as_str() {
-        "yes" | "y" | "si" | "s" | "sim" | "true" | "t" | "verdadero" | "verdadeiro" | "v"
-        | "x" => Some(true),
-        "no" | "n" | "nao" | "false" | "f" | "falso" => Some(false),
-        _ => None,
     }
 }
 
@@ -265,15 +189,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn folds_accents_case_and_separators() {
-        assert_eq!(fold("Año"), "ano");
-        assert_eq!(fold("Exportações"), "exportacoes");
-        assert_eq!(fold("ID_Empresa"), "idempresa");
-        assert_eq!(fold("eco-Efficiency"), "ecoefficiency");
-        assert_eq!(fold("Nº empresas"), "nempresas");
-    }
-
-    #[test]
     fn missing_markers() {
         for m in [
             "", "NA", "N/A", "n/a", "-", "—", "..", "s/d", "S/D", "nd", "ND", "null", "NULL",
@@ -283,39 +198,6 @@ mod tests {
         }
         for v in ["0", "no", "x", "n", "1,5"] {
             assert!(!is_missing(v), "{v}");
-        }
-    }
-
-    #[test]
-    fn yes_no_in_three_languages() {
-        for y in [
-            "1",
-            "yes",
-            "Yes",
-            "Y",
-            "sí",
-            "Sí",
-            "si",
-            "SIM",
-            "sim",
-            "true",
-            "TRUE",
-            "verdadero",
-            "VERDADERO",
-            "verdadeiro",
-            "x",
-            "X",
-            "1.0",
-        ] {
-            assert_eq!(yes_no(y), Some(true), "{y}");
-        }
-        for n in [
-            "0", "no", "No", "n", "N", "não", "nao", "NÃO", "false", "FALSO", "falso", "0,0",
-        ] {
-            assert_eq!(yes_no(n), Some(false), "{n}");
-        }
-        for bad in ["maybe", "2", "10", "quizás", "talvez", "yes please"] {
-            assert_eq!(yes_no(bad), None, "{bad}");
         }
     }
 

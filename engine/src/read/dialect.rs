@@ -7,40 +7,9 @@
 //! taken from `csv`, which counts `\n` only and places a record before the blank
 //! lines it skipped.
 
-use serde::{Deserialize, Serialize};
 
 use super::cell;
-use crate::document::DelimiterSetting;
-
-/// A field separator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Separator {
-    #[serde(rename = "tab")]
-    Tab,
-    #[serde(rename = ";")]
-    Semicolon,
-    #[serde(rename = ",")]
-    Comma,
-}
-
-impl Separator {
-    pub fn byte(self) -> u8 {
-        match self {
-            Separator::Tab => b'\t',
-            Separator::Semicolon => b';',
-            Separator::Comma => b',',
-        }
-    }
-
-    pub fn from_setting(setting: DelimiterSetting) -> Option<Separator> {
-        match setting {
-            DelimiterSetting::Auto => None,
-            DelimiterSetting::Tab => Some(Separator::Tab),
-            DelimiterSetting::Semicolon => Some(Separator::Semicolon),
-            DelimiterSetting::Comma => Some(Separator::Comma),
-        }
-    }
-}
+pub use cluster_eval_types::reading::Separator;
 
 /// The text without its UTF-8 byte-order mark, and whether it had one.
 pub fn strip_bom(text: &str) -> (&str, bool) {

@@ -7,10 +7,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-use super::cell::fold;
-use super::error::{RowError, RowErrorKind};
-use super::report::{HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy};
-use super::schema::{self, ColumnDef, ColumnType};
+use cluster_eval_types::text::fold;
+use cluster_eval_types::reading::{RowError, RowErrorKind};
+use cluster_eval_types::reading::{HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy};
+use cluster_eval_types::schema::{self, ColumnDef, ColumnType};
 use crate::model::TableKind;
 
 /// Where one pasted column goes.

@@ -9,46 +9,15 @@
 //! cell differs from what they typed. The document keeps the paste as it was.
 //! A paste without any costs one check that it is all ASCII, or one `memchr` scan.
 
-use serde::{Deserialize, Serialize};
 
 use super::dialect::Separator;
+use cluster_eval_types::reading::InvisibleChar;
+use cluster_eval_types::text::is_invisible;
 use super::header::Layout;
-use super::schema::ColumnDef;
-
-/// The invisible characters read as if absent.
-pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00ad}'               // soft hyphen
-        | '\u{061c}'             // Arabic letter mark
-        | '\u{180e}'             // Mongolian vowel separator
-        | '\u{200b}'..='\u{200f}' // zero-width space, non-joiner, joiner; LRM, RLM
-        | '\u{202a}'..='\u{202e}' // direction embeddings and overrides
-        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-        | '\u{2066}'..='\u{2069}' // direction isolates
-        | '\u{feff}'             // zero-width no-break space (a BOM inside the text)
-    )
-}
+use cluster_eval_types::schema::ColumnDef;
 
 /// How many invisible characters the report lists one by one; the others are counted.
 pub const LISTED: usize = 20;
-
-/// One invisible character of a paste, where it was.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvisibleChar {
-    /// 1-based line of the paste.
-    pub line: usize,
-    /// The canonical column of its cell, when the cell is in a column that is read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub column: Option<String>,
-    /// The pasted header of its column (without invisible characters), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub header: Option<String>,
-    /// 1-based position of the character in its cell, in characters.
-    pub position: usize,
-    /// Its Unicode code point (the page shows `U+200B`).
-    pub code_point: u32,
-}
 
 /// The invisible characters of a text: byte offset and character, in order.
 #[derive(Debug, Default)]

@@ -1,13 +1,17 @@
 //! Reading pasted spreadsheet tables (SPEC, "Tables" and "Cell values").
 //!
 //! The public interface (`read_table`, `TableRead`, `RowError`, `ReadReport`,
-//! `assemble`) is what the rest of the engine and the page rely on. One concept per
-//! file: `dialect` (separator, quotes, BOM, line endings, records), `header`
-//! (synonyms, user mapping, duplicate claims), `invisible` (zero-width and direction
-//! marks read as absent), `wide` (wide → long), `number`
-//! (conventions, decimal mark per column), `cell` (missing, yes/no, groups), `schema`
-//! (the columns of each table), `tables` (typed rows, cross-row checks), `error`,
-//! `report`, `preview`, and `reader`, which runs them in order.
+//! `assemble`) is what the rest of the engine and the page rely on. The reader takes
+//! a table's text, the reading settings and the table's column mapping, never the
+//! document (`compute::read_document_table` hands it a document's table). What it
+//! reports (`RowError`, `ReadReport`, `Preview`, `TableSummary`), the columns of
+//! each table (`schema`) and the text folding and yes/no words are types of
+//! `cluster-eval-types`, re-exported here. One concept per file: `dialect`
+//! (separator, quotes, BOM, line endings, records), `header` (synonyms, user
+//! mapping, duplicate claims), `invisible` (zero-width and direction marks read as
+//! absent), `wide` (wide → long), `number` (conventions, decimal mark per column),
+//! `cell` (missing, groups), `tables` (typed rows, cross-row checks), `preview`, and
+//! `reader`, which runs them in order.
 //!
 //! Everything here handles text a person pasted: no `unwrap`, `expect`, `panic!` or
 //! unchecked indexing (a panic in WebAssembly stops the page), held by clippy.
@@ -24,32 +28,24 @@
 
 mod cell;
 mod dialect;
-mod error;
 mod header;
 mod invisible;
 mod number;
 mod preview;
 mod reader;
-mod report;
-mod schema;
 mod tables;
 mod wide;
 
-pub use cell::{fold, yes_no};
-pub use dialect::Separator;
-pub use error::{RowError, RowErrorKind};
-pub use invisible::{is_invisible, InvisibleChar};
-pub use number::DecimalMark;
-pub use preview::{CellRead, Preview, PreviewCell, PreviewRow, PREVIEW_ROWS};
-pub use reader::{column_of_header, columns_named};
-pub use report::{
-    DecimalReport, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy,
-    ReadReport, SeparatorSource,
+pub use cluster_eval_types::reading::{
+    CellRead, DecimalMark, DecimalReport, DecimalSource, HeaderOutcome, HeaderReport,
+    IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell, PreviewRow, ReadReport,
+    RowError, RowErrorKind, Separator, SeparatorSource, TableSummary, PREVIEW_ROWS,
 };
-pub use schema::{columns, ColumnDef, ColumnType};
+pub use cluster_eval_types::schema::{columns, ColumnDef, ColumnType};
+pub use cluster_eval_types::text::{fold, is_invisible, yes_no};
+pub use reader::{column_of_header, columns_named};
 
-use crate::document::Document;
-use crate::document::Settings;
+use cluster_eval_types::document::Settings;
 use crate::model::{
     ActivityRow, ActorRow, Dataset, FirmsTable, ProposalRow, SubsidyRow, TableKind, TerritoryRow,
 };
@@ -77,29 +73,6 @@ pub struct TableRead {
     pub preview: Preview,
 }
 
-/// What the page shows of one table read: everything but the typed rows, which can
-/// be large and stay where the calculation runs (the page's main thread or its
-/// worker, see `session`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct TableSummary {
-    pub kind: TableKind,
-    pub report: ReadReport,
-    pub errors: Vec<RowError>,
-    pub preview: Preview,
-}
-
-impl TableSummary {
-    /// The summary of an empty table (before anything is read).
-    pub fn empty(kind: TableKind) -> Self {
-        TableSummary {
-            kind,
-            report: ReadReport::default(),
-            errors: Vec::new(),
-            preview: Preview::default(),
-        }
-    }
-}
-
 impl TableRead {
     /// Everything the page shows of this reading.
     pub fn summary(&self) -> TableSummary {
@@ -121,16 +94,6 @@ pub fn read_table(
     mapping: Option<&BTreeMap<String, Option<String>>>,
 ) -> TableRead {
     reader::read(kind, text, settings, mapping)
-}
-
-/// Reads one table of a document.
-pub fn read_document_table(doc: &Document, kind: TableKind) -> TableRead {
-    read_table(
-        kind,
-        doc.table_text(kind),
-        &doc.settings,
-        doc.columns.get(kind.name()),
-    )
 }
 
 /// Puts tables read one by one together into a dataset, taking their rows (no copy:

@@ -7,35 +7,8 @@
 //! cell: a value with both marks decides, a mark followed by other than three digits
 //! decides, a mark seen twice is a thousands mark and decides the other.
 
-use serde::{Deserialize, Serialize};
 
-use crate::document::DecimalSetting;
-
-/// The decimal mark of a column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DecimalMark {
-    #[serde(rename = ".")]
-    Point,
-    #[serde(rename = ",")]
-    Comma,
-}
-
-impl DecimalMark {
-    pub fn as_char(self) -> char {
-        match self {
-            DecimalMark::Point => '.',
-            DecimalMark::Comma => ',',
-        }
-    }
-
-    pub fn from_setting(setting: DecimalSetting) -> Option<DecimalMark> {
-        match setting {
-            DecimalSetting::Auto => None,
-            DecimalSetting::Point => Some(DecimalMark::Point),
-            DecimalSetting::Comma => Some(DecimalMark::Comma),
-        }
-    }
-}
+pub use cluster_eval_types::reading::{DecimalMark, Votes};
 
 /// Why a cell is not a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,39 +214,6 @@ pub fn evidence(body: &str) -> Option<DecimalMark> {
                 return Some(mark);
             }
             None
-        }
-    }
-}
-
-/// Decimal-mark evidence gathered over a column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Votes {
-    pub point: usize,
-    pub comma: usize,
-}
-
-impl Votes {
-    pub fn add(&mut self, body: &str) {
-        self.count(evidence(body));
-    }
-
-    /// Counts one value's evidence (see [`evidence`]).
-    pub fn count(&mut self, evidence: Option<DecimalMark>) {
-        match evidence {
-            Some(DecimalMark::Point) => self.point += 1,
-            Some(DecimalMark::Comma) => self.comma += 1,
-            None => {}
-        }
-    }
-
-    /// The mark the values decide, if they decide one (the majority when they
-    /// disagree; a tie decides nothing).
-    pub fn decided(&self) -> Option<DecimalMark> {
-        use std::cmp::Ordering::*;
-        match self.point.cmp(&self.comma) {
-            Greater => Some(DecimalMark::Point),
-            Less => Some(DecimalMark::Comma),
-            Equal => None,
         }
     }
 }
@@ -792,7 +732,7 @@ mod tests {
     fn votes_take_the_majority() {
         let mut v = Votes::default();
         for s in ["1,234", "12,5", "3,25", "1.5"] {
-            v.add(s);
+            v.count(evidence(s));
         }
         assert_eq!(v, Votes { point: 1, comma: 2 });
         assert_eq!(v.decided(), Some(Comma));

@@ -22,17 +22,18 @@ use std::collections::BTreeMap;
 
 use super::cell::{self, Value};
 use super::dialect::{self, PlainLines, Records, Separator};
-use super::error::{RowError, RowErrorKind};
+use cluster_eval_types::reading::{RowError, RowErrorKind};
 use super::header::{self, Layout};
 use super::invisible::Found;
 use super::number::{self, DecimalMark, Sizes, Votes};
-use super::preview::{self, PREVIEW_ROWS};
-use super::report::{DecimalReport, DecimalSource, ReadReport, SeparatorSource};
-use super::schema::{self, ColumnDef, ColumnType};
+use super::preview;
+use cluster_eval_types::reading::PREVIEW_ROWS;
+use cluster_eval_types::reading::{DecimalReport, DecimalSource, ReadReport, SeparatorSource};
+use cluster_eval_types::schema::{self, ColumnDef, ColumnType};
 use super::tables::{self, Builder, Prepared};
 use super::wide::Shape;
 use super::TableRead;
-use crate::document::Settings;
+use cluster_eval_types::document::Settings;
 use crate::model::{FirmYear, TableKind};
 
 /// Body rows the decimal marks are first guessed from.
@@ -358,7 +359,7 @@ impl<'a> Reading<'a> {
             let s = cell::trim(fields.get(pasted).copied().unwrap_or(""));
             if !cell::is_missing(s) {
                 if let (Some(core), Some(v)) = (number::core(s), votes.get_mut(t.col)) {
-                    v.add(core.body);
+                    v.count(number::evidence(core.body));
                 }
             }
         }
@@ -832,7 +833,7 @@ fn decide_marks(
         let size = sizes.get(ci).filter(|_| undecided);
         if undecided {
             let by_size = size
-                .filter(|_| settings.decimal == crate::document::DecimalSetting::Auto)
+                .filter(|_| settings.decimal == cluster_eval_types::document::DecimalSetting::Auto)
                 .and_then(Sizes::likely);
             (mark, source) = match by_size {
                 Some(mark) => (mark, DecimalSource::Magnitude),
@@ -896,7 +897,7 @@ fn read_with(
         rows: tables::empty(kind),
         report,
         errors,
-        preview: preview::Preview::default(),
+        preview: cluster_eval_types::reading::Preview::default(),
     };
     if text.trim().is_empty() {
         return empty(report, Vec::new());

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::cell::Value;
-use super::error::RowErrorKind;
-use super::schema::{
+use cluster_eval_types::reading::RowErrorKind;
+use cluster_eval_types::schema::{
     self, FIRMS_FIRM, FIRMS_FLAG_START, FIRMS_GROUP, FIRMS_MEASURE_START, FIRMS_YEAR,
 };
 use super::TableRows;

@@ -3,11 +3,11 @@
 
 #![allow(dead_code)] // each test file uses its own part
 
-use cluster_eval_engine::document::Document;
 use cluster_eval_engine::model::{Dataset, FirmYear, FirmsTable};
 use cluster_eval_engine::pro_poor;
-use cluster_eval_engine::results::{Indicator, WinnerLoser};
 use cluster_eval_engine::years::Years;
+use cluster_eval_engine::Document;
+use cluster_eval_engine::{Indicator, WinnerLoser};
 
 pub const YEARS: Years = Years {
     baseline: 2019,

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use cluster_eval_engine::document::Settings;
 use cluster_eval_engine::model::{FirmYear, FirmsTable, TableKind};
 use cluster_eval_engine::read::{read_table, TableRead, TableRows};
+use cluster_eval_engine::Settings;
 
 /// Reads with default settings and no mapping.
 pub fn read(kind: TableKind, text: &str) -> TableRead {

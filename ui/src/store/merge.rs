@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use cluster_eval_engine::Document;
+use cluster_eval_types::Document;
 use serde_json::{Map, Value};
 
 /// Where a part is in the document's JSON: `["tables", "firms"]`,

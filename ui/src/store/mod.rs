@@ -29,7 +29,7 @@ pub mod storage;
 
 use std::collections::BTreeMap;
 
-use cluster_eval_engine::Document;
+use cluster_eval_types::Document;
 
 use crate::i18n::Lang;
 pub use list::{ListChange, ProjectMeta};

@@ -2,7 +2,7 @@
 //! values: the store adds them and withdraws them by its rules (see [`super::Store`]);
 //! the page only renders them, in the reader's language.
 
-use cluster_eval_engine::DocumentError;
+use cluster_eval_types::DocumentError;
 
 use super::list::ProjectMeta;
 use super::merge::Part;

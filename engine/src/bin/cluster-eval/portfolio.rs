@@ -191,7 +191,7 @@ fn load(path: &str) -> Result<Member, String> {
     let text = crate::read_text(path)?;
     let document = Document::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     drop(text);
-    Ok(Member::compute(document))
+    Ok(portfolio::member(document))
 }
 
 fn number(value: f64, unit: Option<Unit>) -> String {

@@ -17,8 +17,7 @@ use crate::results::Results;
 
 /// The value of the `format` field of every document.
 pub const FORMAT: &str = "cluster-eval";
-/// The document version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u64 = 1;
+pub use crate::migrate::CURRENT_VERSION;
 
 /// Why a file could not be read as a document. Each variant says what and where in
 /// the reader's terms (never serde's English), so the page can translate it and the
@@ -156,7 +155,7 @@ impl<'de> Deserialize<'de> for YesNoUnknown {
             Lenient::Bool(true) => YesNoUnknown::Yes,
             Lenient::Bool(false) => YesNoUnknown::No,
             Lenient::Text(s) if s.trim().eq_ignore_ascii_case("unknown") => YesNoUnknown::Unknown,
-            Lenient::Text(s) => match crate::read::yes_no(s.trim()) {
+            Lenient::Text(s) => match crate::text::yes_no(s.trim()) {
                 Some(true) => YesNoUnknown::Yes,
                 Some(false) => YesNoUnknown::No,
                 None => return Err(invalid(&s, YES_NO_UNKNOWN)),
@@ -192,7 +191,7 @@ fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
             _ => Err(invalid(&n.to_string(), "true or false")),
         },
         Lenient::Text(s) => {
-            crate::read::yes_no(s.trim()).ok_or_else(|| invalid(&s, "true or false"))
+            crate::text::yes_no(s.trim()).ok_or_else(|| invalid(&s, "true or false"))
         }
     }
 }
@@ -236,7 +235,7 @@ impl<'de> Deserialize<'de> for ChecklistAnswer {
             Lenient::Text(s) if s.trim().eq_ignore_ascii_case("partial") => {
                 Ok(ChecklistAnswer::Partial)
             }
-            Lenient::Text(s) => match crate::read::yes_no(s.trim()) {
+            Lenient::Text(s) => match crate::text::yes_no(s.trim()) {
                 Some(true) => Ok(ChecklistAnswer::Yes),
                 Some(false) => Ok(ChecklistAnswer::No),
                 None => Err(invalid(&s, YES_PARTIAL_NO)),
@@ -662,7 +661,7 @@ impl Document {
     }
 
     /// The tables' texts, in the order of [`Tables`]' fields.
-    fn table_texts(&self) -> [&str; crate::model::TableKind::COUNT] {
+    fn table_texts(&self) -> [&str; crate::vocab::TableKind::COUNT] {
         let t = &self.tables;
         [
             &t.firms,
@@ -681,8 +680,8 @@ impl Document {
     }
 
     /// The raw text of a table by its name.
-    pub fn table_text(&self, table: crate::model::TableKind) -> &str {
-        use crate::model::TableKind::*;
+    pub fn table_text(&self, table: crate::vocab::TableKind) -> &str {
+        use crate::vocab::TableKind::*;
         match table {
             Firms => &self.tables.firms,
             Territory => &self.tables.territory,
@@ -694,8 +693,8 @@ impl Document {
     }
 
     /// Mutable access to the raw text of a table.
-    pub fn table_text_mut(&mut self, table: crate::model::TableKind) -> &mut String {
-        use crate::model::TableKind::*;
+    pub fn table_text_mut(&mut self, table: crate::vocab::TableKind) -> &mut String {
+        use crate::vocab::TableKind::*;
         match table {
             Firms => &mut self.tables.firms,
             Territory => &mut self.tables.territory,

@@ -5,7 +5,7 @@
 //! Synonyms are written as people type them (accents, spaces); they are folded with
 //! the same function as the pasted headers (see `cell::fold`), so the two always agree.
 
-use crate::model::{Flag, Measure, TableKind};
+use crate::vocab::{Flag, Measure, TableKind};
 
 /// What a column's cells hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +155,7 @@ pub const PROPOSALS: &[ColumnDef] = &[
 ];
 
 /// The columns of a table.
+#[inline]
 pub fn columns(kind: TableKind) -> &'static [ColumnDef] {
     match kind {
         TableKind::Firms => FIRMS,
@@ -167,11 +168,13 @@ pub fn columns(kind: TableKind) -> &'static [ColumnDef] {
 }
 
 /// The firms column of a measure.
+#[inline]
 pub fn measure_column(m: Measure) -> usize {
     FIRMS_MEASURE_START + m.index()
 }
 
 /// The firms column of a flag.
+#[inline]
 pub fn flag_column(f: Flag) -> usize {
     FIRMS_FLAG_START + f.index()
 }
@@ -179,7 +182,7 @@ pub fn flag_column(f: Flag) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::cell::fold;
+    use crate::text::fold;
     use std::collections::HashMap;
 
     #[test]

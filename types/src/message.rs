@@ -58,8 +58,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::indicators::panels::Side;
-use crate::model::TableKind;
+use crate::vocab::{Side, TableKind};
 
 /// A parameter as JSON (a value that cannot be written, such as NaN, becomes null).
 fn to_json<T: Serialize>(value: T) -> Value {

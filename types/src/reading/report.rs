@@ -5,10 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dialect::Separator;
-use super::invisible::InvisibleChar;
-use super::number::{DecimalMark, Votes};
-use crate::model::TableKind;
+use super::{DecimalMark, InvisibleChar, Separator, Votes};
+use crate::vocab::TableKind;
 
 /// How the separator was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

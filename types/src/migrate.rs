@@ -8,7 +8,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::document::CURRENT_VERSION;
+/// The document version this build writes, and the newest it reads.
+pub const CURRENT_VERSION: u64 = 1;
 
 /// Brings `object`, a document of `version` (≤ current), up to the current version.
 pub fn to_current(object: &mut Map<String, Value>, version: u64) {

@@ -2,7 +2,7 @@
 //! `type` of the *actors* table and the `entity_type` of the *proposals* table.
 //!
 //! A type is matched whole after folding it as a header is folded (case, accents,
-//! spaces, `_`, `-` and punctuation ignored: [`crate::read::fold`]), never by
+//! spaces, `_`, `-` and punctuation ignored: [`crate::text::fold`]), never by
 //! substring: "Capacitación técnica" is [`EntityType::Other`]. Anything not in the
 //! lists below is `Other`, kept as typed by the caller, never an error.
 //!
@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::read::fold;
+use crate::text::fold;
 
 /// What kind of actor or entity a row is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -6,9 +6,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::number::DecimalMark;
-use crate::model::{Group, TableKind};
-use crate::results::ErrorEntry;
+use super::DecimalMark;
+use crate::vocab::{Group, TableKind};
 
 /// Why a row (or a whole table) was rejected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,7 +19,7 @@ pub enum RowErrorKind {
     DecimalMismatch { decimal: DecimalMark },
     /// A negative amount or count.
     Negative,
-    /// An amount above [`super::cell::MAX_AMOUNT`] (10^15): sums of such values
+    /// An amount above `MAX_AMOUNT` of the reader (10^15): sums of such values
     /// overflow, and no firm's figure is that large.
     TooLarge,
     /// A group that is none of beneficiary, cluster, control, sector (or synonyms).
@@ -184,25 +183,4 @@ pub struct RowError {
     pub kind: RowErrorKind,
     /// The pasted header of the cell (for a wide table, with its year).
     pub header: Option<String>,
-}
-
-impl RowError {
-    /// The error as stored in `results.errors`.
-    pub fn entry(&self) -> ErrorEntry {
-        let mut params = self.kind.params();
-        if let Some(h) = &self.header {
-            if self.column.as_deref() != Some(h.as_str()) {
-                params.insert("header".into(), h.as_str().into());
-            }
-        }
-        ErrorEntry {
-            table: self.table.name().to_string(),
-            line: self.line,
-            column: self.column.clone(),
-            text: self.text.clone(),
-            reason: self.kind.english(self.column.as_deref()),
-            code: self.kind.code().to_string(),
-            params,
-        }
-    }
 }

@@ -202,7 +202,10 @@ impl<'a> IndicatorId<'a> {
             )
             || matches!(
                 (self.horizon, self.family),
-                (Some(Horizon::ProPoor), Family::Single("wage_gap.vs_control"))
+                (
+                    Some(Horizon::ProPoor),
+                    Family::Single("wage_gap.vs_control")
+                )
             )
     }
 

@@ -1,0 +1,217 @@
+//! The portfolio's data (SPEC, "Portfolio"): a project opened with its results
+//! ([`Member`]), the portfolio table ([`Table`]: one [`Row`] per project, a
+//! [`Summary`] per indicator) and the pooled estimate of one indicator ([`Pooled`]).
+//! The engine's `portfolio` module computes them.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::document::Document;
+use crate::results::{Results, Status, Unit};
+
+/// One project of a portfolio: its document, its results, and the number of distinct
+/// firms its firms table holds (rows read without error, every group).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub document: Document,
+    pub results: Results,
+    pub firms: usize,
+}
+
+impl Member {
+    /// The project's currency as compared across projects: trimmed, upper case.
+    pub fn currency(&self) -> String {
+        self.document.project.currency.trim().to_uppercase()
+    }
+}
+
+/// A later document of the same content as an earlier one: shown, counted once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    /// The copy's position in the portfolio (0-based).
+    pub index: usize,
+    /// The position of the first document of that content.
+    pub of: usize,
+}
+
+/// One project's value of one indicator. Everything is empty when the project's
+/// results have no such indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub id: String,
+    pub value: Option<f64>,
+    pub unit: Option<Unit>,
+    pub status: Option<Status>,
+    pub ci: Option<[f64; 2]>,
+}
+
+/// One row of the portfolio table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The project's position in the portfolio (0-based).
+    pub index: usize,
+    pub name: String,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub executing_agency: Option<String>,
+    pub currency: String,
+    pub baseline_year: Option<i32>,
+    pub followup_year: Option<i32>,
+    /// Distinct firms of the firms table.
+    pub firms: usize,
+    /// Set when this document is a copy of an earlier one (its position).
+    pub copy_of: Option<usize>,
+    /// One cell per chosen id, in the order chosen.
+    pub cells: Vec<Cell>,
+}
+
+/// Projects by status, for one indicator. `absent`: the project's results have no
+/// such indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct StatusCounts {
+    pub met: usize,
+    pub not_met: usize,
+    pub inconclusive: usize,
+    pub insufficient_data: usize,
+    pub reported: usize,
+    pub absent: usize,
+}
+
+impl StatusCounts {
+    /// The counts with their status codes, in the order above.
+    pub fn pairs(&self) -> [(&'static str, usize); 6] {
+        [
+            ("met", self.met),
+            ("not_met", self.not_met),
+            ("inconclusive", self.inconclusive),
+            ("insufficient_data", self.insufficient_data),
+            ("reported", self.reported),
+            ("absent", self.absent),
+        ]
+    }
+}
+
+/// The summary of one indicator over the portfolio (copies counted once).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub id: String,
+    pub unit: Option<Unit>,
+    pub counts: StatusCounts,
+    /// Projects with a value.
+    pub with_value: usize,
+    /// The median value over every project with a value; empty for a currency-valued
+    /// id whose projects are in different currencies.
+    pub median: Option<f64>,
+    pub mixed_currencies: bool,
+}
+
+/// The portfolio table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub ids: Vec<String>,
+    pub rows: Vec<Row>,
+    pub summaries: Vec<Summary>,
+    pub copies: Vec<Duplicate>,
+}
+
+/// The DerSimonian–Laird random-effects estimate (SPEC, "Portfolio").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimate {
+    pub pooled: f64,
+    pub se: f64,
+    pub low: f64,
+    pub high: f64,
+    pub tau2: f64,
+    pub i2: f64,
+    pub q: f64,
+    pub k: usize,
+    /// Each study's random-effects weight `w*_i`, in the order given.
+    #[serde(skip)]
+    pub weights: Vec<f64>,
+}
+
+/// Why a project is listed but not pooled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotPooled {
+    /// The document is a copy of an earlier one (counted there).
+    Copy,
+    /// The project's results have no such indicator.
+    Absent,
+    NoValue,
+    NoInterval,
+    /// An end of the interval is missing (not a finite number).
+    MissingEnd,
+    /// The interval has zero width (or is reversed, or too narrow to weigh).
+    ZeroWidth,
+}
+
+impl NotPooled {
+    pub fn english(self) -> &'static str {
+        match self {
+            NotPooled::Copy => "a copy of another project",
+            NotPooled::Absent => "no such indicator",
+            NotPooled::NoValue => "no value",
+            NotPooled::NoInterval => "no interval",
+            NotPooled::MissingEnd => "an end of its interval is missing",
+            NotPooled::ZeroWidth => "its interval has zero width",
+        }
+    }
+}
+
+/// One project's line of a pooled estimate (a line of the forest plot).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PoolLine {
+    /// The project's position in the portfolio (0-based).
+    pub index: usize,
+    pub name: String,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// `(high − low) / 3.92`, for a pooled project.
+    pub se: Option<f64>,
+    /// The project's share of the random-effects weight (`w*_i / Σw*`), when pooled.
+    pub weight: Option<f64>,
+    pub pooled: bool,
+    /// Why it is not pooled.
+    pub reason: Option<NotPooled>,
+    pub copy_of: Option<usize>,
+}
+
+/// The pooled estimate of one indicator over a portfolio.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pooled {
+    pub id: String,
+    pub unit: Option<Unit>,
+    /// `None` with fewer than 2 pooled projects.
+    pub estimate: Option<Estimate>,
+    /// The number of projects pooled (those with a usable interval), even below 2.
+    pub k: usize,
+    pub projects: Vec<PoolLine>,
+}
+
+impl Pooled {
+    /// `{"id", "pooled", "low", "high", "tau2", "i2", "k", "projects"}` (issue 15),
+    /// the pooled numbers null with fewer than 2 pooled projects.
+    pub fn to_json(&self) -> Value {
+        let e = self.estimate.as_ref();
+        json!({
+            "id": self.id,
+            "pooled": e.map(|e| e.pooled),
+            "low": e.map(|e| e.low),
+            "high": e.map(|e| e.high),
+            "tau2": e.map(|e| e.tau2),
+            "i2": e.map(|e| e.i2),
+            "k": self.k,
+            "projects": self.projects,
+        })
+    }
+}
+
+/// Why a pooled estimate is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PoolError {
+    /// A currency-valued id over projects in different currencies.
+    #[error("{id} is an amount of money, and the projects are in different currencies ({}): amounts in different currencies cannot be pooled", .currencies.join(", "))]
+    MixedCurrencies { id: String, currencies: Vec<String> },
+}
