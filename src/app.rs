@@ -15,7 +15,7 @@ use crate::components::{
 use crate::i18n::{t, Lang};
 use crate::reading::Reading;
 use crate::state::AppState;
-use cluster_eval_engine::TableKind;
+use cluster_eval_types::TableKind;
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -15,7 +15,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use cluster_eval_engine::{Document, TableKind};
+use cluster_eval_types::{Document, TableKind};
 use cluster_eval_protocol::compute::{decode, encode, Reply, Request};
 use wasm_bindgen::prelude::*;
 
@@ -38,7 +38,7 @@ export class ComputePort {
       this.ready = new Promise((ok, no) => {
         const s = document.createElement('script');
         s.src = js;
-        s.onload = () => globalThis.wasm_bindgen({ module_or_path: wasm }).then(() => ok(globalThis.wasm_bindgen), no);
+        s.onload = () => wasm_bindgen({ module_or_path: wasm }).then(() => ok(wasm_bindgen), no);
         s.onerror = () => no(new Error('the calculation module could not be loaded'));
         document.head.append(s);
       });
@@ -95,9 +95,14 @@ pub enum Place {
     Page,
 }
 
+/// Requests awaited by [`ComputeLink::ask`]: their numbers, where their answer goes,
+/// and the promise to resolve when it is there.
+type Pending = RefCell<Vec<(u32, Rc<RefCell<Option<Answer>>>, js_sys::Function)>>;
+
 /// The page's handle on one compute worker.
 pub struct ComputeLink {
     port: ComputePort,
+    pending: Rc<Pending>,
     /// The table texts the worker has, to post only those that changed.
     sent: RefCell<[Option<String>; TableKind::COUNT]>,
     next_seq: Cell<u32>,
@@ -126,16 +131,39 @@ impl ComputeLink {
             .ok()?
             .href();
         let on_answer = Rc::new(on_answer);
+        let pending: Rc<Pending> = Rc::default();
         let answer = on_answer.clone();
+        let awaited = pending.clone();
         let on_reply = Closure::<dyn FnMut(u32, String)>::new(move |seq: u32, json: String| {
-            answer(match decode::<Reply>(&json) {
+            let decoded = match decode::<Reply>(&json) {
                 Ok(reply) => Answer::Reply { seq, reply },
                 Err(e) => Answer::Failed {
                     reason: format!("an answer the page cannot read: {e}"),
                 },
-            })
+            };
+            let asked = {
+                let mut awaited = awaited.borrow_mut();
+                let at = awaited.iter().position(|(s, _, _)| *s == seq);
+                at.map(|at| awaited.remove(at))
+            };
+            match asked {
+                Some((_, slot, resolve)) => {
+                    *slot.borrow_mut() = Some(decoded);
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+                None => answer(decoded),
+            }
         });
+        let awaited = pending.clone();
         let on_fail = Closure::<dyn FnMut(String)>::new(move |reason: String| {
+            // Every request still awaited fails with it.
+            let asked: Vec<_> = awaited.borrow_mut().drain(..).collect();
+            for (_, slot, resolve) in asked {
+                *slot.borrow_mut() = Some(Answer::Failed {
+                    reason: reason.clone(),
+                });
+                let _ = resolve.call0(&JsValue::NULL);
+            }
             on_answer(Answer::Failed { reason })
         });
         let port = ComputePort::new(&base, &name, &on_reply, &on_fail);
@@ -146,6 +174,7 @@ impl ComputeLink {
         };
         Some(Rc::new(ComputeLink {
             port,
+            pending,
             sent: RefCell::new(Default::default()),
             next_seq: Cell::new(1),
             place,
@@ -174,9 +203,33 @@ impl ComputeLink {
                 sent[slot] = Some(text.to_string());
             }
         }
+        let seq = self.next_seq();
+        self.port.post(seq, &encode(&request), texts);
+        seq
+    }
+
+    /// Posts `request` (no large texts) and waits for its answer.
+    pub async fn ask(&self, request: &Request) -> Result<Reply, String> {
+        let slot: Rc<RefCell<Option<Answer>>> = Rc::default();
+        let seq = self.next_seq();
+        let mut resolve_fn = None;
+        let promise = js_sys::Promise::new(&mut |resolve, _| resolve_fn = Some(resolve));
+        if let Some(resolve) = resolve_fn {
+            self.pending.borrow_mut().push((seq, slot.clone(), resolve));
+        }
+        self.port.post(seq, &encode(request), js_sys::Array::new());
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        let answer = slot.borrow_mut().take();
+        match answer {
+            Some(Answer::Reply { reply, .. }) => Ok(reply),
+            Some(Answer::Failed { reason }) => Err(reason),
+            None => Err("no answer".to_string()),
+        }
+    }
+
+    fn next_seq(&self) -> u32 {
         let seq = self.next_seq.get();
         self.next_seq.set(seq.wrapping_add(1).max(1));
-        self.port.post(seq, &encode(&request), texts);
         seq
     }
 

@@ -14,7 +14,7 @@
 
 use std::rc::Rc;
 
-use cluster_eval_engine::{Document, Results, TableKind, TableSummary};
+use cluster_eval_types::{Document, Results, TableKind, TableSummary};
 use cluster_eval_protocol::compute::{decode, Computed, Reply};
 use leptos::prelude::*;
 

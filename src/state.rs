@@ -3,7 +3,7 @@
 //! storage. Each method here sends the store one event and shows what it says; the
 //! only things decided here are the browser's: timers, and which signals to update.
 
-use cluster_eval_engine::Document;
+use cluster_eval_types::Document;
 use cluster_eval_ui::store::{Effect, Event, Store};
 use leptos::prelude::*;
 

@@ -6,8 +6,11 @@
 //! re-runs only what it changes, and it keeps the table texts it was sent: the page
 //! sends a table's text only when it changed.
 
-use cluster_eval_engine::{Document, Session, TableKind};
-use cluster_eval_protocol::compute::{Computed, Reply, Request};
+use std::collections::BTreeMap;
+
+use cluster_eval_engine::portfolio::{self, Member};
+use cluster_eval_engine::{Document, Session, TableKind, Unit};
+use cluster_eval_protocol::compute::{Computed, PortfolioView, Reply, Request};
 
 /// The worker's state between messages.
 #[derive(Default)]
@@ -15,6 +18,8 @@ pub struct ComputeWorker {
     session: Session,
     /// The last text received for each table, in the order of [`TableKind::ALL`].
     tables: [String; TableKind::COUNT],
+    /// The portfolio page's projects, by the page's key.
+    projects: BTreeMap<u32, Member>,
 }
 
 impl ComputeWorker {
@@ -22,7 +27,43 @@ impl ComputeWorker {
     pub fn handle(&mut self, request: Request, texts: Vec<Option<String>>) -> Reply {
         match request {
             Request::Compute { document, all } => self.compute(&document, texts, all),
+            Request::AddProject { key, document } => match Document::from_json(&document) {
+                Ok(document) => {
+                    let member = portfolio::member(document);
+                    let reply = Reply::Project {
+                        key,
+                        results: member.results.clone(),
+                        firms: member.firms,
+                    };
+                    self.projects.insert(key, member);
+                    reply
+                }
+                Err(e) => Reply::Refused {
+                    reason: e.to_string(),
+                },
+            },
+            Request::RemoveProjects { keys } => {
+                for key in keys {
+                    self.projects.remove(&key);
+                }
+                Reply::Removed
+            }
+            Request::Portfolio { shown, all, pool } => {
+                match (self.members(&shown), self.members(&all)) {
+                    (Some(shown), Some(all)) => {
+                        Reply::Portfolio(Box::new(portfolio_view(&shown, &all, pool)))
+                    }
+                    _ => Reply::Refused {
+                        reason: "a project the worker does not have".to_string(),
+                    },
+                }
+            }
         }
+    }
+
+    /// The projects under `keys`, in that order; `None` if one is missing.
+    fn members(&self, keys: &[u32]) -> Option<Vec<Member>> {
+        keys.iter().map(|k| self.projects.get(k).cloned()).collect()
     }
 
     fn compute(&mut self, json: &str, texts: Vec<Option<String>>, all: bool) -> Reply {
@@ -54,6 +95,52 @@ impl ComputeWorker {
             results: update.results,
         })
     }
+}
+
+/// The portfolio page's view of its projects (see [`PortfolioView`]).
+fn portfolio_view(shown: &[Member], all: &[Member], pool: Option<String>) -> PortfolioView {
+    let ids = portfolio::default_ids(shown);
+    let table = portfolio::table(shown, &ids);
+    let pool_ids = pool_ids(shown);
+    let pool_id = match pool {
+        Some(id) if pool_ids.contains(&id) => Some(id),
+        _ => pool_ids.first().cloned(),
+    };
+    let pooled = pool_id.as_deref().map(|id| portfolio::pool(shown, id));
+    PortfolioView {
+        table,
+        pool_ids,
+        pool_id,
+        pooled,
+        copies: portfolio::copies(all),
+    }
+}
+
+/// What can be pooled: every `vs_control` comparison the projects have (the default
+/// set's first, in its order), then the amounts of money (pooled only within one
+/// currency: else the engine refuses, and the page says so).
+fn pool_ids(members: &[Member]) -> Vec<String> {
+    let mut out: Vec<String> = portfolio::DEFAULT_IDS
+        .iter()
+        .filter(|id| id.ends_with(".vs_control"))
+        .filter(|id| members.iter().any(|m| m.results.indicator(id).is_some()))
+        .map(|id| id.to_string())
+        .collect();
+    for comparisons in [true, false] {
+        for m in members {
+            for i in &m.results.indicators {
+                let wanted = if comparisons {
+                    i.id.ends_with(".vs_control")
+                } else {
+                    i.unit == Unit::Currency && i.value.is_some()
+                };
+                if wanted && !out.contains(&i.id) {
+                    out.push(i.id.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -120,6 +207,55 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_portfolio_is_the_engine_s() {
+        let mut w = ComputeWorker::default();
+        let a = doc();
+        let mut b = doc();
+        b.project.name = "copy".into();
+        for (key, d) in [(1, &a), (2, &b)] {
+            match w.handle(
+                Request::AddProject {
+                    key,
+                    document: d.to_json(),
+                },
+                Vec::new(),
+            ) {
+                Reply::Project { key: k, results, .. } => {
+                    assert_eq!(k, key);
+                    assert_eq!(results, compute(d));
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        let members = vec![portfolio::member(a.clone()), portfolio::member(b.clone())];
+        let asked = Request::Portfolio {
+            shown: vec![1, 2],
+            all: vec![1, 2],
+            pool: Some("no.such.id".into()),
+        };
+        match w.handle(asked, Vec::new()) {
+            Reply::Portfolio(view) => {
+                let ids = portfolio::default_ids(&members);
+                assert_eq!(view.table, portfolio::table(&members, &ids));
+                assert_eq!(view.copies, vec![None, Some(0)]);
+                // An id that cannot be pooled gives way to the first that can.
+                assert_eq!(view.pool_id.as_deref(), view.pool_ids.first().map(String::as_str));
+                if let Some(id) = &view.pool_id {
+                    assert_eq!(view.pooled, Some(portfolio::pool(&members, id)));
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+        w.handle(Request::RemoveProjects { keys: vec![2] }, Vec::new());
+        let asked = Request::Portfolio {
+            shown: vec![2],
+            all: vec![1, 2],
+            pool: None,
+        };
+        assert!(matches!(w.handle(asked, Vec::new()), Reply::Refused { .. }));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! two; the transports (`src/compute_link.rs` on the page, `compute-worker/` in the
 //! worker) are the only code that packs and unpacks one.
 
-use cluster_eval_engine::{Results, TableKind, TableSummary};
+use cluster_eval_types::portfolio::{PoolError, Pooled, Table};
+use cluster_eval_types::{Results, TableKind, TableSummary};
 use serde::{Deserialize, Serialize};
 
 /// A request to the worker.
@@ -19,12 +20,35 @@ pub enum Request {
     /// text unchanged since the previous `Compute` (the worker keeps what it was
     /// sent). `all` asks for the summary of every table, not only of those read again.
     Compute { document: String, all: bool },
+    /// Portfolio: compute one project (its document's full JSON, tables included) and
+    /// keep it under `key` for the requests below.
+    AddProject { key: u32, document: String },
+    /// Portfolio: forget the projects under these keys.
+    RemoveProjects { keys: Vec<u32> },
+    /// Portfolio: the table of the projects `shown` (in this order), what can be
+    /// pooled over them and the pooled estimate of `pool` (else of the first that
+    /// can), and which of `all` (every project, in order) are copies of an earlier one.
+    Portfolio {
+        shown: Vec<u32>,
+        all: Vec<u32>,
+        pool: Option<String>,
+    },
 }
 
 /// The worker's answer to one request (the same sequence number comes back).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
     Computed(Computed),
+    /// The project under `key`, computed: its results and the distinct firms of its
+    /// firms table.
+    Project {
+        key: u32,
+        results: Results,
+        firms: usize,
+    },
+    /// The projects were forgotten.
+    Removed,
+    Portfolio(Box<PortfolioView>),
     /// The request could not be served (a document the engine cannot read, a key it
     /// does not have); worded in English for the log, the page says it in the
     /// reader's language.
@@ -38,6 +62,22 @@ pub struct Computed {
     /// unchanged since the last answer.
     pub reads: Vec<Option<TableSummary>>,
     pub results: Results,
+}
+
+/// What the portfolio page shows of the projects it has (a `Portfolio` answer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PortfolioView {
+    /// The table of the projects shown, over the default indicator ids they have.
+    pub table: Table,
+    /// What can be pooled: every `vs_control` comparison the projects have (the
+    /// default set's first, in its order), then the amounts of money.
+    pub pool_ids: Vec<String>,
+    /// The indicator pooled: the one asked for if it can be, else the first.
+    pub pool_id: Option<String>,
+    pub pooled: Option<Result<Pooled, PoolError>>,
+    /// For each project of `all`, the position of the first earlier one of the same
+    /// content, if any.
+    pub copies: Vec<Option<usize>>,
 }
 
 /// A message and the large texts beside it.

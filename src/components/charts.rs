@@ -3,8 +3,8 @@
 //! Masaya figure, and the change in each worker group's share. Lines differ by dash
 //! pattern and marker as well as colour, and every chart has a text title.
 
-use cluster_eval_engine::Results;
-use cluster_eval_engine::{Family, IndicatorId};
+use cluster_eval_types::Results;
+use cluster_eval_types::{Family, IndicatorId};
 use leptos::prelude::*;
 use serde_json::Value;
 

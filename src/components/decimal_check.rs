@@ -3,7 +3,7 @@
 //! example, and one click to the other reading or to keep this one (see
 //! `cluster_eval_ui::decimal_check`).
 
-use cluster_eval_engine::TableKind;
+use cluster_eval_types::TableKind;
 use leptos::prelude::*;
 
 use crate::i18n::t;

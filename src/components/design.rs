@@ -4,7 +4,7 @@
 //! summary); and, for each comparison with the control group, its evidence level, the
 //! cluster caveat and its event-study chart.
 
-use cluster_eval_engine::{Horizon, Indicator};
+use cluster_eval_types::{Horizon, Indicator};
 use cluster_eval_ui::design::{caveat_text, event_chart, evidence_text, section_html};
 use leptos::prelude::*;
 

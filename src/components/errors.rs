@@ -1,8 +1,8 @@
 //! The rows of a table that were not read: line, column, rejected text and why, in the
 //! reader's language. Each row error is one element with its `data-line`.
 
-use cluster_eval_engine::TableKind;
-use cluster_eval_engine::{RowError, RowErrorKind, TableSummary};
+use cluster_eval_types::TableKind;
+use cluster_eval_types::{RowError, RowErrorKind, TableSummary};
 use leptos::prelude::*;
 
 use crate::i18n::{t, tf, Lang};

@@ -8,7 +8,7 @@
 //! left in the field, marked invalid with a message when the field is left, and not
 //! saved.
 
-use cluster_eval_engine::{
+use cluster_eval_types::{
     ChecklistAnswer, DecimalSetting, Document, YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS,
     MAX_BOOTSTRAP_REPS,
 };

@@ -1,7 +1,7 @@
 //! "How it was computed": the formula of an indicator with its actual numbers, and
 //! every number it came from (the engine's `detail`), in the reader's language.
 
-use cluster_eval_engine::Indicator;
+use cluster_eval_types::Indicator;
 use leptos::prelude::*;
 
 use crate::components::design::EventStudy;

@@ -1,7 +1,7 @@
 //! What the page must tell the user: storage trouble, refused files, undo.
 
-use cluster_eval_engine::DocumentError;
-use cluster_eval_engine::Expected;
+use cluster_eval_types::DocumentError;
+use cluster_eval_types::Expected;
 use leptos::prelude::*;
 
 use crate::components::share::{export_document, export_project};
@@ -332,7 +332,7 @@ pub fn document_error(lang: Lang, error: &DocumentError) -> String {
             &[
                 ("line", line.to_string()),
                 ("column", column.to_string()),
-                ("levels", cluster_eval_engine::MAX_DEPTH.to_string()),
+                ("levels", cluster_eval_types::MAX_DEPTH.to_string()),
             ],
         ),
         DocumentError::NumberTooLarge { line, column } => tf(

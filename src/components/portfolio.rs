@@ -4,12 +4,12 @@
 //!
 //! Saved projects are read from local storage and never written; opened files are
 //! computed for this view only. Every number comes from the engine
-//! (`cluster_eval_engine::portfolio`); texts, filters, sorting, the sentence and the
+//! (`cluster_eval_types::portfolio`); texts, filters, sorting, the sentence and the
 //! CSV from `cluster_eval_ui::portfolio`.
 
 use leptos::prelude::*;
 
-use cluster_eval_engine::portfolio::{self, Member, PoolError, Pooled, Table};
+use cluster_eval_types::portfolio::{self, Member, PoolError, Pooled, Table};
 use cluster_eval_ui::format;
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_ui::names::indicator_name;
@@ -88,7 +88,7 @@ fn cell_text(lang: Lang, id: &str, member: &Member, value: Option<f64>) -> Strin
         .results
         .indicator(id)
         .map(|i| i.unit)
-        .unwrap_or(cluster_eval_engine::Unit::Ratio);
+        .unwrap_or(cluster_eval_types::Unit::Ratio);
     format::value(lang, id, unit, value, &member.document.project.currency)
 }
 
@@ -138,7 +138,7 @@ pub fn PortfolioApp() -> impl IntoView {
         let lang = lang.get_untracked();
         match read_key(&cluster_eval_ui::store::storage::doc_key(&meta.id))
             .ok_or(())
-            .and_then(|text| cluster_eval_engine::Document::from_json(&text).map_err(|_| ()))
+            .and_then(|text| cluster_eval_types::Document::from_json(&text).map_err(|_| ()))
         {
             Ok(document) => {
                 let member = portfolio::member(document);
@@ -252,7 +252,7 @@ pub fn PortfolioApp() -> impl IntoView {
                         let wanted = if pass {
                             i.id.ends_with(".vs_control")
                         } else {
-                            i.unit == cluster_eval_engine::Unit::Currency && i.value.is_some()
+                            i.unit == cluster_eval_types::Unit::Currency && i.value.is_some()
                         };
                         if wanted && !out.contains(&i.id) {
                             out.push(i.id.clone());
@@ -602,7 +602,7 @@ pub fn PortfolioApp() -> impl IntoView {
 fn pooled_view(lang: Lang, p: Pooled) -> impl IntoView {
     let id = p.id.clone();
     let e = p.estimate.clone();
-    let unit = p.unit.unwrap_or(cluster_eval_engine::Unit::Ratio);
+    let unit = p.unit.unwrap_or(cluster_eval_types::Unit::Ratio);
     let show = move |v: f64| format::value(lang, &id, unit, Some(v), "");
     let sentence = pf::sentence(lang, &p);
     let attrs = e.as_ref().map(|e| (e.pooled, e.low, e.high, e.i2, e.tau2));
@@ -681,7 +681,7 @@ fn forest(lang: Lang, p: &Pooled) -> impl IntoView {
     let height = row * (lines.len() as f64 + 3.0);
     let zero = x(0.0);
     let id = p.id.clone();
-    let unit = p.unit.unwrap_or(cluster_eval_engine::Unit::Ratio);
+    let unit = p.unit.unwrap_or(cluster_eval_types::Unit::Ratio);
     let axis_y = height - 6.0;
     // The scale: both ends and 0, in the reader's units.
     let mut scale = vec![lo, 0.0, hi];

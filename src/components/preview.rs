@@ -2,8 +2,8 @@
 //! cells in error marked (colour and an icon with a text alternative, never colour
 //! alone).
 
-use cluster_eval_engine::TableKind;
-use cluster_eval_engine::{CellRead, TableSummary};
+use cluster_eval_types::TableKind;
+use cluster_eval_types::{CellRead, TableSummary};
 use leptos::prelude::*;
 
 use crate::format;

@@ -5,7 +5,7 @@
 //! charts: far less code in the first visit than views); the print layout is CSS
 //! (`@media print`).
 
-use cluster_eval_engine::TableKind;
+use cluster_eval_types::TableKind;
 use cluster_eval_ui::report::{method_html, summary_html, title_html, TitleFacts};
 use leptos::prelude::*;
 

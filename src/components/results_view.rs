@@ -2,7 +2,7 @@
 //! colour, interval, `n`, the message when data are insufficient, a target to set, and
 //! a "how it was computed" disclosure with the formula and the actual numbers.
 
-use cluster_eval_engine::{Horizon, Indicator, Unit};
+use cluster_eval_types::{Horizon, Indicator, Unit};
 use leptos::prelude::*;
 
 use crate::components::typed::TypedText;

@@ -5,7 +5,7 @@
 //! `cluster_eval_ui::screening`'s; this sets them on the page. (No memo of the rows:
 //! each use reads them from the results, which costs the first visit 1 KB less.)
 
-use cluster_eval_engine::Results;
+use cluster_eval_types::Results;
 use cluster_eval_ui::screening::{self, Label, ProposalLine};
 use leptos::prelude::*;
 

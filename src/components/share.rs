@@ -59,7 +59,7 @@ pub fn import_file(state: AppState, file: web_sys::File) {
 }
 
 /// Downloads the results as CSV for the reader's spreadsheet.
-fn export_csv(state: AppState, results: &cluster_eval_engine::Results) {
+fn export_csv(state: AppState, results: &cluster_eval_types::Results) {
     let lang = state.lang.get_untracked();
     let name = state.doc.with_untracked(|d| d.project.name.clone());
     let text = crate::csv_export::results_csv(lang, results, &name);

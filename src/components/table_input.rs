@@ -2,12 +2,12 @@
 //! mapping — each with a control to change it), the rows in error, and a preview of
 //! what was read. The raw text is stored as typed and never altered.
 
-use cluster_eval_engine::TableKind;
-use cluster_eval_engine::{
+use cluster_eval_types::TableKind;
+use cluster_eval_types::{
     columns, DecimalMark, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause,
     InvisibleChar, MatchedBy, Separator, SeparatorSource, TableSummary,
 };
-use cluster_eval_engine::{DecimalSetting, DelimiterSetting};
+use cluster_eval_types::{DecimalSetting, DelimiterSetting};
 use leptos::prelude::*;
 
 use crate::components::errors::RowErrors;
@@ -59,7 +59,7 @@ fn byte_offset(text: &str, utf16: u32) -> usize {
 }
 
 /// The table no longer holds a workbook sheet: its text is read like any paste.
-fn forget_source(d: &mut cluster_eval_engine::Document, table: TableKind) {
+fn forget_source(d: &mut cluster_eval_types::Document, table: TableKind) {
     if let Some(settings) = d.settings.tables.get_mut(table.name()) {
         settings.source = None;
     }

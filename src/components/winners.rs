@@ -9,7 +9,7 @@ use crate::labels::{status_code, status_key};
 use crate::names::group_name;
 use crate::reading::Reading;
 use crate::state::AppState;
-use cluster_eval_engine::Status;
+use cluster_eval_types::Status;
 
 #[component]
 pub fn WinnersLosers() -> impl IntoView {

@@ -9,7 +9,7 @@
 //! tables back in one `cluster-eval-workbook` event, which [`apply`] puts into the
 //! project. Nothing changes before that. See docs/workbooks.md.
 
-use cluster_eval_engine::{TableKind, TableSource};
+use cluster_eval_types::{TableKind, TableSource};
 use cluster_eval_ui::workbook_step::{bar_html, notice_html};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};

@@ -3,7 +3,7 @@
 //! [`Summary`] per indicator) and the pooled estimate of one indicator ([`Pooled`]).
 //! The engine's `portfolio` module computes them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::document::Document;
@@ -26,7 +26,7 @@ impl Member {
 }
 
 /// A later document of the same content as an earlier one: shown, counted once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Duplicate {
     /// The copy's position in the portfolio (0-based).
     pub index: usize,
@@ -36,7 +36,7 @@ pub struct Duplicate {
 
 /// One project's value of one indicator. Everything is empty when the project's
 /// results have no such indicator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
     pub id: String,
     pub value: Option<f64>,
@@ -46,7 +46,7 @@ pub struct Cell {
 }
 
 /// One row of the portfolio table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// The project's position in the portfolio (0-based).
     pub index: usize,
@@ -67,7 +67,7 @@ pub struct Row {
 
 /// Projects by status, for one indicator. `absent`: the project's results have no
 /// such indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct StatusCounts {
     pub met: usize,
     pub not_met: usize,
@@ -92,7 +92,7 @@ impl StatusCounts {
 }
 
 /// The summary of one indicator over the portfolio (copies counted once).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub id: String,
     pub unit: Option<Unit>,
@@ -106,7 +106,7 @@ pub struct Summary {
 }
 
 /// The portfolio table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub ids: Vec<String>,
     pub rows: Vec<Row>,
@@ -115,7 +115,7 @@ pub struct Table {
 }
 
 /// The DerSimonian–Laird random-effects estimate (SPEC, "Portfolio").
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Estimate {
     pub pooled: f64,
     pub se: f64,
@@ -131,7 +131,7 @@ pub struct Estimate {
 }
 
 /// Why a project is listed but not pooled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NotPooled {
     /// The document is a copy of an earlier one (counted there).
@@ -160,7 +160,7 @@ impl NotPooled {
 }
 
 /// One project's line of a pooled estimate (a line of the forest plot).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PoolLine {
     /// The project's position in the portfolio (0-based).
     pub index: usize,
@@ -179,7 +179,7 @@ pub struct PoolLine {
 }
 
 /// The pooled estimate of one indicator over a portfolio.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pooled {
     pub id: String,
     pub unit: Option<Unit>,
@@ -209,7 +209,7 @@ impl Pooled {
 }
 
 /// Why a pooled estimate is refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum PoolError {
     /// A currency-valued id over projects in different currencies.
     #[error("{id} is an amount of money, and the projects are in different currencies ({}): amounts in different currencies cannot be pooled", .currencies.join(", "))]
