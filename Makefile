@@ -8,11 +8,13 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 # The first visit's ceiling in KB gzipped (scripts/size-check.sh). Issue 18's budget is
-# 520 KB; the page as built today weighs 578 KB (573 before the workbook bar of issue
-# 16, which may add 5 KB), and docs/performance.md ("The first visit", "The workbook
-# module") measures why 520 is out of reach. Until the design changes, the check is a ratchet at
+# 520 KB; the page as built today weighs 617 KB: 578 before every section was drawn
+# as Leptos views instead of HTML text (+40 KB, affordable once the engine, about 190
+# KB, leaves the page's WebAssembly), 573 before the workbook bar of issue 16; and
+# docs/performance.md ("The first visit", "The workbook module", "One way to draw")
+# measures why 520 is out of reach. Until the design changes, the check is a ratchet at
 # today's size: it still fails the build when a change makes the first visit grow.
-FIRST_VISIT_KB ?= 578
+FIRST_VISIT_KB ?= 617
 
 .PHONY: setup serve serve-portfolio dist test lint test-engine test-browser test-e2e bench clean
 

@@ -1,16 +1,16 @@
 //! The results read like a report: the summary at their top (status counts per
 //! horizon and the key findings, each linking to its indicator), and, for the printed
-//! evaluation report only, a title block and a short method section. What they say and
-//! their markup come from `cluster_eval_ui::report` (set as `inner_html`, like the
-//! charts: far less code in the first visit than views); the print layout is CSS
-//! (`@media print`).
+//! evaluation report only, a title block and a short method section. What they say
+//! comes from `cluster_eval_ui::report`; the print layout is CSS (`@media print`).
 
 use cluster_eval_types::TableKind;
-use cluster_eval_ui::report::{method_html, summary_html, title_html, TitleFacts};
+use cluster_eval_ui::report::{
+    method, summary, title_block, Method, Summary, TitleBlock, TitleFacts, STATUS_KEYS,
+};
 use leptos::prelude::*;
 
 use crate::components::table_input::table_title_key;
-use crate::i18n::Lang;
+use crate::i18n::{t, Lang};
 use crate::reading::Reading;
 use crate::state::AppState;
 
@@ -20,8 +20,16 @@ pub fn Summary() -> impl IntoView {
     let results = expect_context::<Reading>().results;
     view! {
         <section class="card summary" id="summary" data-testid="summary" aria-labelledby="summary-title"
-            class:empty=move || results.with(|r| r.indicators.is_empty())
-            inner_html=move || results.with(|r| summary_html(lang.get(), r))>
+            class:empty=move || results.with(|r| r.indicators.is_empty())>
+            {move || {
+                let lang = lang.get();
+                let title = view! { <h3 id="summary-title">{t(lang, "summary.title")}</h3> };
+                match results.with(|r| summary(lang, r)) {
+                    Some(s) => view! { {title} {summary_body(lang, s)} }.into_any(),
+                    None => view! { {title} <p class="hint">{t(lang, "summary.none")}</p> }
+                        .into_any(),
+                }
+            }}
         </section>
     }
 }
@@ -40,7 +48,7 @@ fn today(lang: Lang) -> String {
 pub fn ReportTitle() -> impl IntoView {
     let state = expect_context::<AppState>();
     let reading = expect_context::<Reading>();
-    let html = move || {
+    let block = move || {
         let lang = state.lang.get();
         let date = today(lang);
         let sources = TableKind::ALL
@@ -57,7 +65,7 @@ pub fn ReportTitle() -> impl IntoView {
             reading.results.with(|r| (r.baseline_year, r.followup_year));
         state.doc.with(|d| {
             let p = &d.project;
-            title_html(
+            title_block(
                 lang,
                 &TitleFacts {
                     name: &p.name,
@@ -74,20 +82,100 @@ pub fn ReportTitle() -> impl IntoView {
             )
         })
     };
-    view! { <header class="report-title print-only" data-testid="report-title" inner_html=html></header> }
+    view! {
+        <header class="report-title print-only" data-testid="report-title">
+            {move || {
+                let TitleBlock { kind, name, facts } = block();
+                let facts = facts
+                    .into_iter()
+                    .map(|f| {
+                        let value = if f.typed {
+                            view! { <bdi>{f.value}</bdi> }.into_any()
+                        } else {
+                            f.value.into_any()
+                        };
+                        view! { <dt>{f.label}</dt><dd>{value}</dd> }
+                    })
+                    .collect_view();
+                view! {
+                    <p class="report-kind">{kind}</p>
+                    <p class="report-name"><bdi>{name}</bdi></p>
+                    <dl>{facts}</dl>
+                }
+            }}
+        </header>
+    }
 }
 
 /// The printed report's method section (shown in print only).
 #[component]
 pub fn Method() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let html = move || {
+    let text = move || {
         let (reps, seed) = state.doc.with(|d| (d.settings.reps(), d.settings.seed));
-        method_html(state.lang.get(), reps, seed)
+        let Method {
+            title,
+            paragraphs,
+            hint,
+        } = method(state.lang.get(), reps, seed);
+        view! {
+            <h3 id="method-title">{title}</h3>
+            {paragraphs.map(|p| view! { <p>{p}</p> })}
+            <p class="hint">{hint}</p>
+        }
     };
     view! {
-        <section class="report-method print-only" data-testid="report-method" aria-labelledby="method-title"
-            inner_html=html>
+        <section class="report-method print-only" data-testid="report-method" aria-labelledby="method-title">
+            {text}
         </section>
+    }
+}
+
+/// The summary under its title: the counts per horizon (each horizon linking to its
+/// table) and the key findings (each linking to its indicator's row).
+fn summary_body(lang: Lang, s: Summary) -> impl IntoView {
+    let labels = STATUS_KEYS.map(|k| t(lang, k));
+    let rows = s
+        .counts
+        .into_iter()
+        .map(|(c, name)| {
+            // Each count carries its status as a label: on a phone the table's rows are
+            // stacked and its header hidden, and bare numbers said nothing.
+            let numbers = c.numbers();
+            let cells = numbers.map(|n| (n, if n == 0 { "value zero" } else { "value" }));
+            let [met, not_met, inconclusive, insufficient, reported] = numbers;
+            view! {
+                <tr data-testid=format!("summary-{}", c.horizon) data-met=met data-not-met=not_met
+                    data-inconclusive=inconclusive data-insufficient=insufficient data-reported=reported>
+                    <th scope="row"><a href=format!("#horizon-{}", c.horizon)>{name}</a></th>
+                    {cells.into_iter().zip(labels).map(|((n, class), label)| {
+                        view! { <td class=class data-label=label>{n}</td> }
+                    }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    let findings = s
+        .findings
+        .into_iter()
+        .map(|f| {
+            let href = format!("#indicator-{}", f.id);
+            view! { <li data-testid="finding" data-indicator=f.id><a href=href>{f.text}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <div class="scroll-x" tabindex="0">
+            <table class="indicators counts">
+                <caption>{t(lang, "summary.counts")}</caption>
+                <thead><tr>
+                    <th scope="col">{t(lang, "summary.horizon")}</th>
+                    {labels.map(|l| view! { <th scope="col" class="value">{l}</th> })}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <h4>{t(lang, "summary.findings")}</h4>
+        <p class="hint no-print">{t(lang, "summary.findings_hint")}</p>
+        <ol class="findings">{findings}</ol>
     }
 }

@@ -1,12 +1,13 @@
 //! The design checks as a programme officer reads them (SPEC "Design checks"): the
 //! balance at baseline side by side, the firms gone by group, one plain sentence per
 //! check, and, for every comparison with the control group, its evidence level, the
-//! cluster caveat and the event-study chart (SVG text). Pure: the page lays these out,
-//! and `ui/tests/design.rs` tests them natively.
+//! cluster caveat and the event-study chart (its geometry, [`Chart`]). Pure: the page
+//! draws these as views, and `ui/tests/design.rs` tests them natively.
 
 use cluster_eval_types::{Indicator, Message, Results, Status};
 use serde_json::Value;
 
+use crate::charts::{circle, line, r1, rect, text, Anchor, Chart, Shape};
 use crate::format::{number, points};
 use crate::i18n::{t, tf, Lang};
 use crate::notes::message_text;
@@ -436,24 +437,16 @@ pub fn event_points(indicator: &Indicator) -> Vec<EventPoint> {
         .collect()
 }
 
-/// Escapes text for SVG markup.
-pub fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The event-study chart of a comparison with the control group, as SVG: one point
-/// and whisker (its 95% interval) per year, a line at 0, the baseline year as the
-/// hollow reference point, and the programme's years (`start`..=`end`) shaded.
-/// `None` when the comparison has no event study.
+/// The event-study chart of a comparison with the control group: one point and
+/// whisker (its 95% interval) per year, a line at 0, the baseline year as the hollow
+/// reference point, and the programme's years (`start`..=`end`) shaded. `None` when
+/// the comparison has no event study.
 pub fn event_chart(
     lang: Lang,
     indicator: &Indicator,
     start: Option<i32>,
     end: Option<i32>,
-) -> Option<String> {
+) -> Option<Chart> {
     let events = event_points(indicator);
     if events.is_empty() {
         return None;
@@ -515,290 +508,279 @@ pub fn event_chart(
             tf(lang, "design.event_reference", &[("b", b.to_string())]),
         );
     }
-    let mut svg = format!(
-        r#"<svg class="chart event-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><desc>{d}</desc><text x="0" y="16" font-size="13" font-weight="600">{heading}</text>"#,
-        t = esc(&title),
-        // The row above names the comparison: the chart's visible title stays short.
-        heading = esc(t(lang, "design.event_heading")),
-        d = esc(&desc.join("; "))
-    );
+    // The row above names the comparison: the chart's visible title stays short.
+    let mut shapes = vec![Shape::Text {
+        x: 0.0,
+        y: 16.0,
+        size: 13,
+        anchor: Anchor::Start,
+        fill: None,
+        bold: true,
+        text: t(lang, "design.event_heading").to_string(),
+    }];
     // The programme's years, shaded.
     if let (Some(s), Some(e)) = (start, end.or(start)) {
         let (s, e) = (s.max(x0), e.min(x1));
         if s <= e {
             let (a, b) = (px(f64::from(s) - 0.4), px(f64::from(e) + 0.4));
-            svg.push_str(&format!(
-                r##"<rect x="{a:.1}" y="{top}" width="{:.1}" height="{:.1}" fill="#e3ecf7"/><text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#35506f">{}</text>"##,
-                b - a,
-                h - top - bottom,
-                (a + b) / 2.0,
-                top + 12.0,
-                esc(t(lang, "design.event_programme"))
-            ));
+            shapes.push(rect(a, top, b - a, h - top - bottom, "#e3ecf7"));
+            shapes.push(Shape::Text {
+                x: r1((a + b) / 2.0),
+                y: top + 12.0,
+                size: 12,
+                anchor: Anchor::Middle,
+                fill: Some("#35506f"),
+                bold: false,
+                text: t(lang, "design.event_programme").to_string(),
+            });
         }
     }
     let decimals = if step * 100.0 >= 1.0 { 0 } else { 1 };
     for k in 0..=ticks {
         let v = y0 + step * f64::from(k);
         let y = py(v);
-        svg.push_str(&format!(
-            r##"<line x1="{left}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#e4e7ee"/><text x="{}" y="{:.1}" font-size="12" text-anchor="end">{}</text>"##,
-            w - right,
+        shapes.push(line(left, y, w - right, y, "#e4e7ee"));
+        shapes.push(text(
             left - 6.0,
             y + 4.0,
-            esc(&format!(
+            12,
+            Anchor::End,
+            format!(
                 "{}{}\u{a0}pp",
                 if v > step / 2.0 { "+" } else { "" },
                 number(lang, v * 100.0, decimals)
-            ))
+            ),
         ));
     }
     let zero = py(0.0);
-    svg.push_str(&format!(
-        r##"<line x1="{left}" x2="{}" y1="{zero:.1}" y2="{zero:.1}" stroke="#1d2330" stroke-width="1.2"/>"##,
-        w - right
-    ));
+    shapes.push(Shape::Line {
+        x1: left,
+        y1: r1(zero),
+        x2: w - right,
+        y2: r1(zero),
+        stroke: "#1d2330",
+        width: Some(1.2),
+        dash: "",
+    });
     let every = if x1 - x0 > 10 { 2 } else { 1 };
     for year in (x0..=x1).filter(|y| (y - x0) % every == 0) {
-        svg.push_str(&format!(
-            r#"<text x="{:.1}" y="{}" font-size="12" text-anchor="middle">{year}</text>"#,
+        shapes.push(text(
             px(f64::from(year)),
-            h - bottom + 16.0
+            h - bottom + 16.0,
+            12,
+            Anchor::Middle,
+            year.to_string(),
         ));
     }
     for p in &events {
         let x = px(f64::from(p.year));
         if let (Some(l), Some(u)) = (p.low, p.high) {
             let (yl, yu) = (py(l), py(u));
-            svg.push_str(&format!(
-                r##"<path d="M{x:.1} {yl:.1}V{yu:.1}M{:.1} {yl:.1}h8M{:.1} {yu:.1}h8" stroke="#0b5cad" stroke-width="1.5" fill="none"/>"##,
-                x - 4.0,
-                x - 4.0
-            ));
+            shapes.push(Shape::Path {
+                d: format!(
+                    "M{x:.1} {yl:.1}V{yu:.1}M{:.1} {yl:.1}h8M{:.1} {yu:.1}h8",
+                    x - 4.0,
+                    x - 4.0
+                ),
+                stroke: "#0b5cad",
+            });
         }
-        svg.push_str(&format!(
-            r##"<circle cx="{x:.1}" cy="{:.1}" r="4" fill="#0b5cad"/>"##,
-            py(p.value)
-        ));
+        shapes.push(circle(x, py(p.value), 4.0, "#0b5cad"));
     }
     if let Some(b) = baseline {
-        svg.push_str(&format!(
-            r##"<circle cx="{:.1}" cy="{zero:.1}" r="4" fill="#fff" stroke="#0b5cad" stroke-width="1.5"/>"##,
-            px(f64::from(b))
-        ));
+        shapes.push(Shape::Circle {
+            x: r1(px(f64::from(b))),
+            y: r1(zero),
+            r: 4.0,
+            fill: "#fff",
+            stroke: Some("#0b5cad"),
+        });
     }
-    svg.push_str("</svg>");
-    Some(svg)
+    Some(Chart {
+        title,
+        desc: Some(desc.join("; ")),
+        width: w,
+        height: h,
+        shapes,
+    })
 }
 
-fn status_span(lang: Lang, status: Status) -> String {
-    format!(
-        r#"<span class="status {}">{}</span>"#,
-        crate::labels::status_code(status),
-        esc(t(lang, crate::labels::status_key(status)))
-    )
+/// One group's line of the balance table, for one measure, as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BalanceLine {
+    /// `beneficiaries`, `cluster` or `control` (`data-testid="balance-<measure>-<side>"`).
+    pub side: &'static str,
+    /// The group's name.
+    pub group: &'static str,
+    pub firms: String,
+    pub mean: String,
+    pub sd: String,
+    /// The standardised difference as shown ("0.48\u{a0}SD"; "—" for the control group).
+    pub smd: String,
+    /// Its value, unrounded (`data-smd`).
+    pub smd_value: Option<f64>,
+    /// Past [`SMD_LIMIT`]: the groups differ.
+    pub differs: bool,
 }
 
-fn cell(label: &str, class: &str, text: &str) -> String {
-    format!(
-        r#"<td class="{class}" data-label="{}">{}</td>"#,
-        esc(label),
-        esc(text)
-    )
+/// One measure of the balance table: its name and its three lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BalanceMeasure {
+    pub measure: &'static str,
+    pub name: &'static str,
+    pub lines: Vec<BalanceLine>,
 }
 
-/// Opens one of the section's tables: its heading, a scrollable region named by it,
-/// the table (`indicators <name>`, `data-testid="<name>-table"`) and its header row,
-/// up to the opened body.
-fn table_start(html: &mut String, name: &str, title: &str, heads: &[&str]) {
-    html.push_str(&format!(
-        r#"<h4 id="{name}-title">{}</h4><div class="scroll-x" tabindex="0" role="region" aria-labelledby="{name}-title"><table class="indicators {name}" data-testid="{name}-table"><thead><tr>"#,
-        esc(title)
-    ));
-    for h in heads {
-        html.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(h)));
+/// One group's line of the firms-gone table: its cells in the order of
+/// [`attrition_heads`] after the group's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttritionLine {
+    /// `beneficiary` or `control`.
+    pub group: &'static str,
+    pub name: &'static str,
+    /// Employment at baseline of the firms gone, unrounded (`data-jobs-gone`).
+    pub jobs_gone: Option<f64>,
+    pub cells: [String; 4],
+}
+
+/// One measure of the table of trends before the programme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PretrendLine {
+    /// `sales` or `employment`.
+    pub measure: &'static str,
+    pub status: Status,
+    /// The measure and the years compared ("Sales (2016→2018)").
+    pub name: String,
+    pub difference: String,
+    pub interval: String,
+}
+
+/// The body of the "Design checks" section, as the page lays it out: the sentences,
+/// the balance table (and its hint), the firms gone and the trends before the
+/// programme; each table empty when the results lack it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub sentences: Vec<Sentence>,
+    pub balance: Vec<BalanceMeasure>,
+    pub balance_hint: String,
+    pub attrition: Vec<AttritionLine>,
+    pub pretrend: Vec<PretrendLine>,
+}
+
+fn measure_key(measure: &str) -> &'static str {
+    match measure {
+        "sales" => "m.sales",
+        "employment" => "m.employment",
+        "exports" => "m.exports",
+        _ => "m.productivity",
     }
-    html.push_str("</tr></thead><tbody>");
 }
 
-/// The body of the "Design checks" section: the sentences, the balance table, the
-/// firms gone and the trends before the programme. Empty when the results have no
-/// design check.
-pub fn section_html(lang: Lang, results: &Results) -> String {
+fn or_dash(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    v.map(f).unwrap_or_else(|| "—".into())
+}
+
+fn balance_lines(lang: Lang, row: &BalanceRow) -> Vec<BalanceLine> {
+    [
+        (
+            "beneficiaries",
+            "design.g.beneficiaries",
+            row.beneficiaries,
+            row.smd_beneficiaries,
+        ),
+        ("cluster", "design.g.cluster", row.cluster, row.smd_cluster),
+        ("control", "design.g.control", row.control, None),
+    ]
+    .into_iter()
+    .map(|(side, key, stats, value)| {
+        let (firms, mean, sd) = match stats {
+            Some(st) => (
+                whole(lang, st.n),
+                level(lang, row.measure, st.mean),
+                level(lang, row.measure, st.sd),
+            ),
+            None => ("—".into(), "—".into(), "—".into()),
+        };
+        BalanceLine {
+            side,
+            group: t(lang, key),
+            firms,
+            mean,
+            sd,
+            smd: or_dash(value, |v| smd_text(lang, v)),
+            smd_value: value,
+            differs: value.is_some_and(differs),
+        }
+    })
+    .collect()
+}
+
+/// The "Design checks" section; `None` when the results have no design check.
+pub fn section(lang: Lang, results: &Results) -> Option<Section> {
     let said = sentences(lang, results);
     if said.is_empty() {
-        return String::new();
+        return None;
     }
-    let mut html = format!(
-        r#"<ul class="design-sentences" data-testid="design-sentences" aria-label="{}">"#,
-        esc(t(lang, "design.sentences"))
-    );
-    for s in &said {
-        html.push_str(&format!(
-            r#"<li data-testid="design-sentence" data-check="{}" data-indicator="{}" data-status="{}">{} {}</li>"#,
-            s.check,
-            esc(&s.id),
-            crate::labels::status_code(s.status),
-            status_span(lang, s.status),
-            esc(&s.text)
-        ));
-    }
-    html.push_str("</ul>");
-
-    let rows = balance(results);
-    if !rows.is_empty() {
-        let b = results
-            .baseline_year
-            .map(|y| y.to_string())
-            .unwrap_or_default();
-        let (group, firms, mean, sd, smd) = (
-            t(lang, "design.group"),
-            t(lang, "design.firms"),
-            t(lang, "design.mean"),
-            t(lang, "design.sd"),
-            t(lang, "design.smd"),
-        );
-        html.push_str(&format!(
-            r#"<h4 id="balance-title">{}</h4><p class="hint">{}</p><div class="scroll-x" tabindex="0" role="region" aria-labelledby="balance-title"><table class="indicators balance" data-testid="balance-table"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead>"#,
-            esc(t(lang, "design.balance_title")),
-            esc(&tf(lang, "design.balance_hint", &[("b", b)])),
-            esc(group),
-            esc(firms),
-            esc(mean),
-            esc(sd),
-            esc(smd),
-        ));
-        for row in &rows {
-            html.push_str(&format!(
-                r#"<tbody><tr class="measure"><th scope="rowgroup" colspan="5">{}</th></tr>"#,
-                esc(t(
-                    lang,
-                    match row.measure {
-                        "sales" => "m.sales",
-                        "employment" => "m.employment",
-                        "exports" => "m.exports",
-                        _ => "m.productivity",
-                    }
-                ))
-            ));
-            for (side, key, stats, value) in [
-                (
-                    "beneficiaries",
-                    "design.g.beneficiaries",
-                    row.beneficiaries,
-                    row.smd_beneficiaries,
-                ),
-                ("cluster", "design.g.cluster", row.cluster, row.smd_cluster),
-                ("control", "design.g.control", row.control, None),
-            ] {
-                let (n, m, s) = match stats {
-                    Some(st) => (
-                        whole(lang, st.n),
-                        level(lang, row.measure, st.mean),
-                        level(lang, row.measure, st.sd),
-                    ),
-                    None => ("—".into(), "—".into(), "—".into()),
-                };
-                let off = value.is_some_and(differs);
-                let smd_cell = match value {
-                    Some(v) if off => format!(
-                        r#"<td class="value smd off" data-label="{}"><span aria-hidden="true">⚠ </span>{} <span class="differs">{}</span></td>"#,
-                        esc(smd),
-                        esc(&smd_text(lang, v)),
-                        esc(t(lang, "design.differs"))
-                    ),
-                    Some(v) => cell(smd, "value smd", &smd_text(lang, v)),
-                    None => cell(smd, "value smd", "—"),
-                };
-                html.push_str(&format!(
-                    r#"<tr data-testid="balance-{}-{side}" data-smd="{}" data-differs="{off}"><th scope="row">{}</th>{}{}{}{smd_cell}</tr>"#,
-                    row.measure,
-                    value.map(|v| v.to_string()).unwrap_or_default(),
-                    esc(t(lang, key)),
-                    cell(firms, "value", &n),
-                    cell(mean, "value", &m),
-                    cell(sd, "value", &s),
-                ));
-            }
-            html.push_str("</tbody>");
-        }
-        html.push_str("</table></div>");
-    }
-
-    let gone = attrition(results);
-    if !gone.is_empty() {
-        let heads = attrition_heads(lang);
-        table_start(
-            &mut html,
-            "attrition",
-            t(lang, "design.attrition_title"),
-            &heads,
-        );
-        let dash =
-            |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map(f).unwrap_or_else(|| "—".into());
-        for a in &gone {
-            let key = if a.group == "control" {
-                "design.g.control"
-            } else {
-                "design.g.beneficiaries"
-            };
-            html.push_str(&format!(
-                r#"<tr data-testid="attrition-{}" data-jobs-gone="{}"><th scope="row">{}</th>{}{}{}{}</tr>"#,
-                a.group,
-                a.jobs_gone.map(|v| v.to_string()).unwrap_or_default(),
-                esc(t(lang, key)),
-                cell(heads[1], "value", &dash(a.firms_b, &|v| whole(lang, v))),
-                cell(heads[2], "value", &dash(a.gone, &|v| whole(lang, v))),
-                cell(heads[3], "value", &dash(a.share, &|v| crate::format::percent(lang, v))),
-                cell(heads[4], "value", &dash(a.jobs_gone, &|v| whole(lang, v))),
-            ));
-        }
-        html.push_str("</tbody></table></div>");
-    }
-
-    let trends: Vec<&Indicator> = ["sales", "employment"]
+    let balance = balance(results)
         .iter()
-        .filter_map(|m| results.indicator(&format!("design.pretrend.{m}")))
+        .map(|row| BalanceMeasure {
+            measure: row.measure,
+            name: t(lang, measure_key(row.measure)),
+            lines: balance_lines(lang, row),
+        })
         .collect();
-    if !trends.is_empty() {
-        let heads = [
-            t(lang, "design.measure"),
-            t(lang, "design.difference"),
-            t(lang, "results.interval"),
-            t(lang, "results.status"),
-        ];
-        table_start(
-            &mut html,
-            "pretrend",
-            t(lang, "design.pretrend_title"),
-            &heads,
-        );
-        for i in trends {
-            let measure = i.id.rsplit('.').next().unwrap_or("");
+    let b = results
+        .baseline_year
+        .map(|y| y.to_string())
+        .unwrap_or_default();
+    let attrition = attrition(results)
+        .into_iter()
+        .map(|a| AttritionLine {
+            group: a.group,
+            name: t(
+                lang,
+                if a.group == "control" {
+                    "design.g.control"
+                } else {
+                    "design.g.beneficiaries"
+                },
+            ),
+            jobs_gone: a.jobs_gone,
+            cells: [
+                or_dash(a.firms_b, |v| whole(lang, v)),
+                or_dash(a.gone, |v| whole(lang, v)),
+                or_dash(a.share, |v| crate::format::percent(lang, v)),
+                or_dash(a.jobs_gone, |v| whole(lang, v)),
+            ],
+        })
+        .collect();
+    let pretrend = ["sales", "employment"]
+        .into_iter()
+        .filter_map(|measure| {
+            let i = results.indicator(&format!("design.pretrend.{measure}"))?;
             let span = match (i.detail.get("pre_year"), i.detail.get("baseline_year")) {
                 (Some(p), Some(b)) => format!(" ({p}→{b})"),
                 _ => String::new(),
             };
-            let interval =
-                i.ci.map(|[l, h]| format!("{} … {}", points(lang, l), points(lang, h)))
-                    .unwrap_or_else(|| "—".into());
-            html.push_str(&format!(
-                r#"<tr data-testid="pretrend-{measure}" data-status="{}"><th scope="row">{}{}</th>{}{}<td data-label="{}">{}</td></tr>"#,
-                crate::labels::status_code(i.status),
-                esc(t(lang, match measure {
-                    "employment" => "m.employment",
-                    _ => "m.sales",
-                })),
-                span,
-                cell(heads[1], "value", &i.value.map(|v| points(lang, v)).unwrap_or_else(|| "—".into())),
-                cell(heads[2], "value", &interval),
-                esc(heads[3]),
-                status_span(lang, i.status),
-            ));
-        }
-        html.push_str("</tbody></table></div>");
-    }
-    html
+            Some(PretrendLine {
+                measure,
+                status: i.status,
+                name: format!("{}{span}", t(lang, measure_key(measure))),
+                difference: or_dash(i.value, |v| points(lang, v)),
+                interval: i
+                    .ci
+                    .map(|[l, h]| format!("{} … {}", points(lang, l), points(lang, h)))
+                    .unwrap_or_else(|| "—".into()),
+            })
+        })
+        .collect();
+    Some(Section {
+        sentences: said,
+        balance,
+        balance_hint: tf(lang, "design.balance_hint", &[("b", b)]),
+        attrition,
+        pretrend,
+    })
 }
 
 /// The attrition table's column titles (the page's section and the results workbook).

@@ -11,6 +11,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod charts;
 pub mod csv_export;
 pub mod decimal_check;
 pub mod decode;

@@ -9,10 +9,9 @@
 //! languages, so a criterion or label without its words does not compile. A reason
 //! code this page does not know (a file from a newer version) is shown as it is.
 //!
-//! The table itself is written here as HTML text ([`table_html`], every pasted text
-//! escaped), and the page sets it in one go: a read-only table of up to [`SHOWN`]
-//! rows drawn by the page's reactive views cost the first visit 16 KB of gzipped
-//! WebAssembly; as text it costs a fraction of that, and lays out faster.
+//! The page draws the table as views from these: the rows shown ([`shown`], at most
+//! [`SHOWN`]), each criterion's cell ([`cell`]), the words; every pasted name stays
+//! text, isolated on the page (`<bdi>`).
 
 use cluster_eval_types::Indicator;
 use serde_json::Value;
@@ -316,10 +315,10 @@ pub fn reason_text(lang: Lang, code: &str) -> String {
     text.to_string()
 }
 
-/// An entity type in words; `other` with the type as typed beside it.
-pub fn type_text(lang: Lang, kind: &str, typed: Option<&str>) -> String {
+/// An entity type in words (`other` for a type this page does not know).
+pub fn type_word(lang: Lang, kind: &str) -> &'static str {
     use Lang::{En, Es, Pt};
-    let word = match (kind, lang) {
+    match (kind, lang) {
         ("business", En) => "business",
         ("business", Es | Pt) => "empresa",
         ("knowledge", En) => "knowledge institution",
@@ -334,9 +333,19 @@ pub fn type_text(lang: Lang, kind: &str, typed: Option<&str>) -> String {
         (_, En) => "other",
         (_, Es) => "otro",
         (_, Pt) => "outro",
-    };
-    match typed {
-        Some(t) if kind == "other" => format!("{word}: {t}"),
+    }
+}
+
+/// The type as typed, shown beside the word of an `other` entity.
+pub fn typed_shown<'a>(kind: &str, typed: Option<&'a str>) -> Option<&'a str> {
+    typed.filter(|_| kind == "other")
+}
+
+/// An entity type in words; `other` with the type as typed beside it.
+pub fn type_text(lang: Lang, kind: &str, typed: Option<&str>) -> String {
+    let word = type_word(lang, kind);
+    match typed_shown(kind, typed) {
+        Some(t) => format!("{word}: {t}"),
         _ => word.to_string(),
     }
 }
@@ -410,89 +419,44 @@ pub fn csv(lang: Lang, lines: &[ProposalLine]) -> String {
     out
 }
 
-/// Text made safe inside HTML elements and quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// The rows the page draws: every proposal, or only the ineligible ones, at most
+/// [`SHOWN`]; and, when some are left out, the line saying how many there are.
+pub fn shown(
+    lang: Lang,
+    lines: Vec<ProposalLine>,
+    only_ineligible: bool,
+) -> (Vec<ProposalLine>, Option<String>) {
+    let mut rows: Vec<ProposalLine> = lines
+        .into_iter()
+        .filter(|l| !only_ineligible || !l.eligible)
+        .collect();
+    let total = rows.len();
+    let capped = (total > SHOWN).then(|| {
+        rows.truncate(SHOWN);
+        label(lang, Label::Capped)
+            .replace("{shown}", &SHOWN.to_string())
+            .replace("{total}", &total.to_string())
+    });
+    (rows, capped)
 }
 
-/// The screening table as HTML: a header, then one `proposal-row` per proposal shown
-/// (`data-eligible`, `data-proposal`), a cell per criterion (`data-criterion`,
-/// `data-mark`: the mark drawn, its word for screen readers and the count of
-/// entities), the verdict and the reasons; at most [`SHOWN`] rows, then a line
-/// saying how many there are.
-pub fn table_html(lang: Lang, lines: &[ProposalLine], only_ineligible: bool) -> String {
-    let mut out = String::from("<table class=\"screening-table\"><thead><tr><th scope=\"col\">");
-    out.push_str(&escape(label(lang, Label::Proposal)));
-    out.push_str("</th>");
-    for c in Criterion::ALL {
-        out.push_str("<th scope=\"col\">");
-        out.push_str(&escape(criterion_name(lang, c)));
-        out.push_str("</th>");
+/// A criterion's cell: the mark, and the count of entities behind it (for the
+/// entities, businesses and knowledge institutions).
+pub fn cell(line: &ProposalLine, criterion: Criterion) -> (Mark, Option<usize>) {
+    let count = match criterion {
+        Criterion::Entities => Some(line.entities),
+        Criterion::Business => Some(line.businesses),
+        Criterion::Knowledge => Some(line.knowledge),
+        _ => None,
+    };
+    (mark(line, criterion), count)
+}
+
+/// The classes of a row and of its verdict cell.
+pub fn classes(eligible: bool) -> (&'static str, &'static str) {
+    if eligible {
+        ("eligible", "met")
+    } else {
+        ("not-eligible", "not_met")
     }
-    for l in [Label::Verdict, Label::Reasons] {
-        out.push_str("<th scope=\"col\">");
-        out.push_str(&escape(label(lang, l)));
-        out.push_str("</th>");
-    }
-    out.push_str("</tr></thead><tbody>");
-    let shown = filtered(lines, only_ineligible);
-    for l in shown.iter().take(SHOWN) {
-        let (class, verdict_class) = if l.eligible {
-            ("eligible", "met")
-        } else {
-            ("not-eligible", "not_met")
-        };
-        out.push_str(&format!(
-            "<tr data-testid=\"proposal-row\" data-eligible=\"{}\" data-proposal=\"{}\" class=\"{class}\"><th scope=\"row\">{}<small class=\"members\">{} {} · {}</small></th>",
-            l.eligible,
-            escape(&l.proposal),
-            escape(&l.proposal),
-            escape(label(lang, Label::Line)),
-            l.line,
-            escape(&members_text(lang, l)),
-        ));
-        for c in Criterion::ALL {
-            let m = mark(l, c);
-            let count = match c {
-                Criterion::Entities => format!(" {}", l.entities),
-                Criterion::Business => format!(" {}", l.businesses),
-                Criterion::Knowledge => format!(" {}", l.knowledge),
-                _ => String::new(),
-            };
-            let word = escape(mark_word(lang, m));
-            out.push_str(&format!(
-                "<td class=\"mark {key}\" data-criterion=\"{}\" data-mark=\"{key}\" title=\"{word}\"><span aria-hidden=\"true\">{}</span><span class=\"visually-hidden\">{word}</span>{count}</td>",
-                c.key(),
-                m.symbol(),
-                key = m.key(),
-            ));
-        }
-        out.push_str(&format!(
-            "<td class=\"verdict {verdict_class}\">{}</td><td class=\"reasons\">{}</td></tr>",
-            escape(verdict(lang, l.eligible)),
-            escape(&reasons_text(lang, l)),
-        ));
-    }
-    if shown.len() > SHOWN {
-        let capped = label(lang, Label::Capped)
-            .replace("{shown}", &SHOWN.to_string())
-            .replace("{total}", &shown.len().to_string());
-        out.push_str(&format!(
-            "<tr><td colspan=\"8\" class=\"hint\">{}</td></tr>",
-            escape(&capped)
-        ));
-    }
-    out.push_str("</tbody></table>");
-    out
 }

@@ -39,6 +39,18 @@ impl HorizonCount {
     pub fn total(&self) -> usize {
         self.met + self.not_met + self.inconclusive + self.insufficient + self.reported
     }
+
+    /// The counts in the order of the summary's columns (`report::STATUS_KEYS`): met,
+    /// not met, inconclusive, insufficient data, reported.
+    pub fn numbers(&self) -> [usize; 5] {
+        [
+            self.met,
+            self.not_met,
+            self.inconclusive,
+            self.insufficient,
+            self.reported,
+        ]
+    }
 }
 
 /// One key finding: a sentence and the indicator it comes from.

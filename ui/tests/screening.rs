@@ -125,23 +125,42 @@ fn the_csv_follows_the_language_and_guards_formulas() {
 }
 
 #[test]
-fn the_table_is_html_with_every_pasted_text_escaped() {
-    let lines = lines();
-    let html = screening::table_html(Lang::Es, &lines, false);
-    assert_eq!(html.matches("data-testid=\"proposal-row\"").count(), 4);
-    assert!(html.contains("data-eligible=\"true\" data-proposal=\"P-03\""));
-    // The proposal named like markup is text, never markup.
-    assert!(
-        html.contains("data-proposal=\"=HYPERLINK(&quot;x&quot;)\""),
-        "{html}"
+fn the_rows_shown_keep_every_pasted_text_as_it_was_typed() {
+    let (rows, capped) = screening::shown(Lang::Es, lines(), false);
+    assert_eq!(rows.len(), 4);
+    assert_eq!(capped, None);
+    assert!(rows[0].eligible && rows[0].proposal == "P-03");
+    assert_eq!(screening::classes(rows[0].eligible), ("eligible", "met"));
+    assert_eq!(screening::classes(false), ("not-eligible", "not_met"));
+    // The proposal named like markup is text as typed (the page draws it as text).
+    assert_eq!(rows[2].proposal, "=HYPERLINK(\"x\")");
+    assert_eq!(
+        screening::cell(&rows[3], Criterion::Environmental),
+        (Mark::Unknown, None)
     );
-    assert!(!html.contains("HYPERLINK(\"x\")"));
-    assert!(html.contains("data-criterion=\"environmental\" data-mark=\"unknown\""));
-    assert!(html.contains("no consta en ninguna fila"));
-    let only = screening::table_html(Lang::En, &lines, true);
-    assert_eq!(only.matches("data-eligible=\"false\"").count(), 2);
-    assert_eq!(only.matches("data-eligible=\"true\"").count(), 0);
-    assert_eq!(screening::escape("<b>&'\""), "&lt;b&gt;&amp;&#39;&quot;");
+    assert_eq!(
+        screening::cell(&rows[0], Criterion::Entities),
+        (Mark::Yes, Some(3))
+    );
+    assert_eq!(screening::mark_word(Lang::Es, Mark::Unknown), "sin dato");
+    assert!(screening::reasons_text(Lang::Es, &rows[3]).contains("no consta en ninguna fila"));
+    // An `other` entity shows its word and, apart, the type as typed.
+    let member = &rows[0].members[2];
+    assert_eq!(screening::type_word(Lang::Es, &member.kind), "otro");
+    assert_eq!(
+        screening::typed_shown(&member.kind, member.typed.as_deref()),
+        Some("ONG ambiental")
+    );
+    assert_eq!(
+        screening::typed_shown(
+            &rows[0].members[0].kind,
+            rows[0].members[0].typed.as_deref()
+        ),
+        None
+    );
+    let (only, _) = screening::shown(Lang::En, lines(), true);
+    assert_eq!(only.len(), 2);
+    assert!(only.iter().all(|l| !l.eligible));
 }
 
 #[test]
@@ -159,12 +178,12 @@ fn a_long_list_is_cut_on_the_page_and_says_so() {
         members: Vec::new(),
     };
     let lines = vec![line; screening::SHOWN + 7];
-    let html = screening::table_html(Lang::En, &lines, false);
+    let (rows, capped) = screening::shown(Lang::En, lines.clone(), false);
+    assert_eq!(rows.len(), screening::SHOWN);
     assert_eq!(
-        html.matches("data-testid=\"proposal-row\"").count(),
-        screening::SHOWN
+        capped.as_deref(),
+        Some("500 of 507 proposals shown; the CSV has them all.")
     );
-    assert!(html.contains("500 of 507 proposals shown"));
     assert_eq!(
         screening::csv(Lang::En, &lines).matches("\r\n").count(),
         508

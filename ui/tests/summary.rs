@@ -274,31 +274,36 @@ fn design_checks_come_first_naming_the_first_one_not_met() {
 }
 
 #[test]
-fn the_summary_markup_carries_the_counts_and_links_every_finding() {
-    use cluster_eval_ui::report::summary_html;
+fn the_summary_carries_the_counts_and_every_finding() {
+    use cluster_eval_ui::report::{summary, STATUS_KEYS};
     let results = example_results();
-    let html = summary_html(Lang::En, &results);
-    assert!(html.contains(r##"<tr data-testid="summary-long" data-met="18" data-not-met="0" data-inconclusive="0" data-insufficient="0" data-reported="0"><th scope="row"><a href="#horizon-long">Long run</a>"##), "{html}");
-    assert!(html.contains(r#"data-testid="summary-pro_poor" data-met="16" data-not-met="6""#));
-    for f in summary::findings(Lang::En, &results) {
-        assert!(html.contains(&format!(
-            r##"<li data-testid="finding" data-indicator="{0}"><a href="#indicator-{0}">"##,
-            f.id
-        )));
-    }
-    // Texts are escaped: the apostrophes stay, a “>” would not open a tag.
-    assert!(html.contains("Beneficiary firms' sales grew"));
+    let s = summary(Lang::En, &results).unwrap();
+    let (long, name) = s.counts.iter().find(|(c, _)| c.horizon == "long").unwrap();
+    assert_eq!(name, "Long run");
+    assert_eq!(long.numbers(), [18, 0, 0, 0, 0]);
+    let (pro_poor, _) = &s
+        .counts
+        .iter()
+        .find(|(c, _)| c.horizon == "pro_poor")
+        .unwrap();
+    assert_eq!(pro_poor.numbers()[..2], [16, 6]);
     assert_eq!(
-        cluster_eval_ui::report::esc(r#"Large (> 250) & "x" <b>"#),
-        "Large (&gt; 250) &amp; &quot;x&quot; &lt;b&gt;"
+        STATUS_KEYS.map(|k| i18n::t(Lang::En, k))[..2],
+        ["Met", "Not met"]
     );
-    let empty = summary_html(Lang::Es, &Results::default());
-    assert!(empty.contains("Aún no hay hallazgos") && !empty.contains("<table"));
+    assert_eq!(s.findings, summary::findings(Lang::En, &results));
+    // Texts are kept as they are (the page draws them as text): the apostrophes stay.
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.text.starts_with("Beneficiary firms' sales grew")));
+    assert_eq!(summary(Lang::Es, &Results::default()), None);
+    assert!(i18n::t(Lang::Es, "summary.none").contains("Aún no hay hallazgos"));
 }
 
 #[test]
 fn the_report_title_and_method_in_three_languages() {
-    use cluster_eval_ui::report::{method_html, title_html, TitleFacts};
+    use cluster_eval_ui::report::{method, title_block, Fact, TitleFacts};
     let facts = TitleFacts {
         name: "Masaya <furniture>",
         country: Some("Nicaragua"),
@@ -311,36 +316,50 @@ fn the_report_title_and_method_in_three_languages() {
         sources: vec![("table.firms", 162, 3)],
         ..TitleFacts::default()
     };
-    let en = title_html(Lang::En, &facts);
-    assert!(
-        en.starts_with(
-            r#"<p class="report-kind">Evaluation report</p><p class="report-name">Masaya &lt;furniture&gt;</p>"#
-        ),
-        "{en}"
+    let en = title_block(Lang::En, &facts);
+    assert_eq!(en.kind, "Evaluation report");
+    assert_eq!(en.name, "Masaya <furniture>", "the name as typed");
+    let fact = |label: &'static str, value: &str, typed: bool| Fact {
+        label,
+        value: value.to_string(),
+        typed,
+    };
+    assert_eq!(
+        en.facts,
+        [
+            fact("Country", "Nicaragua", true),
+            fact("Project period", "2003–2006", false),
+            fact("Baseline and follow-up years", "2003 → 2009", false),
+            fact("Date", "1 December 2026", false),
+            fact("Data sources", "Firms: 162 rows read, 3 excluded", false),
+        ],
+        "a blank fact (the sector) and an unset one (the agency) are left out"
     );
-    assert!(en.contains("<dt>Country</dt><dd>Nicaragua</dd>"));
-    assert!(!en.contains("Sector"), "a blank fact is left out");
-    assert!(!en.contains("Executing agency"));
-    assert!(en.contains("<dd>2003–2006</dd>") && en.contains("<dd>2003 → 2009</dd>"));
-    assert!(en.contains("<dt>Data sources</dt><dd>Firms: 162 rows read, 3 excluded</dd>"));
-    let es = title_html(
+    let es = title_block(
         Lang::Es,
         &TitleFacts {
             sources: vec![],
             ..facts.clone()
         },
     );
-    assert!(es.contains("Informe de evaluación") && es.contains("ninguna tabla pegada"));
+    assert_eq!(es.kind, "Informe de evaluación");
+    assert!(es
+        .facts
+        .last()
+        .unwrap()
+        .value
+        .contains("ninguna tabla pegada"));
     for lang in Lang::ALL {
-        let method = method_html(lang, 1000, 42);
-        assert!(method.contains("1000") && method.contains("42"), "{method}");
+        let m = method(lang, 1000, 42);
+        let all = format!("{} {} {}", m.title, m.paragraphs.join(" "), m.hint);
+        assert!(all.contains("1000") && all.contains("42"), "{all}");
+        assert!(!all.contains('{') && !all.contains("print."), "{all}");
+        let title = title_block(lang, &facts);
         assert!(
-            !method.contains('{') && !method.contains("print."),
-            "{method}"
+            !title.kind.contains("print.")
+                && title.facts.iter().all(|f| !f.label.contains("print.")),
+            "{title:?}"
         );
-        assert_eq!(method.matches("<p").count(), 5);
-        let title = title_html(lang, &facts);
-        assert!(!title.contains("print."), "{title}");
     }
 }
 
