@@ -14,8 +14,8 @@
 
 use std::rc::Rc;
 
-use cluster_eval_types::{Document, Results, TableKind, TableSummary};
 use cluster_eval_protocol::compute::{decode, Computed, Reply};
+use cluster_eval_types::{Document, Results, TableKind, TableSummary};
 use leptos::prelude::*;
 
 use crate::compute_link::{Answer, ComputeLink, Place};
@@ -136,6 +136,8 @@ impl Reading {
                     // tables that changed since this one.
                     Reply::Computed(computed) => self.show_reads(computed.reads),
                     Reply::Refused { reason } => self.stop(reason),
+                    // Answers to the portfolio's requests: never asked here.
+                    Reply::Project { .. } | Reply::Removed | Reply::Portfolio(_) => {}
                 }
             }
             Answer::Failed { reason } => {

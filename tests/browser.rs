@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use cluster_eval_app::storage::{Storage, WebStorage, INDEX_KEY};
-use cluster_eval_engine::Document;
+use cluster_eval_types::Document;
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_ui::store::{memory::StepClock, Notice, Store};
 use wasm_bindgen_test::*;

@@ -7,9 +7,12 @@
 //! (`cluster_eval_types::portfolio`); texts, filters, sorting, the sentence and the
 //! CSV from `cluster_eval_ui::portfolio`.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
-use cluster_eval_types::portfolio::{self, Member, PoolError, Pooled, Table};
+use cluster_eval_protocol::compute::{PortfolioView, Reply, Request};
+use cluster_eval_types::portfolio::{Member, PoolError, Pooled, Table};
 use cluster_eval_ui::format;
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_ui::names::indicator_name;
@@ -17,11 +20,14 @@ use cluster_eval_ui::portfolio::{self as pf, t, tf, Fact, FileError, Filters, So
 use cluster_eval_ui::store::{ProjectMeta, INDEX_KEY, LANG_KEY};
 
 use crate::components::notices::document_error;
+use crate::compute_link::{Answer, ComputeLink};
 use crate::files;
 
 /// One project of the view and where it came from.
 #[derive(Clone)]
 struct Entry {
+    /// The project's key in the compute worker, which keeps it for pooling.
+    key: u32,
     /// `saved:<id>` or `file:<name>#<n>`.
     source: String,
     /// The file's name, or the saved project's name.
@@ -98,6 +104,119 @@ fn number_attr(v: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
+/// The portfolio page's side of the compute worker: it keeps every project the page
+/// has under a key, and is started again (with every project sent again) after a
+/// failure.
+#[derive(Clone, Copy)]
+struct Worker {
+    link: StoredValue<Option<Rc<ComputeLink>>, LocalStorage>,
+    next_key: StoredValue<u32>,
+    entries: RwSignal<Vec<Entry>>,
+    problems: RwSignal<Vec<String>>,
+    lang: RwSignal<Lang>,
+}
+
+impl Worker {
+    fn new(
+        entries: RwSignal<Vec<Entry>>,
+        problems: RwSignal<Vec<String>>,
+        lang: RwSignal<Lang>,
+    ) -> Self {
+        Worker {
+            link: StoredValue::new_local(None),
+            next_key: StoredValue::new(1),
+            entries,
+            problems,
+            lang,
+        }
+    }
+
+    /// The running link; a new one is given every project the page has.
+    fn link(self) -> Option<Rc<ComputeLink>> {
+        if let Some(link) = self.link.with_value(|l| l.clone()) {
+            return Some(link);
+        }
+        let link = ComputeLink::start("", move |answer| {
+            if let Answer::Failed { reason } = answer {
+                self.failed(reason);
+            }
+        })?;
+        self.link.set_value(Some(link.clone()));
+        let again: Vec<(u32, String)> = self.entries.with_untracked(|e| {
+            e.iter()
+                .map(|x| (x.key, x.member.document.to_json()))
+                .collect()
+        });
+        for (key, document) in again {
+            let link = link.clone();
+            leptos::task::spawn_local(async move {
+                let _ = link.ask(&Request::AddProject { key, document }).await;
+            });
+        }
+        Some(link)
+    }
+
+    fn failed(self, reason: String) {
+        leptos::logging::warn!("the calculation stopped: {reason}");
+        if let Some(link) = self.link.with_value(|l| l.clone()) {
+            link.stop();
+        }
+        self.link.set_value(None);
+        let lang = self.lang.get_untracked();
+        self.problems.update(|p| {
+            let text = t(lang, "calc.stopped").to_string();
+            if !p.contains(&text) {
+                p.push(text);
+            }
+        });
+    }
+
+    /// Computes `document` in the worker, kept there under a new key.
+    async fn add(self, document: cluster_eval_types::Document) -> Option<(u32, Member)> {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        let request = Request::AddProject {
+            key,
+            document: document.to_json(),
+        };
+        match self.link()?.ask(&request).await {
+            Ok(Reply::Project { results, firms, .. }) => Some((
+                key,
+                Member {
+                    document,
+                    results,
+                    firms,
+                },
+            )),
+            Ok(_) | Err(_) => None,
+        }
+    }
+
+    fn forget(self, keys: Vec<u32>) {
+        if keys.is_empty() {
+            return;
+        }
+        if let Some(link) = self.link.with_value(|l| l.clone()) {
+            leptos::task::spawn_local(async move {
+                let _ = link.ask(&Request::RemoveProjects { keys }).await;
+            });
+        }
+    }
+
+    async fn view(
+        self,
+        shown: Vec<u32>,
+        all: Vec<u32>,
+        pool: Option<String>,
+    ) -> Option<PortfolioView> {
+        let request = Request::Portfolio { shown, all, pool };
+        match self.link()?.ask(&request).await {
+            Ok(Reply::Portfolio(view)) => Some(*view),
+            _ => None,
+        }
+    }
+}
+
 #[component]
 pub fn PortfolioApp() -> impl IntoView {
     let lang = RwSignal::new(language());
@@ -129,10 +248,21 @@ pub fn PortfolioApp() -> impl IntoView {
     let sort_by: RwSignal<Option<(SortKey, bool)>> = RwSignal::new(None);
     let pool_id: RwSignal<Option<String>> = RwSignal::new(None);
 
+    // The compute worker computes each project and keeps it for the table and the
+    // pooling (the page computes nothing: docs/architecture.md).
+    let worker = Worker::new(entries, problems, lang);
+
     let toggle_saved = move |meta: ProjectMeta, on: bool| {
         let source = format!("saved:{}", meta.id);
         if !on {
+            let gone: Vec<u32> = entries.with_untracked(|e| {
+                e.iter()
+                    .filter(|x| x.source == source)
+                    .map(|x| x.key)
+                    .collect()
+            });
             entries.update(|e| e.retain(|x| x.source != source));
+            worker.forget(gone);
             return;
         }
         let lang = lang.get_untracked();
@@ -140,16 +270,18 @@ pub fn PortfolioApp() -> impl IntoView {
             .ok_or(())
             .and_then(|text| cluster_eval_types::Document::from_json(&text).map_err(|_| ()))
         {
-            Ok(document) => {
-                let member = portfolio::member(document);
-                entries.update(|e| {
-                    e.push(Entry {
-                        source,
-                        label: meta.name.clone(),
-                        member,
-                    })
-                });
-            }
+            Ok(document) => leptos::task::spawn_local(async move {
+                if let Some((key, member)) = worker.add(document).await {
+                    entries.update(|e| {
+                        e.push(Entry {
+                            key,
+                            source,
+                            label: meta.name.clone(),
+                            member,
+                        })
+                    });
+                }
+            }),
             Err(()) => problems.update(|p| {
                 p.push(tf(
                     lang,
@@ -194,13 +326,16 @@ pub fn PortfolioApp() -> impl IntoView {
                     Ok(documents) => {
                         for (n, document) in documents.into_iter().enumerate() {
                             next_turn().await;
-                            let member = portfolio::member(document);
+                            let Some((key, member)) = worker.add(document).await else {
+                                continue;
+                            };
                             let label = if member.document.project.name.trim().is_empty() {
                                 name.clone()
                             } else {
                                 member.document.project.name.clone()
                             };
                             added.push(Entry {
+                                key,
                                 source: format!("file:{name}#{n}"),
                                 label,
                                 member,
@@ -233,62 +368,61 @@ pub fn PortfolioApp() -> impl IntoView {
             (keep, chosen)
         })
     });
-    let ids = Memo::new(move |_| shown.with(|(_, m)| portfolio::default_ids(m)));
-    let table = Memo::new(move |_| shown.with(|(_, m)| portfolio::table(m, &ids.get())));
-    // What can be pooled: every `vs_control` comparison the projects have, then the
-    // amounts of money (pooled only within one currency: else the engine refuses).
-    let pool_ids = Memo::new(move |_| {
-        shown.with(|(_, members)| {
-            // The default set's comparisons first, in its order.
-            let mut out: Vec<String> = portfolio::DEFAULT_IDS
-                .iter()
-                .filter(|id| id.ends_with(".vs_control"))
-                .filter(|id| members.iter().any(|m| m.results.indicator(id).is_some()))
-                .map(|id| id.to_string())
-                .collect();
-            for pass in [true, false] {
-                for m in members {
-                    for i in &m.results.indicators {
-                        let wanted = if pass {
-                            i.id.ends_with(".vs_control")
-                        } else {
-                            i.unit == cluster_eval_types::Unit::Currency && i.value.is_some()
-                        };
-                        if wanted && !out.contains(&i.id) {
-                            out.push(i.id.clone());
-                        }
-                    }
-                }
+    // The table, what can be pooled and the pooled estimate, from the worker: asked
+    // again whenever the projects shown or the indicator to pool change; only the
+    // latest answer is shown.
+    let view: RwSignal<Option<PortfolioView>> = RwSignal::new(None);
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let (shown_keys, all_keys) = entries.with(|e| {
+            let keep = shown.with(|(keep, _)| keep.clone());
+            (
+                keep.iter().map(|&i| e[i].key).collect::<Vec<_>>(),
+                e.iter().map(|x| x.key).collect::<Vec<_>>(),
+            )
+        });
+        let pool = pool_id.get();
+        let n = asked.get_value().wrapping_add(1);
+        asked.set_value(n);
+        leptos::task::spawn_local(async move {
+            let answer = worker.view(shown_keys, all_keys, pool).await;
+            if asked.get_value() == n {
+                view.set(answer);
             }
-            out
-        })
+        });
     });
-    let current_pool_id = Memo::new(move |_| {
-        let ids = pool_ids.get();
-        match pool_id.get() {
-            Some(id) if ids.contains(&id) => Some(id),
-            _ => ids.first().cloned(),
-        }
+    let table = Memo::new(move |_| {
+        view.with(|v| v.as_ref().map(|v| v.table.clone()))
+            .unwrap_or_else(|| Table {
+                ids: Vec::new(),
+                rows: Vec::new(),
+                summaries: Vec::new(),
+                copies: Vec::new(),
+            })
     });
-    let pooled = Memo::new(move |_| {
-        let id = current_pool_id.get()?;
-        Some(shown.with(|(_, m)| portfolio::pool(m, &id)))
+    let pool_ids = Memo::new(move |_| {
+        view.with(|v| v.as_ref().map(|v| v.pool_ids.clone()).unwrap_or_default())
     });
+    let current_pool_id =
+        Memo::new(move |_| view.with(|v| v.as_ref().and_then(|v| v.pool_id.clone())));
+    let pooled = Memo::new(move |_| view.with(|v| v.as_ref().and_then(|v| v.pooled.clone())));
     let copies_text = move || {
         let lang = lang.get();
+        let copies = view.with(|v| v.as_ref().map(|v| v.copies.clone()).unwrap_or_default());
         entries.with(|e| {
-            let members: Vec<Member> = e.iter().map(|x| x.member.clone()).collect();
-            portfolio::copies(&members)
+            copies
                 .iter()
                 .enumerate()
                 .filter_map(|(i, of)| {
-                    of.map(|of| {
-                        tf(
-                            lang,
-                            "file.copy",
-                            &[("file", e[i].label.clone()), ("of", e[of].label.clone())],
-                        )
-                    })
+                    let of = (*of)?;
+                    Some(tf(
+                        lang,
+                        "file.copy",
+                        &[
+                            ("file", e.get(i)?.label.clone()),
+                            ("of", e.get(of)?.label.clone()),
+                        ],
+                    ))
                 })
                 .collect::<Vec<_>>()
         })
@@ -572,7 +706,12 @@ pub fn PortfolioApp() -> impl IntoView {
                         } />
                 </label>
                 " "
-                <button type="button" data-testid="portfolio-clear" on:click=move |_| { entries.set(Vec::new()); problems.set(Vec::new()); }>
+                <button type="button" data-testid="portfolio-clear" on:click=move |_| {
+                    let gone: Vec<u32> = entries.with_untracked(|e| e.iter().map(|x| x.key).collect());
+                    entries.set(Vec::new());
+                    problems.set(Vec::new());
+                    worker.forget(gone);
+                }>
                     {move || t(lang.get(), "clear")}
                 </button>
                 <span role="status" data-testid="portfolio-busy">{move || if busy.get() { t(lang.get(), "computing") } else { "" }}</span>

@@ -32,6 +32,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("clear", "Clear the portfolio", "Vaciar la cartera", "Esvaziar o portfólio"),
     ("empty", "The portfolio is empty: pick saved projects or open files.", "La cartera está vacía: elija proyectos guardados o abra archivos.", "O portfólio está vazio: escolha projetos salvos ou abra arquivos."),
     ("computing", "Computing…", "Calculando…", "Calculando…"),
+    ("calc.stopped", "The calculation stopped: the figures below may be incomplete. Your files and saved projects are untouched; open them again or reload the page.", "El cálculo se detuvo: las cifras de abajo pueden estar incompletas. Sus archivos y proyectos guardados no se tocaron; ábralos de nuevo o vuelva a cargar la página.", "O cálculo parou: os números abaixo podem estar incompletos. Seus arquivos e projetos salvos não foram tocados; abra-os de novo ou recarregue a página."),
     ("col.project", "Project", "Proyecto", "Projeto"),
     ("col.country", "Country", "País", "País"),
     ("col.sector", "Sector", "Sector", "Setor"),
