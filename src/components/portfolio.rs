@@ -371,23 +371,35 @@ pub fn PortfolioApp() -> impl IntoView {
     // The table, what can be pooled and the pooled estimate, from the worker: asked
     // again whenever the projects shown or the indicator to pool change; only the
     // latest answer is shown.
-    let view: RwSignal<Option<PortfolioView>> = RwSignal::new(None);
+    // With the keys of the projects it was computed for: while a newer answer is on
+    // its way, the table is not drawn against projects it does not describe.
+    let answer: RwSignal<Option<(Vec<u32>, PortfolioView)>> = RwSignal::new(None);
+    let shown_keys = Memo::new(move |_| {
+        entries.with(|e| {
+            shown.with(|(keep, _)| {
+                keep.iter()
+                    .filter_map(|&i| e.get(i).map(|x| x.key))
+                    .collect::<Vec<u32>>()
+            })
+        })
+    });
+    let view = Memo::new(move |_| {
+        answer.with(|a| match a {
+            Some((keys, view)) if shown_keys.with(|k| k == keys) => Some(view.clone()),
+            _ => None,
+        })
+    });
     let asked = StoredValue::new(0u32);
     Effect::new(move |_| {
-        let (shown_keys, all_keys) = entries.with(|e| {
-            let keep = shown.with(|(keep, _)| keep.clone());
-            (
-                keep.iter().map(|&i| e[i].key).collect::<Vec<_>>(),
-                e.iter().map(|x| x.key).collect::<Vec<_>>(),
-            )
-        });
+        let keys = shown_keys.get();
+        let all_keys = entries.with(|e| e.iter().map(|x| x.key).collect::<Vec<_>>());
         let pool = pool_id.get();
         let n = asked.get_value().wrapping_add(1);
         asked.set_value(n);
         leptos::task::spawn_local(async move {
-            let answer = worker.view(shown_keys, all_keys, pool).await;
+            let view = worker.view(keys.clone(), all_keys, pool).await;
             if asked.get_value() == n {
-                view.set(answer);
+                answer.set(view.map(|v| (keys, v)));
             }
         });
     });
@@ -499,6 +511,10 @@ pub fn PortfolioApp() -> impl IntoView {
             return view! { <p data-testid="portfolio-empty">{t(lang, "empty")}</p> }.into_any();
         }
         let table: Table = table.get();
+        if table.rows.len() != members.len() {
+            // The worker's answer for these projects is on its way.
+            return view! { <p role="status">{t(lang, "computing")}</p> }.into_any();
+        }
         let order = match sort_by.get() {
             Some((key, desc)) => pf::sort(&table, &key, desc),
             None => (0..table.rows.len()).collect(),
