@@ -15,8 +15,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use cluster_eval_types::{Document, TableKind};
 use cluster_eval_protocol::compute::{decode, encode, Reply, Request};
+use cluster_eval_types::{Document, TableKind};
 use wasm_bindgen::prelude::*;
 
 /// The JavaScript side of the port: a real worker when the browser allows one, else

@@ -14,8 +14,8 @@
 
 use std::rc::Rc;
 
-use cluster_eval_types::{Document, Results, TableKind, TableSummary};
 use cluster_eval_protocol::compute::{decode, Computed, Reply};
+use cluster_eval_types::{Document, Results, TableKind, TableSummary};
 use leptos::prelude::*;
 
 use crate::compute_link::{Answer, ComputeLink, Place};

@@ -223,7 +223,9 @@ mod tests {
                 },
                 Vec::new(),
             ) {
-                Reply::Project { key: k, results, .. } => {
+                Reply::Project {
+                    key: k, results, ..
+                } => {
                     assert_eq!(k, key);
                     assert_eq!(results, compute(d));
                 }
@@ -242,7 +244,10 @@ mod tests {
                 assert_eq!(view.table, portfolio::table(&members, &ids));
                 assert_eq!(view.copies, vec![None, Some(0)]);
                 // An id that cannot be pooled gives way to the first that can.
-                assert_eq!(view.pool_id.as_deref(), view.pool_ids.first().map(String::as_str));
+                assert_eq!(
+                    view.pool_id.as_deref(),
+                    view.pool_ids.first().map(String::as_str)
+                );
                 if let Some(id) = &view.pool_id {
                     assert_eq!(view.pooled, Some(portfolio::pool(&members, id)));
                 }

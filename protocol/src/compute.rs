@@ -52,7 +52,9 @@ pub enum Reply {
     /// The request could not be served (a document the engine cannot read, a key it
     /// does not have); worded in English for the log, the page says it in the
     /// reader's language.
-    Refused { reason: String },
+    Refused {
+        reason: String,
+    },
 }
 
 /// What a `Compute` gives back.
