@@ -38,6 +38,19 @@ pub struct DetailYears {
     pub followup_year: Option<i32>,
 }
 
+/// What an indicator compares, where it says: the `method` (`amount`,
+/// `labour_productivity`…), the `group` and the group it is compared `versus` (detail
+/// keys of a set: `beneficiary`, `cluster`, `control`, `sector`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DetailHead {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub versus: Option<String>,
+}
+
 /// One side of a balance check at baseline (`detail.groups.<side>` of
 /// `design.balance.*`): firms, mean and standard deviation (null with one firm).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -103,7 +116,8 @@ pub enum Evidence {
 }
 
 impl Evidence {
-    /// The level for a comparison whose smaller panel has `n_smaller` firms.
+    /// The level of a comparison whose smaller panel has `n_smaller` firms: `weak`
+    /// under 10 firms, `limited` under 30, else `adequate`.
     pub fn of(n_smaller: usize) -> Evidence {
         match n_smaller {
             0..=9 => Evidence::Weak,
@@ -230,13 +244,17 @@ pub struct Participation {
     pub source: String,
 }
 
+fn other() -> String {
+    "other".into()
+}
+
 /// One distinct entity of a proposal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProposalMember {
     /// The name as on its first row.
     pub entity: String,
     /// `business`, `knowledge`, `government`, `association` or `other`.
-    #[serde(rename = "type")]
+    #[serde(rename = "type", default = "other")]
     pub kind: String,
     /// The type as typed (first non-blank), null when blank on every row.
     pub typed: Option<String>,
@@ -253,11 +271,13 @@ pub struct ProposalDetail {
     pub environmental: Option<bool>,
     pub eligible: bool,
     /// Reason codes (`too_few_entities`…); empty when eligible.
+    #[serde(default)]
     pub reasons: Vec<String>,
     /// The line of its first row in the pasted table.
     pub line: usize,
     pub year: Option<i32>,
     pub amount: Option<f64>,
+    #[serde(default)]
     pub members: Vec<ProposalMember>,
 }
 
@@ -289,6 +309,11 @@ impl Indicator {
 
     /// The years compared (any of them may be absent).
     pub fn detail_years(&self) -> DetailYears {
+        self.detail_as().unwrap_or_default()
+    }
+
+    /// What the indicator compares (any part may be absent).
+    pub fn detail_head(&self) -> DetailHead {
         self.detail_as().unwrap_or_default()
     }
 

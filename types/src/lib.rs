@@ -33,9 +33,9 @@ pub mod text;
 pub mod vocab;
 
 pub use detail::{
-    AttritionCounts, BalanceDetail, BalanceGroups, ControlReading, DetailYears, EventDetail,
-    EventYear, Evidence, GrowthDetail, LocalGdp, Moments, Participation, ProposalDetail,
-    ProposalMember, ScreeningDetail, Series, SeriesPoint,
+    AttritionCounts, BalanceDetail, BalanceGroups, ControlReading, DetailHead, DetailYears,
+    EventDetail, EventYear, Evidence, GrowthDetail, LocalGdp, Moments, Participation,
+    ProposalDetail, ProposalMember, ScreeningDetail, Series, SeriesPoint,
 };
 pub use document::{
     expected_at, ChecklistAnswer, ColumnMapping, DecimalSetting, DelimiterSetting, Document,

@@ -212,12 +212,6 @@ pub fn versus_indicator(
     ind
 }
 
-/// The evidence a comparison with the control group rests on: `weak` when the smaller
-/// panel has fewer than 10 firms, `limited` under 30, else `adequate`.
-pub fn evidence(n_smaller: usize) -> &'static str {
-    Evidence::of(n_smaller).code()
-}
-
 /// `ratio` (`(1 + growth_G) / (1 + growth_C) − 1`), `cagr_difference`, `evidence` and
 /// the cluster `caveat` of a `vs_control` (SPEC, "Long run").
 fn comparison_detail(ind: &mut Indicator, g: &Panel, c: &Panel, span: i32) {
