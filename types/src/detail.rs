@@ -57,7 +57,10 @@ pub struct DetailHead {
 pub struct Moments {
     pub n: usize,
     /// Null when not finite.
+    #[serde(deserialize_with = "Option::deserialize")]
     pub mean: Option<f64>,
+    /// Null below 2 firms.
+    #[serde(deserialize_with = "Option::deserialize")]
     pub sd: Option<f64>,
 }
 
@@ -231,7 +234,11 @@ pub struct GrowthDetail {
 /// GDP is zero).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LocalGdp {
+    // Present, null or not: a detail without them is not this one (serde would take
+    // a missing `Option` for `None`).
+    #[serde(deserialize_with = "Option::deserialize")]
     pub g_local: Option<f64>,
+    #[serde(deserialize_with = "Option::deserialize")]
     pub g_national: Option<f64>,
 }
 
