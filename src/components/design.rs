@@ -38,7 +38,7 @@ pub fn DesignChecks() -> impl IntoView {
 
 /// The evidence level of a comparison with the control group, under its value.
 pub fn evidence(lang: Lang, i: &Indicator) -> Option<impl IntoView> {
-    let level = i.detail.get("evidence")?.as_str()?.to_string();
+    let level = i.control_reading()?.evidence.code();
     let text = evidence_text(lang, i)?;
     Some(
         view! { <small class="evidence" data-testid="evidence" data-evidence=level>{text}</small> },

@@ -53,7 +53,7 @@ pub fn HowComputed(indicator: Indicator) -> impl IntoView {
                 {
                     let lines = formula(lang, &indicator);
                     let numbers = entries(lang, &indicator.detail);
-                    let event = indicator.detail.contains_key("event").then(|| view! { <EventStudy indicator=indicator.clone() /> });
+                    let event = (!indicator.event_years().is_empty()).then(|| view! { <EventStudy indicator=indicator.clone() /> });
                     view! {
                         {(!lines.is_empty()).then(|| view! {
                             <div class="formula" data-testid="formula">

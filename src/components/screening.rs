@@ -55,7 +55,9 @@ pub fn ScreeningTable() -> impl IntoView {
             </table>
         }
     };
-    // Hidden without a proposals table (the detail then has no list).
+    // Hidden without a proposals table (the detail then has no list). A presence
+    // check on the map: decoding 10,000 proposals to see whether there are any would
+    // cost more than the table it hides (the rows come typed, `screening::lines`).
     let empty = move || {
         results.with(|r| {
             r.indicator(screening::ID)

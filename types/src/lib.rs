@@ -3,19 +3,21 @@
 //! computing.
 //!
 //! The JSON [`document`] with its settings, the [`results`] a computation writes into
-//! it (indicators, warnings, [`message`]s, row errors), what the reader reports about
-//! a table ([`reading`]), the tables' columns ([`schema`]), the portfolio's data
+//! it (indicators, warnings, [`message`]s, row errors) and typed views of the parts of
+//! an indicator's detail the page reads ([`detail`]), what the reader reports about a
+//! table ([`reading`]), the tables' columns ([`schema`]), the portfolio's data
 //! ([`portfolio`]), and the words below them all ([`vocab`], [`entity`], [`text`]).
 //! The engine (`cluster-eval-engine`) reads the tables and computes; it re-exports
 //! every item here at its own crate root.
 //!
 //! The modules form layers, each using only those below it (a test of the engine,
 //! `engine/tests/layers.rs`, fails on a cycle), bottom to top: `text`, `vocab`,
-//! `lcg`, `migrate`, `json`; `entity`, `schema`, `message`; `results`; `document`,
-//! `indicator_id`; `reading`, `portfolio`.
+//! `lcg`, `migrate`, `json`; `entity`, `schema`, `message`; `results`; `detail`,
+//! `document`, `indicator_id`; `reading`, `portfolio`.
 
 #![forbid(unsafe_code)]
 
+pub mod detail;
 pub mod document;
 pub mod entity;
 pub mod indicator_id;
@@ -30,6 +32,11 @@ pub mod schema;
 pub mod text;
 pub mod vocab;
 
+pub use detail::{
+    AttritionCounts, BalanceDetail, BalanceGroups, ControlReading, DetailHead, DetailYears,
+    EventDetail, EventYear, Evidence, GrowthDetail, LocalGdp, Moments, Participation,
+    ProposalDetail, ProposalMember, ScreeningDetail, Series, SeriesPoint,
+};
 pub use document::{
     expected_at, ChecklistAnswer, ColumnMapping, DecimalSetting, DelimiterSetting, Document,
     DocumentError, Expected, Project, Settings, TableSettings, TableSource, Tables, YesNoUnknown,

@@ -8,8 +8,7 @@
 //! coordinates rounded to a tenth; the page draws the shapes as `<svg>` elements, one
 //! small view per kind of shape, the same for every chart.
 
-use cluster_eval_types::{Family, IndicatorId, Results};
-use serde_json::Value;
+use cluster_eval_types::{Family, GrowthDetail, IndicatorId, Results};
 
 use crate::format;
 use crate::i18n::{pieces, t, tf, Lang, Piece};
@@ -187,13 +186,12 @@ pub const INDEX_MEASURES: [(&str, &str); 4] = [
 fn series(results: &Results, id: &str, group: &str) -> Vec<(f64, f64)> {
     results
         .indicator(id)
-        .and_then(|i| i.detail.get("series"))
-        .and_then(|s| s.get(group))
-        .and_then(Value::as_array)
-        .map(|points| {
-            points
+        .and_then(|i| i.detail_as::<GrowthDetail>()?.series)
+        .map(|series| {
+            series
+                .of(group)
                 .iter()
-                .filter_map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?)))
+                .filter_map(|&(year, v)| Some((f64::from(year), v?)))
                 .filter(|(_, v)| v.is_finite())
                 .collect()
         })
@@ -309,8 +307,8 @@ pub fn bars_chart(lang: Lang, results: &Results, currency: &str) -> Option<(Char
     let bars: Vec<(&str, f64, f64)> = measures
         .iter()
         .filter_map(|(id, key)| {
-            let d = &results.indicator(id)?.detail;
-            Some((*key, d.get("mean_b")?.as_f64()?, d.get("mean_f")?.as_f64()?))
+            let d = results.indicator(id)?.detail_as::<GrowthDetail>()?;
+            Some((*key, d.mean_b?, d.mean_f?))
         })
         .filter(|(_, b, f)| b.is_finite() && f.is_finite())
         .collect();

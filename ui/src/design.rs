@@ -4,8 +4,7 @@
 //! cluster caveat and the event-study chart (its geometry, [`Chart`]). Pure: the page
 //! draws these as views, and `ui/tests/design.rs` tests them natively.
 
-use cluster_eval_types::{Indicator, Message, Results, Status};
-use serde_json::Value;
+use cluster_eval_types::{AttritionCounts, BalanceDetail, Indicator, Message, Results, Status};
 
 use crate::charts::{circle, line, r1, rect, text, Anchor, Chart, Shape};
 use crate::format::{number, points};
@@ -44,11 +43,14 @@ pub fn differs(smd: f64) -> bool {
 }
 
 fn stats(indicator: &Indicator, side: &str) -> Option<Stats> {
-    let g = indicator.detail.get("groups")?.get(side)?;
-    let n = g.get("n")?.as_f64()?;
-    let mean = g.get("mean")?.as_f64()?;
-    let sd = g.get("sd").and_then(Value::as_f64).unwrap_or(f64::NAN);
-    mean.is_finite().then_some(Stats { n, mean, sd })
+    let detail = indicator.detail_as::<BalanceDetail>()?;
+    let g = detail.groups.side(side)?;
+    let mean = g.mean?;
+    mean.is_finite().then_some(Stats {
+        n: g.n as f64,
+        mean,
+        sd: g.sd.unwrap_or(f64::NAN),
+    })
 }
 
 /// The balance table: one row per measure the results have.
@@ -104,8 +106,9 @@ pub struct Attrition {
     pub jobs_gone: Option<f64>,
 }
 
-fn num_at(indicator: &Indicator, key: &str) -> Option<f64> {
-    indicator.detail.get(key).and_then(Value::as_f64)
+/// The firms gone of an attrition check (or of the jobs in firms gone).
+fn counts(indicator: &Indicator) -> Option<AttritionCounts> {
+    indicator.detail_as()
 }
 
 /// The attrition table: beneficiaries and control firms.
@@ -117,13 +120,14 @@ pub fn attrition(results: &Results) -> Vec<Attrition> {
     .into_iter()
     .filter_map(|(group, id)| {
         let i = results.indicator(id)?;
+        let c = counts(i);
         Some(Attrition {
             group,
             id,
-            firms_b: num_at(i, "firms_b"),
-            gone: num_at(i, "gone"),
+            firms_b: c.map(|c| c.firms_b as f64),
+            gone: c.map(|c| c.gone as f64),
             share: i.value.filter(|v| v.is_finite()),
-            jobs_gone: num_at(i, "employment_b_gone"),
+            jobs_gone: c.and_then(|c| c.employment_b_gone),
         })
     })
     .collect()
@@ -160,13 +164,9 @@ fn list(lang: Lang, items: &[String]) -> String {
     }
 }
 
-fn year_of(indicator: &Indicator, key: &str) -> String {
-    indicator
-        .detail
-        .get(key)
-        .and_then(Value::as_i64)
-        .map(|y| y.to_string())
-        .unwrap_or_else(|| "—".into())
+/// A year of the detail as shown, `—` without it.
+fn year_text(year: Option<i32>) -> String {
+    year.map(|y| y.to_string()).unwrap_or_else(|| "—".into())
 }
 
 /// A share difference in points without a sign ("3.2").
@@ -245,7 +245,12 @@ fn balance_sentence(lang: Lang, results: &Results, group: &str) -> Option<Senten
 
 fn pretrend_sentence(lang: Lang, i: &Indicator) -> Sentence {
     let measure = measure_word(lang, i.id.rsplit('.').next().unwrap_or(""));
-    let span = format!("{}→{}", year_of(i, "pre_year"), year_of(i, "baseline_year"));
+    let years = i.detail_years();
+    let span = format!(
+        "{}→{}",
+        year_text(years.pre_year),
+        year_text(years.baseline_year)
+    );
     let mut args = vec![("measure", measure), ("span", span)];
     let key = match (i.status, i.value, i.ci) {
         (Status::Met | Status::NotMet, Some(v), Some([low, high])) => {
@@ -280,14 +285,8 @@ fn attrition_sentence(lang: Lang, results: &Results) -> Option<Sentence> {
     let diff = results.indicator("design.attrition.differential")?;
     let b = results.indicator("design.attrition.beneficiaries");
     let c = results.indicator("design.attrition.control");
-    let count = |i: Option<&Indicator>, key: &str| i.and_then(|i| num_at(i, key));
-    let (Some(gone_b), Some(firms_b), Some(gone_c), Some(firms_c), Some(v)) = (
-        count(b, "gone"),
-        count(b, "firms_b"),
-        count(c, "gone"),
-        count(c, "firms_b"),
-        diff.value.filter(|v| v.is_finite()),
-    ) else {
+    let (b, c) = (b.and_then(counts), c.and_then(counts));
+    let (Some(b), Some(c), Some(v)) = (b, c, diff.value.filter(|v| v.is_finite())) else {
         return Some(Sentence {
             check: "attrition",
             id: diff.id.clone(),
@@ -295,6 +294,8 @@ fn attrition_sentence(lang: Lang, results: &Results) -> Option<Sentence> {
             text: t(lang, "design.attrition_unknown").to_string(),
         });
     };
+    let (gone_b, firms_b) = (b.gone as f64, b.firms_b as f64);
+    let (gone_c, firms_c) = (c.gone as f64, c.firms_b as f64);
     let key = if gone_b == 0.0 && gone_c == 0.0 {
         "design.attrition_none"
     } else if diff.status == Status::NotMet {
@@ -311,7 +312,7 @@ fn attrition_sentence(lang: Lang, results: &Results) -> Option<Sentence> {
             ("gone_c", whole(lang, gone_c)),
             ("firms_c", whole(lang, firms_c)),
             ("diff", pts(lang, v)),
-            ("f", year_of(diff, "followup_year")),
+            ("f", year_text(diff.detail_years().followup_year)),
         ],
     );
     Some(Sentence {
@@ -325,7 +326,8 @@ fn attrition_sentence(lang: Lang, results: &Results) -> Option<Sentence> {
 fn exited_sentence(lang: Lang, results: &Results) -> Option<Sentence> {
     let i = results.indicator("pro_poor.exited_firms_jobs")?;
     let jobs = i.value.filter(|v| v.is_finite())?;
-    let gone = num_at(i, "gone").unwrap_or(0.0);
+    let gone = counts(i).map_or(0.0, |c| c.gone as f64);
+    let years = i.detail_years();
     let key = if gone == 0.0 {
         "design.exited_none"
     } else if gone == 1.0 {
@@ -339,8 +341,8 @@ fn exited_sentence(lang: Lang, results: &Results) -> Option<Sentence> {
         &[
             ("gone", whole(lang, gone)),
             ("jobs", whole(lang, jobs)),
-            ("b", year_of(i, "baseline_year")),
-            ("f", year_of(i, "followup_year")),
+            ("b", year_text(years.baseline_year)),
+            ("f", year_text(years.followup_year)),
         ],
     );
     Some(Sentence {
@@ -373,7 +375,7 @@ pub fn sentences(lang: Lang, results: &Results) -> Vec<Sentence> {
             text: tf(
                 lang,
                 "design.pretrend_no_year",
-                &[("b", year_of(i, "baseline_year"))],
+                &[("b", year_text(i.detail_years().baseline_year))],
             ),
         });
     } else {
@@ -386,7 +388,7 @@ pub fn sentences(lang: Lang, results: &Results) -> Vec<Sentence> {
 
 /// "Evidence: weak (fewer than 10 firms on a side)", for a comparison that has one.
 pub fn evidence_text(lang: Lang, indicator: &Indicator) -> Option<String> {
-    let level = indicator.detail.get("evidence")?.as_str()?;
+    let level = indicator.control_reading()?.evidence.code();
     Some(tf(
         lang,
         "design.evidence",
@@ -396,7 +398,7 @@ pub fn evidence_text(lang: Lang, indicator: &Indicator) -> Option<String> {
 
 /// The cluster caveat of a comparison with the control group, as a sentence.
 pub fn caveat_text(lang: Lang, indicator: &Indicator) -> Option<String> {
-    let message: Message = serde_json::from_value(indicator.detail.get("caveat")?.clone()).ok()?;
+    let message = indicator.control_reading()?.caveat;
     let text = message_text(lang, &message);
     let mut chars = text.chars();
     let first = chars.next()?;
@@ -418,21 +420,16 @@ pub struct EventPoint {
 
 /// The event study of a comparison with the control group (`detail.event`).
 pub fn event_points(indicator: &Indicator) -> Vec<EventPoint> {
-    let Some(points) = indicator.detail.get("event").and_then(Value::as_array) else {
-        return Vec::new();
-    };
-    points
-        .iter()
-        .filter_map(|p| {
-            let year = i32::try_from(p.get(0)?.as_i64()?).ok()?;
-            let value = p.get(1)?.as_f64().filter(|v| v.is_finite())?;
-            let end = |k: usize| p.get(k).and_then(Value::as_f64).filter(|v| v.is_finite());
-            Some(EventPoint {
-                year,
-                value,
-                low: end(2),
-                high: end(3),
-            })
+    let finite = |v: Option<f64>| v.filter(|v| v.is_finite());
+    indicator
+        .event_years()
+        .into_iter()
+        .filter(|p| p.value().is_finite())
+        .map(|p| EventPoint {
+            year: p.year(),
+            value: p.value(),
+            low: finite(p.low()),
+            high: finite(p.high()),
         })
         .collect()
 }
@@ -451,11 +448,7 @@ pub fn event_chart(
     if events.is_empty() {
         return None;
     }
-    let baseline = indicator
-        .detail
-        .get("baseline_year")
-        .and_then(Value::as_i64)
-        .and_then(|y| i32::try_from(y).ok());
+    let baseline = indicator.detail_years().baseline_year;
     // Narrow, so that its text stays legible where the chart is shown small (the
     // indicator column of the results).
     let (w, h, left, right, top, bottom) = (380.0, 230.0, 58.0, 8.0, 34.0, 30.0);
@@ -758,7 +751,8 @@ pub fn section(lang: Lang, results: &Results) -> Option<Section> {
         .into_iter()
         .filter_map(|measure| {
             let i = results.indicator(&format!("design.pretrend.{measure}"))?;
-            let span = match (i.detail.get("pre_year"), i.detail.get("baseline_year")) {
+            let years = i.detail_years();
+            let span = match (years.pre_year, years.baseline_year) {
                 (Some(p), Some(b)) => format!(" ({p}→{b})"),
                 _ => String::new(),
             };

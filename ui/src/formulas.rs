@@ -9,6 +9,10 @@ use crate::detail_names;
 use crate::format::num;
 use crate::i18n::{tf, Lang};
 
+/// A number of the detail by its path of keys (`["groups", "control", "growth"]`).
+/// The formulas name the numbers they show as the "how it was computed" list does,
+/// by their keys in the document; what the page reads to say something (evidence,
+/// event study, series, proposals…) comes typed ([`cluster_eval_types::detail`]).
 fn get(detail: &Map<String, Value>, path: &[&str]) -> Option<f64> {
     let mut value = detail.get(path[0])?;
     for key in &path[1..] {
@@ -23,11 +27,12 @@ pub fn formula(lang: Lang, i: &Indicator) -> Vec<String> {
     let n = |v: f64| num(lang, v);
     let value = i.value.map(n).unwrap_or_else(|| "—".into());
     let mut lines = Vec::new();
-    let method = d.get("method").and_then(Value::as_str).unwrap_or("");
+    let head = i.detail_head();
+    let method = head.method.as_deref().unwrap_or("");
     if let Some(design) = design_lines(lang, i, &value) {
         lines.extend(design);
-    } else if let Some(versus) = d.get("versus").and_then(Value::as_str) {
-        let group = d.get("group").and_then(Value::as_str).unwrap_or("");
+    } else if let Some(versus) = head.versus.as_deref() {
+        let group = head.group.as_deref().unwrap_or("");
         let g = get(d, &["groups", group, "growth"]);
         let c = get(d, &["groups", versus, "growth"]);
         if let (Some(g), Some(c)) = (g, c) {
@@ -244,7 +249,9 @@ fn design_lines(lang: Lang, i: &Indicator, value: &str) -> Option<Vec<String>> {
 }
 
 /// The scalar entries of the detail (nested objects one level down), for the list of
-/// numbers; long lists (firm ids, series) are summarised.
+/// numbers; long lists (firm ids, series) are summarised. This one walks the map
+/// itself, not a typed view: it shows the document as it is, every key by its name,
+/// including keys no struct of [`cluster_eval_types::detail`] names.
 pub fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (key, value) in detail {

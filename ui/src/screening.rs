@@ -14,7 +14,6 @@
 //! text, isolated on the page (`<bdi>`).
 
 use cluster_eval_types::Indicator;
-use serde_json::Value;
 
 use crate::csv_export::quote;
 use crate::i18n::Lang;
@@ -56,56 +55,34 @@ pub struct ProposalLine {
     pub members: Vec<Member>,
 }
 
-fn count(v: &Value, key: &str) -> usize {
-    v.get(key)
-        .and_then(Value::as_u64)
-        .and_then(|n| usize::try_from(n).ok())
-        .unwrap_or(0)
-}
-
-fn text(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
 /// The proposals of a computed `screening.eligible`, in the engine's order; empty
 /// without a proposals table.
 pub fn lines(indicator: &Indicator) -> Vec<ProposalLine> {
-    let Some(Value::Array(items)) = indicator.detail.get("proposals") else {
+    let Some(detail) = indicator.screening_detail() else {
         return Vec::new();
     };
-    items
-        .iter()
+    detail
+        .proposals
+        .into_iter()
         .map(|p| ProposalLine {
-            proposal: text(p, "proposal").unwrap_or_default(),
-            line: count(p, "line"),
-            entities: count(p, "entities"),
-            businesses: count(p, "businesses"),
-            knowledge: count(p, "knowledge"),
-            innovative: p.get("innovative").and_then(Value::as_bool),
-            environmental: p.get("environmental").and_then(Value::as_bool),
-            eligible: p.get("eligible").and_then(Value::as_bool).unwrap_or(false),
-            reasons: p
-                .get("reasons")
-                .and_then(Value::as_array)
-                .map(|r| {
-                    r.iter()
-                        .filter_map(|c| c.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            proposal: p.proposal,
+            line: p.line,
+            entities: p.entities,
+            businesses: p.businesses,
+            knowledge: p.knowledge,
+            innovative: p.innovative,
+            environmental: p.environmental,
+            eligible: p.eligible,
+            reasons: p.reasons,
             members: p
-                .get("members")
-                .and_then(Value::as_array)
-                .map(|ms| {
-                    ms.iter()
-                        .map(|m| Member {
-                            entity: text(m, "entity").unwrap_or_default(),
-                            kind: text(m, "type").unwrap_or_else(|| "other".into()),
-                            typed: text(m, "typed"),
-                        })
-                        .collect()
+                .members
+                .into_iter()
+                .map(|m| Member {
+                    entity: m.entity,
+                    kind: m.kind,
+                    typed: m.typed,
                 })
-                .unwrap_or_default(),
+                .collect(),
         })
         .collect()
 }

@@ -10,7 +10,7 @@
 //! local against national GDP, the return per dollar, who loses out, and participation
 //! — each only when its indicator has a value, at most [`MAX_FINDINGS`].
 
-use cluster_eval_types::{Indicator, Results, Status};
+use cluster_eval_types::{Indicator, LocalGdp, Participation, Results, Status};
 
 use crate::format::{number, percent, points};
 use crate::i18n::{lookup, t, tf, Lang};
@@ -160,13 +160,13 @@ fn known<'a>(results: &'a Results, id: &str) -> Option<(&'a Indicator, f64)> {
     (indicator.status != Status::InsufficientData).then_some((indicator, value))
 }
 
-fn year(indicator: &Indicator, key: &str, fallback: Option<i32>) -> Option<i32> {
-    indicator
-        .detail
-        .get(key)
-        .and_then(|v| v.as_i64())
-        .and_then(|y| i32::try_from(y).ok())
-        .or(fallback)
+/// The baseline and follow-up years of an indicator, else those of the results.
+fn years(indicator: &Indicator, results: &Results) -> Option<(i32, i32)> {
+    let y = indicator.detail_years();
+    Some((
+        y.baseline_year.or(results.baseline_year)?,
+        y.followup_year.or(results.followup_year)?,
+    ))
 }
 
 /// A fraction as percentage points without the unit (`0.491` → `49.1`).
@@ -242,8 +242,7 @@ fn panel(lang: Lang, results: &Results, group: &str, measure: &str) -> Option<Fi
     let (growth, g) = known(results, &format!("long.{group}.{measure}.growth"))?;
     let subject = lookup(lang, &format!("summary.subj.{group}.{measure}"))?;
     let (verb, size) = verb(lang, matches!(measure, "sales" | "exports"), g);
-    let b = year(growth, "baseline_year", results.baseline_year)?;
-    let f = year(growth, "followup_year", results.followup_year)?;
+    let (b, f) = years(growth, results)?;
     let mut text = tf(
         lang,
         "summary.growth",
@@ -302,10 +301,9 @@ fn panel(lang: Lang, results: &Results, group: &str, measure: &str) -> Option<Fi
 /// Local GDP against national GDP.
 fn local_gdp(lang: Lang, results: &Results) -> Option<Finding> {
     let (i, diff) = known(results, "long.local_gdp_vs_national")?;
-    let local = i.detail.get("g_local")?.as_f64()?;
-    let national = i.detail.get("g_national")?.as_f64()?;
-    let b = year(i, "baseline_year", results.baseline_year)?;
-    let f = year(i, "followup_year", results.followup_year)?;
+    let gdp = i.detail_as::<LocalGdp>()?;
+    let (local, national) = (gdp.g_local?, gdp.g_national?);
+    let (b, f) = years(i, results)?;
     let (verb, size) = verb(lang, false, local);
     let key = if diff < 0.0 {
         "summary.gdp_less"
@@ -408,7 +406,7 @@ fn participation(lang: Lang, results: &Results) -> Option<Finding> {
     let (firms, count) = known(results, "short.participating_firms")?;
     let count = number(lang, count, 0);
     let share = known(results, "short.participation_share").and_then(|(i, share)| {
-        let total = i.detail.get("denominator")?.as_f64()?;
+        let total = i.detail_as::<Participation>()?.denominator;
         Some((i, share, total))
     });
     Some(match share {

@@ -29,6 +29,7 @@ use super::panels::{num, opt, Panel, Side};
 use super::productivity::Metric;
 use super::spans::YearRows;
 use super::Ctx;
+use cluster_eval_types::detail::{to_map, AttritionCounts};
 use cluster_eval_types::document::Settings;
 use crate::model::{FirmYear, Measure};
 use crate::panel::finite;
@@ -100,12 +101,15 @@ impl Moments {
         Some(Moments { n, mean, sd })
     }
 
+    /// As stored in `detail.groups` (the page reads it as
+    /// [`cluster_eval_types::detail::Moments`]).
     fn json(&self) -> Value {
-        let mut m = Map::new();
-        m.insert("n".into(), self.n.into());
-        m.insert("mean".into(), num(self.mean));
-        m.insert("sd".into(), opt(self.sd.and_then(finite)));
-        Value::Object(m)
+        serde_json::to_value(cluster_eval_types::detail::Moments {
+            n: self.n,
+            mean: finite(self.mean),
+            sd: self.sd.and_then(finite),
+        })
+        .unwrap_or(Value::Null)
     }
 }
 
@@ -307,9 +311,11 @@ pub fn attrition(ctx: &Ctx<'_>) -> Vec<Indicator> {
         d.insert("group".into(), side.key().into());
         d.insert("baseline_year".into(), b.into());
         d.insert("followup_year".into(), f.into());
-        d.insert("firms_b".into(), a.firms.into());
-        d.insert("gone".into(), a.gone.into());
-        d.insert("employment_b_gone".into(), num(a.employment_gone + 0.0));
+        d.extend(to_map(&AttritionCounts {
+            firms_b: a.firms,
+            gone: a.gone,
+            employment_b_gone: Some(a.employment_gone + 0.0),
+        }));
         d.insert("employment_unknown".into(), a.employment_unknown.into());
         ind.n = a.firms;
         match a.share() {

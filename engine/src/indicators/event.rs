@@ -14,7 +14,8 @@
 use serde_json::Value;
 
 use super::bootstrap::{self, Interval};
-use super::panels::{num, Panel};
+use super::panels::Panel;
+use cluster_eval_types::detail::EventYear;
 use super::productivity::Metric;
 use super::spans::YearRows;
 use super::Ctx;
@@ -77,10 +78,11 @@ pub fn point(t: i32, g: &Panel, c: &Panel, interval: Option<Interval>) -> Option
         return None;
     }
     let (low, high) = match interval {
-        Some(i) if i.low.is_finite() && i.high.is_finite() => (num(i.low), num(i.high)),
-        _ => (Value::Null, Value::Null),
+        Some(i) if i.low.is_finite() && i.high.is_finite() => (Some(i.low), Some(i.high)),
+        _ => (None, None),
     };
-    Some((t, Value::Array(vec![t.into(), num(value), low, high])))
+    let point = EventYear(t, value, low, high);
+    Some((t, serde_json::to_value(point).unwrap_or(Value::Null)))
 }
 
 /// The event study as stored: the points in year order.

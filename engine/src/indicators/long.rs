@@ -23,6 +23,7 @@ use super::status;
 use super::Ctx;
 use crate::model::{Dataset, TerritoryRow};
 use crate::panel::{cagr, finite, growth};
+use cluster_eval_types::detail::{to_map, ControlReading, Evidence, LocalGdp};
 use cluster_eval_types::results::{Horizon, Indicator, Message, Unit};
 use crate::years::Years;
 
@@ -211,16 +212,6 @@ pub fn versus_indicator(
     ind
 }
 
-/// The evidence a comparison with the control group rests on: `weak` when the smaller
-/// panel has fewer than 10 firms, `limited` under 30, else `adequate`.
-pub fn evidence(n_smaller: usize) -> &'static str {
-    match n_smaller {
-        0..=9 => "weak",
-        10..=29 => "limited",
-        _ => "adequate",
-    }
-}
-
 /// `ratio` (`(1 + growth_G) / (1 + growth_C) − 1`), `cagr_difference`, `evidence` and
 /// the cluster `caveat` of a `vs_control` (SPEC, "Long run").
 fn comparison_detail(ind: &mut Indicator, g: &Panel, c: &Panel, span: i32) {
@@ -236,12 +227,10 @@ fn comparison_detail(ind: &mut Indicator, g: &Panel, c: &Panel, span: i32) {
         .and_then(|(a, b)| finite(a - b));
     ind.detail
         .insert("cagr_difference".into(), opt(cagr_difference));
-    ind.detail
-        .insert("evidence".into(), evidence(g.n().min(c.n())).into());
-    ind.detail.insert(
-        "caveat".into(),
-        serde_json::to_value(Message::ClusterCaveat).unwrap_or(Value::Null),
-    );
+    ind.detail.extend(to_map(&ControlReading {
+        evidence: Evidence::of(g.n().min(c.n())),
+        caveat: Message::ClusterCaveat,
+    }));
 }
 
 /// `long.local_gdp_vs_national`: `g_local − g_national` over b→f, or over the first
@@ -296,8 +285,10 @@ pub fn local_gdp(data: &Dataset, years: Option<Years>) -> Indicator {
     d.insert("national_b".into(), num(nb));
     d.insert("national_f".into(), num(nf));
     let (gl, gn) = (growth(lb, lf), growth(nb, nf));
-    d.insert("g_local".into(), opt(gl));
-    d.insert("g_national".into(), opt(gn));
+    d.extend(to_map(&LocalGdp {
+        g_local: gl,
+        g_national: gn,
+    }));
     d.insert("cagr_local".into(), opt(cagr(lb, lf, f - b)));
     d.insert("cagr_national".into(), opt(cagr(nb, nf, f - b)));
     ind.n = 2;

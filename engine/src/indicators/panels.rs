@@ -169,19 +169,16 @@ impl Bundle {
     }
 
     /// `{"beneficiary": [[2019, 100.0], …], "cluster": …}` for the sets with a series.
+    /// Built as the page reads it, [`cluster_eval_types::detail::Series`].
     pub fn series_json(&self) -> Value {
-        let mut m = Map::new();
+        let mut series = cluster_eval_types::detail::Series::default();
         for side in Side::ALL {
             let s = &self.series[side as usize];
-            if !s.is_empty() {
-                let points: Vec<Value> = s
-                    .iter()
-                    .map(|&(y, v)| Value::Array(vec![y.into(), num(v)]))
-                    .collect();
-                m.insert(side.key().into(), Value::Array(points));
+            if let (false, Some(slot)) = (s.is_empty(), series.of_mut(side.key())) {
+                *slot = Some(s.iter().map(|&(y, v)| (y, Some(v))).collect());
             }
         }
-        Value::Object(m)
+        serde_json::to_value(series).unwrap_or(Value::Null)
     }
 }
 

@@ -29,8 +29,8 @@
 //! that contradict them); a blank `innovative` ranks as not innovative.
 
 use rustc_hash::FxHashMap;
-use serde_json::{json, Map, Value};
 
+use cluster_eval_types::detail::{to_map, ProposalDetail, ProposalMember, ScreeningDetail};
 use cluster_eval_types::entity::{entity_type, EntityType};
 use crate::model::{ProposalRow, TableKind};
 use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
@@ -142,27 +142,36 @@ impl Screened {
         }
     }
 
-    fn detail(&self) -> Value {
-        let members: Vec<Value> = self
+    /// As stored in `detail.proposals` (and read by the page).
+    fn detail(&self) -> ProposalDetail {
+        let members = self
             .members
             .iter()
-            .map(|m| json!({ "entity": m.entity, "type": m.kind.key(), "typed": m.typed }))
+            .map(|m| ProposalMember {
+                entity: m.entity.clone(),
+                kind: m.kind.key().to_string(),
+                typed: m.typed.clone(),
+            })
             .collect();
-        let reasons: Vec<&str> = self.reasons().into_iter().map(Reason::code).collect();
-        json!({
-            "proposal": self.proposal,
-            "entities": self.entities(),
-            "businesses": self.businesses(),
-            "knowledge": self.knowledge(),
-            "innovative": self.innovative,
-            "environmental": self.environmental,
-            "eligible": reasons.is_empty(),
-            "reasons": reasons,
-            "line": self.line,
-            "year": self.year,
-            "amount": self.amount.filter(|a| a.is_finite()),
-            "members": members,
-        })
+        let reasons: Vec<String> = self
+            .reasons()
+            .into_iter()
+            .map(|r| r.code().to_string())
+            .collect();
+        ProposalDetail {
+            proposal: self.proposal.clone(),
+            entities: self.entities(),
+            businesses: self.businesses(),
+            knowledge: self.knowledge(),
+            innovative: self.innovative,
+            environmental: self.environmental,
+            eligible: reasons.is_empty(),
+            reasons,
+            line: self.line,
+            year: self.year,
+            amount: self.amount.filter(|a| a.is_finite()),
+            members,
+        }
     }
 }
 
@@ -254,15 +263,12 @@ pub fn compute(rows: &[ProposalRow]) -> Vec<Indicator> {
     count.value = Some(eligible as f64);
     count.status = Status::Reported;
     count.n = total;
-    let mut detail = Map::new();
-    detail.insert("eligible".into(), eligible.into());
-    detail.insert("eligible_innovative".into(), innovative.into());
-    detail.insert("proposals_count".into(), total.into());
-    detail.insert(
-        "proposals".into(),
-        Value::Array(screened.iter().map(Screened::detail).collect()),
-    );
-    count.detail = detail;
+    count.detail = to_map(&ScreeningDetail {
+        eligible,
+        eligible_innovative: innovative,
+        proposals_count: total,
+        proposals: screened.iter().map(Screened::detail).collect(),
+    });
     share.value = Some(eligible as f64 / total as f64);
     share.status = Status::Reported;
     share.n = total;

@@ -21,6 +21,7 @@ use serde_json::Value;
 use super::firms::FirmIndex;
 use super::panels::num;
 use super::panels::Side;
+use cluster_eval_types::detail::{to_map, Participation};
 use cluster_eval_types::document::{Project, YesNoUnknown};
 use crate::model::{Dataset, Group, TableKind};
 use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
@@ -131,10 +132,11 @@ fn participation_share(
         }
     };
     ind.n = participating;
-    ind.detail
-        .insert("participating".into(), participating.into());
-    ind.detail.insert("denominator".into(), num(denominator));
-    ind.detail.insert("source".into(), source.into());
+    ind.detail.extend(to_map(&Participation {
+        participating,
+        denominator,
+        source: source.into(),
+    }));
     if denominator <= 0.0 {
         ind.say(Message::NoGroup {
             group: Side::Cluster,
