@@ -40,13 +40,13 @@ test: setup lint test-engine test-browser dist test-e2e
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy -p cluster-eval-engine -p cluster-eval-ui -p cluster-eval-workbook --all-targets -- -D warnings
+	cargo clippy -p cluster-eval-engine -p cluster-eval-ui -p cluster-eval-workbook -p cluster-eval-protocol --all-targets -- -D warnings
 	cargo clippy -p cluster-eval-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy -p cluster-eval-workbook --target wasm32-unknown-unknown --bins -- -D warnings
 
 # The engine, the page logic (`ui/`) and the workbook module (`workbook/`), natively.
 test-engine:
-	cargo test -p cluster-eval-engine -p cluster-eval-ui -p cluster-eval-workbook
+	cargo test -p cluster-eval-engine -p cluster-eval-ui -p cluster-eval-workbook -p cluster-eval-protocol
 
 test-browser:
 	cargo test -p cluster-eval-app --target wasm32-unknown-unknown
