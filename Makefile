@@ -12,7 +12,10 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 # 16, which may add 5 KB), and docs/performance.md ("The first visit", "The workbook
 # module") measures why 520 is out of reach. Until the design changes, the check is a ratchet at
 # today's size: it still fails the build when a change makes the first visit grow.
-FIRST_VISIT_KB ?= 578
+# 597: the sheet-to-table step moved from the workbook module into the page as Leptos
+# views, with the typed link to the workbook worker (+19 KB; the engine is to leave the
+# page in another change, docs/performance.md "The workbook module").
+FIRST_VISIT_KB ?= 597
 
 .PHONY: setup serve serve-portfolio dist test lint test-engine test-browser test-e2e bench clean
 

@@ -18,7 +18,7 @@ use cluster_eval_ui::workbook_step::{
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, Lang};
 use crate::reading::Reading;
 use crate::state::AppState;
 use crate::workbook_link::{ask, Failure};
@@ -27,11 +27,28 @@ use crate::workbook_link::{ask, Failure};
 #[derive(Clone, Copy)]
 struct Step {
     notice: RwSignal<Option<Notice>>,
-    choosing: RwSignal<Option<Choosing>, LocalStorage>,
+    choosing: RwSignal<Option<Choosing>>,
     choice: RwSignal<Vec<Option<TableKind>>>,
-    /// The bar's file input and the step's heading, for a keyboard reader's focus.
-    input: NodeRef<leptos::html::Input>,
-    heading: NodeRef<leptos::html::H3>,
+}
+
+/// The bar's file input and the step's heading, for a keyboard reader's focus.
+const INPUT_ID: &str = "workbook-file";
+const HEADING_ID: &str = "workbook-step-title";
+
+fn focus(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// A text of the catalogue in the page's language. One closure type for every such
+/// text of the bar: each distinct closure in a view costs the page its own rendering
+/// code.
+fn text(lang: RwSignal<Lang>, key: &'static str) -> impl Fn() -> &'static str + Copy {
+    move || t(lang.get(), key)
 }
 
 impl Step {
@@ -42,9 +59,7 @@ impl Step {
 
     fn close(self) {
         self.say(None);
-        if let Some(input) = self.input.get_untracked() {
-            let _ = input.focus();
-        }
+        focus(INPUT_ID);
     }
 
     fn failed(self, file: &str, failure: Failure) {
@@ -82,11 +97,7 @@ fn open(state: AppState, step: Step, file: web_sys::File) {
                 step.notice.set(None);
                 step.choice.set(choice);
                 step.choosing.set(Some(choosing));
-                request_animation_frame(move || {
-                    if let Some(h) = step.heading.get_untracked() {
-                        let _ = h.focus();
-                    }
-                });
+                request_animation_frame(|| focus(HEADING_ID));
             }
             Ok((WorkbookReply::Refused(why), _)) => step.say(Some(Notice::Refused(why))),
             Ok((WorkbookReply::Failed(error), _)) => step.failed(&name, Failure::Garbled(error)),
@@ -178,10 +189,8 @@ pub fn WorkbookBar() -> impl IntoView {
     let lang = state.lang;
     let step = Step {
         notice: RwSignal::new(None),
-        choosing: RwSignal::new_local(None),
+        choosing: RwSignal::new(None),
         choice: RwSignal::new(Vec::new()),
-        input: NodeRef::new(),
-        heading: NodeRef::new(),
     };
     // A workbook dropped anywhere on the page (the project import's drop zone lets
     // workbooks through) opens the same step.
@@ -218,51 +227,60 @@ pub fn WorkbookBar() -> impl IntoView {
         }
         step.close();
     };
+    // The step is drawn again as a whole when the language changes (rare); a choice
+    // changes only the sentence and the confirm button, so a select keeps its focus.
     let notice = move || {
         step.notice.get().map(|n| {
             let l = lang.get();
-            if n.is_busy() {
-                view! { <p class="notice info" role="status" data-testid="workbook-busy">{n.text(l)}</p> }
-                    .into_any()
-            } else {
-                view! {
-                    <p class="notice error" role="alert" data-testid="workbook-error">
-                        {n.text(l)} " "
-                        <button type="button" on:click=move |_| step.close()>{t(l, "wb.close")}</button>
-                    </p>
-                }
-                .into_any()
+            let busy = n.is_busy();
+            let close = (!busy).then(|| {
+                view! { " " <button type="button" on:click=move |_| step.close()>{t(l, "wb.close")}</button> }
+            });
+            view! {
+                <p
+                    class=if busy { "notice info" } else { "notice error" }
+                    role=if busy { "status" } else { "alert" }
+                    data-testid=if busy { "workbook-busy" } else { "workbook-error" }
+                >
+                    {n.text(l)}
+                    {close}
+                </p>
             }
         })
     };
+    let status = move || {
+        step.choosing.with(|c| {
+            c.as_ref()
+                .map(|c| step.choice.with(|choice| c.status(lang.get(), choice)))
+        })
+    };
     let sheets = move || {
+        let l = lang.get();
+        let code = l.code();
         step.choosing.with(|c| {
             c.as_ref().map(|c| {
-                let file = c.file.clone();
-                let no_table = c.no_table.clone();
+                let choice = step.choice.get_untracked();
                 let rows = c
                     .sheets
                     .iter()
                     .enumerate()
                     .map(|(i, s)| {
-                        let name = s.name.clone();
-                        let note = s.note.clone();
-                        let label_name = name.clone();
-                        let chosen = step.choice.with_untracked(|c| c.get(i).copied().flatten());
+                        let chosen = choice.get(i).copied().flatten();
                         let options = TableKind::ALL.map(|k| {
                             view! {
                                 <option value=k.name() selected=chosen == Some(k)>
-                                    {move || t(lang.get(), table_title_key(k))}
+                                    {t(l, table_title_key(k))}
                                 </option>
                             }
                         });
+                        let label = tf(l, "wb.table_for", &[("sheet", s.name.clone())]);
                         view! {
                             <tr data-testid=format!("workbook-sheet-{i}")>
-                                <th scope="row"><bdi>{name}</bdi></th>
+                                <th scope="row"><bdi>{s.name.clone()}</bdi></th>
                                 <td>
                                     <select
                                         data-testid=format!("workbook-table-{i}")
-                                        aria-label=move || tf(lang.get(), "wb.table_for", &[("sheet", label_name.clone())])
+                                        aria-label=label
                                         on:change=move |ev| {
                                             let value = event_target_value(&ev);
                                             step.choice.update(|c| {
@@ -272,48 +290,41 @@ pub fn WorkbookBar() -> impl IntoView {
                                             });
                                         }
                                     >
-                                        <option value="" selected=chosen.is_none()>{move || t(lang.get(), "wb.ignore")}</option>
+                                        <option value="" selected=chosen.is_none()>{t(l, "wb.ignore")}</option>
                                         {options}
                                     </select>
                                 </td>
-                                <td class="hint">{move || note.get(lang.get().code()).to_string()}</td>
+                                <td class="hint">{s.note.get(code).to_string()}</td>
                             </tr>
                         }
                     })
                     .collect_view();
-                let title_file = file.clone();
+                // The file's name, typed by someone else, isolated in a <bdi>.
+                let title = tf(l, "wb.title", &[("file", "\u{2068}".to_string())]);
+                let (before, after) = title.split_once('\u{2068}').unwrap_or((&title, ""));
+                let (before, after) = (before.to_string(), after.to_string());
+                let no_table = c.no_table.as_ref().map(|w| {
+                    view! { <p class="notice warning" data-testid="workbook-no-table">{w.get(code).to_string()}</p> }
+                });
                 view! {
                     <section class="workbook-step notice info no-print" data-testid="workbook-dialog">
-                        <h3 tabindex="-1" node_ref=step.heading>
-                            {move || {
-                                let title = tf(lang.get(), "wb.title", &[("file", "\u{2068}".to_string())]);
-                                // The file's name, typed by someone else, isolated in a <bdi>.
-                                let (before, after) = title.split_once('\u{2068}').unwrap_or((&title, ""));
-                                (before.to_string(), view! { <bdi>{title_file.clone()}</bdi> }, after.to_string())
-                            }}
-                        </h3>
-                        {no_table.map(|w| view! {
-                            <p class="notice warning" data-testid="workbook-no-table">{move || w.get(lang.get().code()).to_string()}</p>
-                        })}
+                        <h3 tabindex="-1" id=HEADING_ID>{before}<bdi>{c.file.clone()}</bdi>{after}</h3>
+                        {no_table}
                         <div class="table-scroll">
                             <table class="workbook-sheets"><tbody>{rows}</tbody></table>
                         </div>
-                        <p data-testid="workbook-replaces" role="status">
-                            {move || step.choosing.with(|c| {
-                                c.as_ref().map(|c| step.choice.with(|choice| c.status(lang.get(), choice)))
-                            })}
-                        </p>
+                        <p data-testid="workbook-replaces" role="status">{status}</p>
                         <button
                             type="button"
                             data-testid="workbook-confirm"
                             disabled=move || !step.choice.with(|c| can_confirm(c))
                             on:click=confirm
                         >
-                            {move || t(lang.get(), "wb.confirm")}
+                            {t(l, "wb.confirm")}
                         </button>
                         " "
                         <button type="button" data-testid="workbook-cancel" on:click=move |_| step.close()>
-                            {move || t(lang.get(), "wb.cancel")}
+                            {t(l, "wb.cancel")}
                         </button>
                     </section>
                 }
@@ -323,12 +334,12 @@ pub fn WorkbookBar() -> impl IntoView {
     view! {
         <div class="workbook-bar no-print">
             <label class="file-button">
-                <span>{move || t(lang.get(), "wb.open")}</span>
+                <span>{text(lang, "wb.open")}</span>
                 <input
                     type="file"
                     accept=".xlsx,.xlsm,.xls,.ods"
+                    id=INPUT_ID
                     data-testid="open-workbook"
-                    node_ref=step.input
                     on:change=move |ev| {
                         let Some(input) = ev
                             .target()
@@ -346,11 +357,11 @@ pub fn WorkbookBar() -> impl IntoView {
             </label>
             " "
             <button type="button" data-testid="download-template" on:click=move |_| write(state, step, None)>
-                {move || t(lang.get(), "wb.template")}
+                {text(lang, "wb.template")}
             </button>
             " "
             <button type="button" data-testid="export-xlsx" on:click=move |_| write(state, step, Some(reading))>
-                {move || t(lang.get(), "wb.export")}
+                {text(lang, "wb.export")}
             </button>
         </div>
         <div class="workbook-step-host" data-testid="workbook-step">
