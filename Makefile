@@ -42,7 +42,7 @@ test: setup lint test-engine test-browser dist test-e2e
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy -p cluster-eval-types -p cluster-eval-engine -p cluster-eval-ui -p cluster-eval-workbook --all-targets -- -D warnings
+	cargo clippy -p cluster-eval-types -p cluster-eval-engine -p cluster-eval-ui -p cluster-eval-workbook -p cluster-eval-protocol -p cluster-eval-compute-worker --all-targets -- -D warnings
 	cargo clippy -p cluster-eval-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy -p cluster-eval-workbook --target wasm32-unknown-unknown --bins -- -D warnings
 
@@ -50,7 +50,7 @@ lint:
 # (`workbook/`), natively. The engine's tests/layers.rs fails on an import cycle
 # between top-level modules of the engine or of the types crate.
 test-engine:
-	cargo test -p cluster-eval-types -p cluster-eval-engine -p cluster-eval-ui -p cluster-eval-workbook
+	cargo test -p cluster-eval-types -p cluster-eval-engine -p cluster-eval-ui -p cluster-eval-workbook -p cluster-eval-protocol -p cluster-eval-compute-worker
 
 test-browser:
 	cargo test -p cluster-eval-app --target wasm32-unknown-unknown

@@ -3,3 +3,4 @@
 //! native tests share the exact types (docs/architecture.md draws who sends what).
 
 pub mod compute;
+pub mod workbook;

@@ -95,10 +95,9 @@ pub fn ShareBar() -> impl IntoView {
             on:drop=move |ev: web_sys::DragEvent| {
                 dragging.set(false);
                 if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-                    // A workbook goes on to the page's own drop handler (index.html),
-                    // which hands it to the workbook button.
-                    let name = file.name().to_ascii_lowercase();
-                    if [".xlsx", ".xlsm", ".xls", ".ods"].iter().any(|ext| name.ends_with(ext)) {
+                    // A workbook goes on to the workbook bar's drop listener (on the
+                    // window, src/components/workbook.rs).
+                    if cluster_eval_ui::workbook_step::is_workbook_file(&file.name()) {
                         return;
                     }
                     ev.prevent_default();

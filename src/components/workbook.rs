@@ -1,73 +1,172 @@
 //! The workbook bar (issue 16): open a `.xlsx`/`.xls`/`.ods` (by the bar's input, or
-//! dropped anywhere: index.html hands it to the input), download the template, export
-//! the results as a workbook.
+//! dropped anywhere on the page), download the template, export the results as a
+//! workbook; and the sheet-to-table step under it.
 //!
-//! Only the bar is in the page's first visit. Its actions load the workbook module
-//! (`clusterWorkbook()` in index.html: `workbook.json`, then the module on the main
-//! thread, which starts its own worker) and hand it the step's place; the module draws
-//! the sheet-to-table step there and, when the reader confirms, sends the chosen
-//! tables back in one `cluster-eval-workbook` event, which [`apply`] puts into the
-//! project. Nothing changes before that. See docs/workbooks.md.
+//! The files are read and written by the workbook worker (`crate::workbook_link`,
+//! typed messages of `cluster_eval_protocol::workbook`); what the step says and which
+//! choices it accepts is `cluster_eval_ui::workbook_step`. Nothing in the project
+//! changes until the reader confirms. The results workbook is written from the
+//! results on screen (`Reading::results`): the worker never computes. See
+//! docs/workbooks.md.
 
+use cluster_eval_protocol::workbook::{TableLayout, WorkbookReply, WorkbookRequest};
 use cluster_eval_types::{TableKind, TableSource};
-use cluster_eval_ui::workbook_step::{bar_html, notice_html};
+use cluster_eval_ui::labels::table_title_key;
+use cluster_eval_ui::workbook_step::{
+    can_confirm, choice_of, is_workbook_file, size_refusal, Choosing, Confirmed, Notice,
+};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
-use crate::i18n::t;
+use crate::i18n::{t, tf, Lang};
+use crate::reading::Reading;
 use crate::state::AppState;
+use crate::workbook_link::{ask, Failure};
 
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// index.html: the workbook module, loaded once (a promise of its exports).
-    #[wasm_bindgen(js_name = clusterWorkbook)]
-    fn cluster_workbook() -> js_sys::Promise;
+/// Where the step stands.
+#[derive(Clone, Copy)]
+struct Step {
+    notice: RwSignal<Option<Notice>>,
+    choosing: RwSignal<Option<Choosing>>,
+    choice: RwSignal<Vec<Option<TableKind>>>,
 }
 
-fn field(object: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+/// The bar's file input and the step's heading, for a keyboard reader's focus.
+const INPUT_ID: &str = "workbook-file";
+const HEADING_ID: &str = "workbook-step-title";
+
+fn focus(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
 }
 
-/// The element the module draws the step in.
-fn step_host() -> Option<web_sys::Element> {
-    web_sys::window()?
-        .document()?
-        .query_selector("[data-testid=workbook-step]")
-        .ok()?
+/// A text of the catalogue in the page's language. One closure type for every such
+/// text of the bar: each distinct closure in a view costs the page its own rendering
+/// code.
+fn text(lang: RwSignal<Lang>, key: &'static str) -> impl Fn() -> &'static str + Copy {
+    move || t(lang.get(), key)
 }
 
-/// Loads the module and calls its `function` with the step's place first.
-fn call_module(state: AppState, function: &'static str, args: js_sys::Array) {
-    let lang = state.lang.get_untracked();
-    let Some(host) = step_host() else { return };
-    host.set_inner_html(&notice_html(lang, t(lang, "wb.loading"), true));
-    args.unshift(&host);
+impl Step {
+    fn say(self, notice: Option<Notice>) {
+        self.choosing.set(None);
+        self.notice.set(notice);
+    }
+
+    fn close(self) {
+        self.say(None);
+        focus(INPUT_ID);
+    }
+
+    fn failed(self, file: &str, failure: Failure) {
+        self.say(Some(match failure {
+            Failure::Unavailable => Notice::Unavailable,
+            Failure::Garbled(error) => Notice::Failed {
+                file: file.to_string(),
+                error,
+            },
+        }));
+    }
+}
+
+/// Opens `file` in the worker and shows its sheets.
+fn open(state: AppState, step: Step, file: web_sys::File) {
+    let name = file.name();
+    if let Some(refused) = size_refusal(&name, file.size()) {
+        return step.say(Some(refused));
+    }
+    step.say(Some(Notice::Reading(name.clone())));
+    let with_text: Vec<TableKind> = state.doc.with_untracked(|d| {
+        TableKind::ALL
+            .into_iter()
+            .filter(|k| !d.table_text(*k).trim().is_empty())
+            .collect()
+    });
     leptos::task::spawn_local(async move {
-        let module = wasm_bindgen_futures::JsFuture::from(cluster_workbook()).await;
-        let called = module.ok().and_then(|m| {
-            let f: js_sys::Function = field(&m, function).dyn_into().ok()?;
-            f.apply(&JsValue::NULL, &args).ok()
-        });
-        if called.is_none() {
-            host.set_inner_html(&notice_html(lang, t(lang, "wb.unavailable"), false));
+        let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+            return step.say(Some(Notice::Unreadable(name)));
+        };
+        let request = WorkbookRequest::Open { file: name.clone() };
+        match ask(&request, buffer.dyn_into().ok()).await {
+            Ok((WorkbookReply::Opened(opened), _)) => {
+                let (choosing, choice) = Choosing::new(name, opened, with_text);
+                step.notice.set(None);
+                step.choice.set(choice);
+                step.choosing.set(Some(choosing));
+                request_animation_frame(|| focus(HEADING_ID));
+            }
+            Ok((WorkbookReply::Refused(why), _)) => step.say(Some(Notice::Refused(why))),
+            Ok((WorkbookReply::Failed(error), _)) => step.failed(&name, Failure::Garbled(error)),
+            Ok((WorkbookReply::File, _)) => step.failed(&name, Failure::Garbled(String::new())),
+            Err(failure) => step.failed(&name, failure),
         }
     });
 }
 
-/// The tables a confirmed step sends (`detail`: `{file, tables: [{table, sheet,
-/// text}]}`) go into the project with their source; the other tables stay as they are.
-fn apply(state: AppState, detail: &JsValue) {
-    let file = field(detail, "file").as_string().unwrap_or_default();
-    let tables = js_sys::Array::from(&field(detail, "tables"));
-    state.edit(|d| {
-        for entry in tables.iter() {
-            let Some(kind) = field(&entry, "table")
-                .as_string()
-                .and_then(|n| TableKind::from_name(&n))
-            else {
-                continue;
+/// Writes the template or the results workbook in the worker and downloads it.
+fn write(state: AppState, step: Step, results: Option<Reading>) {
+    let lang = state.lang.get_untracked();
+    let code = lang.code().to_string();
+    let (request, name) = if let Some(reading) = results {
+        let tables = TableKind::ALL
+            .into_iter()
+            .map(|k| {
+                reading
+                    .table(k)
+                    .with_untracked(|s| TableLayout::from_report(k, &s.report))
+            })
+            .collect();
+        state.doc.with_untracked(|d| {
+            let mut document = Box::new(d.clone());
+            // The results on screen, when they are the open document's: the workbook
+            // worker writes them and never computes.
+            document.results = reading.current_results();
+            let request = WorkbookRequest::Results {
+                document,
+                tables,
+                lang: code,
             };
-            *d.table_text_mut(kind) = field(&entry, "text").as_string().unwrap_or_default();
+            (request, d.project.name.clone())
+        })
+    } else {
+        let name = t(lang, "wb.template_file").to_string();
+        (WorkbookRequest::Template { lang: code }, name)
+    };
+    let name = crate::files::safe_file_name(&name, "xlsx");
+    step.say(Some(Notice::Writing));
+    leptos::task::spawn_local(async move {
+        match ask(&request, None).await {
+            Ok((WorkbookReply::File, Some(bytes))) => {
+                let options = web_sys::BlobPropertyBag::new();
+                options
+                    .set_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(
+                    &js_sys::Array::of1(&bytes),
+                    &options,
+                );
+                if let Ok(blob) = blob {
+                    let _ = crate::files::download_blob(&name, &blob);
+                }
+                step.say(None);
+            }
+            Ok((WorkbookReply::Failed(error), _)) => step.failed(&name, Failure::Garbled(error)),
+            Ok(_) => step.failed(&name, Failure::Garbled(String::new())),
+            Err(failure) => step.failed(&name, failure),
+        }
+    });
+}
+
+/// The tables of a confirmed step go into the project with their source; the other
+/// tables stay as they are.
+fn apply(state: AppState, confirmed: Confirmed) {
+    let Confirmed { file, tables } = confirmed;
+    state.edit(|d| {
+        for (kind, sheet, text) in tables {
+            *d.table_text_mut(kind) = text;
             let settings = d
                 .settings
                 .tables
@@ -78,7 +177,7 @@ fn apply(state: AppState, detail: &JsValue) {
             settings.decimal.clear();
             settings.source = Some(TableSource {
                 file: file.clone(),
-                sheet: field(&entry, "sheet").as_string().unwrap_or_default(),
+                sheet,
             });
         }
     });
@@ -88,75 +187,188 @@ fn apply(state: AppState, detail: &JsValue) {
 #[component]
 pub fn WorkbookBar() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let reading = expect_context::<Reading>();
     let lang = state.lang;
-    let applied = window_event_listener_untyped("cluster-eval-workbook", move |ev| {
-        if let Some(ev) = ev.dyn_ref::<web_sys::CustomEvent>() {
-            apply(state, &ev.detail());
+    let step = Step {
+        notice: RwSignal::new(None),
+        choosing: RwSignal::new(None),
+        choice: RwSignal::new(Vec::new()),
+    };
+    // A workbook dropped anywhere on the page (the project import's drop zone lets
+    // workbooks through) opens the same step.
+    let dragged = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let dropped = window_event_listener(leptos::ev::drop, move |ev| {
+        if ev.default_prevented() {
+            return;
+        }
+        ev.prevent_default();
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file.filter(|f| is_workbook_file(&f.name())) {
+            open(state, step, file);
         }
     });
-    on_cleanup(move || applied.remove());
-    // One handler for the bar: the file input's change and the buttons' clicks.
-    let on_event = move |ev: web_sys::Event| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let code = JsValue::from_str(state.lang.get_untracked().code());
-        if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-            if ev.type_() != "change" {
-                return;
-            }
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                let with_text: js_sys::Array = state.doc.with_untracked(|d| {
-                    TableKind::ALL
-                        .into_iter()
-                        .filter(|k| !d.table_text(*k).trim().is_empty())
-                        .map(|k| JsValue::from_str(k.name()))
-                        .collect()
-                });
-                call_module(
-                    state,
-                    "step_open",
-                    js_sys::Array::of3(&file, &code, &with_text),
-                );
-            }
-            // Let the same file be chosen again after a refusal.
-            input.set_value("");
+    on_cleanup(move || {
+        dragged.remove();
+        dropped.remove();
+    });
+    let confirm = move |_| {
+        // The button is disabled while the choices cannot be confirmed.
+        if !step.choice.with_untracked(|c| can_confirm(c)) {
             return;
         }
-        let (op, doc, name) = match target.get_attribute("data-action").as_deref() {
-            Some("template") => (
-                "template",
-                JsValue::UNDEFINED,
-                t(state.lang.get_untracked(), "wb.template_file").to_string(),
-            ),
-            Some("results") => state.doc.with_untracked(|d| {
-                // The results on screen, computed by the compute worker: nothing is
-                // computed again here.
-                let mut doc = d.clone();
-                doc.results =
-                    use_context::<crate::reading::Reading>().and_then(|r| r.current_results());
-                let doc = doc.to_json();
-                ("results", JsValue::from_str(&doc), d.project.name.clone())
-            }),
-            _ => return,
-        };
-        let name = JsValue::from_str(&crate::files::safe_file_name(&name, "xlsx"));
-        call_module(
-            state,
-            "step_write",
-            js_sys::Array::of4(&JsValue::from_str(op), &code, &doc, &name),
-        );
+        let confirmed = step
+            .choosing
+            .try_update(Option::take)
+            .flatten()
+            .and_then(|c| c.confirm(&step.choice.get_untracked()));
+        if let Some(confirmed) = confirmed {
+            apply(state, confirmed);
+        }
+        step.close();
+    };
+    // The step is drawn again as a whole when the language changes (rare); a choice
+    // changes only the sentence and the confirm button, so a select keeps its focus.
+    let notice = move || {
+        step.notice.get().map(|n| {
+            let l = lang.get();
+            let busy = n.is_busy();
+            let close = (!busy).then(|| {
+                view! { " " <button type="button" on:click=move |_| step.close()>{t(l, "wb.close")}</button> }
+            });
+            view! {
+                <p
+                    class=if busy { "notice info" } else { "notice error" }
+                    role=if busy { "status" } else { "alert" }
+                    data-testid=if busy { "workbook-busy" } else { "workbook-error" }
+                >
+                    {n.text(l)}
+                    {close}
+                </p>
+            }
+        })
+    };
+    let status = move || {
+        step.choosing.with(|c| {
+            c.as_ref()
+                .map(|c| step.choice.with(|choice| c.status(lang.get(), choice)))
+        })
+    };
+    let sheets = move || {
+        let l = lang.get();
+        let code = l.code();
+        step.choosing.with(|c| {
+            c.as_ref().map(|c| {
+                let choice = step.choice.get_untracked();
+                let rows = c
+                    .sheets
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let chosen = choice.get(i).copied().flatten();
+                        let options = TableKind::ALL.map(|k| {
+                            view! {
+                                <option value=k.name() selected=chosen == Some(k)>
+                                    {t(l, table_title_key(k))}
+                                </option>
+                            }
+                        });
+                        let label = tf(l, "wb.table_for", &[("sheet", s.name.clone())]);
+                        view! {
+                            <tr data-testid=format!("workbook-sheet-{i}")>
+                                <th scope="row"><bdi>{s.name.clone()}</bdi></th>
+                                <td>
+                                    <select
+                                        data-testid=format!("workbook-table-{i}")
+                                        aria-label=label
+                                        on:change=move |ev| {
+                                            let value = event_target_value(&ev);
+                                            step.choice.update(|c| {
+                                                if let Some(slot) = c.get_mut(i) {
+                                                    *slot = choice_of(&value);
+                                                }
+                                            });
+                                        }
+                                    >
+                                        <option value="" selected=chosen.is_none()>{t(l, "wb.ignore")}</option>
+                                        {options}
+                                    </select>
+                                </td>
+                                <td class="hint">{s.note.get(code).to_string()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                // The file's name, typed by someone else, isolated in a <bdi>.
+                let title = tf(l, "wb.title", &[("file", "\u{2068}".to_string())]);
+                let (before, after) = title.split_once('\u{2068}').unwrap_or((&title, ""));
+                let (before, after) = (before.to_string(), after.to_string());
+                let no_table = c.no_table.as_ref().map(|w| {
+                    view! { <p class="notice warning" data-testid="workbook-no-table">{w.get(code).to_string()}</p> }
+                });
+                view! {
+                    <section class="workbook-step notice info no-print" data-testid="workbook-dialog">
+                        <h3 tabindex="-1" id=HEADING_ID>{before}<bdi>{c.file.clone()}</bdi>{after}</h3>
+                        {no_table}
+                        <div class="table-scroll">
+                            <table class="workbook-sheets"><tbody>{rows}</tbody></table>
+                        </div>
+                        <p data-testid="workbook-replaces" role="status">{status}</p>
+                        <button
+                            type="button"
+                            data-testid="workbook-confirm"
+                            disabled=move || !step.choice.with(|c| can_confirm(c))
+                            on:click=confirm
+                        >
+                            {t(l, "wb.confirm")}
+                        </button>
+                        " "
+                        <button type="button" data-testid="workbook-cancel" on:click=move |_| step.close()>
+                            {t(l, "wb.cancel")}
+                        </button>
+                    </section>
+                }
+            })
+        })
     };
     view! {
-        <div
-            class="workbook-bar no-print"
-            on:change=on_event
-            on:click=move |ev: web_sys::MouseEvent| on_event(ev.into())
-            inner_html=move || bar_html(lang.get())
-        ></div>
-        <div class="workbook-step-host" data-testid="workbook-step"></div>
+        <div class="workbook-bar no-print">
+            <label class="file-button">
+                <span>{text(lang, "wb.open")}</span>
+                <input
+                    type="file"
+                    accept=".xlsx,.xlsm,.xls,.ods"
+                    id=INPUT_ID
+                    data-testid="open-workbook"
+                    on:change=move |ev| {
+                        let Some(input) = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        else {
+                            return;
+                        };
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            open(state, step, file);
+                        }
+                        // Let the same file be chosen again after a refusal.
+                        input.set_value("");
+                    }
+                />
+            </label>
+            " "
+            <button type="button" data-testid="download-template" on:click=move |_| write(state, step, None)>
+                {text(lang, "wb.template")}
+            </button>
+            " "
+            <button type="button" data-testid="export-xlsx" on:click=move |_| write(state, step, Some(reading))>
+                {text(lang, "wb.export")}
+            </button>
+        </div>
+        <div class="workbook-step-host" data-testid="workbook-step">
+            {notice}
+            {sheets}
+        </div>
     }
 }

@@ -1,24 +1,83 @@
-//! The workbook bar and the sheet-to-table step of opening a workbook: the rules
-//! (which choices can be confirmed, which tables they replace) and the markup.
-//!
-//! The page draws the bar ([`bar_html`]); the step ([`html`]) is drawn by the workbook
-//! module, which the page loads when a workbook is first used, so the step's code is
-//! not in the first visit (issue 16 lets it grow by 5 KB at most). Both are HTML text
-//! listened to with delegated handlers (`data-action` on buttons, `data-sheet` on
-//! selects), and both are tested here, natively.
+//! The workbook bar and the sheet-to-table step of opening a workbook, as the page
+//! decides them: which files go to the workbook worker, what the step says, which
+//! choices can be confirmed and which tables they replace, and what goes into the
+//! project. Data, not markup: the page draws it as Leptos views
+//! (`src/components/workbook.rs`), and it is tested here, natively.
 
+use cluster_eval_protocol::workbook::{OpenedStep, StepSheet, Worded};
 use cluster_eval_types::TableKind;
 
+use crate::file_names::MAX_WORKBOOK_BYTES;
 use crate::i18n::{t, tf, Lang};
 use crate::labels::table_title_key;
-use crate::report::esc;
 
-/// One sheet as the step shows it.
+/// Whether a file goes to the workbook worker (by its name: its bytes are told apart
+/// there), rather than to the project import.
+pub fn is_workbook_file(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".xlsx", ".xlsm", ".xls", ".ods"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// What the step says in the bar's place instead of the sheets: a status while busy,
+/// or why nothing happened. Worded when drawn, so it follows a change of language.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SheetRow {
-    pub name: String,
-    /// What was read from it, worded by the workbook module.
-    pub note: String,
+pub enum Notice {
+    /// Reading `file`.
+    Reading(String),
+    /// Writing a workbook.
+    Writing,
+    /// The worker could not be had (offline before it was ever fetched).
+    Unavailable,
+    /// Refused from its size, before it is read.
+    TooLarge { file: String, bytes: f64 },
+    /// The browser could not read the file from the disk.
+    Unreadable(String),
+    /// The worker failed (a library's words).
+    Failed { file: String, error: String },
+    /// The worker refused the file, worded by it.
+    Refused(Worded),
+}
+
+impl Notice {
+    /// A status (shown as busy), not a refusal.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Notice::Reading(_) | Notice::Writing)
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let mb = |bytes: f64| format!("{:.1} MB", bytes / (1024.0 * 1024.0));
+        match self {
+            Notice::Reading(file) => tf(lang, "wb.busy", &[("file", file.clone())]),
+            Notice::Writing => t(lang, "wb.writing").to_string(),
+            Notice::Unavailable => t(lang, "wb.unavailable").to_string(),
+            Notice::TooLarge { file, bytes } => tf(
+                lang,
+                "wb.too_large",
+                &[
+                    ("file", file.clone()),
+                    ("size", mb(*bytes)),
+                    ("limit", mb(MAX_WORKBOOK_BYTES as f64)),
+                ],
+            ),
+            Notice::Unreadable(file) => tf(lang, "wb.unreadable", &[("file", file.clone())]),
+            Notice::Failed { file, error } => tf(
+                lang,
+                "wb.failed",
+                &[("file", file.clone()), ("error", error.clone())],
+            ),
+            Notice::Refused(worded) => worded.get(lang.code()).to_string(),
+        }
+    }
+}
+
+/// A file of `bytes` is refused before it is read (and before the worker is asked).
+pub fn size_refusal(file: &str, bytes: f64) -> Option<Notice> {
+    (bytes > MAX_WORKBOOK_BYTES as f64).then(|| Notice::TooLarge {
+        file: file.to_string(),
+        bytes,
+    })
 }
 
 /// A table chosen for two sheets or more: the step cannot be confirmed.
@@ -68,138 +127,88 @@ pub fn status_text(lang: Lang, choice: &[Option<TableKind>], replaced: &[TableKi
     tf(lang, "wb.replaces", &[("tables", names.join(", "))])
 }
 
-/// Where the workbook step stands, as the markup needs it.
-#[derive(Debug, Clone, Copy)]
-pub enum StepView<'a> {
-    Idle,
-    /// Reading a file or writing a workbook.
-    Busy(&'a str),
-    /// A refusal, already worded.
-    Failed(&'a str),
-    Choose {
-        file: &'a str,
-        sheets: &'a [SheetRow],
-        choice: &'a [Option<TableKind>],
-        no_table: Option<&'a str>,
-        replaced: &'a [TableKind],
-    },
+/// A workbook opened, while the reader chooses which sheet goes to which table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choosing {
+    pub file: String,
+    pub sheets: Vec<StepSheet>,
+    /// Said when no sheet looks like any table.
+    pub no_table: Option<Worded>,
+    /// The tables of the project that hold text now (they would be replaced).
+    pub with_text: Vec<TableKind>,
 }
 
-/// The bar (open, template, results), drawn by the page. A dropped workbook is handed
-/// to its input by index.html.
-pub fn bar_html(lang: Lang) -> String {
-    format!(
-        r#"<label class="file-button"><span>{}</span><input type="file" accept=".xlsx,.xlsm,.xls,.ods" data-testid="open-workbook"></label> <button type="button" data-action="template" data-testid="download-template">{}</button> <button type="button" data-action="results" data-testid="export-xlsx">{}</button>"#,
-        esc(t(lang, "wb.open")),
-        esc(t(lang, "wb.template")),
-        esc(t(lang, "wb.export")),
-    )
-}
-
-/// A status line (`busy`) or a refusal, drawn in the step's place.
-pub fn notice_html(lang: Lang, text: &str, busy: bool) -> String {
-    if busy {
-        format!(
-            r#"<p class="notice info" role="status" data-testid="workbook-busy">{}</p>"#,
-            esc(text)
-        )
-    } else {
-        format!(
-            r#"<p class="notice error" role="alert" data-testid="workbook-error">{} <button type="button" data-action="close">{}</button></p>"#,
-            esc(text),
-            esc(t(lang, "wb.close"))
-        )
-    }
-}
-
-/// The step under the bar, drawn by the workbook module.
-pub fn html(lang: Lang, step: StepView<'_>) -> String {
-    match step {
-        StepView::Idle => String::new(),
-        StepView::Busy(text) => notice_html(lang, text, true),
-        StepView::Failed(text) => notice_html(lang, text, false),
-        StepView::Choose {
+impl Choosing {
+    /// The step of `file`, and its first proposal (the worker's).
+    pub fn new(
+        file: String,
+        opened: OpenedStep,
+        with_text: Vec<TableKind>,
+    ) -> (Self, Vec<Option<TableKind>>) {
+        let choice = opened.sheets.iter().map(|s| s.proposed).collect();
+        let step = Choosing {
             file,
-            sheets,
-            choice,
-            no_table,
-            replaced,
-        } => {
-            let mut html = String::from(
-                r#"<section class="workbook-step notice info no-print" data-testid="workbook-dialog">"#,
-            );
-            html.push_str(&sheets_html(lang, file, sheets, choice, no_table));
-            html.push_str(&format!(
-                r#"<p data-testid="workbook-replaces" role="status">{}</p><button type="button" data-action="confirm" data-testid="workbook-confirm"{}>{}</button> <button type="button" data-action="cancel" data-testid="workbook-cancel">{}</button></section>"#,
-                esc(&status_text(lang, choice, replaced)),
-                if can_confirm(choice) { "" } else { " disabled" },
-                esc(t(lang, "wb.confirm")),
-                esc(t(lang, "wb.cancel")),
-            ));
-            html
+            sheets: opened.sheets,
+            no_table: opened.no_table,
+            with_text,
+        };
+        (step, choice)
+    }
+
+    /// The sentence under the choices.
+    pub fn status(&self, lang: Lang, choice: &[Option<TableKind>]) -> String {
+        let replaced = replaced(choice, |k| self.with_text.contains(&k));
+        status_text(lang, choice, &replaced)
+    }
+
+    /// What confirming puts into the project: each chosen table with its sheet's name
+    /// and text (`None` when the choices cannot be confirmed).
+    pub fn confirm(self, choice: &[Option<TableKind>]) -> Option<Confirmed> {
+        if !can_confirm(choice) {
+            return None;
         }
+        let tables = self
+            .sheets
+            .into_iter()
+            .zip(choice)
+            .filter_map(|(sheet, kind)| Some((kind.as_ref().copied()?, sheet.name, sheet.text)))
+            .collect();
+        Some(Confirmed {
+            file: self.file,
+            tables,
+        })
     }
 }
 
-/// The step's heading, the module's warning when no sheet looks like a table, and one
-/// row per sheet: its name, a select of the tables (`data-sheet` = its index) with the
-/// proposed one selected, and its note.
-pub fn sheets_html(
-    lang: Lang,
-    file: &str,
-    sheets: &[SheetRow],
-    choice: &[Option<TableKind>],
-    no_table: Option<&str>,
-) -> String {
-    let mut html = format!(
-        r#"<h3 tabindex="-1">{}</h3>"#,
-        esc(&tf(lang, "wb.title", &[("file", file.to_string())]))
-    );
-    if let Some(text) = no_table {
-        html.push_str(&format!(
-            r#"<p class="notice warning" data-testid="workbook-no-table">{}</p>"#,
-            esc(text)
-        ));
-    }
-    html.push_str(r#"<div class="table-scroll"><table class="workbook-sheets"><tbody>"#);
-    for (i, sheet) in sheets.iter().enumerate() {
-        let chosen = choice.get(i).copied().flatten();
-        let name = esc(&sheet.name);
-        html.push_str(&format!(
-            r#"<tr data-testid="workbook-sheet-{i}"><th scope="row">{name}</th><td><select data-sheet="{i}" data-testid="workbook-table-{i}" aria-label="{}"><option value=""{}>{}</option>"#,
-            esc(&tf(lang, "wb.table_for", &[("sheet", sheet.name.clone())])),
-            selected(chosen.is_none()),
-            esc(t(lang, "wb.ignore")),
-        ));
-        for kind in TableKind::ALL {
-            html.push_str(&format!(
-                r#"<option value="{}"{}>{}</option>"#,
-                kind.name(),
-                selected(chosen == Some(kind)),
-                esc(t(lang, table_title_key(kind)))
-            ));
-        }
-        html.push_str(&format!(
-            r#"</select></td><td class="hint">{}</td></tr>"#,
-            esc(&sheet.note)
-        ));
-    }
-    html.push_str("</tbody></table></div>");
-    html
+/// The tables a confirmed step puts into the project: `(table, sheet, text)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirmed {
+    pub file: String,
+    pub tables: Vec<(TableKind, String, String)>,
 }
 
-fn selected(yes: bool) -> &'static str {
-    if yes {
-        " selected"
-    } else {
-        ""
-    }
+/// A sheet's choice from a select's value (`""`: ignored).
+pub fn choice_of(value: &str) -> Option<TableKind> {
+    TableKind::from_name(value)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use TableKind::*;
+
+    fn sheet(name: &str, proposed: Option<TableKind>) -> StepSheet {
+        StepSheet {
+            name: name.into(),
+            text: format!("text of {name}"),
+            proposed,
+            note: Worded {
+                en: "120 rows".into(),
+                es: "120 filas".into(),
+                pt: "120 linhas".into(),
+            },
+        }
+    }
 
     #[test]
     fn a_table_chosen_twice_or_nothing_chosen_cannot_be_confirmed() {
@@ -223,63 +232,49 @@ mod tests {
     }
 
     #[test]
-    fn the_markup_selects_the_proposal_and_escapes_names() {
-        let sheets = vec![
-            SheetRow {
-                name: "Empresas".into(),
-                note: "120 filas".into(),
-            },
-            SheetRow {
-                name: "<Notas & más>".into(),
-                note: String::new(),
-            },
-        ];
-        let html = sheets_html(
-            Lang::Es,
-            "datos \"2024\".xlsx",
-            &sheets,
-            &[Some(Firms), None],
-            Some("nada"),
+    fn the_worker_proposal_is_the_first_choice_and_only_chosen_sheets_are_confirmed() {
+        let opened = OpenedStep {
+            sheets: vec![
+                sheet("Empresas", Some(Firms)),
+                sheet("<Notas & más>", None),
+                sheet("Territorio", Some(Territory)),
+            ],
+            no_table: None,
+        };
+        let (step, mut choice) = Choosing::new("datos.xlsx".into(), opened, vec![Firms]);
+        assert_eq!(choice, vec![Some(Firms), None, Some(Territory)]);
+        assert!(step.status(Lang::En, &choice).contains("Firms"));
+        choice[2] = choice_of("firms");
+        assert!(step.clone().confirm(&choice).is_none());
+        choice[2] = choice_of("");
+        let confirmed = step.confirm(&choice).expect("confirmed");
+        assert_eq!(confirmed.file, "datos.xlsx");
+        assert_eq!(
+            confirmed.tables,
+            vec![(Firms, "Empresas".into(), "text of Empresas".into())]
         );
-        assert!(
-            html.contains(r#"<option value="firms" selected>Empresas</option>"#),
-            "{html}"
-        );
-        assert!(html.contains(r#"data-sheet="1""#));
-        assert!(html.contains("&lt;Notas &amp; más&gt;"));
-        assert!(html.contains("datos &quot;2024&quot;.xlsx"));
-        assert!(html.contains(r#"data-testid="workbook-no-table""#));
-        // The second sheet proposes nothing: "ignore" is selected.
-        let second = &html[html.find(r#"data-sheet="1""#).unwrap_or(0)..];
-        assert!(second.contains(r#"<option value="" selected>"#));
     }
 
     #[test]
-    fn the_bar_and_the_step_are_drawn_apart() {
-        let bar = bar_html(Lang::Pt);
-        assert!(bar.contains(r#"data-testid="open-workbook""#));
-        assert!(bar.contains("Baixar o modelo"));
-        assert_eq!(html(Lang::Pt, StepView::Idle), "");
-        let failed = html(Lang::En, StepView::Failed("a <b>.xlsx is damaged"));
-        assert!(failed.contains("a &lt;b&gt;.xlsx is damaged"));
-        assert!(failed.contains(r#"data-action="close""#));
-        let sheets = [SheetRow {
-            name: "Hoja1".into(),
-            note: String::new(),
-        }];
-        let choose = |choice: &[Option<TableKind>]| {
-            html(
-                Lang::En,
-                StepView::Choose {
-                    file: "a.xlsx",
-                    sheets: &sheets,
-                    choice,
-                    no_table: None,
-                    replaced: &[],
-                },
-            )
-        };
-        assert!(choose(&[None]).contains(r#"data-testid="workbook-confirm" disabled>"#));
-        assert!(choose(&[Some(Firms)]).contains(r#"data-testid="workbook-confirm">"#));
+    fn notices_are_worded_when_drawn_and_large_files_are_refused_by_size() {
+        assert!(is_workbook_file("Datos.XLSX") && is_workbook_file("a.ods"));
+        assert!(!is_workbook_file("proyecto.json"));
+        assert_eq!(size_refusal("a.xlsx", 1024.0), None);
+        let big = size_refusal("censo.xlsx", 50.0 * 1024.0 * 1024.0).expect("refused");
+        let text = big.text(Lang::En);
+        assert!(
+            text.contains("censo.xlsx") && text.contains("50.0 MB"),
+            "{text}"
+        );
+        assert!(!big.is_busy() && Notice::Writing.is_busy());
+        let refused = Notice::Refused(Worded {
+            en: "damaged".into(),
+            es: "dañado".into(),
+            pt: "danificado".into(),
+        });
+        assert_eq!(refused.text(Lang::Pt), "danificado");
+        assert!(Notice::Reading("a.xlsx".into())
+            .text(Lang::Es)
+            .contains("a.xlsx"));
     }
 }

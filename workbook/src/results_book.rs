@@ -14,10 +14,10 @@
 //! the sheet names and the few column titles it lacks are in [`WORDS`] below.
 
 use cluster_eval_engine::{
-    columns, compute, read_document_table, ColumnType, DecimalMark, Document, ErrorEntry, Family,
-    HeaderOutcome, Horizon, Indicator, IndicatorId, Results, Separator, TableKind, Unit,
-    WinnerLoser,
+    DecimalMark, Document, ErrorEntry, Family, Horizon, Indicator, IndicatorId, Results, TableKind,
+    Unit, WinnerLoser,
 };
+use cluster_eval_protocol::workbook::TableLayout;
 use cluster_eval_ui::design;
 use cluster_eval_ui::i18n::{lookup, t, Lang};
 use cluster_eval_ui::labels::{horizon_key, status_key};
@@ -40,6 +40,7 @@ struct Words {
     column: [&'static str; 3],
     text: [&'static str; 3],
     reason: [&'static str; 3],
+    no_results: [&'static str; 3],
 }
 
 const WORDS: Words = Words {
@@ -60,6 +61,11 @@ const WORDS: Words = Words {
     column: ["Column", "Columna", "Coluna"],
     text: ["Text", "Texto", "Texto"],
     reason: ["Reason", "Motivo", "Motivo"],
+    no_results: [
+        "The page had no results to write when this workbook was made: only the input tables are here.",
+        "La página no tenía resultados que escribir cuando se hizo este libro: aquí solo están las tablas de entrada.",
+        "A página não tinha resultados para escrever quando esta pasta de trabalho foi feita: aqui estão só as tabelas de entrada.",
+    ],
 };
 
 /// The names of the results workbook's own sheets in `lang`: indicators, design
@@ -74,16 +80,18 @@ pub fn sheet_names(lang: Lang) -> [&'static str; 4] {
     ]
 }
 
-/// The results workbook of `doc` in `lang`: its stored results, or results computed
-/// now when it has none.
-pub fn results_workbook(doc: &Document, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let computed;
-    let results = match &doc.results {
-        Some(r) if !r.indicators.is_empty() => r,
-        _ => {
-            computed = compute(doc);
-            &computed
-        }
+/// The results workbook of `doc` in `lang`, from the results it carries (the page's
+/// own, computed by the page): this module never computes. Without results it writes
+/// the input tables and an Indicators sheet that says so. `tables`: how the page read
+/// each input table (its cells are written as numbers where it read numbers); a table
+/// without a layout is written as tab-separated text.
+pub fn results_workbook(
+    doc: &Document,
+    tables: &[TableLayout],
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let Some(results) = &doc.results else {
+        return inputs_only(doc, tables, lang);
     };
     let money = money_format(&doc.project.currency);
     let [ind, des, win, err] = sheet_names(lang);
@@ -103,13 +111,34 @@ pub fn results_workbook(doc: &Document, lang: Lang) -> Result<Vec<u8>, XlsxError
     let sheet = book.add_worksheet().set_name(err)?;
     errors_sheet(sheet, &results.errors, lang)?;
 
+    input_sheets(&mut book, doc, tables, lang)?;
+    book.save_to_buffer()
+}
+
+/// A document without results: a line saying so, and its input tables.
+fn inputs_only(doc: &Document, tables: &[TableLayout], lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut book = new_workbook()?;
+    let sheet = book.add_worksheet().set_name(sheet_names(lang)[0])?;
+    sheet.write_string(0, 0, pick(&WORDS.no_results, lang))?;
+    input_sheets(&mut book, doc, tables, lang)?;
+    book.save_to_buffer()
+}
+
+/// One sheet per non-empty input table, named as in the template.
+fn input_sheets(
+    book: &mut rust_xlsxwriter::Workbook,
+    doc: &Document,
+    tables: &[TableLayout],
+    lang: Lang,
+) -> Result<(), XlsxError> {
     for kind in TableKind::ALL {
         if !doc.table_text(kind).trim().is_empty() {
             let sheet = book.add_worksheet().set_name(sheet_name(kind, lang))?;
-            input_sheet(sheet, doc, kind)?;
+            let layout = tables.iter().find(|t| t.table == kind);
+            input_sheet(sheet, doc.table_text(kind), layout)?;
         }
     }
-    book.save_to_buffer()
+    Ok(())
 }
 
 /// `#,##0.00 "USD"` with the project's currency code (USD when it has none).
@@ -462,41 +491,18 @@ pub fn reason(lang: Lang, error: &ErrorEntry, column: &str) -> String {
     text
 }
 
-/// One input table's cells, split as the reader split them.
-fn input_sheet(sheet: &mut Worksheet, doc: &Document, kind: TableKind) -> Result<(), XlsxError> {
-    let read = read_document_table(doc, kind);
-    let sep = match read.report.separator {
-        Some(Separator::Semicolon) => ';',
-        Some(Separator::Comma) => ',',
-        _ => '\t',
-    };
+/// One input table's cells, split as the page's reader split them (`layout`).
+fn input_sheet(
+    sheet: &mut Worksheet,
+    text: &str,
+    layout: Option<&TableLayout>,
+) -> Result<(), XlsxError> {
+    let sep = layout.map_or('\t', TableLayout::separator_char);
     // The decimal mark of each pasted column the reader took as numbers or years.
-    let marks: Vec<Option<DecimalMark>> = read
-        .report
-        .headers
-        .iter()
-        .map(|h| match &h.outcome {
-            HeaderOutcome::Column { column, .. } => {
-                let ty = columns(kind)
-                    .iter()
-                    .find(|c| c.name == column)
-                    .map(|c| c.ty);
-                match ty {
-                    Some(ColumnType::Number) => Some(
-                        read.report
-                            .decimal(column)
-                            .map_or(DecimalMark::Point, |d| d.mark),
-                    ),
-                    Some(ColumnType::Year) => Some(DecimalMark::Point),
-                    _ => None,
-                }
-            }
-            HeaderOutcome::Ignored { .. } => None,
-        })
-        .collect();
+    let marks: &[Option<DecimalMark>] = layout.map_or(&[], |l| &l.marks);
     let bold = Format::new().set_bold();
     let mut width: Vec<usize> = Vec::new();
-    for (row, cells) in (0u32..).zip(records(doc.table_text(kind), sep)) {
+    for (row, cells) in (0u32..).zip(records(text, sep)) {
         for (col, cell) in (0u16..).zip(&cells) {
             let at = usize::from(col);
             if width.len() <= at {

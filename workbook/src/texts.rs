@@ -5,6 +5,7 @@
 //! the page's catalogue: they are needed only once a workbook is opened, and the
 //! page's first download should not carry them (the module is fetched on demand).
 
+use cluster_eval_protocol::workbook::Worded;
 use cluster_eval_ui::i18n::Lang;
 
 use crate::matching::SheetMatch;
@@ -27,6 +28,16 @@ fn fill(lang: Lang, text: Text, args: &[(&str, String)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+/// A sentence worded in the three languages (the page picks the reader's, and
+/// follows a change of language without asking the worker again).
+pub fn worded(text: impl Fn(Lang) -> String) -> Worded {
+    Worded {
+        en: text(Lang::En),
+        es: text(Lang::Es),
+        pt: text(Lang::Pt),
+    }
 }
 
 fn mb(bytes: usize) -> String {

@@ -1,16 +1,19 @@
 //! The two workbooks the crate writes, read back with `calamine` (as the page's
 //! reader does) and checked against the engine: the template's sheets, headers and
 //! example rows read with `cluster_eval_engine::read_table`, and the results
-//! workbook's indicator values against the computed results.
+//! workbook's indicator values against results computed here (the engine is a
+//! dev-dependency: the module itself only writes the results it is given).
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader, Xlsx};
+use cluster_eval_engine::Document;
 use cluster_eval_engine::{
     columns, columns_named, read_table, with_results, yes_no, Group, HeaderOutcome, Horizon,
     Settings, TableKind, TableRead, TableRows, TableSettings, TableSource, Unit,
 };
+use cluster_eval_protocol::workbook::TableLayout;
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_workbook::results_book::{self, results_workbook};
 use cluster_eval_workbook::template::{
@@ -18,6 +21,16 @@ use cluster_eval_workbook::template::{
     YES_WORDS,
 };
 use cluster_eval_workbook::{readme_texts, sheet_kind, SheetMatch};
+
+/// How the page read each table of `doc` (it sends this with the document).
+fn layouts(doc: &Document) -> Vec<TableLayout> {
+    TableKind::ALL
+        .into_iter()
+        .map(|k| {
+            TableLayout::from_report(k, &cluster_eval_engine::read_document_table(doc, k).report)
+        })
+        .collect()
+}
 
 /// Every sheet of a workbook, by name, in order.
 fn sheets(bytes: &[u8]) -> Vec<(String, Range<Data>)> {
@@ -306,7 +319,7 @@ fn every_indicator_is_in_the_indicators_sheet_with_its_value() {
     let results = doc.results.clone().expect("results");
     assert!(results.indicators.len() > 50);
     for lang in Lang::ALL {
-        let bytes = results_workbook(&doc, lang).expect("workbook");
+        let bytes = results_workbook(&doc, &layouts(&doc), lang).expect("workbook");
         eprintln!("results {}: {} bytes", lang.code(), bytes.len());
         let all = sheets(&bytes);
         let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
@@ -346,7 +359,7 @@ fn every_indicator_is_in_the_indicators_sheet_with_its_value() {
 fn values_carry_a_number_format_by_unit() {
     let doc = with_results(&cluster_eval_ui::example::document(Lang::En));
     let results = doc.results.clone().expect("results");
-    let bytes = results_workbook(&doc, Lang::Es).expect("workbook");
+    let bytes = results_workbook(&doc, &layouts(&doc), Lang::Es).expect("workbook");
     let name = results_book::sheet_names(Lang::Es)[0];
     let range = sheets(&bytes).remove(0).1;
     let mut book = Xlsx::new(Cursor::new(bytes)).expect("xlsx");
@@ -388,19 +401,45 @@ fn values_carry_a_number_format_by_unit() {
 }
 
 #[test]
-fn results_are_computed_when_the_document_has_none() {
+fn without_results_the_inputs_are_written_and_it_says_so() {
+    // The module never computes: a document without results gives its input tables
+    // and a sentence instead of indicators.
     let doc = cluster_eval_ui::example::document(Lang::Pt);
     assert!(doc.results.is_none());
-    let bytes = results_workbook(&doc, Lang::Pt).expect("workbook");
-    let rows = rows_by_id(&sheets(&bytes)[0].1);
-    let results = with_results(&doc).results.expect("results");
-    for i in &results.indicators {
-        assert!(
-            close(rows.get(&i.id).and_then(|r| r.get(3)), i.value),
-            "{}",
-            i.id
-        );
-    }
+    let bytes = results_workbook(&doc, &layouts(&doc), Lang::Pt).expect("workbook");
+    let all = sheets(&bytes);
+    let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+    let mut expected = vec![results_book::sheet_names(Lang::Pt)[0]];
+    expected.extend(sheet_names(Lang::Pt)[1..].iter().copied());
+    assert_eq!(names, expected);
+    let said = all[0]
+        .1
+        .get((0, 0))
+        .map(|c| c.to_string())
+        .unwrap_or_default();
+    assert!(said.contains("resultados"), "{said}");
+    assert_eq!(all[0].1.rows().count(), 1);
+}
+
+#[test]
+fn a_table_without_a_layout_is_written_as_text() {
+    let doc = with_results(&cluster_eval_ui::example::document(Lang::En));
+    let bytes = results_workbook(&doc, &[], Lang::En).expect("workbook");
+    let all = sheets(&bytes);
+    let firms = &all.iter().find(|(n, _)| n == "Firms").expect("firms").1;
+    assert!(
+        matches!(firms.get((1, 3)), Some(Data::String(_))),
+        "{:?}",
+        firms.get((1, 3))
+    );
+    let bytes = results_workbook(&doc, &layouts(&doc), Lang::En).expect("workbook");
+    let all = sheets(&bytes);
+    let firms = &all.iter().find(|(n, _)| n == "Firms").expect("firms").1;
+    assert!(
+        matches!(firms.get((1, 3)), Some(Data::Float(_))),
+        "{:?}",
+        firms.get((1, 3))
+    );
 }
 
 #[test]
@@ -421,7 +460,7 @@ fn row_errors_are_listed_and_worded() {
     doc.tables.firms.push_str(&bad.join("\t"));
     let doc = with_results(&doc);
     for lang in Lang::ALL {
-        let bytes = results_workbook(&doc, lang).expect("workbook");
+        let bytes = results_workbook(&doc, &layouts(&doc), lang).expect("workbook");
         let all = sheets(&bytes);
         let errors: Vec<Vec<String>> = all[3]
             .1
@@ -447,7 +486,7 @@ fn input_sheets_read_back_as_the_tables_they_came_from() {
     // A Spanish paste: `;`, decimal comma, points grouping thousands.
     doc.tables.territory =
         "año;pib local;pib nacional\n2018;412,5;13.118\n2019;428,1;13.025,5\n".into();
-    let bytes = results_workbook(&doc, Lang::Es).expect("workbook");
+    let bytes = results_workbook(&doc, &layouts(&doc), Lang::Es).expect("workbook");
     let all = sheets(&bytes);
     for kind in TableKind::ALL {
         let name =
