@@ -3,6 +3,7 @@
 
 use cluster_eval_types::Indicator;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::design::EventStudy;
 use crate::detail_names;
@@ -32,8 +33,8 @@ pub fn HowComputed(indicator: Indicator) -> impl IntoView {
     let on_toggle = move |ev: leptos::ev::Event| {
         let is_open = ev
             .target()
-            .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
-            .and_then(|v| v.as_bool())
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .map(|d| d.open())
             .unwrap_or(true);
         if is_open {
             open.set(true);

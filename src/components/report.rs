@@ -36,8 +36,10 @@ pub fn Summary() -> impl IntoView {
 
 /// Today's date in the reader's language, written out ("1 de diciembre de 2026").
 fn today(lang: Lang) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    // The options object from its JSON text: nothing is built with `Reflect` outside
+    // the modules that talk to the workers.
+    let options = js_sys::JSON::parse(r#"{"dateStyle":"long"}"#)
+        .unwrap_or_else(|_| js_sys::Object::new().into());
     js_sys::Date::new_0()
         .to_locale_date_string(lang.code(), &options)
         .into()
