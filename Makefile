@@ -7,14 +7,17 @@ export PATH := $(TOOLS)/trunk/bin:$(TOOLS)/wasm-bindgen/bin:$(TOOLS)/npm/node_mo
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-# The first visit's ceiling in KB gzipped (scripts/size-check.sh). Issue 18's budget is
-# 520 KB; the page as built today weighs 617 KB: 578 before every section was drawn
-# as Leptos views instead of HTML text (+40 KB, affordable once the engine, about 190
-# KB, leaves the page's WebAssembly), 573 before the workbook bar of issue 16; and
-# docs/performance.md ("The first visit", "The workbook module", "One way to draw")
-# measures why 520 is out of reach. Until the design changes, the check is a ratchet at
-# today's size: it still fails the build when a change makes the first visit grow.
-FIRST_VISIT_KB ?= 617
+# The first visit's ceiling in KB gzipped, and the compute worker's
+# (scripts/size-check.sh). Issue 22's budgets are 400 KB and 300 KB. The worker meets
+# its own (270 KB). The first visit, with the engine gone from the page's WebAssembly,
+# weighs 577 KB: what the engine took out (about 95 KB) went back into every section as
+# Leptos views (+40), the sheet-to-table step as views (+19), typed details (+9) and the
+# example's build-time results (+17.5); docs/performance.md ("One engine, in one
+# worker") measures where the page's bytes are and why 400 is out of reach without
+# cutting the interface itself. Until then the check is a ratchet at today's size: it
+# still fails the build when a change makes the first visit grow.
+FIRST_VISIT_KB ?= 577
+WORKER_KB ?= 300
 
 .PHONY: setup serve serve-portfolio dist test lint test-engine test-browser test-e2e bench clean
 
@@ -36,7 +39,7 @@ dist: setup
 	trunk build --release --offline
 	trunk build portfolio.html --release --offline --dist dist/portfolio
 	@scripts/size-report.sh
-	@scripts/size-check.sh $(FIRST_VISIT_KB)
+	@scripts/size-check.sh $(FIRST_VISIT_KB) $(WORKER_KB)
 
 test: setup lint test-engine test-browser dist test-e2e
 
