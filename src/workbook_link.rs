@@ -103,10 +103,14 @@ async fn worker() -> Result<web_sys::Worker, Failure> {
 }
 
 /// Asks the worker; `bytes` (for [`WorkbookRequest::Open`]) is transferred, not
-/// copied. The reply comes with its own bytes (for [`WorkbookReply::File`]).
+/// copied; `tables` (for [`WorkbookRequest::Results`], whose document travels without
+/// its table texts) are the texts in the order of `TableKind::ALL`, plain strings
+/// beside the JSON: a census-size table is never escaped into JSON on the page's
+/// thread. The reply comes with its own bytes (for [`WorkbookReply::File`]).
 pub async fn ask(
     request: &WorkbookRequest,
     bytes: Option<ArrayBuffer>,
+    tables: Option<Vec<String>>,
 ) -> Result<(WorkbookReply, Option<ArrayBuffer>), Failure> {
     let w = worker().await?;
     let id = NEXT_ID.with(|n| {
@@ -114,10 +118,17 @@ pub async fn ask(
         n.set(id.wrapping_add(1));
         id
     });
-    let message = Array::of3(
+    let texts = tables.map(|tables| {
+        tables
+            .iter()
+            .map(|t| JsValue::from_str(t))
+            .collect::<Array>()
+    });
+    let message = Array::of4(
         &id.into(),
         &request.to_json().into(),
         bytes.as_ref().map_or(&JsValue::UNDEFINED, |b| b.as_ref()),
+        texts.as_ref().map_or(&JsValue::UNDEFINED, |t| t.as_ref()),
     );
     let promise = Promise::new(&mut |resolve, reject| {
         WAITING.with(|w| w.borrow_mut().push((id, resolve, reject)));

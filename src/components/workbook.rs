@@ -91,7 +91,7 @@ fn open(state: AppState, step: Step, file: web_sys::File) {
             return step.say(Some(Notice::Unreadable(name)));
         };
         let request = WorkbookRequest::Open { file: name.clone() };
-        match ask(&request, buffer.dyn_into().ok()).await {
+        match ask(&request, buffer.dyn_into().ok(), None).await {
             Ok((WorkbookReply::Opened(opened), _)) => {
                 let (choosing, choice) = Choosing::new(name, opened, with_text);
                 step.notice.set(None);
@@ -111,7 +111,7 @@ fn open(state: AppState, step: Step, file: web_sys::File) {
 fn write(state: AppState, step: Step, results: Option<Reading>) {
     let lang = state.lang.get_untracked();
     let code = lang.code().to_string();
-    let (request, name) = if let Some(reading) = results {
+    let (request, name, texts) = if let Some(reading) = results {
         let tables = TableKind::ALL
             .into_iter()
             .map(|k| {
@@ -121,25 +121,30 @@ fn write(state: AppState, step: Step, results: Option<Reading>) {
             })
             .collect();
         state.doc.with_untracked(|d| {
-            let mut document = Box::new(d.clone());
+            // The document without its table texts, which travel beside the JSON.
+            let mut document = Box::new(d.without_table_texts());
             // The results on screen, when they are the open document's: the workbook
             // worker writes them and never computes.
             document.results = reading.current_results();
+            let texts = TableKind::ALL
+                .into_iter()
+                .map(|k| d.table_text(k).to_string())
+                .collect();
             let request = WorkbookRequest::Results {
                 document,
                 tables,
                 lang: code,
             };
-            (request, d.project.name.clone())
+            (request, d.project.name.clone(), Some(texts))
         })
     } else {
         let name = t(lang, "wb.template_file").to_string();
-        (WorkbookRequest::Template { lang: code }, name)
+        (WorkbookRequest::Template { lang: code }, name, None)
     };
     let name = crate::files::safe_file_name(&name, "xlsx");
     step.say(Some(Notice::Writing));
     leptos::task::spawn_local(async move {
-        match ask(&request, None).await {
+        match ask(&request, None, texts).await {
             Ok((WorkbookReply::File, Some(bytes))) => {
                 let options = web_sys::BlobPropertyBag::new();
                 options

@@ -52,13 +52,27 @@ mod worker {
             .dyn_into::<ArrayBuffer>()
             .ok()
             .map(|b| Uint8Array::new(&b).to_vec());
+        // The table texts of a `Results` request, beside the JSON (the page does not
+        // escape 10 MB of tables into it on its own thread).
+        let texts: Option<Vec<String>> = message.get(3).dyn_into::<Array>().ok().map(|a| {
+            a.iter()
+                .map(|t| t.as_string().unwrap_or_default())
+                .collect()
+        });
         let (reply, out) = match message
             .get(1)
             .as_string()
             .ok_or_else(|| "not a request".to_string())
             .and_then(|json| WorkbookRequest::from_json(&json))
         {
-            Ok(request) => {
+            Ok(mut request) => {
+                if let (WorkbookRequest::Results { document, .. }, Some(texts)) =
+                    (&mut request, texts)
+                {
+                    for (kind, text) in cluster_eval_engine::TableKind::ALL.into_iter().zip(texts) {
+                        *document.table_text_mut(kind) = text;
+                    }
+                }
                 if let WorkbookRequest::Template { lang } | WorkbookRequest::Results { lang, .. } =
                     &request
                 {
