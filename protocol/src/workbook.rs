@@ -45,11 +45,13 @@ pub enum WorkbookRequest {
     Open { file: String },
     /// The template to fill in, in the language `lang` (`en`, `es`, `pt`).
     Template { lang: String },
-    /// The results workbook of a document. `document` carries the results the page
-    /// computed in `Document::results` (typed here, not `Document::from_json`, which
-    /// drops results on purpose): the worker writes them, and never computes; without
-    /// results it writes the inputs and says so. `tables`: how the page read each input
-    /// table, so that its cells are written as it read them.
+    /// The results workbook of a document. `document` carries the results the compute
+    /// worker computed in `Document::results` (typed here, not `Document::from_json`,
+    /// which drops results on purpose): the workbook worker writes them, and never
+    /// computes; without results it writes the inputs and says so. The document's
+    /// table texts travel beside the JSON (`src/workbook_link.rs`), not in it.
+    /// `tables`: how the page read each input table, so that its cells are written as
+    /// it read them.
     Results {
         document: Box<Document>,
         tables: Vec<TableLayout>,
