@@ -48,6 +48,10 @@ pub struct Reading {
     awaited: StoredValue<u32>,
     /// The link was just started: its first message asks for every table's summary.
     fresh: StoredValue<bool>,
+    /// The results on screen are the build's, of the document as it is: the worker's
+    /// first answer replaces them without a "calculating" notice (on a slow
+    /// connection the worker takes seconds to arrive, and the figures shown are right).
+    from_build: StoredValue<bool>,
 }
 
 impl Reading {
@@ -61,10 +65,12 @@ impl Reading {
             link: StoredValue::new_local(None),
             awaited: StoredValue::new(0),
             fresh: StoredValue::new(true),
+            from_build: StoredValue::new(false),
         };
         state.doc.with_untracked(|doc| {
             if let Some(computed) = example_computed(doc, state.lang.get_untracked()) {
                 reading.show(computed, "build");
+                reading.from_build.set_value(true);
             }
         });
         Effect::new(move |_| state.doc.with(|doc| reading.calculate(doc)));
@@ -94,6 +100,10 @@ impl Reading {
         self.fresh.set_value(false);
         let seq = link.compute(doc, all);
         self.awaited.set_value(seq);
+        if self.from_build.get_value() {
+            self.from_build.set_value(false);
+            return;
+        }
         // Said only when it takes a while: an edit comes back in tens of
         // milliseconds, and a notice flashing on every key press would push the
         // results up and down.

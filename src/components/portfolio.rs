@@ -104,6 +104,13 @@ fn number_attr(v: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
+/// A name the reader typed (a project's, a file's), isolated inside a sentence: the
+/// Unicode first-strong isolate marks, what `<bdi>` does for an element, so a name in
+/// Arabic or with a right-to-left override cannot reorder the words around it.
+fn isolate(name: &str) -> String {
+    format!("\u{2068}{name}\u{2069}")
+}
+
 /// The portfolio page's side of the compute worker: it keeps every project the page
 /// has under a key, and is started again (with every project sent again) after a
 /// failure.
@@ -287,7 +294,7 @@ pub fn PortfolioApp() -> impl IntoView {
                     lang,
                     "file.refused",
                     &[
-                        ("file", meta.name.clone()),
+                        ("file", isolate(&meta.name)),
                         ("reason", t(lang, "file.unreadable").into()),
                     ],
                 ))
@@ -315,7 +322,7 @@ pub fn PortfolioApp() -> impl IntoView {
                             lang,
                             "file.refused",
                             &[
-                                ("file", name.clone()),
+                                ("file", isolate(&name)),
                                 ("reason", t(lang, "file.unreadable").into()),
                             ],
                         ));
@@ -347,7 +354,10 @@ pub fn PortfolioApp() -> impl IntoView {
                         tf(
                             lang,
                             "file.refused",
-                            &[("file", name.clone()), ("reason", file_error(lang, &error))],
+                            &[
+                                ("file", isolate(&name)),
+                                ("reason", file_error(lang, &error))
+                            ],
                         ),
                         t(lang, "saved_untouched")
                     )),
@@ -431,8 +441,8 @@ pub fn PortfolioApp() -> impl IntoView {
                         lang,
                         "file.copy",
                         &[
-                            ("file", e.get(i)?.label.clone()),
-                            ("of", e.get(of)?.label.clone()),
+                            ("file", isolate(&e.get(i)?.label)),
+                            ("of", isolate(&e.get(of)?.label)),
                         ],
                     ))
                 })
@@ -536,7 +546,7 @@ pub fn PortfolioApp() -> impl IntoView {
                 };
                 let copy = row.copy_of.map(|of| {
                     let name = table.rows.iter().find(|x| x.index == of).map(|x| x.name.clone()).unwrap_or_default();
-                    view! { <small class="copy">" (" {tf(lang, "copy_of", &[("name", name)])} ")"</small> }
+                    view! { <small class="copy">" (" {tf(lang, "copy_of", &[("name", isolate(&name))])} ")"</small> }
                 });
                 let cells = row
                     .cells
@@ -561,7 +571,7 @@ pub fn PortfolioApp() -> impl IntoView {
                     .collect_view();
                 view! {
                     <tr data-testid=format!("portfolio-row-{index}")>
-                        <th scope="row">{row.name.clone()} {copy}</th>
+                        <th scope="row"><bdi>{row.name.clone()}</bdi> {copy}</th>
                         <td>{row.country.clone().unwrap_or_default()}</td>
                         <td>{row.sector.clone().unwrap_or_default()}</td>
                         <td>{row.executing_agency.clone().unwrap_or_default()}</td>
@@ -703,7 +713,7 @@ pub fn PortfolioApp() -> impl IntoView {
                                         <input type="checkbox" data-testid=format!("portfolio-saved-{}", meta.id)
                                             prop:checked=checked
                                             on:change=move |ev| toggle_saved(m.clone(), event_target_checked(&ev)) />
-                                        " " {meta.name.clone()}
+                                        " " <bdi>{meta.name.clone()}</bdi>
                                     </label></li>
                                 }
                             }).collect_view()}
@@ -789,7 +799,7 @@ fn pooled_view(lang: Lang, p: Pooled) -> impl IntoView {
         .filter(|l| !l.pooled)
         .map(|l| {
             let reason = l.reason.map(|r| t(lang, pf::reason_key(r))).unwrap_or("");
-            view! { <li data-testid=format!("not-pooled-{}", l.index)>{format!("{}: {reason}", l.name)}</li> }
+            view! { <li data-testid=format!("not-pooled-{}", l.index)><bdi>{l.name.clone()}</bdi> {format!(": {reason}")}</li> }
         })
         .collect_view();
     let any_not_pooled = p.projects.iter().any(|l| !l.pooled);
@@ -855,7 +865,7 @@ fn forest(lang: Lang, p: &Pooled) -> impl IntoView {
             let y = row * (i as f64 + 1.0);
             let (v, a, b) = (l.value.unwrap_or(0.0), l.low.unwrap_or(0.0), l.high.unwrap_or(0.0));
             let size = 3.0 + 6.0 * l.weight.unwrap_or(0.0).sqrt();
-            let name: String = l.name.chars().take(26).collect();
+            let name = isolate(&l.name.chars().take(26).collect::<String>());
             view! {
                 <g>
                     <text x="4" y=y + 4.0 font-size="12">{name}</text>

@@ -65,7 +65,7 @@ pub fn ProjectList() -> impl IntoView {
                                 aria-current=move || if is_current() { Some("true") } else { None }
                                 on:click=move |_| state.open(&id_open)
                             >
-                                <span class="project-name-text">{name}</span>
+                                <bdi class="project-name-text">{name}</bdi>
                                 <small>{format_updated(meta.updated)}</small>
                                 {move || only_here().then(|| view! {
                                     <small class="unsaved" data-testid="project-unsaved">

@@ -331,7 +331,7 @@ catalogue! {
     ("preview.more", "{count} more rows not shown.", "{count} filas más no se muestran.", "{count} linhas a mais não exibidas."),
     ("data.title", "Data", "Datos", "Dados"),
     ("results.title", "Results", "Resultados", "Resultados"),
-    ("results.computing", "Calculating the large tables… the results below are those before the last change.", "Calculando las tablas grandes… los resultados de abajo son los de antes del último cambio.", "Calculando as tabelas grandes… os resultados abaixo são os de antes da última alteração."),
+    ("results.computing", "Calculating… the results below are those before the last change.", "Calculando… los resultados de abajo son los de antes del último cambio.", "Calculando… os resultados abaixo são os de antes da última alteração."),
     ("results.stopped", "The calculation stopped, so the results below may not match your tables. Your tables are kept as they are: change something or reload the page to calculate again.", "El cálculo se detuvo, así que los resultados de abajo pueden no corresponder a sus tablas. Sus tablas se conservan tal como están: cambie algo o vuelva a cargar la página para calcular de nuevo.", "O cálculo parou, por isso os resultados abaixo podem não corresponder às suas tabelas. Suas tabelas são mantidas como estão: altere algo ou recarregue a página para calcular de novo."),
     ("results.years", "Baseline {b}, follow-up {f}.", "Línea de base {b}, seguimiento {f}.", "Linha de base {b}, acompanhamento {f}."),
     ("results.indicator", "Indicator", "Indicador", "Indicador"),
