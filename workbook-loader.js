@@ -1,7 +1,7 @@
 // The workbook module's Web Worker (a classic worker: wasm-bindgen's `no-modules`
 // output is loaded with importScripts), started by the page's src/workbook_link.rs as
 //   new Worker('workbook-loader.js?js=<glue>&wasm=<module>')
-// with the hashed names of workbook.json (scripts/workbook-hash.sh), so a new build is
+// with the hashed names of workbook.json (scripts/worker-hash.sh), so a new build is
 // never mixed with an old cached one. The module's start sets the worker's one
 // `onmessage` (workbook/src/bin/workbook-worker/main.rs); messages that arrive while it
 // is loading are kept here and handed to it then.

@@ -52,6 +52,7 @@ pub struct Reading {
     /// first answer replaces them without a "calculating" notice (on a slow
     /// connection the worker takes seconds to arrive, and the figures shown are right).
     from_build: StoredValue<bool>,
+    state: AppState,
 }
 
 impl Reading {
@@ -66,6 +67,7 @@ impl Reading {
             awaited: StoredValue::new(0),
             fresh: StoredValue::new(true),
             from_build: StoredValue::new(false),
+            state,
         };
         state.doc.with_untracked(|doc| {
             if let Some(computed) = example_computed(doc, state.lang.get_untracked()) {
@@ -98,6 +100,12 @@ impl Reading {
         // A new link has nothing on screen from it yet: it sends every summary.
         let all = self.fresh.get_value();
         self.fresh.set_value(false);
+        // On the page's own thread (a browser without workers) a calculation that never
+        // returns would stop the page: the project is marked for as long as it runs,
+        // so a reload does not open it again by itself (`CALCULATING_KEY`).
+        if link.place == Place::Page {
+            self.state.mark_calculating();
+        }
         let seq = link.compute(doc, all);
         self.awaited.set_value(seq);
         if self.from_build.get_value() {
@@ -129,6 +137,9 @@ impl Reading {
     }
 
     fn answered(self, answer: Answer) {
+        if self.link.with_value(|l| l.as_ref().map(|l| l.place)) == Some(Place::Page) {
+            self.state.unmark_calculating();
+        }
         match answer {
             Answer::Reply { seq, reply } => {
                 let latest = seq == self.awaited.get_value();
