@@ -35,3 +35,14 @@ pub async fn read_text(file: &web_sys::File) -> Result<(String, Encoding), JsVal
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     Ok(decode(&bytes))
 }
+
+/// The file chosen in a file input's `change` event, if any. The input is emptied, so
+/// the same file can be chosen again (after a refusal, or to open it once more).
+pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}

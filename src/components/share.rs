@@ -2,7 +2,6 @@
 
 use cluster_eval_ui::decode::Encoding;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::files;
 use crate::i18n::t;
@@ -115,17 +114,9 @@ pub fn ShareBar() -> impl IntoView {
                     accept=".json,application/json"
                     data-testid="import-json"
                     on:change=move |ev| {
-                        let Some(input) = ev
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                        else {
-                            return;
-                        };
-                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                        if let Some(file) = crate::files::take_chosen_file(&ev) {
                             import_file(state, file);
                         }
-                        // Let the same file be chosen again after a refusal.
-                        input.set_value("");
                     }
                 />
             </label>

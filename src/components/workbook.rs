@@ -348,17 +348,9 @@ pub fn WorkbookBar() -> impl IntoView {
                     id=INPUT_ID
                     data-testid="open-workbook"
                     on:change=move |ev| {
-                        let Some(input) = ev
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                        else {
-                            return;
-                        };
-                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                        if let Some(file) = crate::files::take_chosen_file(&ev) {
                             open(state, step, file);
                         }
-                        // Let the same file be chosen again after a refusal.
-                        input.set_value("");
                     }
                 />
             </label>
