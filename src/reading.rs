@@ -46,6 +46,9 @@ pub struct Reading {
     link: StoredValue<Option<Rc<ComputeLink>>, LocalStorage>,
     /// The number of the message whose answer is awaited (0: none).
     awaited: StoredValue<u32>,
+    /// The results on screen are those of the document as it is now (the latest
+    /// answer, or the build's for the example as created).
+    current: StoredValue<bool>,
     /// The link was just started: its first message asks for every table's summary.
     fresh: StoredValue<bool>,
     /// The results on screen are the build's, of the document as it is: the worker's
@@ -65,6 +68,7 @@ impl Reading {
             stopped: RwSignal::new(None),
             link: StoredValue::new_local(None),
             awaited: StoredValue::new(0),
+            current: StoredValue::new(false),
             fresh: StoredValue::new(true),
             from_build: StoredValue::new(false),
             state,
@@ -73,6 +77,7 @@ impl Reading {
             if let Some(computed) = example_computed(doc, state.lang.get_untracked()) {
                 reading.show(computed, "build");
                 reading.from_build.set_value(true);
+                reading.current.set_value(true);
             }
         });
         Effect::new(move |_| state.doc.with(|doc| reading.calculate(doc)));
@@ -80,10 +85,26 @@ impl Reading {
     }
 
     /// The results on screen, when they are those of the open document as it is now
-    /// (no calculation awaited, none stopped).
+    /// (none awaited for a newer version, none stopped).
     pub fn current_results(&self) -> Option<Results> {
-        (self.awaited.get_value() == 0 && self.stopped.with_untracked(Option::is_none))
+        (self.current.get_value() && self.stopped.with_untracked(Option::is_none))
             .then(|| self.results.get_untracked())
+    }
+
+    /// The open document's results, once the calculation under way (if any) has
+    /// answered: what an export writes. `None` when the calculation stopped, or took
+    /// longer than a minute.
+    pub async fn settled_results(&self) -> Option<Results> {
+        for _ in 0..1200 {
+            if let Some(results) = self.current_results() {
+                return Some(results);
+            }
+            if self.stopped.with_untracked(Option::is_some) {
+                return None;
+            }
+            sleep_ms(50).await;
+        }
+        None
     }
 
     /// The reading of one table.
@@ -109,9 +130,11 @@ impl Reading {
         let seq = link.compute(doc, all);
         self.awaited.set_value(seq);
         if self.from_build.get_value() {
+            // The document is the example as created: the build's results stay current.
             self.from_build.set_value(false);
             return;
         }
+        self.current.set_value(false);
         // Said only when it takes a while: an edit comes back in tens of
         // milliseconds, and a notice flashing on every key press would push the
         // results up and down.
@@ -146,6 +169,7 @@ impl Reading {
                 match reply {
                     Reply::Computed(computed) if latest => {
                         self.awaited.set_value(0);
+                        self.current.set_value(true);
                         let place = match self.link.with_value(|l| l.as_ref().map(|l| l.place)) {
                             Some(Place::Page) => "page",
                             _ => "worker",
@@ -226,6 +250,16 @@ fn example_computed(doc: &Document, lang: crate::i18n::Lang) -> Option<Computed>
         Ok(Reply::Computed(computed)) => Some(computed),
         _ => None,
     }
+}
+
+/// Lets `ms` milliseconds pass without blocking the page.
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn slot(kind: TableKind) -> usize {

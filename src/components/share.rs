@@ -7,22 +7,28 @@ use crate::files;
 use crate::i18n::t;
 use crate::state::AppState;
 
-/// Downloads the open document with its results: those on screen, when they are the
-/// open document's (the worker computed them; nothing is computed again here). While
-/// a calculation is still running the document goes without results, which every
+/// Downloads the open document with its results, once the calculation under way (if
+/// any) has answered: the compute worker computed them, nothing is computed again
+/// here. If the calculation stopped, the document goes without results, which every
 /// reader of the format recomputes anyway ("never trusted on the way in").
 pub fn export_document(state: AppState) {
-    let results = use_context::<crate::reading::Reading>().and_then(|r| r.current_results());
-    let (name, json) = state.doc.with_untracked(|d| {
-        let mut doc = d.clone();
-        doc.results = results;
-        (d.project.name.clone(), doc.to_json())
+    let reading = use_context::<crate::reading::Reading>();
+    leptos::task::spawn_local(async move {
+        let results = match reading {
+            Some(reading) => reading.settled_results().await,
+            None => None,
+        };
+        let (name, json) = state.doc.with_untracked(|d| {
+            let mut doc = d.clone();
+            doc.results = results;
+            (d.project.name.clone(), doc.to_json())
+        });
+        let _ = files::download(
+            &files::safe_file_name(&name, "json"),
+            "application/json",
+            &json,
+        );
     });
-    let _ = files::download(
-        &files::safe_file_name(&name, "json"),
-        "application/json",
-        &json,
-    );
 }
 
 /// Downloads one project: the open one with its results, or one that is not open (a

@@ -107,11 +107,30 @@ fn open(state: AppState, step: Step, file: web_sys::File) {
     });
 }
 
-/// Writes the template or the results workbook in the worker and downloads it.
+/// Writes the template or the results workbook in the worker and downloads it. The
+/// results workbook waits for the calculation under way, if any: it is written from
+/// the open document's own results, computed once, by the compute worker.
 fn write(state: AppState, step: Step, results: Option<Reading>) {
+    match results {
+        Some(reading) => {
+            step.say(Some(Notice::Writing));
+            leptos::task::spawn_local(async move {
+                let settled = reading.settled_results().await;
+                write_now(state, step, Some((reading, settled)));
+            });
+        }
+        None => write_now(state, step, None),
+    }
+}
+
+fn write_now(
+    state: AppState,
+    step: Step,
+    results: Option<(Reading, Option<cluster_eval_types::Results>)>,
+) {
     let lang = state.lang.get_untracked();
     let code = lang.code().to_string();
-    let (request, name, texts) = if let Some(reading) = results {
+    let (request, name, texts) = if let Some((reading, settled)) = results {
         let tables = TableKind::ALL
             .into_iter()
             .map(|k| {
@@ -123,9 +142,9 @@ fn write(state: AppState, step: Step, results: Option<Reading>) {
         state.doc.with_untracked(|d| {
             // The document without its table texts, which travel beside the JSON.
             let mut document = Box::new(d.without_table_texts());
-            // The results on screen, when they are the open document's: the workbook
-            // worker writes them and never computes.
-            document.results = reading.current_results();
+            // The open document's results: the workbook worker writes them and never
+            // computes.
+            document.results = settled;
             let texts = TableKind::ALL
                 .into_iter()
                 .map(|k| d.table_text(k).to_string())
