@@ -111,6 +111,26 @@ fn isolate(name: &str) -> String {
     format!("\u{2068}{name}\u{2069}")
 }
 
+/// A sentence whose names were marked by [`isolate`], drawn with each name in a
+/// `<bdi>` (the marks themselves left out, so the text reads as before).
+fn sentence_view(text: String) -> impl IntoView {
+    let mut parts = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find('\u{2068}') {
+        let after = &rest[start + '\u{2068}'.len_utf8()..];
+        let Some(end) = after.find('\u{2069}') else {
+            break;
+        };
+        parts.push((rest[..start].to_string(), Some(after[..end].to_string())));
+        rest = &after[end + '\u{2069}'.len_utf8()..];
+    }
+    parts.push((rest.to_string(), None));
+    parts
+        .into_iter()
+        .map(|(text, name)| view! { {text} {name.map(|n| view! { <bdi>{n}</bdi> })} })
+        .collect_view()
+}
+
 /// The portfolio page's side of the compute worker: it keeps every project the page
 /// has under a key, and is started again (with every project sent again) after a
 /// failure.
@@ -546,7 +566,7 @@ pub fn PortfolioApp() -> impl IntoView {
                 };
                 let copy = row.copy_of.map(|of| {
                     let name = table.rows.iter().find(|x| x.index == of).map(|x| x.name.clone()).unwrap_or_default();
-                    view! { <small class="copy">" (" {tf(lang, "copy_of", &[("name", isolate(&name))])} ")"</small> }
+                    view! { <small class="copy">" (" {sentence_view(tf(lang, "copy_of", &[("name", isolate(&name))]))} ")"</small> }
                 });
                 let cells = row
                     .cells
@@ -743,8 +763,8 @@ pub fn PortfolioApp() -> impl IntoView {
                 <span role="status" data-testid="portfolio-busy">{move || if busy.get() { t(lang.get(), "computing") } else { "" }}</span>
             </section>
             <div role="alert" data-testid="portfolio-problems">
-                {move || problems.get().into_iter().map(|p| view! { <p class="problem">{p}</p> }).collect_view()}
-                {move || copies_text().into_iter().map(|p| view! { <p class="warning" data-testid="portfolio-copy">{p}</p> }).collect_view()}
+                {move || problems.get().into_iter().map(|p| view! { <p class="problem">{sentence_view(p)}</p> }).collect_view()}
+                {move || copies_text().into_iter().map(|p| view! { <p class="warning" data-testid="portfolio-copy">{sentence_view(p)}</p> }).collect_view()}
             </div>
             <div class="portfolio-filters no-print">
                 {filter_select(Fact::Country, "col.country", "filter-country")}
