@@ -14,6 +14,7 @@ pub mod lang_files;
 pub mod reading;
 pub mod state;
 pub mod storage;
+pub mod timers;
 pub mod workbook_link;
 
 pub use cluster_eval_ui::{

@@ -102,7 +102,7 @@ impl Reading {
             if self.stopped.with_untracked(Option::is_some) {
                 return None;
             }
-            sleep_ms(50).await;
+            crate::timers::sleep(50).await;
         }
         None
     }
@@ -160,7 +160,8 @@ impl Reading {
     }
 
     fn answered(self, answer: Answer) {
-        if self.link.with_value(|l| l.as_ref().map(|l| l.place)) == Some(Place::Page) {
+        let place = self.link.with_value(|l| l.as_ref().map(|l| l.place));
+        if place == Some(Place::Page) {
             self.state.unmark_calculating();
         }
         match answer {
@@ -170,11 +171,11 @@ impl Reading {
                     Reply::Computed(computed) if latest => {
                         self.awaited.set_value(0);
                         self.current.set_value(true);
-                        let place = match self.link.with_value(|l| l.as_ref().map(|l| l.place)) {
+                        let from = match place {
                             Some(Place::Page) => "page",
                             _ => "worker",
                         };
-                        self.show(computed, place);
+                        self.show(computed, from);
                     }
                     // An answer to an older version: its results are outdated, but its
                     // summaries are kept, because the awaited answer only carries the
@@ -250,16 +251,6 @@ fn example_computed(doc: &Document, lang: crate::i18n::Lang) -> Option<Computed>
         Ok(Reply::Computed(computed)) => Some(computed),
         _ => None,
     }
-}
-
-/// Lets `ms` milliseconds pass without blocking the page.
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn slot(kind: TableKind) -> usize {

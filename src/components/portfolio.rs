@@ -56,16 +56,6 @@ fn saved_projects() -> Vec<ProjectMeta> {
         .unwrap_or_default()
 }
 
-/// Lets the browser draw between two computations (no long block of the page).
-async fn next_turn() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 fn file_error(lang: Lang, error: &FileError) -> String {
     match error {
         FileError::Document(e) => document_error(lang, e),
@@ -352,7 +342,7 @@ pub fn PortfolioApp() -> impl IntoView {
                 match pf::read_file(&text) {
                     Ok(documents) => {
                         for (n, document) in documents.into_iter().enumerate() {
-                            next_turn().await;
+                            crate::timers::sleep(0).await;
                             let Some((key, member)) = worker.add(document).await else {
                                 continue;
                             };
@@ -435,12 +425,7 @@ pub fn PortfolioApp() -> impl IntoView {
     });
     let table = Memo::new(move |_| {
         view.with(|v| v.as_ref().map(|v| v.table.clone()))
-            .unwrap_or_else(|| Table {
-                ids: Vec::new(),
-                rows: Vec::new(),
-                summaries: Vec::new(),
-                copies: Vec::new(),
-            })
+            .unwrap_or_default()
     });
     let pool_ids = Memo::new(move |_| {
         view.with(|v| v.as_ref().map(|v| v.pool_ids.clone()).unwrap_or_default())

@@ -106,7 +106,7 @@ pub struct Summary {
 }
 
 /// The portfolio table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub ids: Vec<String>,
     pub rows: Vec<Row>,
