@@ -47,8 +47,9 @@ pub struct Reading {
     /// The number of the message whose answer is awaited (0: none).
     awaited: StoredValue<u32>,
     /// The results on screen are those of the document as it is now (the latest
-    /// answer, or the build's for the example as created).
-    current: StoredValue<bool>,
+    /// answer, or the build's for the example as created). Shown as `data-current`,
+    /// so that tests wait for the answer to the last change.
+    pub current: RwSignal<bool>,
     /// The link was just started: its first message asks for every table's summary.
     fresh: StoredValue<bool>,
     /// The results on screen are the build's, of the document as it is: the worker's
@@ -68,7 +69,7 @@ impl Reading {
             stopped: RwSignal::new(None),
             link: StoredValue::new_local(None),
             awaited: StoredValue::new(0),
-            current: StoredValue::new(false),
+            current: RwSignal::new(false),
             fresh: StoredValue::new(true),
             from_build: StoredValue::new(false),
             state,
@@ -77,7 +78,7 @@ impl Reading {
             if let Some(computed) = example_computed(doc, state.lang.get_untracked()) {
                 reading.show(computed, "build");
                 reading.from_build.set_value(true);
-                reading.current.set_value(true);
+                reading.current.set(true);
             }
         });
         Effect::new(move |_| state.doc.with(|doc| reading.calculate(doc)));
@@ -87,7 +88,7 @@ impl Reading {
     /// The results on screen, when they are those of the open document as it is now
     /// (none awaited for a newer version, none stopped).
     pub fn current_results(&self) -> Option<Results> {
-        (self.current.get_value() && self.stopped.with_untracked(Option::is_none))
+        (self.current.get_untracked() && self.stopped.with_untracked(Option::is_none))
             .then(|| self.results.get_untracked())
     }
 
@@ -134,7 +135,9 @@ impl Reading {
             self.from_build.set_value(false);
             return;
         }
-        self.current.set_value(false);
+        if self.current.get_untracked() {
+            self.current.set(false);
+        }
         // Said only when it takes a while: an edit comes back in tens of
         // milliseconds, and a notice flashing on every key press would push the
         // results up and down.
@@ -170,7 +173,9 @@ impl Reading {
                 match reply {
                     Reply::Computed(computed) if latest => {
                         self.awaited.set_value(0);
-                        self.current.set_value(true);
+                        if !self.current.get_untracked() {
+                            self.current.set(true);
+                        }
                         let from = match place {
                             Some(Place::Page) => "page",
                             _ => "worker",

@@ -96,9 +96,18 @@ export class Calculator {
   }
 
   /** The raw value and status of an indicator, once it is on the page. */
+  /** Waits until the results on screen answer the document as it is now (or the
+   *  calculation said it stopped). */
+  async settled() {
+    await expect(this.page.locator(
+      '[data-testid="results"][data-current="true"], [data-testid="calculation-stopped"]',
+    ).first()).toBeAttached();
+  }
+
   async indicatorState(id) {
     const row = this.indicator(id);
     await expect(row).toBeVisible();
+    await this.settled();
     const value = await row.getAttribute('data-value');
     return { value: value === '' ? null : Number(value), status: await row.getAttribute('data-status') };
   }

@@ -33,7 +33,8 @@ pub fn ResultsView() -> impl IntoView {
     view! {
         <section class="results" data-testid="results" aria-labelledby="results-title"
             aria-busy=move || computing.get().to_string()
-            data-calculated-in=move || reading.calculated_in.get()>
+            data-calculated-in=move || reading.calculated_in.get()
+            data-current=move || reading.current.get().to_string()>
             <h2 id="results-title">{move || t(lang.get(), "results.title")}</h2>
             <DecimalChecks />
             <p class="notice computing" role="status" data-testid="computing" hidden=move || !computing.get()>
