@@ -90,8 +90,9 @@ fn LangSwitch() -> impl IntoView {
             <select
                 data-testid="lang-switch"
                 on:change=move |ev| {
-                    if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-                        state.set_lang(lang);
+                    let select: web_sys::HtmlSelectElement = event_target(&ev);
+                    if let Some(lang) = Lang::from_code(&select.value()) {
+                        state.set_lang(lang, move |was| select.set_value(was.code()));
                     }
                 }
             >

@@ -219,6 +219,21 @@ impl AppState {
         });
     }
 
+    /// The tables of a confirmed sheet-to-table step, for the project the workbook was
+    /// opened in (`project`); the store applies them to that project only.
+    pub fn apply_workbook(
+        &self,
+        project: Option<String>,
+        file: String,
+        tables: Vec<(cluster_eval_types::TableKind, String, String)>,
+    ) {
+        self.run(Event::ApplyWorkbook {
+            project,
+            file,
+            tables,
+        });
+    }
+
     /// A file given to import could not be read as text; nothing changed.
     pub fn import_unreadable(&self, file_name: &str) {
         self.run(Event::ImportUnreadable {
@@ -227,11 +242,20 @@ impl AppState {
     }
 
     /// Switches the page's language once its texts are at hand (Spanish and
-    /// Portuguese are fetched the first time they are chosen).
-    pub fn set_lang(&self, lang: Lang) {
+    /// Portuguese are fetched the first time they are chosen). When they cannot be
+    /// had (offline before they were ever fetched), the page stays whole in the
+    /// language it has, the choice is not saved, `unchanged` is given that language
+    /// (the control shows it again) and a notice says a connection is needed once.
+    pub fn set_lang(&self, lang: Lang, unchanged: impl FnOnce(Lang) + 'static) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            crate::lang_files::ensure(lang).await;
+            if !crate::lang_files::ensure(lang).await {
+                unchanged(state.lang.get_untracked());
+                state.notify(Notice::LanguageUnavailable {
+                    language: lang.native_name().to_string(),
+                });
+                return;
+            }
             state.lang.set(lang);
             state.run(Event::SetLang(lang));
         });

@@ -102,6 +102,17 @@ async fn worker() -> Result<web_sys::Worker, Failure> {
     Ok(w)
 }
 
+/// Stops the worker and everything it was doing (a reading the person cancelled, or
+/// one for a project no longer open): every request waiting fails, and the next one
+/// starts a fresh worker, so a second workbook is never queued behind a first one
+/// that takes long.
+pub fn cancel() {
+    WORKER.with(|w| w.borrow_mut().take().map(|w| w.terminate()));
+    for (_, _, reject) in take_waiting(None) {
+        let _ = reject.call0(&JsValue::NULL);
+    }
+}
+
 /// Asks the worker; `bytes` (for [`WorkbookRequest::Open`]) is transferred, not
 /// copied; `tables` (for [`WorkbookRequest::Results`], whose document travels without
 /// its table texts) are the texts in the order of `TableKind::ALL`, plain strings

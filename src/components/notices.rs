@@ -224,6 +224,18 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, &'stati
             "notice.import_unreadable",
             vec![("file", Arg::User(file.clone()))],
         ),
+        Notice::LanguageUnavailable { language } => (
+            "language-unavailable",
+            "warning",
+            "notice.language_unavailable",
+            vec![("language", Arg::Plain(language.clone()))],
+        ),
+        Notice::WorkbookNotApplied { file } => (
+            "workbook-not-applied",
+            "warning",
+            "notice.workbook_not_applied",
+            vec![("file", Arg::User(file.clone()))],
+        ),
         Notice::Imported { name, encoding } => (
             "imported",
             "info",

@@ -252,8 +252,11 @@ pub fn PortfolioApp() -> impl IntoView {
         // The language's texts first (fetched the first time it is chosen).
         let chosen = language();
         leptos::task::spawn_local(async move {
-            crate::lang_files::ensure_from("../", chosen).await;
-            lang.set(chosen);
+            // Without its texts (offline), the page stays whole in the language it has.
+            if crate::lang_files::ensure_from("../", chosen).await && lang.get_untracked() != chosen
+            {
+                lang.set(chosen);
+            }
         });
     });
     on_cleanup(move || other_tab.remove());

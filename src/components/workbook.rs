@@ -10,7 +10,7 @@
 //! docs/workbooks.md.
 
 use cluster_eval_protocol::workbook::{TableLayout, WorkbookReply, WorkbookRequest};
-use cluster_eval_types::{TableKind, TableSource};
+use cluster_eval_types::TableKind;
 use cluster_eval_ui::labels::table_title_key;
 use cluster_eval_ui::workbook_step::{
     can_confirm, choice_of, is_workbook_file, size_refusal, Choosing, Confirmed, Notice,
@@ -29,6 +29,11 @@ struct Step {
     notice: RwSignal<Option<Notice>>,
     choosing: RwSignal<Option<Choosing>>,
     choice: RwSignal<Vec<Option<TableKind>>>,
+    /// The project the workbook was opened in: the step applies to it alone.
+    project: StoredValue<Option<String>>,
+    /// Bumped when the step is closed or another workbook is opened: the answer of a
+    /// reading under way for an older one is then dropped.
+    generation: StoredValue<u32>,
 }
 
 /// The bar's file input and the step's heading, for a keyboard reader's focus.
@@ -62,6 +67,47 @@ impl Step {
         focus(INPUT_ID);
     }
 
+    fn reading(self) -> bool {
+        self.notice
+            .with_untracked(|n| matches!(n, Some(Notice::Reading(_))))
+    }
+
+    /// Stops a reading under way (the worker with it) and closes the step.
+    fn cancel(self) {
+        self.generation.update_value(|g| *g = g.wrapping_add(1));
+        if self.reading() {
+            crate::workbook_link::cancel();
+        }
+        self.close();
+    }
+
+    /// Starts a new reading for the open project; its number. A reading still under
+    /// way for another file is stopped: the new one does not wait behind it.
+    fn begin(self, project: Option<String>) -> u32 {
+        if self.reading() {
+            crate::workbook_link::cancel();
+        }
+        self.project.set_value(project);
+        self.generation.update_value(|g| *g = g.wrapping_add(1));
+        self.generation.get_value()
+    }
+
+    /// Another project was opened (or the step's own deleted): the step, worked out
+    /// for its own project, closes, and a reading under way is forgotten.
+    fn forget(self) {
+        self.generation.update_value(|g| *g = g.wrapping_add(1));
+        if self.reading() {
+            crate::workbook_link::cancel();
+            self.say(None);
+        } else if self.choosing.with_untracked(Option::is_some) {
+            self.say(None);
+        }
+    }
+
+    fn is_current(self, generation: u32) -> bool {
+        self.generation.get_value() == generation
+    }
+
     fn failed(self, file: &str, failure: Failure) {
         self.say(Some(match failure {
             Failure::Unavailable => Notice::Unavailable,
@@ -79,6 +125,7 @@ fn open(state: AppState, step: Step, file: web_sys::File) {
     if let Some(refused) = size_refusal(&name, file.size()) {
         return step.say(Some(refused));
     }
+    let generation = step.begin(state.current.get_untracked());
     step.say(Some(Notice::Reading(name.clone())));
     let with_text: Vec<TableKind> = state.doc.with_untracked(|d| {
         TableKind::ALL
@@ -91,7 +138,12 @@ fn open(state: AppState, step: Step, file: web_sys::File) {
             return step.say(Some(Notice::Unreadable(name)));
         };
         let request = WorkbookRequest::Open { file: name.clone() };
-        match ask(&request, buffer.dyn_into().ok(), None).await {
+        let answer = ask(&request, buffer.dyn_into().ok(), None).await;
+        if !step.is_current(generation) {
+            // Another project was opened meanwhile: this reading is not for it.
+            return;
+        }
+        match answer {
             Ok((WorkbookReply::Opened(opened), _)) => {
                 let (choosing, choice) = Choosing::new(name, opened, with_text);
                 step.notice.set(None);
@@ -184,28 +236,12 @@ fn write_now(
     });
 }
 
-/// The tables of a confirmed step go into the project with their source; the other
-/// tables stay as they are.
-fn apply(state: AppState, confirmed: Confirmed) {
+/// The tables of a confirmed step go into the project the workbook was opened in,
+/// with their source (the store refuses them for any other); the other tables stay as
+/// they are.
+fn apply(state: AppState, project: Option<String>, confirmed: Confirmed) {
     let Confirmed { file, tables } = confirmed;
-    state.edit(|d| {
-        for (kind, sheet, text) in tables {
-            *d.table_text_mut(kind) = text;
-            let settings = d
-                .settings
-                .tables
-                .entry(kind.name().to_string())
-                .or_default();
-            // The old text's reading overrides do not apply to the sheet's text form.
-            settings.delimiter = None;
-            settings.decimal.clear();
-            settings.source = Some(TableSource {
-                file: file.clone(),
-                sheet,
-            });
-        }
-    });
-    state.reloaded.update(|n| *n = n.wrapping_add(1));
+    state.apply_workbook(project, file, tables);
 }
 
 #[component]
@@ -217,7 +253,18 @@ pub fn WorkbookBar() -> impl IntoView {
         notice: RwSignal::new(None),
         choosing: RwSignal::new(None),
         choice: RwSignal::new(Vec::new()),
+        project: StoredValue::new(None),
+        generation: StoredValue::new(0),
     };
+    // The step is worked out for the project it was opened in: opening another one
+    // (or deleting this one) closes it.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let open = state.current.get();
+        if previous.is_some_and(|p| p != open) {
+            step.forget();
+        }
+        open
+    });
     // A workbook dropped anywhere on the page (the project import's drop zone lets
     // workbooks through) opens the same step.
     let dragged = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
@@ -249,7 +296,7 @@ pub fn WorkbookBar() -> impl IntoView {
             .flatten()
             .and_then(|c| c.confirm(&step.choice.get_untracked()));
         if let Some(confirmed) = confirmed {
-            apply(state, confirmed);
+            apply(state, step.project.get_value(), confirmed);
         }
         step.close();
     };
@@ -259,8 +306,13 @@ pub fn WorkbookBar() -> impl IntoView {
         step.notice.get().map(|n| {
             let l = lang.get();
             let busy = n.is_busy();
+            let reading = matches!(n, Notice::Reading(_));
             let close = (!busy).then(|| {
                 view! { " " <button type="button" on:click=move |_| step.close()>{t(l, "wb.close")}</button> }
+            });
+            // A reading can be stopped (a huge sheet takes a while).
+            let cancel = reading.then(|| {
+                view! { " " <button type="button" data-testid="workbook-cancel-reading" on:click=move |_| step.cancel()>{t(l, "wb.cancel")}</button> }
             });
             view! {
                 <p
@@ -270,6 +322,7 @@ pub fn WorkbookBar() -> impl IntoView {
                 >
                     {n.text(l)}
                     {close}
+                    {cancel}
                 </p>
             }
         })

@@ -841,3 +841,107 @@ fn the_same_table_changed_in_both_tabs_keeps_both_versions_reachable_and_says_so
     b.run(second, Event::Dismiss(index));
     assert_eq!(b.tabs[second].store.other_version(&id), None);
 }
+
+// ----- a workbook's step belongs to its project (issue 24) -----
+
+fn sheet(text: &str) -> Vec<(cluster_eval_types::TableKind, String, String)> {
+    vec![(
+        cluster_eval_types::TableKind::Subsidies,
+        "Hoja1".to_string(),
+        text.to_string(),
+    )]
+}
+
+#[test]
+fn a_workbook_confirmed_in_its_own_project_replaces_its_tables_with_their_source() {
+    let mut b = Browser::new();
+    let t = b.open_tab();
+    b.run(t, Event::Add(named("A")));
+    let a = b.tabs[t].open_id();
+    b.run(
+        t,
+        Event::ApplyWorkbook {
+            project: Some(a.clone()),
+            file: "libro.xlsx".into(),
+            tables: sheet("year\tamount\n2019\t5\n"),
+        },
+    );
+    b.run(t, Event::Flush);
+    assert_eq!(b.tabs[t].subsidies(), "year\tamount\n2019\t5\n");
+    let stored = b.stored_doc(&a).expect("stored");
+    assert_eq!(stored.tables.subsidies, "year\tamount\n2019\t5\n");
+    let source = stored.settings.tables["subsidies"]
+        .source
+        .clone()
+        .expect("source");
+    assert_eq!(
+        (source.file.as_str(), source.sheet.as_str()),
+        ("libro.xlsx", "Hoja1")
+    );
+}
+
+#[test]
+fn a_workbook_opened_in_one_project_never_writes_into_another() {
+    let mut b = Browser::new();
+    let t = b.open_tab();
+    let example = b.tabs[t].open_id();
+    let example_tables = b.tabs[t].doc.tables.clone();
+    b.run(t, Event::Add(named("A")));
+    let a = b.tabs[t].open_id();
+    // The step was opened in A; the person clicks the example, then confirms.
+    b.run(t, Event::Open(example.clone()));
+    b.run(
+        t,
+        Event::ApplyWorkbook {
+            project: Some(a.clone()),
+            file: "libro.xlsx".into(),
+            tables: sheet("year\tamount\n2019\t5\n"),
+        },
+    );
+    b.run(t, Event::Flush);
+    assert_eq!(b.tabs[t].doc.tables, example_tables);
+    assert_eq!(
+        b.stored_doc(&example).expect("stored").tables,
+        example_tables
+    );
+    assert_eq!(b.stored_doc(&a).expect("stored").tables.subsidies, "");
+    assert!(b.tabs[t]
+        .has_notice(|n| matches!(n, Notice::WorkbookNotApplied { file } if file == "libro.xlsx")));
+
+    // Deleted while the step was open: the next project opened is not written either.
+    b.run(t, Event::Open(a.clone()));
+    b.run(t, Event::Delete(a.clone()));
+    let next = b.tabs[t].open_id();
+    let before = b.tabs[t].doc.tables.clone();
+    b.run(
+        t,
+        Event::ApplyWorkbook {
+            project: Some(a),
+            file: "libro.xlsx".into(),
+            tables: sheet("year\tamount\n2019\t5\n"),
+        },
+    );
+    assert_eq!(b.tabs[t].open_id(), next);
+    assert_eq!(b.tabs[t].doc.tables, before);
+}
+
+#[test]
+fn a_workbook_step_of_a_project_another_tab_deleted_still_applies_to_it_here() {
+    let mut b = Browser::new();
+    let t0 = b.open_tab();
+    b.run(t0, Event::Add(named("A")));
+    let a = b.tabs[t0].open_id();
+    let t1 = b.open_tab();
+    b.run(t1, Event::Delete(a.clone()));
+    // Tab 0 keeps A open, in memory; its step is for A and applies to A.
+    assert_eq!(b.tabs[t0].open_id(), a);
+    b.run(
+        t0,
+        Event::ApplyWorkbook {
+            project: Some(a),
+            file: "libro.xlsx".into(),
+            tables: sheet("year\tamount\n2019\t5\n"),
+        },
+    );
+    assert_eq!(b.tabs[t0].subsidies(), "year\tamount\n2019\t5\n");
+}

@@ -114,6 +114,16 @@ pub enum Event {
     ImportUnreadable {
         file: String,
     },
+    /// The tables of a confirmed sheet-to-table step go into the project the workbook
+    /// was opened in (`project`: its id then), and into no other: when another project
+    /// is open by now (the person switched, or the project was deleted), nothing
+    /// changes and a notice says so.
+    ApplyWorkbook {
+        project: Option<String>,
+        file: String,
+        /// Table, sheet, the sheet's text.
+        tables: Vec<(cluster_eval_types::TableKind, String, String)>,
+    },
     /// The person closed the notice at this index.
     Dismiss(usize),
     /// The page has something to say.
@@ -309,6 +319,11 @@ impl<S: Storage, C: Clock> Store<S, C> {
                 self.withdraw_import_notices();
                 self.notify(Notice::ImportUnreadable { file });
             }
+            Event::ApplyWorkbook {
+                project,
+                file,
+                tables,
+            } => self.apply_workbook(open, project, file, tables),
             Event::Dismiss(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);
@@ -525,6 +540,37 @@ impl<S: Storage, C: Clock> Store<S, C> {
             }
             Err(error) => self.notify(Notice::ImportRefused { file, error }),
         }
+    }
+
+    fn apply_workbook(
+        &mut self,
+        open: &mut Document,
+        project: Option<String>,
+        file: String,
+        tables: Vec<(cluster_eval_types::TableKind, String, String)>,
+    ) {
+        if project.is_none() || self.open != project {
+            self.notify(Notice::WorkbookNotApplied { file });
+            return;
+        }
+        for (kind, sheet, text) in tables {
+            *open.table_text_mut(kind) = text;
+            let settings = open
+                .settings
+                .tables
+                .entry(kind.name().to_string())
+                .or_default();
+            // The old text's reading overrides do not apply to the sheet's text form.
+            settings.delimiter = None;
+            settings.decimal.clear();
+            settings.source = Some(cluster_eval_types::TableSource {
+                file: file.clone(),
+                sheet,
+            });
+        }
+        self.edit(open);
+        // The table boxes show the new texts.
+        self.effect(Effect::Reloaded);
     }
 
     fn withdraw_import_notices(&mut self) {

@@ -31,6 +31,12 @@ pub enum Notice {
     ImportRefused { file: String, error: DocumentError },
     /// A file could not be read as text.
     ImportUnreadable { file: String },
+    /// A workbook's sheet-to-table step was confirmed after another project had been
+    /// opened (or its own deleted): nothing was applied anywhere.
+    WorkbookNotApplied { file: String },
+    /// The texts of a language could not be fetched (offline before it was ever
+    /// chosen): the page stays in the language it has. `language`: its own name.
+    LanguageUnavailable { language: String },
     /// A project was imported and opened (as a new project); `encoding` names the
     /// encoding its file was read in when that was not UTF-8 (Windows-1252, UTF-16).
     Imported {
