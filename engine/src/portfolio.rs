@@ -331,10 +331,12 @@ pub fn dersimonian_laird(points: &[(f64, f64)]) -> Option<Estimate> {
     } else {
         0.0
     };
-    let (hk_low, hk_high) = hartung_knapp(points, &w_star, pooled)
-        .map_or((None, None), |half| (Some(pooled - half), Some(pooled + half)));
-    let (pi_low, pi_high) = prediction(k, tau2, se)
-        .map_or((None, None), |half| (Some(pooled - half), Some(pooled + half)));
+    let (hk_low, hk_high) = hartung_knapp(points, &w_star, pooled).map_or((None, None), |half| {
+        (Some(pooled - half), Some(pooled + half))
+    });
+    let (pi_low, pi_high) = prediction(k, tau2, se).map_or((None, None), |half| {
+        (Some(pooled - half), Some(pooled + half))
+    });
     let estimate = Estimate {
         pooled,
         se,

@@ -36,12 +36,58 @@ fn row(firm: &str, group: Group, year: i32, sales: f64, emp: f64) -> FirmYear {
 fn rows() -> Vec<FirmYear> {
     let mut out = Vec::new();
     for (firm, group, years) in [
-        ("B1", B, [(2016, 100.0, 10.0), (2017, 100.0, 10.0), (2019, 110.0, 10.0), (2023, 121.0, 12.0)].as_slice()),
-        ("B2", B, &[(2016, 200.0, 20.0), (2017, 200.0, 20.0), (2019, 220.0, 20.0), (2023, 242.0, 25.0)]),
+        (
+            "B1",
+            B,
+            [
+                (2016, 100.0, 10.0),
+                (2017, 100.0, 10.0),
+                (2019, 110.0, 10.0),
+                (2023, 121.0, 12.0),
+            ]
+            .as_slice(),
+        ),
+        (
+            "B2",
+            B,
+            &[
+                (2016, 200.0, 20.0),
+                (2017, 200.0, 20.0),
+                (2019, 220.0, 20.0),
+                (2023, 242.0, 25.0),
+            ],
+        ),
         ("B3", B, &[(2019, 500.0, 4.0)]),
-        ("B4", B, &[(2016, 300.0, 30.0), (2017, 300.0, 30.0), (2019, 330.0, 30.0), (2023, 363.0, 30.0)]),
-        ("C1", C, &[(2016, 50.0, 10.0), (2017, 55.0, 10.0), (2019, 55.0, 10.0), (2023, 60.5, 10.0)]),
-        ("C2", C, &[(2016, 100.0, 20.0), (2017, 110.0, 20.0), (2019, 110.0, 20.0), (2023, 121.0, 20.0)]),
+        (
+            "B4",
+            B,
+            &[
+                (2016, 300.0, 30.0),
+                (2017, 300.0, 30.0),
+                (2019, 330.0, 30.0),
+                (2023, 363.0, 30.0),
+            ],
+        ),
+        (
+            "C1",
+            C,
+            &[
+                (2016, 50.0, 10.0),
+                (2017, 55.0, 10.0),
+                (2019, 55.0, 10.0),
+                (2023, 60.5, 10.0),
+            ],
+        ),
+        (
+            "C2",
+            C,
+            &[
+                (2016, 100.0, 20.0),
+                (2017, 110.0, 20.0),
+                (2019, 110.0, 20.0),
+                (2023, 121.0, 20.0),
+            ],
+        ),
     ] {
         for (year, sales, emp) in years {
             out.push(row(firm, group, *year, *sales, *emp));
@@ -124,10 +170,19 @@ fn pretrend_looks_at_every_pre_year() {
     // Employment was flat on both sides from both years: every interval is [0, 0].
     let e = get(&r, "design.pretrend.employment");
     assert_eq!(e.status, Status::Met);
-    assert_eq!(years(e), vec![(2016, 0.0, Some(0.0), Some(0.0)), (2017, 0.0, Some(0.0), Some(0.0))]);
+    assert_eq!(
+        years(e),
+        vec![
+            (2016, 0.0, Some(0.0), Some(0.0)),
+            (2017, 0.0, Some(0.0), Some(0.0))
+        ]
+    );
 
     // Without 2017 the single pre-year's interval contains 0: met, as before v3.
-    let r = run(&doc(), rows().into_iter().filter(|x| x.year != 2017).collect());
+    let r = run(
+        &doc(),
+        rows().into_iter().filter(|x| x.year != 2017).collect(),
+    );
     let s = get(&r, "design.pretrend.sales");
     assert_eq!(s.status, Status::Met);
     assert_eq!(years(s).len(), 1);
@@ -145,7 +200,10 @@ fn a_pre_year_without_a_panel_on_a_side_is_left_out() {
     let s = get(&res, "design.pretrend.sales");
     assert_eq!(s.detail["pre_year"], json!(2016));
     close(s.value, 0.0);
-    assert_eq!(years(s).iter().map(|p| p.0).collect::<Vec<_>>(), [2016, 2017]);
+    assert_eq!(
+        years(s).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [2016, 2017]
+    );
     assert_eq!(s.status, Status::NotMet);
     // No pre-year with a control panel: insufficient data, the earliest year's reason.
     let only_b: Vec<FirmYear> = rows()
@@ -159,7 +217,10 @@ fn a_pre_year_without_a_panel_on_a_side_is_left_out() {
     assert_eq!(code(s), "no_panel");
     assert_eq!(s.detail["pre_year"], json!(2016));
     // No year before the baseline at all.
-    let res = run(&doc(), rows().into_iter().filter(|x| x.year >= 2019).collect());
+    let res = run(
+        &doc(),
+        rows().into_iter().filter(|x| x.year >= 2019).collect(),
+    );
     let s = get(&res, "design.pretrend.sales");
     assert_eq!(s.status, Status::InsufficientData);
     assert_eq!(code(s), "pretrend_no_pre_year");
@@ -200,25 +261,46 @@ fn comparisons_carry_the_failed_design_checks_in_order() {
     let r = run(&doc(), rows());
     let status = |id: &str| get(&r, id).status;
     assert_eq!(status("design.balance.beneficiaries.sales"), Status::NotMet);
-    assert_eq!(status("design.balance.beneficiaries.employment"), Status::Met);
-    assert_eq!(status("design.balance.beneficiaries.productivity"), Status::NotMet);
-    assert_eq!(status("design.balance.cluster.exports"), Status::InsufficientData);
+    assert_eq!(
+        status("design.balance.beneficiaries.employment"),
+        Status::Met
+    );
+    assert_eq!(
+        status("design.balance.beneficiaries.productivity"),
+        Status::NotMet
+    );
+    assert_eq!(
+        status("design.balance.cluster.exports"),
+        Status::InsufficientData
+    );
     assert_eq!(status("design.attrition.differential"), Status::NotMet);
     let flags = |id: &str| get(&r, id).detail["design_flags"].clone();
     assert_eq!(
         flags("long.beneficiaries.sales.vs_control"),
         json!(["balance", "attrition", "pretrend"])
     );
-    assert_eq!(flags("long.beneficiaries.employment.vs_control"), json!(["attrition"]));
+    assert_eq!(
+        flags("long.beneficiaries.employment.vs_control"),
+        json!(["attrition"])
+    );
     assert_eq!(
         flags("long.beneficiaries.productivity.vs_control"),
         json!(["balance", "attrition", "pretrend"])
     );
     // No exports column: its balance check is not failed, only insufficient.
-    assert_eq!(flags("long.cluster.exports.vs_control"), json!(["attrition", "pretrend"]));
+    assert_eq!(
+        flags("long.cluster.exports.vs_control"),
+        json!(["attrition", "pretrend"])
+    );
     // Not a comparison with the control group: no flags at all.
-    assert!(get(&r, "long.beneficiaries.sales.vs_sector").detail.get("design_flags").is_none());
-    assert!(get(&r, "long.cluster.sales.growth").detail.get("design_flags").is_none());
+    assert!(get(&r, "long.beneficiaries.sales.vs_sector")
+        .detail
+        .get("design_flags")
+        .is_none());
+    assert!(get(&r, "long.cluster.sales.growth")
+        .detail
+        .get("design_flags")
+        .is_none());
 
     // No failed check: an empty list. Without B3 nobody is gone, without the
     // pre-years there is no pre-trend, and without an exports column no balance of
@@ -244,7 +326,8 @@ fn a_target_on_a_design_check_changes_the_flags_in_both_paths() {
     // A target on the differential attrition (value 0.25) reached: met, no flag. The
     // split computation (`finish` over the core results) gives the same.
     let mut d = doc();
-    d.targets.insert("design.attrition.differential".into(), 0.2);
+    d.targets
+        .insert("design.attrition.differential".into(), 0.2);
     let data = Dataset {
         firms: FirmsTable::from_rows(rows()),
         ..Dataset::default()
@@ -311,7 +394,10 @@ fn jobs_net_of_the_jobs_in_firms_gone() {
     let mut d = doc();
     d.project.baseline_year = Some(2030);
     let r = run(&d, rows());
-    assert_eq!(get(&r, "long.beneficiaries.jobs_net").status, Status::InsufficientData);
+    assert_eq!(
+        get(&r, "long.beneficiaries.jobs_net").status,
+        Status::InsufficientData
+    );
 }
 
 // ---- Rule 6: a size class under 5 firms ----

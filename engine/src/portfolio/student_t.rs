@@ -108,7 +108,7 @@ pub fn cdf(t: f64, df: f64) -> f64 {
 /// (bisection on the distribution function, to about 1e-12); `None` outside those
 /// ranges.
 pub fn quantile(p: f64, df: f64) -> Option<f64> {
-    if !(0.5..1.0).contains(&p) || !(df > 0.0) || !df.is_finite() {
+    if !(0.5..1.0).contains(&p) || df.is_nan() || df <= 0.0 || !df.is_finite() {
         return None;
     }
     let (mut low, mut high) = (0.0_f64, 1.0_f64);
