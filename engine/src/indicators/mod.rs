@@ -8,7 +8,8 @@
 //!
 //! Files: [`status`] (status rules, targets), `crate::message` (the messages),
 //! [`productivity`] (what productivity means for a table), [`panels`] (balanced
-//! panels and series), [`bootstrap`], [`long`], [`returns`], [`medium`], [`short`], [`screening`] (proposals, Section V).
+//! panels and series), [`bootstrap`], [`long`], [`returns`], [`jobs_net`], [`medium`], [`short`], [`screening`] (proposals, Section V),
+//! [`verdicts`] (v3: the design flags and concentration of the comparisons).
 //!
 //! Without years (`None`) every before/after indicator is `insufficient_data` with
 //! the `no_years` note; `long.local_gdp_vs_national` then uses the territory table's
