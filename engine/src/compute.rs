@@ -114,6 +114,8 @@ pub fn finish(doc: &Document, data: &Dataset, core: &Results) -> Results {
         indicators::status::apply_target(indicator, &doc.targets, ceiling);
         keep_finite(indicator);
     }
+    // After the targets: a target on a design check changes its verdict.
+    indicators::verdicts::apply_design_flags(&mut results.indicators);
     let poor: Vec<Indicator> = results
         .indicators
         .iter()
@@ -155,6 +157,9 @@ pub fn compute_data(doc: &Document, data: &Dataset) -> Results {
         .indicators
         .extend(indicators::screening::compute(&data.proposals));
     results.indicators.iter_mut().for_each(keep_finite);
+    // SPEC v3: the failed design checks on every comparison they bear on, once every
+    // indicator (both halves) is computed.
+    indicators::verdicts::apply_design_flags(&mut results.indicators);
     results.warnings.extend(warnings);
     results.winners_losers = winners;
     results.poverty_impact_tags = doc.project.tags().iter().map(|t| t.to_string()).collect();

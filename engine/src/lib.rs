@@ -36,9 +36,9 @@ pub mod portfolio;
 pub use cluster_eval_types::{
     entity_type, expected_at, ChecklistAnswer, ColumnMapping, Comparison, DecimalSetting,
     DelimiterSetting, Document, DocumentError, EntityType, ErrorEntry, Expected, Family, Horizon,
-    Indicator, IndicatorId, Message, Project, Results, Settings, Side, Status, TableSettings,
-    TableSource, Tables, Unit, Warning, WinnerLoser, YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS,
-    CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
+    Indicator, IndicatorId, Message, Prices, Project, Results, Settings, Side, Status,
+    TableSettings, TableSource, Tables, Unit, Warning, WinnerLoser, YesNoUnknown, CHECKLIST_ITEMS,
+    CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
 };
 pub use compute::{
     compute, compute_from_reads, core_of, error_entries, error_entry, finish, read_document_table,

@@ -6,7 +6,9 @@
 //! chosen indicator id, each project's value, status and interval, with a summary per
 //! indicator (projects by status, the median value) — and, for one id, the pooled
 //! estimate ([`pool`]): DerSimonian–Laird random effects over the projects that have
-//! an interval ([`dersimonian_laird`]).
+//! an interval ([`dersimonian_laird`]), with, for few projects (v3), the
+//! Hartung–Knapp–Sidik–Jonkman interval ([`hartung_knapp`]) and the prediction interval
+//! ([`prediction`]), both with quantiles of Student's t ([`student_t`]).
 //!
 //! Two rules of this module the SPEC does not state (see `docs/portfolio.md`):
 //! - **Copies.** Two documents of the same content (everything but their `results`
@@ -17,6 +19,8 @@
 //!   `project.currency` is refused ([`PoolError::MixedCurrencies`]); the median of such
 //!   an id is left empty (`mixed_currencies`). Ratios and shares are pooled whatever
 //!   the currencies.
+
+pub mod student_t;
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -327,6 +331,12 @@ pub fn dersimonian_laird(points: &[(f64, f64)]) -> Option<Estimate> {
     } else {
         0.0
     };
+    let (hk_low, hk_high) = hartung_knapp(points, &w_star, pooled).map_or((None, None), |half| {
+        (Some(pooled - half), Some(pooled + half))
+    });
+    let (pi_low, pi_high) = prediction(k, tau2, se).map_or((None, None), |half| {
+        (Some(pooled - half), Some(pooled + half))
+    });
     let estimate = Estimate {
         pooled,
         se,
@@ -336,6 +346,10 @@ pub fn dersimonian_laird(points: &[(f64, f64)]) -> Option<Estimate> {
         i2,
         q,
         k,
+        hk_low,
+        hk_high,
+        pi_low,
+        pi_high,
         weights: w_star,
     };
     [estimate.pooled, estimate.se, estimate.tau2, estimate.i2, q]
@@ -343,6 +357,37 @@ pub fn dersimonian_laird(points: &[(f64, f64)]) -> Option<Estimate> {
         .all(|v| v.is_finite())
         .then_some(estimate)
 }
+
+/// The half-width of the Hartung–Knapp–Sidik–Jonkman interval (SPEC v3):
+/// `t(k−1) × sqrt(Σw*_i (x_i − pooled)² / ((k − 1) Σw*_i))`, `t` the 97.5% quantile of
+/// Student's t; `None` below 2 points or when not finite.
+pub fn hartung_knapp(points: &[(f64, f64)], w_star: &[f64], pooled: f64) -> Option<f64> {
+    let k = points.len();
+    if k < 2 || w_star.len() != k {
+        return None;
+    }
+    let sum_star: f64 = w_star.iter().sum();
+    let spread: f64 = points
+        .iter()
+        .zip(w_star)
+        .map(|((x, _), w)| w * (x - pooled).powi(2))
+        .sum();
+    let half = student_t::t975(k - 1)? * (spread / ((k - 1) as f64 * sum_star)).sqrt();
+    half.is_finite().then_some(half)
+}
+
+/// The half-width of the 95% prediction interval (SPEC v3): `t(k−2) × sqrt(τ² + se²)`;
+/// `None` below 3 points or when not finite.
+pub fn prediction(k: usize, tau2: f64, se: f64) -> Option<f64> {
+    if k < 3 {
+        return None;
+    }
+    let half = student_t::t975(k - 2)? * (tau2 + se * se).sqrt();
+    half.is_finite().then_some(half)
+}
+
+/// Under this many pooled projects the page says "few projects" (SPEC v3).
+pub const FEW_PROJECTS: usize = 5;
 
 /// The pooled estimate of `id` over `members` (SPEC, "Portfolio"): every project is
 /// listed; those with a value and an interval of finite ends and positive width are
@@ -396,6 +441,7 @@ pub fn pool(members: &[Member], id: &str) -> Result<Pooled, PoolError> {
         unit,
         estimate,
         k: points.len(),
+        few_projects: points.len() < FEW_PROJECTS,
         projects,
     })
 }

@@ -464,6 +464,8 @@ fn ids_in_spec_order() {
             "long.cost_per_job",
             "long.cost_per_additional_job",
             "long.cost_per_beneficiary_firm",
+            // SPEC v3 (issue 25): the jobs created net of the jobs of the firms gone.
+            "long.beneficiaries.jobs_net",
             "medium.strategies.quality",
             "medium.strategies.management",
             "medium.strategies.eco_efficiency",

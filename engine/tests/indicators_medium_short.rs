@@ -263,7 +263,8 @@ fn returns_per_dollar() {
     let inds = run(&doc, &Dataset::default());
     let r = get(&inds, "long.return_per_dollar");
     close(r.value, 0.7);
-    assert_eq!(r.status, Status::NotMet);
+    // SPEC v3: reported whatever the value (the benefits are typed, not measured).
+    assert_eq!(r.status, Status::Reported);
     let m = get(&inds, "long.return_per_mif_dollar");
     assert_eq!(m.status, Status::InsufficientData);
     assert_eq!(code(m), "missing_fact");
@@ -278,5 +279,9 @@ fn returns_per_dollar() {
     assert_eq!(code(m), "negative_fact");
     doc.project.cost_mif = Some(70.0);
     let inds = run(&doc, &Dataset::default());
-    assert_eq!(get(&inds, "long.return_per_mif_dollar").status, Status::Met);
+    // SPEC v3: reported (before v3, met at ≥ 1).
+    assert_eq!(
+        get(&inds, "long.return_per_mif_dollar").status,
+        Status::Reported
+    );
 }

@@ -98,6 +98,7 @@ fn cordoba_returns() {
     let (inds, _) = indicators::compute(&doc, &Dataset::default(), None);
     let r = get(&inds, "long.return_per_dollar");
     assert_eq!(r.value, Some(7.0));
-    assert_eq!(r.status, Status::Met);
+    // SPEC v3: reported, not met (the benefits are the user's figure).
+    assert_eq!(r.status, Status::Reported);
     assert_eq!(get(&inds, "long.return_per_mif_dollar").value, Some(14.0));
 }

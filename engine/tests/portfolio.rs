@@ -102,6 +102,52 @@ fn pools_the_hand_worked_example() {
         .all(|l| l.pooled && l.reason.is_none()));
 }
 
+/// SPEC v3, the hand-worked example continued. Residuals from the pooled 8/45:
+/// −7/90, 11/90, 2/90; Σw*(x − pooled)² = (160·49 + (800/11)·121 + 160·4) / 8100
+/// = 17280/8100 = 32/15; over (k − 1) Σw* = 2 · 4320/11: (32/15)/(8640/11) = 11/4050.
+/// HKSJ = 8/45 ∓ t(2) √(11/4050) = 8/45 ∓ 4.302653 × 0.052116
+/// = [−0.046458113, 0.402013669].
+/// Prediction = 8/45 ∓ t(1) √(τ² + se²) = 8/45 ∓ 12.706205 × √(0.00375 + 11/4320)
+/// = [−0.830449464, 1.186005019].
+#[test]
+fn hartung_knapp_and_prediction_intervals_of_the_hand_worked_example() {
+    let pooled = portfolio::pool(&hand_worked(), ID).expect("pooled");
+    let e = pooled.estimate.as_ref().expect("k = 3");
+    let t2 = 4.302_652_729_911;
+    let t1 = 12.706_204_736_175;
+    let half = t2 * (11.0f64 / 4050.0).sqrt();
+    close(e.hk_low.unwrap(), 8.0 / 45.0 - half);
+    close(e.hk_high.unwrap(), 8.0 / 45.0 + half);
+    close(e.hk_low.unwrap(), -0.046_458_113_038);
+    close(e.hk_high.unwrap(), 0.402_013_668_594);
+    let half = t1 * (0.00375f64 + 11.0 / 4320.0).sqrt();
+    close(e.pi_low.unwrap(), 8.0 / 45.0 - half);
+    close(e.pi_high.unwrap(), 8.0 / 45.0 + half);
+    close(e.pi_low.unwrap(), -0.830_449_463_576);
+    assert!(pooled.few_projects);
+
+    // Two projects: an HKSJ interval with t(1), no prediction interval. A and C:
+    // w* = 400 each when τ² = 0 (Q = 400·0.05² · 2 = 2 > 1: τ² = (2 − 1)/(800 − 400)
+    // = 0.0025, w* = 200 each), pooled 0.15, residuals ∓0.05:
+    // Σw*(x − p)² = 200·0.0025·2 = 1, over 1 · 400: 0.0025; half = t(1) × 0.05.
+    let two = vec![hand_worked()[0].clone(), hand_worked()[2].clone()];
+    let pooled = portfolio::pool(&two, ID).expect("pooled");
+    let e = pooled.estimate.as_ref().expect("k = 2");
+    close(e.tau2, 0.0025);
+    close(e.pooled, 0.15);
+    close(e.hk_low.unwrap(), 0.15 - t1 * 0.05);
+    close(e.hk_high.unwrap(), 0.15 + t1 * 0.05);
+    assert_eq!((e.pi_low, e.pi_high), (None, None));
+
+    // Five projects are no longer few.
+    let mut five = hand_worked();
+    five.push(ratio("D", Some(0.15), Some([0.052, 0.248])));
+    five.push(ratio("E", Some(0.25), Some([0.152, 0.348])));
+    let pooled = portfolio::pool(&five, ID).expect("pooled");
+    assert!(!pooled.few_projects);
+    assert!(pooled.estimate.as_ref().and_then(|e| e.pi_low).is_some());
+}
+
 #[test]
 fn prints_the_pooled_estimate_as_the_issue_says() {
     let json = portfolio::pool(&hand_worked(), ID).unwrap().to_json();
@@ -111,10 +157,28 @@ fn prints_the_pooled_estimate_as_the_issue_says() {
         .keys()
         .map(String::as_str)
         .collect();
+    // Issue 25 added the HKSJ and prediction intervals and `few_projects`.
     assert_eq!(
         keys,
-        ["id", "pooled", "low", "high", "tau2", "i2", "k", "projects"]
+        [
+            "id",
+            "pooled",
+            "low",
+            "high",
+            "hk_low",
+            "hk_high",
+            "pi_low",
+            "pi_high",
+            "tau2",
+            "i2",
+            "k",
+            "few_projects",
+            "projects"
+        ]
     );
+    assert_eq!(json["few_projects"], true);
+    close(json["hk_low"].as_f64().unwrap(), -0.046_458_113_038);
+    close(json["pi_high"].as_f64().unwrap(), 1.186_005_019_131);
     assert_eq!(json["id"], ID);
     assert_eq!(json["k"], 3);
     close(json["pooled"].as_f64().unwrap(), 8.0 / 45.0);

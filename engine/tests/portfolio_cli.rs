@@ -87,9 +87,24 @@ fn an_unreadable_file_is_named_the_others_are_computed_and_the_exit_code_is_2() 
         .keys()
         .map(String::as_str)
         .collect();
+    // Issue 25: the HKSJ and prediction intervals are printed.
     assert_eq!(
         keys,
-        ["id", "pooled", "low", "high", "tau2", "i2", "k", "projects"]
+        [
+            "id",
+            "pooled",
+            "low",
+            "high",
+            "hk_low",
+            "hk_high",
+            "pi_low",
+            "pi_high",
+            "tau2",
+            "i2",
+            "k",
+            "few_projects",
+            "projects"
+        ]
     );
     assert_eq!(printed["id"], ID);
     assert_eq!(printed["k"], 3);
@@ -109,6 +124,12 @@ fn an_unreadable_file_is_named_the_others_are_computed_and_the_exit_code_is_2() 
     assert_eq!(printed["high"].as_f64(), Some(e.high));
     assert_eq!(printed["tau2"].as_f64(), Some(e.tau2));
     assert_eq!(printed["i2"].as_f64(), Some(e.i2));
+    assert_eq!(printed["hk_low"].as_f64(), e.hk_low);
+    assert_eq!(printed["hk_high"].as_f64(), e.hk_high);
+    assert_eq!(printed["pi_low"].as_f64(), e.pi_low);
+    assert_eq!(printed["pi_high"].as_f64(), e.pi_high);
+    assert!(e.hk_low.is_some() && e.pi_low.is_some());
+    assert_eq!(printed["few_projects"], true);
     assert_eq!(
         projects[0]["value"].as_f64(),
         members[0].results.indicator(ID).unwrap().value

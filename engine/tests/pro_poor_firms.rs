@@ -39,10 +39,35 @@ fn rows(firms: Vec<[FirmYear; 2]>) -> Vec<FirmYear> {
     firms.into_iter().flatten().collect()
 }
 
+/// SPEC v3: a size class needs 5 firms in its sales panel for a verdict, so each firm
+/// of these tests comes as 5 identical copies (`M1.0` … `M1.4`): every growth is the
+/// same as for one firm, every count and sum 5 times as large.
+const COPIES: usize = 5;
+
+fn fives(firms: Vec<[FirmYear; 2]>) -> Vec<FirmYear> {
+    let mut out = Vec::new();
+    for copy in 0..COPIES {
+        for [b, f] in &firms {
+            let id = format!("{}.{copy}", b.firm.as_str());
+            for r in [b, f] {
+                let mut r2 = FirmYear::new(&id, r.group, r.year);
+                for m in [S, E] {
+                    if let Some(v) = r.get(m) {
+                        r2 = r2.with(m, v);
+                    }
+                }
+                out.push(r2);
+            }
+        }
+    }
+    out
+}
+
 /// micro 200 → 260 (+30%), small 200 → 200 (0%), medium 500 → 600 (+20%),
-/// large 1000 → 1100 (+10%), one unclassified 200 → 300; all 2100 → 2460 (+17.14%).
+/// large 1000 → 1100 (+10%), one unclassified 200 → 300; all 2100 → 2460 (+17.14%);
+/// each firm 5 times ([`fives`]).
 fn mixed() -> Vec<FirmYear> {
-    let mut r = rows(vec![
+    let mut r = fives(vec![
         firm("M1", Some(5.0), 100.0, 150.0),
         firm("M2", Some(10.0), 100.0, 110.0),
         firm("S1", Some(10.5), 200.0, 200.0),
@@ -69,10 +94,10 @@ fn size_classes_against_all_beneficiaries() {
     let (out, table) = run(&Document::default(), mixed());
     let all = 2460.0 / 2100.0 - 1.0;
     let expect = [
-        ("micro", 0.3, Status::Met, 2, Some(false)),
-        ("small", 0.0, Status::NotMet, 1, Some(true)),
-        ("medium", 0.2, Status::Met, 1, Some(false)),
-        ("large", 0.1, Status::NotMet, 1, Some(true)),
+        ("micro", 0.3, Status::Met, 10, Some(false)),
+        ("small", 0.0, Status::NotMet, 5, Some(true)),
+        ("medium", 0.2, Status::Met, 5, Some(false)),
+        ("large", 0.1, Status::NotMet, 5, Some(true)),
     ];
     for (name, growth, status, n, lost) in expect {
         let ind = class(&out, name);
@@ -80,15 +105,15 @@ fn size_classes_against_all_beneficiaries() {
         assert!((value - (growth - all)).abs() < 1e-12, "{name}: {value}");
         assert_eq!(ind.status, status, "{name}");
         assert_eq!(ind.n, n, "{name}");
-        assert_eq!(ind.detail["all_n"], json!(6));
-        assert_eq!(ind.detail["unclassified"], json!(1));
-        assert_eq!(ind.detail["all_sales_b"], json!(2100.0));
-        assert_eq!(ind.detail["all_sales_f"], json!(2460.0));
+        assert_eq!(ind.detail["all_n"], json!(30));
+        assert_eq!(ind.detail["unclassified"], json!(5));
+        assert_eq!(ind.detail["all_sales_b"], json!(10500.0));
+        assert_eq!(ind.detail["all_sales_f"], json!(12300.0));
         assert_eq!(loses(&table, name), lost, "{name}");
     }
     let micro = class(&out, "micro");
-    assert_eq!(micro.detail["sales_b"], json!(200.0));
-    assert_eq!(micro.detail["sales_f"], json!(260.0));
+    assert_eq!(micro.detail["sales_b"], json!(1000.0));
+    assert_eq!(micro.detail["sales_f"], json!(1300.0));
     assert_eq!(micro.detail["employment_up_to"], json!(10.0));
     assert_eq!(micro.detail["employment_above"], json!(null));
     let line = table.iter().find(|l| l.group == "small");
@@ -102,11 +127,12 @@ fn size_classes_against_all_beneficiaries() {
 fn micro_share_over_firms_with_baseline_employment() {
     let (out, _) = run(&Document::default(), mixed());
     let ind = get(&out, "pro_poor.micro_share");
-    // Five beneficiaries with baseline employment (U1 has none), two of them ≤ 10.
+    // 25 beneficiaries with baseline employment (the U1 copies have none), 10 of
+    // them ≤ 10.
     assert_eq!(ind.value, Some(0.4));
-    assert_eq!(ind.n, 5);
+    assert_eq!(ind.n, 25);
     assert_eq!(ind.status, Status::Reported);
-    assert_eq!(ind.detail["micro"], json!(2));
+    assert_eq!(ind.detail["micro"], json!(10));
 }
 
 #[test]
@@ -123,7 +149,7 @@ fn fractional_employment_falls_in_one_class() {
 
 #[test]
 fn all_firms_of_one_size_class() {
-    let data = rows(vec![
+    let data = fives(vec![
         firm("M1", Some(3.0), 100.0, 120.0),
         firm("M2", Some(8.0), 300.0, 280.0),
     ]);
@@ -147,7 +173,7 @@ fn all_firms_of_one_size_class() {
 #[test]
 fn threshold_boundary() {
     // micro +9%, all +10%: exactly −0.01, met.
-    let exact = rows(vec![
+    let exact = fives(vec![
         firm("M1", Some(5.0), 100.0, 109.0),
         firm("L1", Some(300.0), 100.0, 111.0),
     ]);
@@ -157,7 +183,7 @@ fn threshold_boundary() {
     assert_eq!(micro.status, Status::Met);
 
     // micro +8.9%, all +9.95%: −0.0105, not met.
-    let below = rows(vec![
+    let below = fives(vec![
         firm("M1", Some(5.0), 100.0, 108.9),
         firm("L1", Some(300.0), 100.0, 111.0),
     ]);
@@ -170,7 +196,7 @@ fn threshold_boundary() {
 
 #[test]
 fn zero_baseline_sales_of_a_class() {
-    let data = rows(vec![
+    let data = fives(vec![
         firm("M1", Some(5.0), 0.0, 50.0),
         firm("L1", Some(300.0), 100.0, 111.0),
     ]);
@@ -216,4 +242,30 @@ fn target_overrides_class_status() {
     let (out, _) = run(&doc, mixed());
     // 0.3 − 0.1714 = 0.1286 < 0.2.
     assert_eq!(class(&out, "micro").status, Status::NotMet);
+}
+
+#[test]
+fn a_class_of_four_firms_names_no_loser() {
+    // SPEC v3: 4 micro firms (+0%) against all (+20%) would lose out by 20 pp, but a
+    // loser is not named on four firms.
+    let mut firms: Vec<[FirmYear; 2]> = (0..4)
+        .map(|k| firm(&format!("M{k}"), Some(5.0), 100.0, 100.0))
+        .collect();
+    firms.extend((0..5).map(|k| firm(&format!("L{k}"), Some(300.0), 100.0, 131.0)));
+    let (out, table) = run(&Document::default(), rows(firms.clone()));
+    let micro = class(&out, "micro");
+    assert_eq!(micro.status, Status::InsufficientData);
+    assert_eq!(micro.value, None);
+    assert_eq!(micro.n, 4);
+    let note = micro.note.expect("a note");
+    assert_eq!(note.code(), "pro_poor_class_few_firms");
+    assert_eq!(note.params()["min"], json!(5));
+    assert_eq!(loses(&table, "micro"), None);
+    // A fifth micro firm: 500 → 500 against 1000 → 1155 (+15.5%): loses out.
+    firms.push(firm("M4", Some(5.0), 100.0, 100.0));
+    let (out, table) = run(&Document::default(), rows(firms));
+    let micro = class(&out, "micro");
+    assert_eq!(micro.status, Status::NotMet);
+    assert!((micro.value.unwrap_or(f64::NAN) + 0.155).abs() < 1e-12);
+    assert_eq!(loses(&table, "micro"), Some(true));
 }

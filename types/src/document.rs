@@ -111,6 +111,9 @@ pub fn expected_at(path: &[&str]) -> Option<Expected> {
     Some(match path {
         [] | ["project" | "tables" | "checklist" | "targets" | "columns" | "settings"] => Object,
         ["project", "name" | "currency" | "country" | "sector" | "executing_agency"] => Text,
+        ["project", "control_description" | "data_source"] => Text,
+        ["project", "prices"] => OneOf(PRICES.into()),
+        ["project", "price_base_year"] => WholeNumber,
         ["project", "start_year" | "end_year" | "baseline_year" | "followup_year"] => WholeNumber,
         ["project", "cluster_firms" | "cost_total" | "cost_mif" | "social_benefits"] => Number,
         ["project", "institutional_arrangement" | "strategic_plan_consensus"] => {
@@ -308,8 +311,67 @@ pub struct Project {
     pub sector: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub executing_agency: Option<String>,
+    /// v3, what a reviewer asks first (SPEC, "Project facts"): which cluster serves as
+    /// control and how it was chosen, and where the data come from (free text), the
+    /// price basis and, for constant prices, its base year. Absent when not given, and
+    /// then not written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub control_description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_source: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "Prices::read"
+    )]
+    pub prices: Option<Prices>,
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "year")]
+    pub price_base_year: Option<i32>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+const PRICES: &str = "`nominal`, `constant`";
+
+/// The price basis of the amounts (SPEC v3, `prices`): read from its code or its
+/// Spanish or Portuguese word (`nominales`, `nominais`, `constantes`), any case or
+/// accent; `null` or blank for not said; anything else is refused with the field
+/// named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Prices {
+    Nominal,
+    Constant,
+}
+
+impl Prices {
+    /// The basis a word names, `None` for any other word.
+    pub fn from_word(word: &str) -> Option<Prices> {
+        match crate::text::fold(word).as_str() {
+            "nominal" | "nominales" | "nominais" => Some(Prices::Nominal),
+            "constant" | "constante" | "constantes" => Some(Prices::Constant),
+            _ => None,
+        }
+    }
+
+    /// The code written in the document.
+    pub fn code(self) -> &'static str {
+        match self {
+            Prices::Nominal => "nominal",
+            Prices::Constant => "constant",
+        }
+    }
+
+    fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Prices>, D::Error> {
+        match Lenient::deserialize(d)? {
+            Lenient::Null => Ok(None),
+            Lenient::Text(s) if s.trim().is_empty() => Ok(None),
+            Lenient::Text(s) => Prices::from_word(&s)
+                .map(Some)
+                .ok_or_else(|| invalid(&s, PRICES)),
+            Lenient::Bool(b) => Err(invalid(&b.to_string(), PRICES)),
+            Lenient::Number(n) => Err(invalid(&n.to_string(), PRICES)),
+        }
+    }
 }
 
 impl Project {

@@ -121,6 +121,9 @@ impl<'a> IndicatorId<'a> {
             ["pro_poor", "wage_gap", "vs_control"] => {
                 Family::Single(id.get("pro_poor.".len()..).unwrap_or(id))
             }
+            ["long", "beneficiaries", "jobs_net"] => {
+                Family::Single(id.get("long.".len()..).unwrap_or(id))
+            }
             [_, name] => Family::Single(name),
             _ => Family::Other,
         };

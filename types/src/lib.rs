@@ -39,8 +39,9 @@ pub use detail::{
 };
 pub use document::{
     expected_at, ChecklistAnswer, ColumnMapping, DecimalSetting, DelimiterSetting, Document,
-    DocumentError, Expected, Project, Settings, TableSettings, TableSource, Tables, YesNoUnknown,
-    CHECKLIST_ITEMS, CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
+    DocumentError, Expected, Prices, Project, Settings, TableSettings, TableSource, Tables,
+    YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS,
+    MAX_DEPTH,
 };
 pub use entity::{entity_type, EntityType};
 pub use indicator_id::{Comparison, Family, IndicatorId};

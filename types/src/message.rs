@@ -47,6 +47,8 @@
 //! | `share_above_one` | `participating`, `denominator` | more participants than cluster firms |
 //! | `not_finite` | — | a value too large to be represented |
 //! | `pro_poor_*` | see docs/pro-poor.md | the pro-poor checks |
+//! | `pretrend_years` | `years`, `with_interval`, `outside`, `first`, `last`, `baseline` | v3 pre-trend from every year before b |
+//! | `jobs_net` | `panel`, `n`, `gone`, `exited`, `baseline`, `followup` | v3 jobs created net of the jobs of the firms gone |
 //!
 //! Warnings: `years_no_data`, `years_not_before` (`baseline`, `followup`),
 //! `followup_too_early` (`followup`, `end_year`, `earliest`), `project_years_reversed`
@@ -260,6 +262,17 @@ messages! {
     ProPoorWageGapNoFirms = "pro_poor_wage_gap_no_firms" { group: Side, baseline: i32, followup: i32 },
     ProPoorWageGapUndefined = "pro_poor_wage_gap_undefined" { group: Side, year: i32 },
     ProPoorExitedJobs = "pro_poor_exited_jobs" { jobs: f64, gone: usize, firms: usize, baseline: i32, followup: i32 },
+
+    // Verdicts an evaluator can sign (issue 25, SPEC v3).
+    /// The pre-trend compared from `years` years before the baseline (`first` to
+    /// `last`), `with_interval` of them with an interval, `outside` of those not
+    /// containing 0.
+    PretrendYears = "pretrend_years" { years: usize, with_interval: usize, outside: usize, first: i32, last: i32, baseline: i32 },
+    /// A size class with fewer than `min` firms in its sales panel: no loser is named.
+    ProPoorClassFewFirms = "pro_poor_class_few_firms" { class: String, n: usize, min: usize, baseline: i32, followup: i32 },
+    /// `long.beneficiaries.jobs_net`: `panel` jobs created over `n` panel firms minus
+    /// `gone` jobs of the `exited` firms gone.
+    JobsNet = "jobs_net" { panel: f64, n: usize, gone: f64, exited: usize, baseline: i32, followup: i32 },
 }
 
 /// English name of a set of firms as used in the messages.
@@ -381,6 +394,9 @@ impl fmt::Display for Message {
             M::ProPoorWageGapNoFirms { group, baseline, followup } => write!(out, "no {} with employment, women workers and wages in both {baseline} and {followup}", group_label(*group)),
             M::ProPoorWageGapUndefined { group, year } => write!(out, "the wage gap of the {} is undefined in {year} (nobody of one sex employed, or a men's wage of 0)", group_label(*group)),
             M::ProPoorExitedJobs { jobs, gone, firms, baseline, followup } => write!(out, "{gone} of {} with a row in {baseline} have none in {followup}; they employed {jobs} in {baseline}", firms_en(*firms)),
+            M::PretrendYears { years, with_interval, outside, first, last, baseline } => write!(out, "compared from each of {years} year(s) before the baseline {baseline} ({first} to {last}): {with_interval} with an interval, {outside} of them not containing 0"),
+            M::ProPoorClassFewFirms { class, n, min, baseline, followup } => write!(out, "only {n} {class} beneficiary firm(s) with sales in both {baseline} and {followup}: at least {min} are needed to say whether the class loses out"),
+            M::JobsNet { panel, n, gone, exited, baseline, followup } => write!(out, "{panel} jobs created {baseline}→{followup} in {} with employment in both years, minus {gone} jobs in {baseline} of the {exited} beneficiary firm(s) gone by {followup}", firms_en(*n)),
             M::Unknown { code, params } => {
                 out.write_str(code)?;
                 if !params.is_empty() {

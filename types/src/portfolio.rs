@@ -125,6 +125,17 @@ pub struct Estimate {
     pub i2: f64,
     pub q: f64,
     pub k: usize,
+    /// v3: the Hartung–Knapp–Sidik–Jonkman interval,
+    /// `pooled ± t(k−1) × sqrt(Σw*_i (x_i − pooled)² / ((k − 1) Σw*_i))`.
+    #[serde(default)]
+    pub hk_low: Option<f64>,
+    #[serde(default)]
+    pub hk_high: Option<f64>,
+    /// v3: the 95% prediction interval `pooled ± t(k−2) × sqrt(τ² + se²)`, k ≥ 3.
+    #[serde(default)]
+    pub pi_low: Option<f64>,
+    #[serde(default)]
+    pub pi_high: Option<f64>,
     /// Each study's random-effects weight `w*_i`, in the order given.
     #[serde(skip)]
     pub weights: Vec<f64>,
@@ -187,12 +198,17 @@ pub struct Pooled {
     pub estimate: Option<Estimate>,
     /// The number of projects pooled (those with a usable interval), even below 2.
     pub k: usize,
+    /// v3: fewer than 5 projects pooled (the page says "few projects").
+    #[serde(default)]
+    pub few_projects: bool,
     pub projects: Vec<PoolLine>,
 }
 
 impl Pooled {
-    /// `{"id", "pooled", "low", "high", "tau2", "i2", "k", "projects"}` (issue 15),
-    /// the pooled numbers null with fewer than 2 pooled projects.
+    /// `{"id", "pooled", "low", "high", "hk_low", "hk_high", "pi_low", "pi_high",
+    /// "tau2", "i2", "k", "few_projects", "projects"}` (issue 15; v3 the HKSJ and
+    /// prediction intervals, issue 25), the pooled numbers null with fewer than 2
+    /// pooled projects (the prediction interval below 3).
     pub fn to_json(&self) -> Value {
         let e = self.estimate.as_ref();
         json!({
@@ -200,9 +216,14 @@ impl Pooled {
             "pooled": e.map(|e| e.pooled),
             "low": e.map(|e| e.low),
             "high": e.map(|e| e.high),
+            "hk_low": e.and_then(|e| e.hk_low),
+            "hk_high": e.and_then(|e| e.hk_high),
+            "pi_low": e.and_then(|e| e.pi_low),
+            "pi_high": e.and_then(|e| e.pi_high),
             "tau2": e.map(|e| e.tau2),
             "i2": e.map(|e| e.i2),
             "k": self.k,
+            "few_projects": self.few_projects,
             "projects": self.projects,
         })
     }

@@ -259,6 +259,8 @@ pub fn entries(lang: Lang, detail: &Map<String, Value>) -> Vec<(String, String)>
             // The event study has its own chart, the caveat and a missing
             // denominator's reason are worded where the result is read.
             _ if matches!(key.as_str(), "event" | "caveat" | "denominator_note") => {}
+            // The pre-trend's years (`[t, value, low, high]`, v3) are an event study too.
+            Value::Array(_) if key == "years" => {}
             Value::Object(inner) if key != "series" && key != "items" => {
                 for (k, v) in inner {
                     if let Some(text) = scalar(lang, k, v) {

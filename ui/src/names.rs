@@ -118,6 +118,7 @@ fn fixed_key(id: &str) -> Option<&'static str> {
         "medium.knowledge_institutions" => "ind.medium.knowledge_institutions",
         "pro_poor.wage_gap.vs_control" => "ind.pro_poor.wage_gap.vs_control",
         "pro_poor.exited_firms_jobs" => "ind.pro_poor.exited_firms_jobs",
+        "long.beneficiaries.jobs_net" => "ind.long.beneficiaries.jobs_net",
         "screening.eligible" => "ind.screening.eligible",
         "screening.eligible_share" => "ind.screening.eligible_share",
         _ => return None,

@@ -847,6 +847,50 @@ pub fn message_text(lang: Lang, message: &Message) -> String {
                 pt: "{gone} de {firms} empresa(s) beneficiária(s) com uma linha em {baseline} não têm nenhuma em {followup}; empregavam {jobs} pessoas em {baseline}",
             }
         }
+        M::PretrendYears {
+            years,
+            with_interval,
+            outside,
+            first,
+            last,
+            baseline,
+        } => tr! {
+            lang, "note.pretrend_years", [years, baseline, first, last, with_interval, outside],
+            en: "compared from each of {years} year(s) before the baseline {baseline} ({first} to {last}): {with_interval} with an interval, {outside} of them not containing 0",
+            es: "comparado desde cada uno de los {years} año(s) anteriores a la línea de base {baseline} ({first} a {last}): {with_interval} con intervalo, {outside} de ellos sin contener el 0",
+            pt: "comparado a partir de cada um dos {years} ano(s) anteriores à linha de base {baseline} ({first} a {last}): {with_interval} com intervalo, {outside} deles sem conter o 0",
+        },
+        M::ProPoorClassFewFirms {
+            class,
+            n,
+            min,
+            baseline,
+            followup,
+        } => {
+            let class = word(lang, class);
+            tr! {
+                lang, "note.pro_poor_class_few_firms", [n, class, baseline, followup, min],
+                en: "only {n} {class} beneficiary firm(s) with sales in both {baseline} and {followup}: at least {min} are needed to say whether the class loses out",
+                es: "solo {n} empresa(s) beneficiaria(s) de este tamaño ({class}) con datos de ventas en {baseline} y en {followup}: se necesitan al menos {min} para decir si el grupo pierde",
+                pt: "apenas {n} empresa(s) beneficiária(s) deste porte ({class}) com dados de vendas em {baseline} e em {followup}: são necessárias pelo menos {min} para dizer se o grupo perde",
+            }
+        }
+        M::JobsNet {
+            panel,
+            n,
+            gone,
+            exited,
+            baseline,
+            followup,
+        } => {
+            let (panel, gone) = (amount(lang, *panel), amount(lang, *gone));
+            tr! {
+                lang, "note.jobs_net", [panel, baseline, followup, n, gone, exited],
+                en: "{panel} jobs created {baseline}→{followup} in {n} beneficiary firm(s) with employment in both years, minus {gone} jobs in {baseline} of the {exited} beneficiary firm(s) gone by {followup}",
+                es: "{panel} empleos creados {baseline}→{followup} en {n} empresa(s) beneficiaria(s) con datos de empleo en ambos años, menos {gone} empleos en {baseline} de las {exited} empresa(s) beneficiaria(s) que salieron antes de {followup}",
+                pt: "{panel} empregos criados {baseline}→{followup} em {n} empresa(s) beneficiária(s) com dados de emprego nos dois anos, menos {gone} empregos em {baseline} das {exited} empresa(s) beneficiária(s) que saíram antes de {followup}",
+            }
+        }
         M::Unknown { code, params } => raw(code, params),
     }
 }

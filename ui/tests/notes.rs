@@ -389,6 +389,29 @@ fn one_of_each() -> Vec<Message> {
             baseline: 2019,
             followup: 2023,
         },
+        M::PretrendYears {
+            years: 2,
+            with_interval: 2,
+            outside: 1,
+            first: 2016,
+            last: 2017,
+            baseline: 2019,
+        },
+        M::ProPoorClassFewFirms {
+            class: s("micro"),
+            n: 4,
+            min: 5,
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::JobsNet {
+            panel: 175.0,
+            n: 12,
+            gone: 20.0,
+            exited: 2,
+            baseline: 2018,
+            followup: 2023,
+        },
     ]
 }
 
@@ -466,6 +489,9 @@ fn variant_index(message: &Message) -> usize {
         M::ProPoorWageGapNoFirms { .. } => 67,
         M::ProPoorWageGapUndefined { .. } => 68,
         M::ProPoorExitedJobs { .. } => 69,
+        M::PretrendYears { .. } => 70,
+        M::ProPoorClassFewFirms { .. } => 71,
+        M::JobsNet { .. } => 72,
         M::Unknown { .. } => usize::MAX,
     }
 }

@@ -15,12 +15,14 @@
 //!   `employment_b_gone` (the employment in `b` of the firms gone), `employment_unknown`
 //!   (firms gone with no employment in `b`), the years.
 //! - `design.attrition.differential`: attrition(B) − attrition(C); met if |value| ≤ 0.10.
-//! - `design.pretrend.{sales,employment}`: over the earliest year `p` before `b`, the
-//!   growth `p → b` of the beneficiaries minus that of the control firms (balanced
-//!   panels of (p, b)), with the bootstrap interval of the comparisons. met when the
-//!   interval contains 0 (ends included), not_met when it does not, reported without
-//!   an interval. Detail as a comparison: `pre_year`, `groups`, `difference`,
-//!   `bootstrap`.
+//! - `design.pretrend.{sales,employment}` (v3): from every year `t` before `b`, the
+//!   growth `t → b` of the beneficiaries minus that of the control firms (balanced
+//!   panels of (t, b)), with the bootstrap interval of the comparisons
+//!   (`detail.years`: `[t, value, low, high]`). met when every interval contains 0
+//!   (ends included), not_met when one does not, reported when no year has an
+//!   interval. The value is the earliest year's (`pre_year`); a year without a panel on
+//!   a side is left out. Detail as a comparison of the earliest year: `pre_year`,
+//!   `groups`, `difference`, `bootstrap`, then `years`.
 
 use serde_json::{Map, Value};
 
@@ -29,7 +31,7 @@ use super::panels::{num, opt, Panel, Side};
 use super::productivity::Metric;
 use super::spans::YearRows;
 use super::Ctx;
-use cluster_eval_types::detail::{to_map, AttritionCounts};
+use cluster_eval_types::detail::{to_map, AttritionCounts, EventYear};
 use cluster_eval_types::document::Settings;
 use crate::model::{FirmYear, Measure};
 use crate::panel::finite;
@@ -371,37 +373,51 @@ pub fn attrition(ctx: &Ctx<'_>) -> Vec<Indicator> {
     out
 }
 
-/// The panels of the pre-trend: the earliest year before b, and per measure of
-/// [`PRETREND_MEASURES`] the four panels (p, b). `None` without a year before b.
+/// The panels of the pre-trend: per year `t` before b (in order) and per measure of
+/// [`PRETREND_MEASURES`], the four panels (t, b). `None` without a year before b.
 pub struct PreTrend {
-    pub pre_year: i32,
-    pub panels: [[Panel; 4]; 2],
+    /// `(t, panels[measure][side])`, earliest first; never empty.
+    pub years: Vec<(i32, [[Panel; 4]; 2])>,
 }
 
 impl PreTrend {
     pub fn build(ctx: &Ctx<'_>, rows: &YearRows<'_>) -> Option<PreTrend> {
         let b = ctx.years.baseline;
-        let p = rows.years().next().filter(|p| *p < b)?;
-        let panels = rows.panels(p, b, PRETREND_MEASURES.map(Metric::Amount));
-        Some(PreTrend {
-            pre_year: p,
-            panels,
-        })
+        let years: Vec<(i32, [[Panel; 4]; 2])> = rows
+            .years()
+            .filter(|t| *t < b)
+            .map(|t| (t, rows.panels(t, b, PRETREND_MEASURES.map(Metric::Amount))))
+            .collect();
+        (!years.is_empty()).then_some(PreTrend { years })
     }
 
-    /// The beneficiaries' and control panels of measure `k`.
-    pub fn pair(&self, k: usize) -> (&Panel, &Panel) {
-        let p = &self.panels[k];
-        (&p[Side::Beneficiary as usize], &p[Side::Control as usize])
+    /// The earliest year before b.
+    pub fn pre_year(&self) -> i32 {
+        self.years.first().map_or(i32::MIN, |(t, _)| *t)
+    }
+
+    /// The beneficiaries' and control panels of measure `k` from the `at`-th year.
+    pub fn pair(&self, at: usize, k: usize) -> Option<(&Panel, &Panel)> {
+        let p = &self.years.get(at)?.1[k];
+        Some((&p[Side::Beneficiary as usize], &p[Side::Control as usize]))
     }
 }
 
-/// The two pre-trend checks; `intervals[k]` is the bootstrap interval of measure `k`'s
-/// panels (computed with every other interval), when both have at least 2 firms.
+/// The two pre-trend checks (SPEC v3): the comparison of the beneficiaries with the
+/// control firms from every year `t` before b to b (`detail.years`:
+/// `[t, value, low, high]` as the event study), met when every interval contains 0
+/// (ends included), not_met when one does not, reported when no year has an interval.
+/// `intervals[k][at]` is the bootstrap interval of measure `k` from the `at`-th year
+/// (computed with every other interval), when both panels have at least 2 firms.
+///
+/// A year without a panel on a side (or with a baseline sum of 0) is left out of
+/// `detail.years`. The value, its interval and the detail of the panels are those of
+/// the earliest year that has a comparison (`pre_year`), normally the earliest year
+/// before b; with none, insufficient data with the earliest year's reason.
 pub fn pretrend(
     ctx: &Ctx<'_>,
     pre: Option<&PreTrend>,
-    intervals: [Option<Interval>; 2],
+    intervals: [Vec<Option<Interval>>; 2],
 ) -> Vec<Indicator> {
     let b = ctx.years.baseline;
     let mut out = Vec::with_capacity(2);
@@ -422,18 +438,7 @@ pub fn pretrend(
             out.push(ind);
             continue;
         };
-        let p = pre.pre_year;
-        ind.detail.insert("pre_year".into(), p.into());
-        let (g, c) = pre.pair(k);
-        ind.n = g.n() + c.n();
-        let mut groups = Map::new();
-        for (s, panel) in [(Side::Beneficiary, g), (Side::Control, c)] {
-            if panel.n() > 0 {
-                groups.insert(s.key().into(), Value::Object(panel.stats(b - p)));
-            }
-        }
-        ind.detail.insert("groups".into(), Value::Object(groups));
-        let checked = |side: Side, panel: &Panel| -> Result<f64, Message> {
+        let checked = |side: Side, panel: &Panel, p: i32| -> Result<f64, Message> {
             if !ctx.data.firms.has(measure) {
                 return Err(Message::MissingColumn {
                     column: measure.name().into(),
@@ -456,41 +461,110 @@ pub fn pretrend(
                 baseline: p,
             })
         };
-        let (gg, gc) = match (checked(Side::Beneficiary, g), checked(Side::Control, c)) {
-            (Err(m), _) | (_, Err(m)) => {
-                ind.say(m);
-                out.push(ind);
+        // Every year's comparison: (at, t, value), or the earliest year's reason.
+        let mut points: Vec<(usize, i32, f64)> = Vec::new();
+        let mut first_reason = None;
+        for (at, (t, _)) in pre.years.iter().enumerate() {
+            let Some((g, c)) = pre.pair(at, k) else {
                 continue;
+            };
+            match (checked(Side::Beneficiary, g, *t), checked(Side::Control, c, *t)) {
+                (Err(m), _) | (_, Err(m)) => {
+                    first_reason.get_or_insert(m);
+                }
+                (Ok(a), Ok(z)) => match finite(a - z) {
+                    Some(v) => points.push((at, *t, v)),
+                    None => {
+                        first_reason.get_or_insert(Message::NotFinite);
+                    }
+                },
             }
-            (Ok(a), Ok(z)) => (a, z),
+        }
+        let interval_of = |at: usize| -> Option<[f64; 2]> {
+            intervals[k]
+                .get(at)
+                .copied()
+                .flatten()
+                .filter(|i| i.low.is_finite() && i.high.is_finite())
+                .map(|i| [i.low, i.high])
         };
-        let Some(value) = finite(gg - gc) else {
-            ind.say(Message::NotFinite);
+        let Some(&(at, p, value)) = points.first() else {
+            ind.detail.insert("pre_year".into(), pre.pre_year().into());
+            if let Some((g, c)) = pre.pair(0, k) {
+                ind.n = g.n() + c.n();
+            }
+            ind.detail.insert("years".into(), Value::Array(Vec::new()));
+            ind.say(first_reason.unwrap_or(Message::NotFinite));
             out.push(ind);
             continue;
         };
+        let Some((g, c)) = pre.pair(at, k) else {
+            out.push(ind);
+            continue;
+        };
+        ind.detail.insert("pre_year".into(), p.into());
+        ind.n = g.n() + c.n();
+        let mut groups = Map::new();
+        for (s, panel) in [(Side::Beneficiary, g), (Side::Control, c)] {
+            if panel.n() > 0 {
+                groups.insert(s.key().into(), Value::Object(panel.stats(b - p)));
+            }
+        }
+        ind.detail.insert("groups".into(), Value::Object(groups));
         ind.value = Some(value);
         ind.detail.insert("difference".into(), num(value));
-        let (message, ci) = interval_note(ctx, Side::Beneficiary, g, c, intervals[k]);
+        let interval = intervals[k].get(at).copied().flatten();
+        let (message, ci) = interval_note(ctx, Side::Beneficiary, g, c, interval);
         ind.detail.insert(
             "bootstrap".into(),
-            bootstrap_json(&ctx.doc.settings, intervals[k]),
+            bootstrap_json(&ctx.doc.settings, interval),
         );
         ind.ci = ci;
-        ind.status = match ci {
-            Some([low, high]) if low <= 0.0 && 0.0 <= high => Status::Met,
-            Some(_) => Status::NotMet,
-            None => Status::Reported,
+        let years: Vec<EventYear> = points
+            .iter()
+            .map(|&(at, t, v)| {
+                let i = interval_of(at);
+                EventYear(t, v, i.map(|i| i[0]), i.map(|i| i[1]))
+            })
+            .collect();
+        let with_interval: Vec<[f64; 2]> = points
+            .iter()
+            .filter_map(|&(at, _, _)| interval_of(at))
+            .collect();
+        let outside = with_interval
+            .iter()
+            .filter(|[low, high]| !(*low <= 0.0 && 0.0 <= *high))
+            .count();
+        ind.status = match (with_interval.is_empty(), outside) {
+            (true, _) => Status::Reported,
+            (false, 0) => Status::Met,
+            (false, _) => Status::NotMet,
         };
-        ind.say(message.unwrap_or(Message::Compared {
-            group: Side::Beneficiary,
-            versus: Side::Control,
-            measure: measure.name().into(),
-            n: g.n(),
-            n_versus: c.n(),
-            baseline: p,
-            followup: b,
-        }));
+        ind.detail.insert(
+            "years".into(),
+            serde_json::to_value(&years).unwrap_or(Value::Array(Vec::new())),
+        );
+        let last = points.last().map_or(p, |(_, t, _)| *t);
+        ind.say(if points.len() > 1 && !with_interval.is_empty() {
+            Message::PretrendYears {
+                years: points.len(),
+                with_interval: with_interval.len(),
+                outside,
+                first: p,
+                last,
+                baseline: b,
+            }
+        } else {
+            message.unwrap_or(Message::Compared {
+                group: Side::Beneficiary,
+                versus: Side::Control,
+                measure: measure.name().into(),
+                n: g.n(),
+                n_versus: c.n(),
+                baseline: p,
+                followup: b,
+            })
+        });
         out.push(ind);
     }
     out

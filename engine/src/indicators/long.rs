@@ -231,6 +231,12 @@ fn comparison_detail(ind: &mut Indicator, g: &Panel, c: &Panel, span: i32) {
         evidence: Evidence::of(g.n().min(c.n())),
         caveat: Message::ClusterCaveat,
     }));
+    // SPEC v3, concentration: on an amount, the share of the group's baseline held by
+    // its two largest firms (not for labour productivity, a ratio).
+    if !g.ratio {
+        ind.detail
+            .insert(super::verdicts::TOP2_SHARE.into(), super::verdicts::top2_json(g));
+    }
 }
 
 /// `long.local_gdp_vs_national`: `g_local − g_national` over b→f, or over the first

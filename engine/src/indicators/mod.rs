@@ -8,7 +8,8 @@
 //!
 //! Files: [`status`] (status rules, targets), `crate::message` (the messages),
 //! [`productivity`] (what productivity means for a table), [`panels`] (balanced
-//! panels and series), [`bootstrap`], [`long`], [`returns`], [`medium`], [`short`], [`screening`] (proposals, Section V).
+//! panels and series), [`bootstrap`], [`long`], [`returns`], [`jobs_net`], [`medium`], [`short`], [`screening`] (proposals, Section V),
+//! [`verdicts`] (v3: the design flags and concentration of the comparisons).
 //!
 //! Without years (`None`) every before/after indicator is `insufficient_data` with
 //! the `no_years` note; `long.local_gdp_vs_national` then uses the territory table's
@@ -20,6 +21,7 @@ pub mod costs;
 pub mod design;
 pub mod event;
 pub mod firms;
+pub mod jobs_net;
 pub mod long;
 pub mod medium;
 pub mod panels;
@@ -29,6 +31,7 @@ pub mod screening;
 pub mod short;
 pub mod spans;
 pub mod status;
+pub mod verdicts;
 
 use cluster_eval_types::document::Document;
 use cluster_eval_types::indicator_id::IndicatorId;
@@ -249,11 +252,12 @@ pub fn compute(
                     .map(|(_, p)| jobs.add(&p[m][*side as usize], &p[m][Side::Control as usize]))
                     .collect();
             }
-            let pre_jobs = pre.as_ref().map(|p| {
-                [0, 1].map(|k| {
-                    let (g, c) = p.pair(k);
-                    jobs.add(g, c)
-                })
+            // Per pre-trend measure, one job per year before b.
+            let pre_jobs: [Vec<Option<usize>>; 2] = [0, 1].map(|k| match pre.as_ref() {
+                Some(p) => (0..p.years.len())
+                    .map(|at| p.pair(at, k).and_then(|(g, c)| jobs.add(g, c)))
+                    .collect(),
+                None => Vec::new(),
             });
             let found = jobs.run(doc.settings.reps(), doc.settings.seed);
             let mut design_out = design::balance(&ctx, productivity.metric);
@@ -261,7 +265,7 @@ pub fn compute(
             design_out.extend(design::pretrend(
                 &ctx,
                 pre.as_ref(),
-                pre_jobs.map_or([None, None], |j| j.map(|at| event::found(&found, at))),
+                pre_jobs.map(|j| j.into_iter().map(|at| event::found(&found, at)).collect()),
             ));
             out.splice(0..0, design_out);
             for (i, (id, side, versus)) in LONG_PANEL_IDS.into_iter().enumerate() {
@@ -300,6 +304,7 @@ pub fn compute(
                 Some(&employment),
                 index.distinct(&[Group::Beneficiary]).count(),
             ));
+            out.push(jobs_net::jobs_net(&ctx, &employment));
             out.extend(medium::medium(&ctx, &sales));
             if let Some(end) = doc.project.end_year {
                 if y.followup < end.saturating_add(3) {
@@ -327,6 +332,7 @@ pub fn compute(
                 None,
                 index.distinct(&[Group::Beneficiary]).count(),
             ));
+            out.push(no_years(jobs_net::ID, Horizon::Long, Unit::Count));
             for (id, unit) in medium::IDS {
                 out.push(no_years(id, Horizon::Medium, unit));
             }

@@ -2,16 +2,17 @@
 //! per dollar of the project, 14 per MIF dollar).
 //!
 //! `long.return_per_dollar = social_benefits / cost_total`,
-//! `long.return_per_mif_dollar = social_benefits / cost_mif`; met if ≥ 1. Detail:
+//! `long.return_per_mif_dollar = social_benefits / cost_mif`; reported (SPEC v3: the
+//! benefits are a figure the user typed, not one the calculator measured, so the
+//! ratio is a level with no built-in test; before v3 it was met if ≥ 1). Detail:
 //! `social_benefits`, the divisor under its own name, and `currency`. Independent of
 //! the years. A missing fact, a divisor of 0 or a negative cost gives
 //! `insufficient_data`.
 
 use super::panels::num;
-use super::status;
 use cluster_eval_types::document::Project;
 use crate::panel::finite;
-use cluster_eval_types::results::{Horizon, Indicator, Message, Unit};
+use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 
 /// Both return indicators, in the SPEC's order.
 pub fn returns(project: &Project) -> Vec<Indicator> {
@@ -68,7 +69,7 @@ fn ratio(id: &str, project: &Project, field: &str, cost: Option<f64>) -> Indicat
     }
     if let Some(v) = finite(b / c) {
         ind.value = Some(v);
-        ind.status = status::at_least(v, 1.0);
+        ind.status = Status::Reported;
     }
     ind
 }

@@ -19,15 +19,6 @@ pub fn positive(value: f64) -> Status {
     }
 }
 
-/// `met` if `value ≥ threshold`, else `not_met` (returns per dollar: threshold 1).
-pub fn at_least(value: f64, threshold: f64) -> Status {
-    if value >= threshold {
-        Status::Met
-    } else {
-        Status::NotMet
-    }
-}
-
 /// The `vs_control` rule: met if the interval's low end is above 0; not_met if the
 /// value is ≤ 0; otherwise inconclusive. Without an interval (fewer than 2 firms on a
 /// side): inconclusive if > 0, else not_met — one control firm is never evidence of

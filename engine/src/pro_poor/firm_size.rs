@@ -16,6 +16,8 @@
 //!   firm (as `long.beneficiaries.sales.growth`), including firms whose baseline
 //!   employment is unknown; those are counted in `detail.unclassified`.
 //! - Growth is of summed sales (`Y_f / Y_b − 1`, SPEC "Balanced panel").
+//! - v3: a class with fewer than 5 firms in its sales panel is `insufficient_data`
+//!   (`pro_poor_class_few_firms`); its `growth` stays in the detail, the value is null.
 
 use crate::model::Measure;
 use crate::panel::PanelSums;
@@ -24,6 +26,10 @@ use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 use super::{missing_columns, no_panel, no_years, plain, put, put_years, Ctx, EPS};
 
 pub const MICRO_SHARE: &str = "pro_poor.micro_share";
+
+/// SPEC v3: a size class with fewer firms than this in its sales panel is
+/// `insufficient_data` (a loser is not named on four firms).
+pub const MIN_CLASS_FIRMS: usize = 5;
 
 /// A size class: its id suffix, the employment it starts above (exclusive) and the
 /// employment it goes up to (inclusive).
@@ -182,6 +188,16 @@ fn class_vs_all(ctx: &Ctx<'_>, class: &SizeClass) -> Indicator {
         return ind;
     }
     ind.n = own.n();
+    if own.n() < MIN_CLASS_FIRMS {
+        ind.say(Message::ProPoorClassFewFirms {
+            class: class.name.into(),
+            n: own.n(),
+            min: MIN_CLASS_FIRMS,
+            baseline: years.baseline,
+            followup: years.followup,
+        });
+        return ind;
+    }
     let (Some(growth), Some(all_growth)) = (own.growth(), all.growth()) else {
         ind.say(Message::ProPoorZeroSales {
             class: class.name.into(),

@@ -9,8 +9,8 @@
 //!
 //! Output: the table as plain text (default), as CSV (`--csv`), or as JSON (`--json`);
 //! with `--id ID` the pooled estimate of ID follows, and `--json --id ID` prints only
-//! the pooled estimate: `{"id", "pooled", "low", "high", "tau2", "i2", "k",
-//! "projects"}`.
+//! the pooled estimate: `{"id", "pooled", "low", "high", "hk_low", "hk_high",
+//! "pi_low", "pi_high", "tau2", "i2", "k", "few_projects", "projects"}`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -349,7 +349,7 @@ fn pooled_text(pooled: &Pooled) -> String {
         pooled.id
     );
     match &pooled.estimate {
-        Some(e) => out.push_str(&format!(
+        Some(e) => out.push_str(&(format!(
             "{} projects pooled: {}, 95% interval {} to {}, se {}, tau² {:.6}, I² {:.1}%, Q {:.4}\n",
             e.k,
             number(e.pooled, unit),
@@ -359,7 +359,7 @@ fn pooled_text(pooled: &Pooled) -> String {
             e.tau2,
             e.i2 * 100.0,
             e.q,
-        )),
+        ) + &few_projects_text(e, unit))),
         None => out.push_str(&format!(
             "{} project{} with an interval: a pooled estimate needs at least 2\n",
             pooled.k,
@@ -390,6 +390,33 @@ fn pooled_text(pooled: &Pooled) -> String {
         ]);
     }
     out.push_str(&aligned(&rows));
+    out
+}
+
+/// The v3 lines under the pooled estimate: the HKSJ interval, the prediction interval
+/// (k ≥ 3), and "few projects" under 5.
+fn few_projects_text(e: &portfolio::Estimate, unit: Option<Unit>) -> String {
+    let mut out = String::new();
+    if let (Some(l), Some(h)) = (e.hk_low, e.hk_high) {
+        out.push_str(&format!(
+            "Hartung–Knapp–Sidik–Jonkman 95% interval {} to {}\n",
+            number(l, unit),
+            number(h, unit)
+        ));
+    }
+    if let (Some(l), Some(h)) = (e.pi_low, e.pi_high) {
+        out.push_str(&format!(
+            "95% prediction interval {} to {}\n",
+            number(l, unit),
+            number(h, unit)
+        ));
+    }
+    if e.k < portfolio::FEW_PROJECTS {
+        out.push_str(&format!(
+            "few projects (fewer than {}): read the Hartung–Knapp–Sidik–Jonkman interval\n",
+            portfolio::FEW_PROJECTS
+        ));
+    }
     out
 }
 
