@@ -19,5 +19,5 @@ pub mod workbook_link;
 
 pub use cluster_eval_ui::{
     csv_export, detail_names, example, fields, format, formulas, i18n, labels, messages, names,
-    notes,
+    notes, verdict,
 };

@@ -70,9 +70,15 @@ pub fn EventStudy(indicator: Indicator) -> impl IntoView {
     })
 }
 
-/// A status as a coloured word.
+/// A design check's status as a coloured word: passed or failed (never "met": SPEC,
+/// "Verdicts and their words").
 fn status(lang: Lang, s: Status) -> impl IntoView {
-    view! { <span class=format!("status {}", status_code(s))>{t(lang, status_key(s))}</span> }
+    let key = match s {
+        Status::Met => "verdict.passed",
+        Status::NotMet => "verdict.failed",
+        other => status_key(other),
+    };
+    view! { <span class=format!("status {}", status_code(s))>{t(lang, key)}</span> }
 }
 
 /// A cell of a value, labelled by its column for the stacked phone layout.

@@ -5,7 +5,7 @@
 
 use cluster_eval_types::TableKind;
 use cluster_eval_ui::report::{
-    method, summary, title_block, Method, Summary, TitleBlock, TitleFacts, STATUS_KEYS,
+    method, summary, title_block, Method, Summary, TitleBlock, TitleFacts, COUNT_KEYS,
 };
 use leptos::prelude::*;
 
@@ -16,7 +16,8 @@ use crate::state::AppState;
 
 #[component]
 pub fn Summary() -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
     let results = expect_context::<Reading>().results;
     view! {
         <section class="card summary" id="summary" data-testid="summary" aria-labelledby="summary-title"
@@ -24,7 +25,7 @@ pub fn Summary() -> impl IntoView {
             {move || {
                 let lang = lang.get();
                 let title = view! { <h3 id="summary-title">{t(lang, "summary.title")}</h3> };
-                match results.with(|r| summary(lang, r)) {
+                match results.with(|r| state.doc.with(|d| summary(lang, r, &d.targets))) {
                     Some(s) => view! { {title} {summary_body(lang, s)} }.into_any(),
                     None => view! { {title} <p class="hint">{t(lang, "summary.none")}</p> }
                         .into_any(),
@@ -136,7 +137,7 @@ pub fn Method() -> impl IntoView {
 /// The summary under its title: the counts per horizon (each horizon linking to its
 /// table) and the key findings (each linking to its indicator's row).
 fn summary_body(lang: Lang, s: Summary) -> impl IntoView {
-    let labels = STATUS_KEYS.map(|k| t(lang, k));
+    let labels = COUNT_KEYS.map(|k| t(lang, k));
     let rows = s
         .counts
         .into_iter()
@@ -145,10 +146,10 @@ fn summary_body(lang: Lang, s: Summary) -> impl IntoView {
             // stacked and its header hidden, and bare numbers said nothing.
             let numbers = c.numbers();
             let cells = numbers.map(|n| (n, if n == 0 { "value zero" } else { "value" }));
-            let [met, not_met, inconclusive, insufficient, reported] = numbers;
+            let [positive, negative, not_conclusive, insufficient, no_verdict] = numbers;
             view! {
-                <tr data-testid=format!("summary-{}", c.horizon) data-met=met data-not-met=not_met
-                    data-inconclusive=inconclusive data-insufficient=insufficient data-reported=reported>
+                <tr data-testid=format!("summary-{}", c.horizon) data-positive=positive data-negative=negative
+                    data-not-conclusive=not_conclusive data-insufficient=insufficient data-no-verdict=no_verdict>
                     <th scope="row"><a href=format!("#horizon-{}", c.horizon)>{name}</a></th>
                     {cells.into_iter().zip(labels).map(|((n, class), label)| {
                         view! { <td class=class data-label=label>{n}</td> }

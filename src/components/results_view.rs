@@ -17,11 +17,12 @@ use crate::components::winners::WinnersLosers;
 use crate::fields::{parse_number, shown_while_typing};
 use crate::format;
 use crate::i18n::{t, Lang};
-use crate::labels::{horizon_hint_key, horizon_key, status_code, status_key, target_in_percent};
+use crate::labels::{horizon_hint_key, horizon_key, status_code, target_in_percent};
 use crate::names::indicator_name;
 use crate::notes::{note_text, warning_text};
 use crate::reading::Reading;
 use crate::state::AppState;
+use crate::verdict::{verdict, verdict_text};
 
 #[component]
 pub fn ResultsView() -> impl IntoView {
@@ -180,10 +181,14 @@ fn indicator_row(state: AppState, lang: Lang, currency: &str, i: Indicator) -> i
         )
     });
     let message = note_text(lang, i.note.as_ref(), &i.message);
-    let has_target = state.doc.with_untracked(|d| d.targets.contains_key(&i.id));
+    let target = state.doc.with_untracked(|d| d.targets.get(&i.id).copied());
+    let has_target = target.is_some();
+    let verdict = verdict(&i, has_target);
+    let target_text = target.map(|t| format::value(lang, &i.id, i.unit, Some(t), currency));
+    let verdict_text = verdict_text(lang, &i, verdict, target_text.as_deref());
     let name = indicator_name(lang, &i.id);
     view! {
-        <tr id=format!("indicator-{}", i.id) data-testid=format!("indicator-{}", i.id) data-value=raw_value data-status=status>
+        <tr id=format!("indicator-{}", i.id) data-testid=format!("indicator-{}", i.id) data-value=raw_value data-status=status data-verdict=verdict.code()>
             <th scope="row">
                 <span class="indicator-name">{name}</span>
                 <code class="indicator-id">{i.id.clone()}</code>
@@ -193,8 +198,7 @@ fn indicator_row(state: AppState, lang: Lang, currency: &str, i: Indicator) -> i
             </th>
             <td class="value" data-label=t(lang, "results.value")>{value_text}{evidence(lang, &i)}</td>
             <td data-label=t(lang, "results.status")>
-                <span class=format!("status {status}")>{t(lang, status_key(i.status))}</span>
-                {has_target.then(|| view! { <small class="by-target">{t(lang, "results.by_target")}</small> })}
+                <span class=format!("status {status} verdict-{}", verdict.code()) data-testid="verdict">{verdict_text}</span>
             </td>
             <td class="value" data-label=t(lang, "results.interval")>{interval.unwrap_or_else(|| "—".into())}</td>
             <td class="value" data-label="n">{i.n}</td>

@@ -66,8 +66,14 @@ pub fn import_file(state: AppState, file: web_sys::File) {
 /// Downloads the results as CSV for the reader's spreadsheet.
 fn export_csv(state: AppState, results: &cluster_eval_types::Results) {
     let lang = state.lang.get_untracked();
-    let name = state.doc.with_untracked(|d| d.project.name.clone());
-    let text = crate::csv_export::results_csv(lang, results, &name);
+    let (name, targets, currency) = state.doc.with_untracked(|d| {
+        (
+            d.project.name.clone(),
+            d.targets.clone(),
+            d.project.currency.clone(),
+        )
+    });
+    let text = crate::csv_export::results_csv(lang, results, &name, &targets, &currency);
     let _ = files::download(
         &files::safe_file_name(&name, "csv"),
         "text/csv;charset=utf-8",

