@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::context::{AgencyType, AreaType, Prices, SectorType};
 use crate::migrate;
 use crate::results::Results;
 
@@ -111,6 +112,12 @@ pub fn expected_at(path: &[&str]) -> Option<Expected> {
     Some(match path {
         [] | ["project" | "tables" | "checklist" | "targets" | "columns" | "settings"] => Object,
         ["project", "name" | "currency" | "country" | "sector" | "executing_agency"] => Text,
+        ["project", "control_description" | "data_source"] => Text,
+        ["project", "clusters" | "price_base_year"] => WholeNumber,
+        ["project", "sector_type"] => OneOf(SectorType::EXPECTED.into()),
+        ["project", "area_type"] => OneOf(AreaType::EXPECTED.into()),
+        ["project", "agency_type"] => OneOf(AgencyType::EXPECTED.into()),
+        ["project", "prices"] => OneOf(Prices::EXPECTED.into()),
         ["project", "start_year" | "end_year" | "baseline_year" | "followup_year"] => WholeNumber,
         ["project", "cluster_firms" | "cost_total" | "cost_mif" | "social_benefits"] => Number,
         ["project", "institutional_arrangement" | "strategic_plan_consensus"] => {
@@ -308,11 +315,51 @@ pub struct Project {
     pub sector: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub executing_agency: Option<String>,
+    /// v3, the contexts Section II of the seed compares (SPEC, "Project facts"):
+    /// optional, refused with the field named when outside their vocabulary, and left
+    /// out of the file when not set (a document without them keeps its shape).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::context::optional"
+    )]
+    pub sector_type: Option<SectorType>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::context::optional"
+    )]
+    pub area_type: Option<AreaType>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::context::optional"
+    )]
+    pub agency_type: Option<AgencyType>,
+    /// The number of productive systems the project works with (`None`: 1).
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "year")]
+    pub clusters: Option<i32>,
+    /// v3, what a reviewer asks first: which cluster serves as control and how it was
+    /// chosen, where the data come from (free text, left out of the file when blank).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub control_description: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub data_source: String,
+    /// Nominal or constant prices, with the base year of constant prices.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::context::optional"
+    )]
+    pub prices: Option<Prices>,
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "year")]
+    pub price_base_year: Option<i32>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
 impl Project {
+    /// The number of productive systems (v3 `clusters`; 1 when not set).
+    pub fn clusters_or_one(&self) -> i64 {
+        self.clusters.map_or(1, i64::from)
+    }
+
     /// The footnote-19 tags that are set, by their ids.
     pub fn tags(&self) -> Vec<&'static str> {
         let flags = [

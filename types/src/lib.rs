@@ -12,11 +12,12 @@
 //!
 //! The modules form layers, each using only those below it (a test of the engine,
 //! `engine/tests/layers.rs`, fails on a cycle), bottom to top: `text`, `vocab`,
-//! `lcg`, `migrate`, `json`; `entity`, `schema`, `message`; `results`; `detail`,
-//! `document`, `indicator_id`; `reading`, `portfolio`.
+//! `lcg`, `migrate`, `json`; `context`, `entity`, `schema`, `message`; `results`;
+//! `detail`, `document`, `indicator_id`; `reading`, `portfolio`.
 
 #![forbid(unsafe_code)]
 
+pub mod context;
 pub mod detail;
 pub mod document;
 pub mod entity;
@@ -42,6 +43,7 @@ pub use document::{
     DocumentError, Expected, Project, Settings, TableSettings, TableSource, Tables, YesNoUnknown,
     CHECKLIST_ITEMS, CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
 };
+pub use context::{AgencyType, AreaType, CostBand, Prices, SectorType};
 pub use entity::{entity_type, EntityType};
 pub use indicator_id::{Comparison, Family, IndicatorId};
 pub use lcg::Lcg;
@@ -54,4 +56,4 @@ pub use reading::{
 pub use results::{ErrorEntry, Horizon, Indicator, Results, Status, Unit, Warning, WinnerLoser};
 pub use schema::{columns, ColumnDef, ColumnType};
 pub use text::{fold, is_invisible, yes_no};
-pub use vocab::{Flag, Group, Measure, Side, TableKind};
+pub use vocab::{ActivityStatus, Flag, Group, Measure, Side, TableKind};

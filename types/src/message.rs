@@ -47,10 +47,15 @@
 //! | `share_above_one` | `participating`, `denominator` | more participants than cluster firms |
 //! | `not_finite` | — | a value too large to be represented |
 //! | `pro_poor_*` | see docs/pro-poor.md | the pro-poor checks |
+//! | `adoption_share`, `no_adoption_panel`, `adoption_compared` | `group`, `flag`, (`n`, `n_control`), `baseline`, `followup` | v3 innovation and new markets |
+//! | `non_participants_compared`, `no_non_participants` | `measure`, `n`, `n_control`, `baseline`, `followup` | v3 non-participating cluster firms against C |
+//! | `table_column_missing` | `table`, `column` | v3: a table other than firms lacks the column |
+//! | `activities_counted`, `no_activities_in_years` | `rows`, `baseline`, `followup` | v3 `short.activities_executed` |
+//! | `disbursement_counted`, `budget_zero` | `rows` | v3 `short.disbursement_rate` |
 //!
 //! Warnings: `years_no_data`, `years_not_before` (`baseline`, `followup`),
 //! `followup_too_early` (`followup`, `end_year`, `earliest`), `project_years_reversed`
-//! (`start_year`, `end_year`).
+//! (`start_year`, `end_year`), `business_actors_left_out` (`actors`, `count`; v3).
 
 use std::fmt;
 
@@ -260,6 +265,23 @@ messages! {
     ProPoorWageGapNoFirms = "pro_poor_wage_gap_no_firms" { group: Side, baseline: i32, followup: i32 },
     ProPoorWageGapUndefined = "pro_poor_wage_gap_undefined" { group: Side, year: i32 },
     ProPoorExitedJobs = "pro_poor_exited_jobs" { jobs: f64, gone: usize, firms: usize, baseline: i32, followup: i32 },
+
+    // v3: innovation and new markets, execution, non-participants, actors (issue 23).
+    /// `flag`: `innovation` or `new_market`; the flag panel of `group`.
+    AdoptionShare = "adoption_share" { group: Side, flag: String, n: usize, baseline: i32, followup: i32 },
+    NoAdoptionPanel = "no_adoption_panel" { group: Side, flag: String, baseline: i32, followup: i32 },
+    AdoptionCompared = "adoption_compared" { group: Side, flag: String, n: usize, n_control: usize, baseline: i32, followup: i32 },
+    /// The firms of the cluster that did not take part (group `cluster`) against C.
+    NonParticipantsCompared = "non_participants_compared" { measure: String, n: usize, n_control: usize, baseline: i32, followup: i32 },
+    NoNonParticipants = "no_non_participants",
+    /// A column of a table other than *firms* is absent (`status`, `budget`).
+    TableColumnMissing = "table_column_missing" { table: TableKind, column: String },
+    ActivitiesCounted = "activities_counted" { rows: usize, baseline: i32, followup: i32 },
+    NoActivitiesInYears = "no_activities_in_years" { baseline: i32, followup: i32 },
+    DisbursementCounted = "disbursement_counted" { rows: usize },
+    BudgetZero = "budget_zero",
+    /// Warning: actors typed as businesses, left out of `medium.institutions`.
+    BusinessActorsLeftOut = "business_actors_left_out" { actors: Vec<String>, count: usize },
 }
 
 /// English name of a set of firms as used in the messages.
@@ -278,6 +300,15 @@ fn firms_en(n: usize) -> String {
         "1 beneficiary firm".into()
     } else {
         format!("{n} beneficiary firms")
+    }
+}
+
+/// `innovation` / `new_market` in English sentences.
+fn flag_en(flag: &str) -> &str {
+    match flag {
+        "innovation" => "a new product or process",
+        "new_market" => "a new market",
+        other => other,
     }
 }
 
@@ -381,6 +412,17 @@ impl fmt::Display for Message {
             M::ProPoorWageGapNoFirms { group, baseline, followup } => write!(out, "no {} with employment, women workers and wages in both {baseline} and {followup}", group_label(*group)),
             M::ProPoorWageGapUndefined { group, year } => write!(out, "the wage gap of the {} is undefined in {year} (nobody of one sex employed, or a men's wage of 0)", group_label(*group)),
             M::ProPoorExitedJobs { jobs, gone, firms, baseline, followup } => write!(out, "{gone} of {} with a row in {baseline} have none in {followup}; they employed {jobs} in {baseline}", firms_en(*firms)),
+            M::AdoptionShare { group, flag, n, baseline, followup } => write!(out, "share of {n} {} with rows in {baseline} and {followup} that reported {} in a year after {baseline} up to {followup}", group_label(*group), flag_en(flag)),
+            M::NoAdoptionPanel { group, flag, baseline, followup } => write!(out, "no {} with rows in {baseline} and {followup} and {flag} known in a year after {baseline} up to {followup}", group_label(*group)),
+            M::AdoptionCompared { group, flag, n, n_control, baseline, followup } => write!(out, "share of {n} {} that reported {} {baseline}→{followup} minus that of {n_control} control firms", group_label(*group), flag_en(flag)),
+            M::NonParticipantsCompared { measure, n, n_control, baseline, followup } => write!(out, "{measure} growth {baseline}→{followup} of {n} non-participating cluster firms minus that of {n_control} control firms"),
+            M::NoNonParticipants => out.write_str("the firms table has no non-participating cluster firms (group cluster)"),
+            M::TableColumnMissing { table, column } => write!(out, "the {table} table has no {column} column"),
+            M::ActivitiesCounted { rows, baseline, followup } => write!(out, "activities done out of {rows} activity rows of {baseline}–{followup} (done, planned or cancelled)"),
+            M::NoActivitiesInYears { baseline, followup } => write!(out, "the activities table has no row in {baseline}–{followup}"),
+            M::DisbursementCounted { rows } => write!(out, "amount disbursed over the budget of {rows} subsidy rows with a budget"),
+            M::BudgetZero => out.write_str("the budgets sum to 0: the disbursement rate is undefined"),
+            M::BusinessActorsLeftOut { actors, count } => write!(out, "{count} actor(s) typed as a business left out of the institutions counted (Annex II counts non-firm actors): {}", actors.join(", ")),
             M::Unknown { code, params } => {
                 out.write_str(code)?;
                 if !params.is_empty() {
