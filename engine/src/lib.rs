@@ -34,6 +34,9 @@ internal_modules!(compute, indicators, model, panel, pro_poor, read, session, sy
 pub mod portfolio;
 
 pub use cluster_eval_types::{
+    ActivityStatus, AgencyType, AreaType, CostBand, Prices, SectorType,
+};
+pub use cluster_eval_types::{
     entity_type, expected_at, ChecklistAnswer, ColumnMapping, Comparison, DecimalSetting,
     DelimiterSetting, Document, DocumentError, EntityType, ErrorEntry, Expected, Family, Horizon,
     Indicator, IndicatorId, Message, Project, Results, Settings, Side, Status, TableSettings,
