@@ -32,6 +32,9 @@ macro_rules! internal_modules {
 internal_modules!(compute, indicators, model, panel, pro_poor, read, session, synth, years);
 /// Several projects side by side: the portfolio table and the pooled estimate.
 pub mod portfolio;
+/// v3: a portfolio's totals and its pooled estimate by context (sector type, area,
+/// agency, cost band…), with the test for subgroup differences.
+pub mod contexts;
 
 pub use cluster_eval_types::{
     ActivityStatus, AgencyType, AreaType, CostBand, Prices, SectorType,
