@@ -73,14 +73,22 @@ pub fn totals(members: &[Member]) -> Totals {
         let p = &m.document.project;
         t.projects += 1;
         t.clusters += p.clusters_or_one();
-        if let Some(c) = p.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        if let Some(c) = p
+            .country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             countries.insert(c.to_lowercase());
         }
         let currency = match m.currency() {
             c if c.is_empty() => "(none)".to_string(),
             c => c,
         };
-        for (sum, cost) in [(&mut t.cost_total, p.cost_total), (&mut t.cost_mif, p.cost_mif)] {
+        for (sum, cost) in [
+            (&mut t.cost_total, p.cost_total),
+            (&mut t.cost_mif, p.cost_mif),
+        ] {
             if let Some(c) = cost.filter(|c| c.is_finite()) {
                 *sum.entry(currency.clone()).or_insert(0.0) += c;
             }
@@ -106,7 +114,8 @@ pub fn by_context(members: &[Member], id: &str, fact: ContextFact) -> Result<ByC
     let mut order: Vec<String> = canonical(fact).into_iter().map(str::to_string).collect();
     let mut lines: BTreeMap<String, Vec<PoolLine>> = BTreeMap::new();
     for (member, line) in members.iter().zip(pooled.projects) {
-        let level = level_of(&member.document.project, fact).unwrap_or_else(|| UNKNOWN_LEVEL.into());
+        let level =
+            level_of(&member.document.project, fact).unwrap_or_else(|| UNKNOWN_LEVEL.into());
         if level != UNKNOWN_LEVEL && !order.contains(&level) {
             order.push(level.clone());
         }
@@ -189,7 +198,11 @@ pub fn subgroup_test(levels: &[Level]) -> Option<(f64, usize)> {
     let w: Vec<f64> = est.iter().map(|(_, se)| 1.0 / (se * se)).collect();
     let sum_w: f64 = w.iter().sum();
     let mean = est.iter().zip(&w).map(|((x, _), w)| x * w).sum::<f64>() / sum_w;
-    let q: f64 = est.iter().zip(&w).map(|((x, _), w)| w * (x - mean).powi(2)).sum();
+    let q: f64 = est
+        .iter()
+        .zip(&w)
+        .map(|((x, _), w)| w * (x - mean).powi(2))
+        .sum();
     q.is_finite().then_some((q, est.len() - 1))
 }
 
@@ -288,12 +301,24 @@ mod tests {
         // χ²(1) at 3.841459: 0.05; χ²(2) at x: e^{−x/2}; χ²(3) at 7.814728: 0.05;
         // χ²(10) at 18.307038: 0.05; χ²(1) at 0: 1.
         let close = |a: f64, b: f64| assert!((a - b).abs() < 1e-6, "{a} {b}");
-        close(chi2_upper(3.841_458_820_694_124, 1.0).unwrap_or(f64::NAN), 0.05);
+        close(
+            chi2_upper(3.841_458_820_694_124, 1.0).unwrap_or(f64::NAN),
+            0.05,
+        );
         close(chi2_upper(5.0, 2.0).unwrap_or(f64::NAN), (-2.5f64).exp());
-        close(chi2_upper(7.814_727_903_251_178, 3.0).unwrap_or(f64::NAN), 0.05);
-        close(chi2_upper(18.307_038_053_275_146, 10.0).unwrap_or(f64::NAN), 0.05);
+        close(
+            chi2_upper(7.814_727_903_251_178, 3.0).unwrap_or(f64::NAN),
+            0.05,
+        );
+        close(
+            chi2_upper(18.307_038_053_275_146, 10.0).unwrap_or(f64::NAN),
+            0.05,
+        );
         close(chi2_upper(0.0, 1.0).unwrap_or(f64::NAN), 1.0);
-        close(chi2_upper(1.0, 4.0).unwrap_or(f64::NAN), 0.909_795_989_608_004_4);
+        close(
+            chi2_upper(1.0, 4.0).unwrap_or(f64::NAN),
+            0.909_795_989_608_004_4,
+        );
         assert_eq!(chi2_upper(-1.0, 1.0), None);
         close(ln_gamma(5.0), 24f64.ln());
         close(ln_gamma(0.5), std::f64::consts::PI.sqrt().ln());

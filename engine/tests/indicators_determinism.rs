@@ -79,7 +79,12 @@ fn interval_brackets_the_estimate_on_a_real_panel() {
     let (inds, _) = indicators::compute(&doc, &data, Some(years));
     // The v3 ids read columns this table does not have (production, innovation,
     // new_market, export_destinations): they have no value, so nothing to bracket.
-    let v3 = [".production.", ".innovation.", ".new_markets.", ".export_destinations."];
+    let v3 = [
+        ".production.",
+        ".innovation.",
+        ".new_markets.",
+        ".export_destinations.",
+    ];
     for ind in inds
         .iter()
         .filter(|i| i.id.ends_with(".vs_control") && !v3.iter().any(|m| i.id.contains(m)))

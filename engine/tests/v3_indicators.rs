@@ -80,7 +80,10 @@ fn production_is_defined_as_sales() {
     // B: 50 + 50 → 60 + 55: 115 / 100 − 1 = 0.15.
     close(get(&r, "long.beneficiaries.production.growth").value, 0.15);
     // K adds N1 (40 → 30) and N2 (40 → 45): 180 → 190, 10 / 180.
-    close(get(&r, "long.cluster.production.growth").value, 10.0 / 180.0);
+    close(
+        get(&r, "long.cluster.production.growth").value,
+        10.0 / 180.0,
+    );
     // C: 100 → 110, growth 0.10; B − C = 0.05; K − C = 0.0556 − 0.10 < 0: not met.
     let b = get(&r, "long.beneficiaries.production.vs_control");
     close(b.value, 0.05);
@@ -133,7 +136,10 @@ fn innovation_and_new_markets_over_the_flag_panel() {
 fn export_destinations_are_counted_as_an_amount() {
     let r = compute(&doc());
     // B: 1 + 0 → 3 + 1: growth 3; C: 2 + 1 → 2 + 1: growth 0.
-    close(get(&r, "long.beneficiaries.export_destinations.growth").value, 3.0);
+    close(
+        get(&r, "long.beneficiaries.export_destinations.growth").value,
+        3.0,
+    );
     close(
         get(&r, "long.beneficiaries.export_destinations.vs_control").value,
         3.0,
@@ -170,7 +176,10 @@ fn non_participants_against_the_control_firms() {
     let r = compute(&d);
     let s = get(&r, "pro_poor.non_participants.sales.vs_control");
     assert_eq!(s.status, Status::InsufficientData);
-    assert_eq!(s.note.as_ref().map(|n| n.code()), Some("no_non_participants"));
+    assert_eq!(
+        s.note.as_ref().map(|n| n.code()),
+        Some("no_non_participants")
+    );
 }
 
 #[test]
@@ -200,7 +209,10 @@ fn execution_of_activities_and_budget() {
     for id in ["short.activities_executed", "short.disbursement_rate"] {
         let i = get(&r, id);
         assert_eq!(i.status, Status::InsufficientData, "{id}");
-        assert_eq!(i.note.as_ref().map(|n| n.code()), Some("table_column_missing"));
+        assert_eq!(
+            i.note.as_ref().map(|n| n.code()),
+            Some("table_column_missing")
+        );
     }
 }
 
@@ -223,7 +235,9 @@ fn institutions_leave_business_actors_out() {
 #[test]
 fn bad_values_are_row_errors_naming_the_column() {
     let mut d = doc();
-    d.tables.firms.push_str("X1\tbeneficiary\t2019\t1\t1\t1\tno\tno\t2.5\n");
+    d.tables
+        .firms
+        .push_str("X1\tbeneficiary\t2019\t1\t1\t1\tno\tno\t2.5\n");
     d.tables.activities.push_str("G\t2020\t4\tfuturistic\n");
     d.tables.subsidies.push_str("2023\t10\t-5\n");
     let r = compute(&d);
@@ -259,7 +273,10 @@ fn synonyms_of_the_new_columns() {
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     close(get(&r, "long.beneficiaries.innovation").value, 1.0);
     close(get(&r, "long.beneficiaries.new_markets").value, 1.0);
-    close(get(&r, "long.beneficiaries.export_destinations.growth").value, 1.0);
+    close(
+        get(&r, "long.beneficiaries.export_destinations.growth").value,
+        1.0,
+    );
     close(get(&r, "short.activities_executed").value, 0.0);
     close(get(&r, "short.disbursement_rate").value, 0.5);
 }
@@ -306,5 +323,11 @@ fn project_context_facts_are_read_and_refused_with_the_field_named() {
     }
     // Blank is not set.
     let json = r#"{"format":"cluster-eval","version":1,"project":{"sector_type":" "},"tables":{}}"#;
-    assert_eq!(Document::from_json(json).expect("valid").project.sector_type, None);
+    assert_eq!(
+        Document::from_json(json)
+            .expect("valid")
+            .project
+            .sector_type,
+        None
+    );
 }

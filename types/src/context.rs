@@ -190,12 +190,18 @@ mod tests {
     #[test]
     fn words_in_three_languages() {
         assert_eq!(SectorType::from_word("Moderno"), Some(SectorType::Modern));
-        assert_eq!(SectorType::from_word(" tradicional "), Some(SectorType::Traditional));
+        assert_eq!(
+            SectorType::from_word(" tradicional "),
+            Some(SectorType::Traditional)
+        );
         assert_eq!(AreaType::from_word("Dinâmica"), Some(AreaType::Booming));
         assert_eq!(AreaType::from_word("rezagada"), Some(AreaType::Marginal));
         assert_eq!(AgencyType::from_word("PÚBLICA"), Some(AgencyType::Public));
         assert_eq!(AgencyType::from_word("mista"), Some(AgencyType::Mixed));
-        assert_eq!(AgencyType::from_word("Universidade"), Some(AgencyType::University));
+        assert_eq!(
+            AgencyType::from_word("Universidade"),
+            Some(AgencyType::University)
+        );
         assert_eq!(Prices::from_word("constantes"), Some(Prices::Constant));
         assert_eq!(Prices::from_word("nominais"), Some(Prices::Nominal));
         assert_eq!(SectorType::from_word("futuristic"), None);
@@ -204,10 +210,22 @@ mod tests {
 
     #[test]
     fn cost_bands() {
-        assert_eq!(CostBand::of(Some(149_999.0), "USD"), Some(CostBand::Under150k));
-        assert_eq!(CostBand::of(Some(150_000.0), "usd"), Some(CostBand::From150kTo500k));
-        assert_eq!(CostBand::of(Some(1_500_000.0), "USD"), Some(CostBand::From1500k));
-        assert_eq!(CostBand::of(Some(900_000.0), "USD"), Some(CostBand::From500kTo1500k));
+        assert_eq!(
+            CostBand::of(Some(149_999.0), "USD"),
+            Some(CostBand::Under150k)
+        );
+        assert_eq!(
+            CostBand::of(Some(150_000.0), "usd"),
+            Some(CostBand::From150kTo500k)
+        );
+        assert_eq!(
+            CostBand::of(Some(1_500_000.0), "USD"),
+            Some(CostBand::From1500k)
+        );
+        assert_eq!(
+            CostBand::of(Some(900_000.0), "USD"),
+            Some(CostBand::From500kTo1500k)
+        );
         assert_eq!(CostBand::of(Some(900_000.0), "EUR"), None);
         assert_eq!(CostBand::of(None, "USD"), None);
     }

@@ -33,6 +33,7 @@ pub mod schema;
 pub mod text;
 pub mod vocab;
 
+pub use context::{AgencyType, AreaType, CostBand, Prices, SectorType};
 pub use detail::{
     AttritionCounts, BalanceDetail, BalanceGroups, ControlReading, DetailHead, DetailYears,
     EventDetail, EventYear, Evidence, GrowthDetail, LocalGdp, Moments, Participation,
@@ -43,7 +44,6 @@ pub use document::{
     DocumentError, Expected, Project, Settings, TableSettings, TableSource, Tables, YesNoUnknown,
     CHECKLIST_ITEMS, CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
 };
-pub use context::{AgencyType, AreaType, CostBand, Prices, SectorType};
 pub use entity::{entity_type, EntityType};
 pub use indicator_id::{Comparison, Family, IndicatorId};
 pub use lcg::Lcg;

@@ -258,7 +258,9 @@ impl ContextFact {
     }
 
     pub fn from_name(name: &str) -> Option<ContextFact> {
-        ContextFact::ALL.into_iter().find(|f| f.name() == name.trim())
+        ContextFact::ALL
+            .into_iter()
+            .find(|f| f.name() == name.trim())
     }
 }
 

@@ -223,7 +223,10 @@ mod tests {
             names(TableKind::Activities),
             ["activity", "year", "firms", "status"]
         );
-        assert_eq!(columns(TableKind::Activities)[ACTIVITIES_STATUS].name, "status");
+        assert_eq!(
+            columns(TableKind::Activities)[ACTIVITIES_STATUS].name,
+            "status"
+        );
         assert_eq!(names(TableKind::Actors), ["actor", "type", "year"]);
         assert_eq!(
             names(TableKind::Subsidies),

@@ -300,11 +300,12 @@ impl ActivityStatus {
             | "concluido" | "executada" | "executado" | "finalizada" | "finalizado" => {
                 ActivityStatus::Done
             }
-            "planned" | "pending" | "planificada" | "planificado" | "programada"
-            | "programado" | "prevista" | "previsto" | "pendiente" | "planejada"
-            | "planejado" | "pendente" => ActivityStatus::Planned,
-            "cancelled" | "canceled" | "cancelada" | "cancelado" | "suspendida"
-            | "suspendido" | "suspensa" | "suspenso" => ActivityStatus::Cancelled,
+            "planned" | "pending" | "planificada" | "planificado" | "programada" | "programado"
+            | "prevista" | "previsto" | "pendiente" | "planejada" | "planejado" | "pendente" => {
+                ActivityStatus::Planned
+            }
+            "cancelled" | "canceled" | "cancelada" | "cancelado" | "suspendida" | "suspendido"
+            | "suspensa" | "suspenso" => ActivityStatus::Cancelled,
             _ => return None,
         })
     }
