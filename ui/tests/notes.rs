@@ -389,6 +389,54 @@ fn one_of_each() -> Vec<Message> {
             baseline: 2019,
             followup: 2023,
         },
+        M::AdoptionShare {
+            group: Side::Beneficiary,
+            flag: "innovation".into(),
+            n: 12,
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::NoAdoptionPanel {
+            group: Side::Control,
+            flag: "new_market".into(),
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::AdoptionCompared {
+            group: Side::Cluster,
+            flag: "innovation".into(),
+            n: 12,
+            n_control: 9,
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::NonParticipantsCompared {
+            measure: "sales".into(),
+            n: 4,
+            n_control: 9,
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::NoNonParticipants,
+        M::TableColumnMissing {
+            table: TableKind::Activities,
+            column: "status".into(),
+        },
+        M::ActivitiesCounted {
+            rows: 7,
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::NoActivitiesInYears {
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::DisbursementCounted { rows: 5 },
+        M::BudgetZero,
+        M::BusinessActorsLeftOut {
+            actors: vec!["Coop".into()],
+            count: 1,
+        },
     ]
 }
 
@@ -466,6 +514,17 @@ fn variant_index(message: &Message) -> usize {
         M::ProPoorWageGapNoFirms { .. } => 67,
         M::ProPoorWageGapUndefined { .. } => 68,
         M::ProPoorExitedJobs { .. } => 69,
+        M::AdoptionShare { .. } => 70,
+        M::NoAdoptionPanel { .. } => 71,
+        M::AdoptionCompared { .. } => 72,
+        M::NonParticipantsCompared { .. } => 73,
+        M::NoNonParticipants => 74,
+        M::TableColumnMissing { .. } => 75,
+        M::ActivitiesCounted { .. } => 76,
+        M::NoActivitiesInYears { .. } => 77,
+        M::DisbursementCounted { .. } => 78,
+        M::BudgetZero => 79,
+        M::BusinessActorsLeftOut { .. } => 80,
         M::Unknown { .. } => usize::MAX,
     }
 }
