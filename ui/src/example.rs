@@ -101,10 +101,10 @@ fn v3_cells(id: &str, group: &str, year: i32) -> String {
     };
     let after = year > 2018;
     let (p_innovation, p_market, new_destination) = match group {
-        "beneficiary" if after => (0.22, 0.16, 0.45),
-        "cluster" if after => (0.10, 0.06, 0.15),
-        _ if after => (0.07, 0.05, 0.12),
-        _ => (0.05, 0.03, 0.0),
+        "beneficiary" if after => (0.13, 0.08, 0.3),
+        "cluster" if after => (0.05, 0.04, 0.1),
+        _ if after => (0.03, 0.02, 0.1),
+        _ => (0.03, 0.02, 0.0),
     };
     let flag = |p: f64, r: f64| if r < p { "sí" } else { "no" };
     let base = (draw(3) * 3.0).floor();
