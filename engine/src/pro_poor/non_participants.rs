@@ -6,8 +6,8 @@
 //! of the control firms, over balanced panels, with the stratified bootstrap interval
 //! of every `vs_control`. The reading is the other way round from a programme's
 //! comparison: **not_met** (they fell behind) when the interval lies below 0 (its
-//! upper end < 0), **met** (they gained alongside) when it lies above 0 (its lower end
-//! > 0), inconclusive otherwise, and inconclusive without an interval. No
+//! upper end below 0), **met** (they gained alongside) when it lies above 0 (its lower
+//! end above 0), inconclusive otherwise, and inconclusive without an interval. No
 //! non-participating firm, or no panel on a side: insufficient_data, never an error.
 //!
 //! Detail, as a `vs_control`'s: `groups` (`{non_participants, control}`: the panel
