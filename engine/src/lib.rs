@@ -30,6 +30,9 @@ macro_rules! internal_modules {
 }
 
 internal_modules!(compute, indicators, model, panel, pro_poor, read, session, synth, years);
+/// v3: a portfolio's totals and its pooled estimate by context (sector type, area,
+/// agency, cost band…), with the test for subgroup differences.
+pub mod contexts;
 /// Several projects side by side: the portfolio table and the pooled estimate.
 pub mod portfolio;
 
@@ -40,6 +43,7 @@ pub use cluster_eval_types::{
     TableSettings, TableSource, Tables, Unit, Warning, WinnerLoser, YesNoUnknown, CHECKLIST_ITEMS,
     CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
 };
+pub use cluster_eval_types::{ActivityStatus, AgencyType, AreaType, CostBand, SectorType};
 pub use compute::{
     compute, compute_from_reads, core_of, error_entries, error_entry, finish, read_document_table,
     with_results,

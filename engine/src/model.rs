@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 
-pub use cluster_eval_types::vocab::{Flag, Group, Measure, TableKind};
+pub use cluster_eval_types::vocab::{ActivityStatus, Flag, Group, Measure, TableKind};
 
 /// One valid row of the firms table: one firm in one year.
 #[derive(Clone, PartialEq)]
@@ -20,15 +20,15 @@ pub struct FirmYear {
     pub line: usize,
     /// The measures in [`Measure::ALL`] order (see [`FirmYear::get`]): a value where
     /// `present` has the measure's bit, 0 elsewhere, so that the derived equality is
-    /// the equality of every `get`. Half the size of `[Option<f64>; 16]`: a large
+    /// the equality of every `get`. About half the size of `[Option<f64>; 17]`: a large
     /// table's rows are built, kept and scanned again and again.
     values: [f64; Measure::COUNT],
-    present: u16,
+    present: u32,
     pub flags: [Option<bool>; Flag::COUNT],
 }
 
 // One bit of `FirmYear::present` per measure.
-const _: () = assert!(Measure::COUNT <= u16::BITS as usize);
+const _: () = assert!(Measure::COUNT <= u32::BITS as usize);
 
 impl fmt::Debug for FirmYear {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -159,6 +159,17 @@ pub struct ActivityRow {
     pub line: usize,
     /// Number of firms involved.
     pub firms: Option<f64>,
+    /// v3: `None` when the table has no `status` column; a blank status is
+    /// [`ActivityStatus::Done`] (a listed activity took place).
+    pub status: Option<ActivityStatus>,
+}
+
+impl ActivityRow {
+    /// Whether the activity took place (no status column, a blank status, or done):
+    /// only these count in `medium.firm_cooperation`.
+    pub fn done(&self) -> bool {
+        matches!(self.status, None | Some(ActivityStatus::Done))
+    }
 }
 
 /// One non-firm actor taking part in one year.
@@ -177,6 +188,9 @@ pub struct SubsidyRow {
     pub line: usize,
     pub amount: Option<f64>,
     pub component: Option<String>,
+    /// v3: the amount planned for the year and component, when the table has a
+    /// `budget` column and the cell a value.
+    pub budget: Option<f64>,
 }
 
 /// One entity submitting a proposal for a joint initiative (SPEC, "proposals": one

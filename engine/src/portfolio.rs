@@ -38,6 +38,8 @@ pub use cluster_eval_types::portfolio::{
     Cell, Duplicate, Estimate, Member, NotPooled, PoolError, PoolLine, Pooled, Row, StatusCounts,
     Summary, Table,
 };
+// v3: the types of a portfolio by context (computed in `crate::contexts`).
+pub use cluster_eval_types::portfolio::{ByContext, ContextFact, Level, Totals, UNKNOWN_LEVEL};
 
 /// The indicators a portfolio shows when none are chosen (issue 15): the
 /// beneficiaries' and the cluster's `vs_control` comparisons, the design checks'

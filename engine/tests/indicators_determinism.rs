@@ -77,7 +77,18 @@ fn interval_brackets_the_estimate_on_a_real_panel() {
         followup: 2023,
     };
     let (inds, _) = indicators::compute(&doc, &data, Some(years));
-    for ind in inds.iter().filter(|i| i.id.ends_with(".vs_control")) {
+    // The v3 ids read columns this table does not have (production, innovation,
+    // new_market, export_destinations): they have no value, so nothing to bracket.
+    let v3 = [
+        ".production.",
+        ".innovation.",
+        ".new_markets.",
+        ".export_destinations.",
+    ];
+    for ind in inds
+        .iter()
+        .filter(|i| i.id.ends_with(".vs_control") && !v3.iter().any(|m| i.id.contains(m)))
+    {
         let v = ind.value.expect("value");
         let [low, high] = ind.ci.expect("interval");
         assert!(low < v && v < high, "{}: {low} {v} {high}", ind.id);

@@ -459,6 +459,24 @@ fn ids_in_spec_order() {
             "long.beneficiaries.sales.vs_sector",
             "long.beneficiaries.productivity.vs_sector",
             "long.beneficiaries.employment.vs_sector",
+            // v3 (issue 23).
+            "long.cluster.production.growth",
+            "long.cluster.production.vs_control",
+            "long.beneficiaries.production.growth",
+            "long.beneficiaries.production.vs_control",
+            "long.beneficiaries.production.vs_sector",
+            "long.cluster.innovation",
+            "long.cluster.innovation.vs_control",
+            "long.cluster.new_markets",
+            "long.cluster.new_markets.vs_control",
+            "long.beneficiaries.innovation",
+            "long.beneficiaries.innovation.vs_control",
+            "long.beneficiaries.new_markets",
+            "long.beneficiaries.new_markets.vs_control",
+            "long.cluster.export_destinations.growth",
+            "long.cluster.export_destinations.vs_control",
+            "long.beneficiaries.export_destinations.growth",
+            "long.beneficiaries.export_destinations.vs_control",
             "long.return_per_dollar",
             "long.return_per_mif_dollar",
             "long.cost_per_job",
@@ -480,6 +498,8 @@ fn ids_in_spec_order() {
             "short.participating_firms",
             "short.participation_share",
             "short.subsidies_total",
+            "short.activities_executed",
+            "short.disbursement_rate",
         ]
     );
 }

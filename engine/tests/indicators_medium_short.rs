@@ -122,6 +122,7 @@ fn institutions_and_cooperation_count_per_year() {
         year,
         line: 0,
         firms,
+        status: None,
     };
     d.activities = vec![
         activity("A", 2019, Some(3.0)),
@@ -210,6 +211,7 @@ fn short_run_facts_firms_and_subsidies() {
         line: 0,
         amount,
         component: component.map(str::to_string),
+        budget: None,
     };
     d.subsidies = vec![
         sub(2019, Some(100.0), Some("training")),

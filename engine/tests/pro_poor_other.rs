@@ -136,7 +136,8 @@ fn without_years_only_the_checklist_is_computed() {
         FirmYear::new("F1", Group::Beneficiary, 2023).with(Measure::Employment, 6.0),
     ];
     let (out, table) = pro_poor::compute(&doc, &data(rows), None);
-    assert_eq!(out.len(), 34);
+    // 34, and the two v3 non-participant comparisons.
+    assert_eq!(out.len(), 36);
     for ind in &out {
         if ind.id == "pro_poor.checklist" {
             assert_eq!(ind.value, Some(0.5));

@@ -256,6 +256,9 @@ fn ids_come_in_spec_order() {
     );
     expected.push("pro_poor.wage_gap.vs_control".into());
     expected.push("pro_poor.exited_firms_jobs".into());
+    // v3: the cluster's non-participating firms against the control firms.
+    expected.push("pro_poor.non_participants.sales.vs_control".into());
+    expected.push("pro_poor.non_participants.employment.vs_control".into());
     assert_eq!(ids, expected);
     let lines: Vec<(&str, &str)> = table
         .iter()

@@ -461,14 +461,8 @@ fn reviewer_facts_are_read_in_three_languages_and_kept_optional() {
     )
     .expect("a document");
     let p = &doc.project;
-    assert_eq!(
-        p.control_description.as_deref(),
-        Some("Boaco, chosen by sector and size")
-    );
-    assert_eq!(
-        p.data_source.as_deref(),
-        Some("Annual survey of the association")
-    );
+    assert_eq!(p.control_description, "Boaco, chosen by sector and size");
+    assert_eq!(p.data_source, "Annual survey of the association");
     assert_eq!(p.prices, Some(Prices::Constant));
     assert_eq!(p.price_base_year, Some(2018));
     assert!(p.extra.is_empty());
@@ -508,7 +502,7 @@ fn reviewer_facts_are_read_in_three_languages_and_kept_optional() {
 #[test]
 fn another_price_basis_is_refused_with_the_field_named() {
     let err = document(
-        r#"{"format":"cluster-eval","version":1,"project":{"prices":"real"},"tables":{}}"#,
+        r#"{"format":"cluster-eval","version":1,"project":{"prices":"ppp"},"tables":{}}"#,
     )
     .expect_err("refused");
     match err {

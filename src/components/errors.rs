@@ -82,6 +82,8 @@ fn reason(lang: Lang, kind: &RowErrorKind, column: &str) -> String {
         RowErrorKind::YearNotInteger => t(lang, "err.year_not_integer").to_string(),
         RowErrorKind::MissingValue => t(lang, "err.missing_value").to_string(),
         RowErrorKind::InvalidYesNo => t(lang, "err.invalid_yes_no").to_string(),
+        RowErrorKind::NotWholeNumber => t(lang, "err.not_whole_number").to_string(),
+        RowErrorKind::UnknownStatus => t(lang, "err.unknown_status").to_string(),
         RowErrorKind::Duplicate { first_line } => tf(
             lang,
             "err.duplicate_row",

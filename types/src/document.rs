@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::context::{AgencyType, AreaType, Prices, SectorType};
 use crate::migrate;
 use crate::results::Results;
 
@@ -112,8 +113,11 @@ pub fn expected_at(path: &[&str]) -> Option<Expected> {
         [] | ["project" | "tables" | "checklist" | "targets" | "columns" | "settings"] => Object,
         ["project", "name" | "currency" | "country" | "sector" | "executing_agency"] => Text,
         ["project", "control_description" | "data_source"] => Text,
-        ["project", "prices"] => OneOf(PRICES.into()),
-        ["project", "price_base_year"] => WholeNumber,
+        ["project", "clusters" | "price_base_year"] => WholeNumber,
+        ["project", "sector_type"] => OneOf(SectorType::EXPECTED.into()),
+        ["project", "area_type"] => OneOf(AreaType::EXPECTED.into()),
+        ["project", "agency_type"] => OneOf(AgencyType::EXPECTED.into()),
+        ["project", "prices"] => OneOf(Prices::EXPECTED.into()),
         ["project", "start_year" | "end_year" | "baseline_year" | "followup_year"] => WholeNumber,
         ["project", "cluster_firms" | "cost_total" | "cost_mif" | "social_benefits"] => Number,
         ["project", "institutional_arrangement" | "strategic_plan_consensus"] => {
@@ -311,17 +315,37 @@ pub struct Project {
     pub sector: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub executing_agency: Option<String>,
-    /// v3, what a reviewer asks first (SPEC, "Project facts"): which cluster serves as
-    /// control and how it was chosen, and where the data come from (free text), the
-    /// price basis and, for constant prices, its base year. Absent when not given, and
-    /// then not written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub control_description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_source: Option<String>,
+    /// v3, the contexts Section II of the seed compares (SPEC, "Project facts"):
+    /// optional, refused with the field named when outside their vocabulary, and left
+    /// out of the file when not set (a document without them keeps its shape).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "Prices::read"
+        deserialize_with = "crate::context::optional"
+    )]
+    pub sector_type: Option<SectorType>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::context::optional"
+    )]
+    pub area_type: Option<AreaType>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::context::optional"
+    )]
+    pub agency_type: Option<AgencyType>,
+    /// The number of productive systems the project works with (`None`: 1).
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "year")]
+    pub clusters: Option<i32>,
+    /// v3, what a reviewer asks first: which cluster serves as control and how it was
+    /// chosen, where the data come from (free text, left out of the file when blank).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub control_description: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub data_source: String,
+    /// Nominal or constant prices, with the base year of constant prices.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::context::optional"
     )]
     pub prices: Option<Prices>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "year")]
@@ -330,51 +354,12 @@ pub struct Project {
     pub extra: Map<String, Value>,
 }
 
-const PRICES: &str = "`nominal`, `constant`";
-
-/// The price basis of the amounts (SPEC v3, `prices`): read from its code or its
-/// Spanish or Portuguese word (`nominales`, `nominais`, `constantes`), any case or
-/// accent; `null` or blank for not said; anything else is refused with the field
-/// named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Prices {
-    Nominal,
-    Constant,
-}
-
-impl Prices {
-    /// The basis a word names, `None` for any other word.
-    pub fn from_word(word: &str) -> Option<Prices> {
-        match crate::text::fold(word).as_str() {
-            "nominal" | "nominales" | "nominais" => Some(Prices::Nominal),
-            "constant" | "constante" | "constantes" => Some(Prices::Constant),
-            _ => None,
-        }
-    }
-
-    /// The code written in the document.
-    pub fn code(self) -> &'static str {
-        match self {
-            Prices::Nominal => "nominal",
-            Prices::Constant => "constant",
-        }
-    }
-
-    fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Prices>, D::Error> {
-        match Lenient::deserialize(d)? {
-            Lenient::Null => Ok(None),
-            Lenient::Text(s) if s.trim().is_empty() => Ok(None),
-            Lenient::Text(s) => Prices::from_word(&s)
-                .map(Some)
-                .ok_or_else(|| invalid(&s, PRICES)),
-            Lenient::Bool(b) => Err(invalid(&b.to_string(), PRICES)),
-            Lenient::Number(n) => Err(invalid(&n.to_string(), PRICES)),
-        }
-    }
-}
-
 impl Project {
+    /// The number of productive systems (v3 `clusters`; 1 when not set).
+    pub fn clusters_or_one(&self) -> i64 {
+        self.clusters.map_or(1, i64::from)
+    }
+
     /// The footnote-19 tags that are set, by their ids.
     pub fn tags(&self) -> Vec<&'static str> {
         let flags = [

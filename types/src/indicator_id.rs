@@ -68,6 +68,13 @@ pub enum Family<'a> {
     Attrition(&'a str),
     /// `design.pretrend.<measure>`.
     Pretrend(&'a str),
+    /// v3: `long.<group>.<flag>`, the share of the group's flag panel that adopted
+    /// (`flag`: `innovation` or `new_markets`); the comparison with the control group
+    /// is a [`Family::Panel`] (`long.<group>.innovation.vs_control`).
+    Adoption { group: &'a str, flag: &'a str },
+    /// v3: `pro_poor.non_participants.<measure>.vs_control`: the cluster's firms that
+    /// did not take part against the control firms.
+    NonParticipants(&'a str),
     /// An indicator of its own, by the name after the horizon
     /// (`long.return_per_dollar` → `return_per_dollar`).
     Single(&'a str),
@@ -108,6 +115,12 @@ impl<'a> IndicatorId<'a> {
                     }
                     _ => Family::Other,
                 }
+            }
+            ["long", group @ ("cluster" | "beneficiaries"), flag @ ("innovation" | "new_markets")] => {
+                Family::Adoption { group, flag }
+            }
+            ["pro_poor", "non_participants", measure, "vs_control"] => {
+                Family::NonParticipants(measure)
             }
             ["medium", "strategies", strategy] => Family::Strategy(strategy),
             ["pro_poor", "jobs", group] => Family::WorkerJobs(group),
@@ -151,7 +164,7 @@ impl<'a> IndicatorId<'a> {
     /// The set of firms (`cluster`, `beneficiaries`), worker group or size class.
     pub fn group(&self) -> Option<&'a str> {
         match self.family {
-            Family::Panel { group, .. } => Some(group),
+            Family::Panel { group, .. } | Family::Adoption { group, .. } => Some(group),
             Family::WorkerJobs(g)
             | Family::WorkerShare(g)
             | Family::SizeClass(g)
@@ -167,7 +180,8 @@ impl<'a> IndicatorId<'a> {
         match self.family {
             Family::Panel { measure, .. }
             | Family::Balance { measure, .. }
-            | Family::Pretrend(measure) => Some(measure),
+            | Family::Pretrend(measure)
+            | Family::NonParticipants(measure) => Some(measure),
             _ => None,
         }
     }
@@ -176,7 +190,9 @@ impl<'a> IndicatorId<'a> {
         match self.family {
             Family::Panel { comparison, .. } => Some(comparison),
             Family::SizeClass(_) => Some(Comparison::VsBeneficiaries),
-            Family::WorkerShareVsControl(_) => Some(Comparison::VsControl),
+            Family::WorkerShareVsControl(_) | Family::NonParticipants(_) => {
+                Some(Comparison::VsControl)
+            }
             _ => None,
         }
     }

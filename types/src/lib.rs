@@ -12,11 +12,12 @@
 //!
 //! The modules form layers, each using only those below it (a test of the engine,
 //! `engine/tests/layers.rs`, fails on a cycle), bottom to top: `text`, `vocab`,
-//! `lcg`, `migrate`, `json`; `entity`, `schema`, `message`; `results`; `detail`,
-//! `document`, `indicator_id`; `reading`, `portfolio`.
+//! `lcg`, `migrate`, `json`; `context`, `entity`, `schema`, `message`; `results`;
+//! `detail`, `document`, `indicator_id`; `reading`, `portfolio`.
 
 #![forbid(unsafe_code)]
 
+pub mod context;
 pub mod detail;
 pub mod document;
 pub mod entity;
@@ -32,6 +33,7 @@ pub mod schema;
 pub mod text;
 pub mod vocab;
 
+pub use context::{AgencyType, AreaType, CostBand, Prices, SectorType};
 pub use detail::{
     AttritionCounts, BalanceDetail, BalanceGroups, ControlReading, DetailHead, DetailYears,
     EventDetail, EventYear, Evidence, GrowthDetail, LocalGdp, Moments, Participation,
@@ -39,9 +41,8 @@ pub use detail::{
 };
 pub use document::{
     expected_at, ChecklistAnswer, ColumnMapping, DecimalSetting, DelimiterSetting, Document,
-    DocumentError, Expected, Prices, Project, Settings, TableSettings, TableSource, Tables,
-    YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS,
-    MAX_DEPTH,
+    DocumentError, Expected, Project, Settings, TableSettings, TableSource, Tables, YesNoUnknown,
+    CHECKLIST_ITEMS, CLUSTER_TAGS, CURRENT_VERSION, FORMAT, MAX_BOOTSTRAP_REPS, MAX_DEPTH,
 };
 pub use entity::{entity_type, EntityType};
 pub use indicator_id::{Comparison, Family, IndicatorId};
@@ -55,4 +56,4 @@ pub use reading::{
 pub use results::{ErrorEntry, Horizon, Indicator, Results, Status, Unit, Warning, WinnerLoser};
 pub use schema::{columns, ColumnDef, ColumnType};
 pub use text::{fold, is_invisible, yes_no};
-pub use vocab::{Flag, Group, Measure, Side, TableKind};
+pub use vocab::{ActivityStatus, Flag, Group, Measure, Side, TableKind};

@@ -49,10 +49,15 @@
 //! | `pro_poor_*` | see docs/pro-poor.md | the pro-poor checks |
 //! | `pretrend_years` | `years`, `with_interval`, `outside`, `first`, `last`, `baseline` | v3 pre-trend from every year before b |
 //! | `jobs_net` | `panel`, `n`, `gone`, `exited`, `baseline`, `followup` | v3 jobs created net of the jobs of the firms gone |
+//! | `adoption_share`, `no_adoption_panel`, `adoption_compared` | `group`, `flag`, (`n`, `n_control`), `baseline`, `followup` | v3 innovation and new markets |
+//! | `non_participants_compared`, `no_non_participants` | `measure`, `n`, `n_control`, `baseline`, `followup` | v3 non-participating cluster firms against C |
+//! | `table_column_missing` | `table`, `column` | v3: a table other than firms lacks the column |
+//! | `activities_counted`, `no_activities_in_years` | `rows`, `baseline`, `followup` | v3 `short.activities_executed` |
+//! | `disbursement_counted`, `budget_zero` | `rows` | v3 `short.disbursement_rate` |
 //!
 //! Warnings: `years_no_data`, `years_not_before` (`baseline`, `followup`),
 //! `followup_too_early` (`followup`, `end_year`, `earliest`), `project_years_reversed`
-//! (`start_year`, `end_year`).
+//! (`start_year`, `end_year`), `business_actors_left_out` (`actors`, `count`; v3).
 
 use std::fmt;
 
@@ -273,6 +278,22 @@ messages! {
     /// `long.beneficiaries.jobs_net`: `panel` jobs created over `n` panel firms minus
     /// `gone` jobs of the `exited` firms gone.
     JobsNet = "jobs_net" { panel: f64, n: usize, gone: f64, exited: usize, baseline: i32, followup: i32 },
+    // v3: innovation and new markets, execution, non-participants, actors (issue 23).
+    /// `flag`: `innovation` or `new_market`; the flag panel of `group`.
+    AdoptionShare = "adoption_share" { group: Side, flag: String, n: usize, baseline: i32, followup: i32 },
+    NoAdoptionPanel = "no_adoption_panel" { group: Side, flag: String, baseline: i32, followup: i32 },
+    AdoptionCompared = "adoption_compared" { group: Side, flag: String, n: usize, n_control: usize, baseline: i32, followup: i32 },
+    /// The firms of the cluster that did not take part (group `cluster`) against C.
+    NonParticipantsCompared = "non_participants_compared" { measure: String, n: usize, n_control: usize, baseline: i32, followup: i32 },
+    NoNonParticipants = "no_non_participants",
+    /// A column of a table other than *firms* is absent (`status`, `budget`).
+    TableColumnMissing = "table_column_missing" { table: TableKind, column: String },
+    ActivitiesCounted = "activities_counted" { rows: usize, baseline: i32, followup: i32 },
+    NoActivitiesInYears = "no_activities_in_years" { baseline: i32, followup: i32 },
+    DisbursementCounted = "disbursement_counted" { rows: usize },
+    BudgetZero = "budget_zero",
+    /// Warning: actors typed as businesses, left out of `medium.institutions`.
+    BusinessActorsLeftOut = "business_actors_left_out" { actors: Vec<String>, count: usize },
 }
 
 /// English name of a set of firms as used in the messages.
@@ -291,6 +312,15 @@ fn firms_en(n: usize) -> String {
         "1 beneficiary firm".into()
     } else {
         format!("{n} beneficiary firms")
+    }
+}
+
+/// `innovation` / `new_market` in English sentences.
+fn flag_en(flag: &str) -> &str {
+    match flag {
+        "innovation" => "a new product or process",
+        "new_market" => "a new market",
+        other => other,
     }
 }
 
@@ -397,6 +427,17 @@ impl fmt::Display for Message {
             M::PretrendYears { years, with_interval, outside, first, last, baseline } => write!(out, "compared from each of {years} year(s) before the baseline {baseline} ({first} to {last}): {with_interval} with an interval, {outside} of them not containing 0"),
             M::ProPoorClassFewFirms { class, n, min, baseline, followup } => write!(out, "only {n} {class} beneficiary firm(s) with sales in both {baseline} and {followup}: at least {min} are needed to say whether the class loses out"),
             M::JobsNet { panel, n, gone, exited, baseline, followup } => write!(out, "{panel} jobs created {baseline}→{followup} in {} with employment in both years, minus {gone} jobs in {baseline} of the {exited} beneficiary firm(s) gone by {followup}", firms_en(*n)),
+            M::AdoptionShare { group, flag, n, baseline, followup } => write!(out, "share of {n} {} with rows in {baseline} and {followup} that reported {} in a year after {baseline} up to {followup}", group_label(*group), flag_en(flag)),
+            M::NoAdoptionPanel { group, flag, baseline, followup } => write!(out, "no {} with rows in {baseline} and {followup} and {flag} known in a year after {baseline} up to {followup}", group_label(*group)),
+            M::AdoptionCompared { group, flag, n, n_control, baseline, followup } => write!(out, "share of {n} {} that reported {} {baseline}→{followup} minus that of {n_control} control firms", group_label(*group), flag_en(flag)),
+            M::NonParticipantsCompared { measure, n, n_control, baseline, followup } => write!(out, "{measure} growth {baseline}→{followup} of {n} non-participating cluster firms minus that of {n_control} control firms"),
+            M::NoNonParticipants => out.write_str("the firms table has no non-participating cluster firms (group cluster)"),
+            M::TableColumnMissing { table, column } => write!(out, "the {table} table has no {column} column"),
+            M::ActivitiesCounted { rows, baseline, followup } => write!(out, "activities done out of {rows} activity rows of {baseline}–{followup} (done, planned or cancelled)"),
+            M::NoActivitiesInYears { baseline, followup } => write!(out, "the activities table has no row in {baseline}–{followup}"),
+            M::DisbursementCounted { rows } => write!(out, "amount disbursed over the budget of {rows} subsidy rows with a budget"),
+            M::BudgetZero => out.write_str("the budgets sum to 0: the disbursement rate is undefined"),
+            M::BusinessActorsLeftOut { actors, count } => write!(out, "{count} actor(s) typed as a business left out of the institutions counted (Annex II counts non-firm actors): {}", actors.join(", ")),
             M::Unknown { code, params } => {
                 out.write_str(code)?;
                 if !params.is_empty() {

@@ -236,3 +236,107 @@ pub enum PoolError {
     #[error("{id} is an amount of money, and the projects are in different currencies ({}): amounts in different currencies cannot be pooled", .currencies.join(", "))]
     MixedCurrencies { id: String, currencies: Vec<String> },
 }
+
+/// v3: a project fact a portfolio can be compared by (SPEC, "Portfolio: totals and
+/// contexts"). The free-text facts form one level per value as typed (trimmed); the
+/// vocabulary facts one level per code; a blank fact is the level `unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContextFact {
+    Country,
+    Sector,
+    ExecutingAgency,
+    SectorType,
+    AreaType,
+    AgencyType,
+    /// From `cost_total` in USD ([`crate::context::CostBand`]).
+    CostBand,
+}
+
+impl ContextFact {
+    pub const ALL: [ContextFact; 7] = [
+        ContextFact::Country,
+        ContextFact::Sector,
+        ContextFact::ExecutingAgency,
+        ContextFact::SectorType,
+        ContextFact::AreaType,
+        ContextFact::AgencyType,
+        ContextFact::CostBand,
+    ];
+
+    /// The fact's name (`sector_type`, `cost_band`…): the `--by` argument and the
+    /// page's option value.
+    pub fn name(self) -> &'static str {
+        match self {
+            ContextFact::Country => "country",
+            ContextFact::Sector => "sector",
+            ContextFact::ExecutingAgency => "executing_agency",
+            ContextFact::SectorType => "sector_type",
+            ContextFact::AreaType => "area_type",
+            ContextFact::AgencyType => "agency_type",
+            ContextFact::CostBand => "cost_band",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ContextFact> {
+        ContextFact::ALL
+            .into_iter()
+            .find(|f| f.name() == name.trim())
+    }
+}
+
+/// The level of projects whose fact is blank (or, for `cost_band`, whose cost is
+/// absent or not in USD).
+pub const UNKNOWN_LEVEL: &str = "unknown";
+
+/// One level of a comparison by context: DerSimonian–Laird over its pooled projects
+/// (with one pooled project: its value, se and interval, τ² and I² null; with none:
+/// every number null).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Level {
+    /// The canonical code (`modern`, `under_150k`, `unknown`) or the value as typed.
+    pub level: String,
+    /// The projects pooled in this level.
+    pub k: usize,
+    pub pooled: Option<f64>,
+    pub se: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub tau2: Option<f64>,
+    pub i2: Option<f64>,
+    /// Every project of the level (copies and projects without an interval listed,
+    /// not pooled), in portfolio order.
+    pub projects: Vec<PoolLine>,
+}
+
+/// The totals of a portfolio (copies counted once).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    pub projects: usize,
+    /// Σ `clusters` (a project without the fact counts 1).
+    pub clusters: i64,
+    /// Distinct non-blank `country` (trimmed, case-insensitive).
+    pub countries: usize,
+    /// Σ `cost_total` per currency (trimmed, upper case; `(none)` when blank).
+    pub cost_total: std::collections::BTreeMap<String, f64>,
+    pub cost_mif: std::collections::BTreeMap<String, f64>,
+    /// Σ distinct beneficiary firms (`short.participating_firms`).
+    pub beneficiary_firms: usize,
+}
+
+/// The pooled estimate of one id by context, with the test for subgroup differences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ByContext {
+    pub id: String,
+    pub by: ContextFact,
+    pub unit: Option<Unit>,
+    pub levels: Vec<Level>,
+    /// `Σ_g (θ_g − θ̄)² / se_g²` over the levels with a pooled estimate; null with
+    /// fewer than 2 such levels.
+    pub q_between: Option<f64>,
+    /// Those levels − 1.
+    pub df: Option<usize>,
+    /// The upper tail of χ²(df) at `q_between`.
+    pub p: Option<f64>,
+    pub totals: Totals,
+}

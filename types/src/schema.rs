@@ -30,6 +30,12 @@ impl ColumnDef {
         self.synonyms.split('|').filter(|s| !s.is_empty())
     }
 
+    /// v3: a number column whose values must be whole (`export_destinations`): a
+    /// fractional value is a row error, as a negative one is.
+    pub fn whole_number(&self) -> bool {
+        self.ty == ColumnType::Number && self.name == "export_destinations"
+    }
+
     /// Whether a cell of this column must have a value when the column is present:
     /// identifiers, groups and years, except the optional year of *proposals*.
     pub fn value_required(&self) -> bool {
@@ -108,6 +114,8 @@ pub const FIRMS: &[ColumnDef] = &[
     col("workers_migrant", N, false, "migrant workers|migrants|migrantes|trabajadores migrantes|trabalhadores migrantes|inmigrantes|imigrantes"),
     col("wage_women", N, false, "women wage|women's wage|female wage|average wage women|wage of women|salario mujeres|salario medio mujeres|salario promedio mujeres|salário mulheres|salário médio mulheres|salário das mulheres"),
     col("wage_men", N, false, "men wage|men's wage|male wage|average wage men|wage of men|salario hombres|salario medio hombres|salario promedio hombres|salário homens|salário médio homens|salário dos homens"),
+    // v3: a whole count ≥ 0 (see `ColumnDef::whole_number`).
+    col("export_destinations", N, false, "export_markets|export destinations|destinos_exportación|destinos_de_exportación|destinos|destinos_exportação|destinos_de_exportação|países_destino|número de destinos|numero de destinos|export countries|países de exportación|países de exportação"),
     // Flags, in `Flag::ALL` order.
     col("quality", F, false, "calidad|qualidade|quality strategy|estrategia calidad"),
     col("management", F, false, "gestión|gestão|gerencia|management strategy"),
@@ -115,6 +123,9 @@ pub const FIRMS: &[ColumnDef] = &[
     col("marketing", F, false, "mercadeo|mercadotecnia|mercadologia|comercialización"),
     col("improved", F, false, "mejoró|melhorou|improvement|improved position|mejora|melhoria|mejoró posición|melhorou posição"),
     col("informal", F, false, "informalidad|informalidade|is informal|es informal|é informal"),
+    // v3: innovation and new markets (the seed's central claim for the approach).
+    col("innovation", F, false, "innovación|inovação|innovated|new_product|nuevo_producto|novo_produto|innovó|inovou|new process|nuevo proceso|novo processo"),
+    col("new_market", F, false, "new_markets|nuevo_mercado|nuevos_mercados|novo_mercado|novos_mercados|new market access|acceso a nuevos mercados|acesso a novos mercados"),
 ];
 
 pub const TERRITORY: &[ColumnDef] = &[
@@ -127,7 +138,12 @@ pub const ACTIVITIES: &[ColumnDef] = &[
     col("activity", Id, true, "actividad|atividade|activity name|joint activity|acción|ação|actividad conjunta|atividade conjunta|nombre actividad|nome atividade"),
     col("year", Y, true, YEAR_SYNONYMS),
     col("firms", N, false, "number of firms|firms involved|n firms|companies|empresas|número de empresas|n empresas|nº empresas|empresas participantes|empresas involucradas|empresas envolvidas|num empresas"),
+    // v3: done / planned / cancelled (`ActivityStatus::from_word`); blank is done.
+    col("status", T, false, "state|estado|situación|situação|activity status|estado actividad|estado de la actividad|situação da atividade"),
 ];
+
+/// The schema column of the activities' `status` (v3).
+pub const ACTIVITIES_STATUS: usize = 3;
 
 pub const ACTORS: &[ColumnDef] = &[
     col("actor", Id, true, "actors|name|nombre|nome|institution|institución|instituição|organization|organisation|organización|organização|entidad|entidade|ator|actor name|nombre actor|nome ator"),
@@ -139,6 +155,8 @@ pub const SUBSIDIES: &[ColumnDef] = &[
     col("year", Y, true, YEAR_SYNONYMS),
     col("amount", N, true, "monto|valor|value|importe|montante|subsidy|subsidies|subsidio|subsidios|subsídio|subsídios|disbursed|disbursement|desembolsado|desembolso|desembolsos|total|amount disbursed|monto desembolsado|valor desembolsado"),
     col("component", T, false, "componente|component name|línea|linha|rubro"),
+    // v3: the amount planned for the year and component (≥ 0).
+    col("budget", N, false, "budgeted|planned_amount|presupuesto|orçamento|orcamento|monto presupuestado|valor orçado|budget amount|presupuestado|orçado"),
 ];
 
 /// Proposals for joint initiatives (Section V of the seed): one row per proposal and
@@ -201,9 +219,19 @@ mod tests {
             names(TableKind::Territory),
             ["year", "local_gdp", "national_gdp"]
         );
-        assert_eq!(names(TableKind::Activities), ["activity", "year", "firms"]);
+        assert_eq!(
+            names(TableKind::Activities),
+            ["activity", "year", "firms", "status"]
+        );
+        assert_eq!(
+            columns(TableKind::Activities)[ACTIVITIES_STATUS].name,
+            "status"
+        );
         assert_eq!(names(TableKind::Actors), ["actor", "type", "year"]);
-        assert_eq!(names(TableKind::Subsidies), ["year", "amount", "component"]);
+        assert_eq!(
+            names(TableKind::Subsidies),
+            ["year", "amount", "component", "budget"]
+        );
         assert_eq!(
             names(TableKind::Proposals),
             [

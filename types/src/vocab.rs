@@ -104,10 +104,12 @@ pub enum Measure {
     WorkersMigrant,
     WageWomen,
     WageMen,
+    /// v3: the number of countries the firm exported to (a whole count ≥ 0).
+    ExportDestinations,
 }
 
 impl Measure {
-    pub const COUNT: usize = 16;
+    pub const COUNT: usize = 17;
     pub const ALL: [Measure; Measure::COUNT] = [
         Measure::Sales,
         Measure::Exports,
@@ -125,6 +127,7 @@ impl Measure {
         Measure::WorkersMigrant,
         Measure::WageWomen,
         Measure::WageMen,
+        Measure::ExportDestinations,
     ];
 
     /// The eight worker groups of the pro-poor checks, with their id suffix.
@@ -158,6 +161,7 @@ impl Measure {
             Measure::WorkersMigrant => "workers_migrant",
             Measure::WageWomen => "wage_women",
             Measure::WageMen => "wage_men",
+            Measure::ExportDestinations => "export_destinations",
         }
     }
 
@@ -176,10 +180,14 @@ pub enum Flag {
     Marketing,
     Improved,
     Informal,
+    /// v3: the firm introduced a product or process new to it that year.
+    Innovation,
+    /// v3: the firm sold that year in a market new to it.
+    NewMarket,
 }
 
 impl Flag {
-    pub const COUNT: usize = 6;
+    pub const COUNT: usize = 8;
     pub const ALL: [Flag; Flag::COUNT] = [
         Flag::Quality,
         Flag::Management,
@@ -187,6 +195,8 @@ impl Flag {
         Flag::Marketing,
         Flag::Improved,
         Flag::Informal,
+        Flag::Innovation,
+        Flag::NewMarket,
     ];
 
     /// The four competitive strategies of the medium run.
@@ -205,6 +215,8 @@ impl Flag {
             Flag::Marketing => "marketing",
             Flag::Improved => "improved",
             Flag::Informal => "informal",
+            Flag::Innovation => "innovation",
+            Flag::NewMarket => "new_market",
         }
     }
 
@@ -250,5 +262,51 @@ impl Side {
             Side::Control => &[Group::Control],
             Side::Sector => &[Group::Sector],
         }
+    }
+}
+
+/// v3: what became of a joint activity (the *activities* table's optional `status`).
+/// A blank status, or no column, is [`ActivityStatus::Done`]: a listed activity took
+/// place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityStatus {
+    Done,
+    Planned,
+    Cancelled,
+}
+
+impl ActivityStatus {
+    pub const ALL: [ActivityStatus; 3] = [
+        ActivityStatus::Done,
+        ActivityStatus::Planned,
+        ActivityStatus::Cancelled,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ActivityStatus::Done => "done",
+            ActivityStatus::Planned => "planned",
+            ActivityStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Reads a status word in English, Spanish or Portuguese (case, accents, spaces,
+    /// `_` and `-` ignored, as headers are); `None` for a word nobody knows.
+    pub fn from_word(word: &str) -> Option<ActivityStatus> {
+        Some(match crate::text::fold(word).as_str() {
+            "done" | "executed" | "completed" | "complete" | "ejecutada" | "ejecutado"
+            | "realizada" | "realizado" | "completada" | "completado" | "concluida"
+            | "concluido" | "executada" | "executado" | "finalizada" | "finalizado" => {
+                ActivityStatus::Done
+            }
+            "planned" | "pending" | "planificada" | "planificado" | "programada" | "programado"
+            | "prevista" | "previsto" | "pendiente" | "planejada" | "planejado" | "pendente" => {
+                ActivityStatus::Planned
+            }
+            "cancelled" | "canceled" | "cancelada" | "cancelado" | "suspendida" | "suspendido"
+            | "suspensa" | "suspenso" => ActivityStatus::Cancelled,
+            _ => return None,
+        })
     }
 }

@@ -6,11 +6,13 @@
 //! the example's results are the same on every machine.
 
 use cluster_eval_types::Lcg;
-use cluster_eval_types::{ChecklistAnswer, Document, YesNoUnknown};
+use cluster_eval_types::{
+    AgencyType, AreaType, ChecklistAnswer, Document, Prices, SectorType, YesNoUnknown,
+};
 
 use crate::i18n::Lang;
 
-const HEADER: &str = "firm\tgroup\tyear\tsales\texports\tproduction\tinvestment\temployment\tquality\tmanagement\teco_efficiency\tmarketing\timproved\tinformal\tworkers_women\tworkers_unskilled\tworkers_informal\tworkers_youth\tworkers_indigenous\tworkers_afro\tworkers_disabled\tworkers_migrant\twage_women\twage_men";
+const HEADER: &str = "firm\tgroup\tyear\tsales\texports\tproduction\tinvestment\temployment\tquality\tmanagement\teco_efficiency\tmarketing\timproved\tinformal\tworkers_women\tworkers_unskilled\tworkers_informal\tworkers_youth\tworkers_indigenous\tworkers_afro\tworkers_disabled\tworkers_migrant\twage_women\twage_men\tinnovation\tnew_market\texport_destinations";
 
 /// (id prefix, group, firms, yearly sales trend)
 const GROUPS: [(&str, &str, usize, f64); 4] = [
@@ -80,6 +82,41 @@ fn push_row(
         310.0 + 12.0 * step + 20.0 * rng.next(),
         360.0 + 11.0 * step + 20.0 * rng.next(),
     ));
+    out.push_str(&v3_cells(id, group, year));
+}
+
+/// v3 (issue 23): innovation, new market and export destinations of a firm-year. Drawn
+/// from a hash of the firm and year, not from the generators, so every other value of
+/// the table is what it was before these columns were added. The beneficiaries
+/// innovate and find new markets more often after the 2018 baseline than the others.
+fn v3_cells(id: &str, group: &str, year: i32) -> String {
+    // FNV-1a over the id, the year and a salt: a fraction in [0, 1).
+    let draw = |salt: u8| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in id.bytes().chain(year.to_le_bytes()).chain([salt]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        (h >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let after = year > 2018;
+    let (p_innovation, p_market, new_destination) = match group {
+        "beneficiary" if after => (0.13, 0.08, 0.3),
+        "cluster" if after => (0.05, 0.04, 0.1),
+        _ if after => (0.03, 0.02, 0.1),
+        _ => (0.03, 0.02, 0.0),
+    };
+    let flag = |p: f64, r: f64| if r < p { "sí" } else { "no" };
+    let base = (draw(3) * 3.0).floor();
+    let gained = (1..=(year - 2018).max(0))
+        .filter(|y| draw(10 + *y as u8) < new_destination)
+        .count() as f64;
+    format!(
+        "\t{}\t{}\t{:.0}",
+        flag(p_innovation, draw(1)),
+        flag(p_market, draw(2)),
+        base + gained
+    )
 }
 
 fn firms_table() -> String {
@@ -162,20 +199,25 @@ const TERRITORY: &str = "year\tlocal_gdp\tnational_gdp
 2022\t478.9\t14279
 2023\t501.2\t14783";
 
-const ACTIVITIES: &str = "activity\tyear\tfirms
-Joint cheese fair stand\t2018\t3
-Shared cold-chain truck\t2018\t5
-Joint cheese fair stand\t2019\t6
-Shared cold-chain truck\t2019\t7
-Quality certification group\t2020\t9
-Joint cheese fair stand\t2021\t8
-Quality certification group\t2021\t11
-Export consortium\t2022\t5
-Joint cheese fair stand\t2023\t10
-Quality certification group\t2023\t12
-Export consortium\t2023\t6
-Shared laboratory\t2023\t4
-Training of milkers\t2023\t2";
+/// v3: a `status` column; the activities that took place are `done` (or blank), and
+/// three rows more were planned and not done, or cancelled.
+const ACTIVITIES: &str = "activity\tyear\tfirms\tstatus
+Joint cheese fair stand\t2018\t3\tdone
+Shared cold-chain truck\t2018\t5\tdone
+Joint cheese fair stand\t2019\t6\tdone
+Shared cold-chain truck\t2019\t7\tdone
+Quality certification group\t2020\t9\tdone
+Export consortium\t2020\t4\tcancelled
+Joint cheese fair stand\t2021\t8\tdone
+Quality certification group\t2021\t11\tdone
+Milk quality training\t2021\t6\tplanned
+Export consortium\t2022\t5\tdone
+Shared laboratory\t2022\t5\tplanned
+Joint cheese fair stand\t2023\t10\tdone
+Quality certification group\t2023\t12\tdone
+Export consortium\t2023\t6\tdone
+Shared laboratory\t2023\t4\t
+Training of milkers\t2023\t2\tdone";
 
 const ACTORS: &str = "actor\ttype\tyear
 Municipality of Valle Verde\tgovernment\t2018
@@ -184,14 +226,17 @@ Municipality of Valle Verde\tgovernment\t2023
 Dairy producers' association\tassociation\t2023
 National agrarian university\tuniversity\t2023
 Dairy technology centre\ttechnology centre\t2023
-Regional development bank\tfinance\t2023";
+Regional development bank\tfinance\t2023
+La Esperanza cooperative\tcooperative\t2023";
 
-const SUBSIDIES: &str = "year\tamount\tcomponent
-2018\t120000\ttechnical assistance
-2019\t180000\ttechnical assistance
-2019\t95000\tjoint marketing
-2020\t210000\tquality certification
-2020\t60000\tjoint marketing";
+/// v3: a `budget` column; the last row was budgeted and nothing disbursed yet.
+const SUBSIDIES: &str = "year\tamount\tcomponent\tbudget
+2018\t120000\ttechnical assistance\t150000
+2019\t180000\ttechnical assistance\t200000
+2019\t95000\tjoint marketing\t100000
+2020\t210000\tquality certification\t250000
+2020\t60000\tjoint marketing\t60000
+2021\t\tquality certification\t80000";
 
 /// Proposals for joint initiatives (Section V): two eligible (the first innovative),
 /// one with only two entities, one without a knowledge institution, one not
@@ -237,6 +282,16 @@ pub fn document(lang: Lang) -> Document {
     p.social_benefits = Some(6_300_000.0);
     p.rural = true;
     p.labor_intensive = true;
+    // v3: the contexts of Section II of the seed, and what a reviewer asks first.
+    p.sector_type = Some(SectorType::Traditional);
+    p.area_type = Some(AreaType::Marginal);
+    p.agency_type = Some(AgencyType::Mixed);
+    p.clusters = Some(1);
+    p.control_description =
+        "San Isidro dairy cluster, 80 km away: the same products and firm sizes, and no programme"
+            .into();
+    p.data_source = "Yearly survey of the cluster's firms by the executing agency".into();
+    p.prices = Some(Prices::Nominal);
     doc.tables.firms = firms_table();
     doc.tables.territory = TERRITORY.into();
     doc.tables.activities = ACTIVITIES.into();

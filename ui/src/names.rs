@@ -41,6 +41,13 @@ pub fn indicator_name(lang: Lang, id: &str) -> String {
             _ => id.to_string(),
         },
         Family::Pretrend(m) => fill("tpl.pretrend", "m", m),
+        // v3: innovation and new markets, the non-participating firms.
+        Family::Adoption { group, flag } => match group {
+            "cluster" => fill("tpl.cluster_adoption", "m", flag),
+            "beneficiaries" => fill("tpl.ben_adoption", "m", flag),
+            _ => id.to_string(),
+        },
+        Family::NonParticipants(m) => fill("tpl.non_participants_vs_control", "m", m),
         Family::Attrition(_) => match fixed_key(id) {
             Some(key) => t(lang, key).to_string(),
             None => id.to_string(),
@@ -58,6 +65,10 @@ fn part_key(kind: &str, part: &str) -> Option<&'static str> {
         ("m", "exports") => "m.exports",
         ("m", "productivity") => "m.productivity",
         ("m", "employment") => "m.employment",
+        ("m", "production") => "m.production",
+        ("m", "innovation") => "m.innovation",
+        ("m", "new_markets") => "m.new_markets",
+        ("m", "export_destinations") => "m.export_destinations",
         ("s", "quality") => "s.quality",
         ("s", "management") => "s.management",
         ("s", "eco_efficiency") => "s.eco_efficiency",
@@ -105,6 +116,8 @@ fn fixed_key(id: &str) -> Option<&'static str> {
         "short.participating_firms" => "ind.short.participating_firms",
         "short.participation_share" => "ind.short.participation_share",
         "short.subsidies_total" => "ind.short.subsidies_total",
+        "short.activities_executed" => "ind.short.activities_executed",
+        "short.disbursement_rate" => "ind.short.disbursement_rate",
         "pro_poor.wage_gap" => "ind.pro_poor.wage_gap",
         "pro_poor.micro_share" => "ind.pro_poor.micro_share",
         "pro_poor.formalization" => "ind.pro_poor.formalization",

@@ -891,6 +891,124 @@ pub fn message_text(lang: Lang, message: &Message) -> String {
                 pt: "{panel} empregos criados {baseline}→{followup} em {n} empresa(s) beneficiária(s) com dados de emprego nos dois anos, menos {gone} empregos em {baseline} das {exited} empresa(s) beneficiária(s) que saíram antes de {followup}",
             }
         }
+        // v3 (issue 23): innovation and new markets, non-participants, execution,
+        // business actors.
+        M::AdoptionShare {
+            group,
+            flag,
+            n,
+            baseline,
+            followup,
+        } => {
+            let group = side(lang, *group);
+            let flag = word(lang, flag);
+            tr! {
+                lang, "note.adoption_share", [n, group, flag, baseline, followup],
+                en: "share of {n} firm(s) of the group “{group}” with rows in {baseline} and {followup} that reported “{flag}” in a year after {baseline} up to {followup}",
+                es: "proporción de {n} empresa(s) del grupo «{group}» con filas en {baseline} y {followup} que declararon «{flag}» en algún año posterior a {baseline} hasta {followup}",
+                pt: "proporção de {n} empresa(s) do grupo “{group}” com linhas em {baseline} e {followup} que declararam “{flag}” em algum ano após {baseline} até {followup}",
+            }
+        }
+        M::NoAdoptionPanel {
+            group,
+            flag,
+            baseline,
+            followup,
+        } => {
+            let group = side(lang, *group);
+            let flag = word(lang, flag);
+            tr! {
+                lang, "note.no_adoption_panel", [group, flag, baseline, followup],
+                en: "no firm of the group “{group}” has rows in {baseline} and {followup} and “{flag}” known in a year after {baseline} up to {followup}",
+                es: "ninguna empresa del grupo «{group}» tiene filas en {baseline} y {followup} y «{flag}» conocido en algún año posterior a {baseline} hasta {followup}",
+                pt: "nenhuma empresa do grupo “{group}” tem linhas em {baseline} e {followup} e “{flag}” conhecido em algum ano após {baseline} até {followup}",
+            }
+        }
+        M::AdoptionCompared {
+            group,
+            flag,
+            n,
+            n_control,
+            baseline,
+            followup,
+        } => {
+            let group = side(lang, *group);
+            let flag = word(lang, flag);
+            tr! {
+                lang, "note.adoption_compared", [n, group, flag, baseline, followup, n_control],
+                en: "share of {n} firm(s) of the group “{group}” that reported “{flag}” {baseline}→{followup} minus that of {n_control} control firm(s)",
+                es: "proporción de {n} empresa(s) del grupo «{group}» que declararon «{flag}» {baseline}→{followup} menos la de {n_control} empresa(s) de control",
+                pt: "proporção de {n} empresa(s) do grupo “{group}” que declararam “{flag}” {baseline}→{followup} menos a de {n_control} empresa(s) de controle",
+            }
+        }
+        M::NonParticipantsCompared {
+            measure,
+            n,
+            n_control,
+            baseline,
+            followup,
+        } => {
+            let measure = names::column_name(lang, measure);
+            tr! {
+                lang, "note.non_participants_compared", [measure, baseline, followup, n, n_control],
+                en: "{measure} growth {baseline}→{followup} of {n} non-participating cluster firm(s) minus that of {n_control} control firm(s)",
+                es: "crecimiento de {measure} {baseline}→{followup} de {n} empresa(s) del clúster no participante(s) menos el de {n_control} empresa(s) de control",
+                pt: "crescimento de {measure} {baseline}→{followup} de {n} empresa(s) do cluster não participante(s) menos o de {n_control} empresa(s) de controle",
+            }
+        }
+        M::NoNonParticipants => tr! {
+            lang, "note.no_non_participants", [],
+            en: "the firms table has no non-participating cluster firm (group cluster)",
+            es: "la tabla de empresas no tiene empresas del clúster no participantes (grupo clúster)",
+            pt: "a tabela de empresas não tem empresas do cluster não participantes (grupo cluster)",
+        },
+        M::TableColumnMissing { table, column } => {
+            let table = word(lang, table.name());
+            let column = names::column_name(lang, column);
+            tr! {
+                lang, "note.table_column_missing", [table, column],
+                en: "the {table} table has no {column} column",
+                es: "la tabla {table} no tiene la columna {column}",
+                pt: "a tabela {table} não tem a coluna {column}",
+            }
+        }
+        M::ActivitiesCounted {
+            rows,
+            baseline,
+            followup,
+        } => tr! {
+            lang, "note.activities_counted", [rows, baseline, followup],
+            en: "activities done out of {rows} activity row(s) of {baseline}–{followup} (done, planned or cancelled)",
+            es: "actividades realizadas sobre {rows} fila(s) de actividades de {baseline}–{followup} (realizadas, planificadas o canceladas)",
+            pt: "atividades realizadas sobre {rows} linha(s) de atividades de {baseline}–{followup} (realizadas, planejadas ou canceladas)",
+        },
+        M::NoActivitiesInYears { baseline, followup } => tr! {
+            lang, "note.no_activities_in_years", [baseline, followup],
+            en: "the activities table has no row in {baseline}–{followup}",
+            es: "la tabla de actividades no tiene filas en {baseline}–{followup}",
+            pt: "a tabela de atividades não tem linhas em {baseline}–{followup}",
+        },
+        M::DisbursementCounted { rows } => tr! {
+            lang, "note.disbursement_counted", [rows],
+            en: "amount disbursed over the budget of {rows} subsidy row(s) with a budget",
+            es: "monto desembolsado sobre el presupuesto de {rows} fila(s) de subsidios con presupuesto",
+            pt: "valor desembolsado sobre o orçamento de {rows} linha(s) de subsídios com orçamento",
+        },
+        M::BudgetZero => tr! {
+            lang, "note.budget_zero", [],
+            en: "the budgets sum to 0: the disbursement rate is undefined",
+            es: "los presupuestos suman 0: la tasa de desembolso no está definida",
+            pt: "os orçamentos somam 0: a taxa de desembolso não está definida",
+        },
+        M::BusinessActorsLeftOut { actors, count } => {
+            let actors = actors.join(", ");
+            tr! {
+                lang, "note.business_actors_left_out", [count, actors],
+                en: "{count} actor(s) typed as a business left out of the institutions counted (Annex II counts non-firm actors): {actors}",
+                es: "{count} actor(es) de tipo empresa quedan fuera de las instituciones contadas (el Anexo II cuenta actores no empresariales): {actors}",
+                pt: "{count} ator(es) do tipo empresa ficam fora das instituições contadas (o Anexo II conta atores não empresariais): {actors}",
+            }
+        }
         M::Unknown { code, params } => raw(code, params),
     }
 }

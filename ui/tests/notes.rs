@@ -412,6 +412,54 @@ fn one_of_each() -> Vec<Message> {
             baseline: 2018,
             followup: 2023,
         },
+        M::AdoptionShare {
+            group: Side::Beneficiary,
+            flag: "innovation".into(),
+            n: 12,
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::NoAdoptionPanel {
+            group: Side::Control,
+            flag: "new_market".into(),
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::AdoptionCompared {
+            group: Side::Cluster,
+            flag: "innovation".into(),
+            n: 12,
+            n_control: 9,
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::NonParticipantsCompared {
+            measure: "sales".into(),
+            n: 4,
+            n_control: 9,
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::NoNonParticipants,
+        M::TableColumnMissing {
+            table: TableKind::Activities,
+            column: "status".into(),
+        },
+        M::ActivitiesCounted {
+            rows: 7,
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::NoActivitiesInYears {
+            baseline: 2019,
+            followup: 2023,
+        },
+        M::DisbursementCounted { rows: 5 },
+        M::BudgetZero,
+        M::BusinessActorsLeftOut {
+            actors: vec!["Coop".into()],
+            count: 1,
+        },
     ]
 }
 
@@ -492,6 +540,17 @@ fn variant_index(message: &Message) -> usize {
         M::PretrendYears { .. } => 70,
         M::ProPoorClassFewFirms { .. } => 71,
         M::JobsNet { .. } => 72,
+        M::AdoptionShare { .. } => 73,
+        M::NoAdoptionPanel { .. } => 74,
+        M::AdoptionCompared { .. } => 75,
+        M::NonParticipantsCompared { .. } => 76,
+        M::NoNonParticipants => 77,
+        M::TableColumnMissing { .. } => 78,
+        M::ActivitiesCounted { .. } => 79,
+        M::NoActivitiesInYears { .. } => 80,
+        M::DisbursementCounted { .. } => 81,
+        M::BudgetZero => 82,
+        M::BusinessActorsLeftOut { .. } => 83,
         M::Unknown { .. } => usize::MAX,
     }
 }

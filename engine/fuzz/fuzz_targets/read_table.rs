@@ -5,7 +5,8 @@
 //! study, with a few bootstrap draws) and must give no NaN or infinite number. `cargo +nightly fuzz run
 //! read_table fuzz/corpus/read_table fuzz/seeds/read_table` from
 //! `engine/` (the committed seeds: the first byte is the knobs, `0xA0` a proposals
-//! table, `0xB0` one with the mapping).
+//! table, `0xB0` one with the mapping; v3: `firms_v3`, `activities_status`,
+//! `subsidies_budget` hold the issue-23 columns).
 #![no_main]
 
 use std::collections::BTreeMap;
@@ -43,6 +44,12 @@ fuzz_target!(|data: &[u8]| {
         mapping.insert("ventas".to_string(), Some("year".to_string()));
         mapping.insert("c".to_string(), Some("entity_type".to_string()));
         mapping.insert("d".to_string(), Some("environmental".to_string()));
+        // v3: the new columns (a count that must be whole, a status, a budget, flags).
+        mapping.insert("e".to_string(), Some("export_destinations".to_string()));
+        mapping.insert("f".to_string(), Some("status".to_string()));
+        mapping.insert("g".to_string(), Some("budget".to_string()));
+        mapping.insert("h".to_string(), Some("innovation".to_string()));
+        mapping.insert("i".to_string(), Some("new_market".to_string()));
     }
     let kind = TableKind::ALL[usize::from(knobs >> 5) % TableKind::ALL.len()];
     let read = read_table(kind, &text, &settings, Some(&mapping));

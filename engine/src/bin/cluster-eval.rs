@@ -5,13 +5,17 @@
 //! one line on stderr saying why. Other tools rely on this name and behaviour.
 //!
 //! `cluster-eval portfolio A.json B.json … [--id ID] [--csv | --json]` prints several
-//! projects side by side and, for `--id`, their pooled estimate (`portfolio.rs`).
+//! projects side by side and, for `--id`, their pooled estimate (`portfolio.rs`);
+//! with `--by FACT` (v3), the estimate within each level of a project fact, the test
+//! for subgroup differences and the totals (`by_context.rs`).
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use cluster_eval_engine::{compute, Document};
 
+#[path = "cluster-eval/by_context.rs"]
+mod by_context;
 #[path = "cluster-eval/portfolio.rs"]
 mod portfolio;
 

@@ -8,8 +8,12 @@
 //!   `share_b`, `share_f`, `baseline_year`, `followup_year`. met if > 0.
 //! - `medium.institutions`: distinct actors (names compared trimmed and
 //!   case-insensitively) in f minus in b; a year without rows counts 0 (and the
-//!   message says so). Detail: `count_b`, `count_f`, `by_year` (`[[year, count]]`).
-//! - `medium.firm_cooperation`: distinct activities with `firms ≥ 4` in f minus in b.
+//!   message says so). v3: an actor typed business (firm, cooperative, producer) in a
+//!   year's row is left out of that year (Annex II counts non-firm actors). Detail:
+//!   `count_b`, `count_f`, `by_year` (`[[year, count]]`), `types_b`, `types_f`,
+//!   `businesses_left_out`; a warning names the businesses.
+//! - `medium.firm_cooperation`: distinct activities with `firms ≥ 4` in f minus in b
+//!   (v3: done activities only; a blank status is done).
 //!   Detail: `count_b`, `count_f`, `by_year` (`[[year, count]]` for every year of the
 //!   table), `unknown_firms` (rows of b or f without a number of firms).
 //! - `medium.improved_position` (reported): share of beneficiary firms with
@@ -26,7 +30,7 @@ use super::panels::{num, Bundle, Side};
 use super::status;
 use super::Ctx;
 use cluster_eval_types::entity::{entity_type, EntityType};
-use crate::model::{FirmYear, Flag, Group, TableKind};
+use crate::model::{ActorRow, FirmYear, Flag, Group, TableKind};
 use crate::panel::{finite, growth};
 use cluster_eval_types::results::{Horizon, Indicator, Message, Status, Unit};
 
@@ -194,11 +198,17 @@ fn institutions(ctx: &Ctx<'_>) -> Indicator {
     for row in &ctx.data.actors {
         let name = norm(&row.actor);
         let entry = by_year.entry(row.year).or_default();
-        if !name.is_empty() {
+        // v3: Annex II counts non-firm actors; a row typed business counts nowhere
+        // (the year still counts as present).
+        if !name.is_empty() && !is_business(row) {
             entry.insert(name);
         }
     }
     let mut ind = change_of_counts(ctx, id, TableKind::Actors, by_year);
+    ind.detail.insert(
+        "businesses_left_out".into(),
+        business_actors(&ctx.data.actors).len().into(),
+    );
     // The counts by actor type (an actor's type in a year: its first row's).
     let (b, f) = (ctx.years.baseline, ctx.years.followup);
     for (key, year) in [("types_b", b), ("types_f", f)] {
@@ -206,7 +216,7 @@ fn institutions(ctx: &Ctx<'_>) -> Indicator {
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
         for row in ctx.data.actors.iter().filter(|r| r.year == year) {
             let name = norm(&row.actor);
-            if name.is_empty() || !seen.insert(name) {
+            if name.is_empty() || is_business(row) || !seen.insert(name) {
                 continue;
             }
             let kind = entity_type(row.kind.as_deref().unwrap_or(""));
@@ -219,6 +229,26 @@ fn institutions(ctx: &Ctx<'_>) -> Indicator {
         ind.detail.insert(key.into(), Value::Object(counts));
     }
     ind
+}
+
+/// v3: whether an actor's row is typed as a business (a firm, cooperative or
+/// producer): left out of `medium.institutions`, which counts non-firm actors.
+fn is_business(row: &ActorRow) -> bool {
+    entity_type(row.kind.as_deref().unwrap_or("")) == EntityType::Business
+}
+
+/// v3: the distinct actors (as first typed, trimmed) with a row typed business, in
+/// table order: `detail.businesses_left_out` counts them and a warning names them.
+pub fn business_actors(actors: &[ActorRow]) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
+    for row in actors.iter().filter(|r| is_business(r)) {
+        let name = norm(&row.actor);
+        if !name.is_empty() && seen.insert(name) {
+            out.push(row.actor.trim().to_string());
+        }
+    }
+    out
 }
 
 /// At most this many unrecognised actor types are named in the message.
@@ -299,7 +329,8 @@ fn cooperation(ctx: &Ctx<'_>) -> Indicator {
     let (b, f) = (ctx.years.baseline, ctx.years.followup);
     let mut by_year: BTreeMap<i32, HashSet<String>> = BTreeMap::new();
     let mut unknown = 0usize;
-    for row in &ctx.data.activities {
+    // v3: only activities that took place count (a planned or cancelled one did not).
+    for row in ctx.data.activities.iter().filter(|r| r.done()) {
         let entry = by_year.entry(row.year).or_default();
         match row.firms {
             Some(n) if n >= MIN_FIRMS => {

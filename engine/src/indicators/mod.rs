@@ -20,9 +20,11 @@ pub mod bootstrap;
 pub mod costs;
 pub mod design;
 pub mod event;
+pub mod execution;
 pub mod firms;
 pub mod jobs_net;
 pub mod long;
+pub mod markets;
 pub mod medium;
 pub mod panels;
 pub mod productivity;
@@ -297,6 +299,8 @@ pub fn compute(
                     }
                 });
             }
+            // v3: production, innovation, new markets, export destinations.
+            out.extend(markets::compute(&ctx, &rows));
             out.extend(returns::returns(&doc.project));
             out.extend(costs::costs(
                 &doc.project,
@@ -325,6 +329,9 @@ pub fn compute(
             for (id, _, _) in LONG_PANEL_IDS {
                 out.push(no_years(id, Horizon::Long, Unit::Ratio));
             }
+            for (id, unit) in markets::ids() {
+                out.push(no_years(&id, Horizon::Long, unit));
+            }
             out.extend(returns::returns(&doc.project));
             out.extend(costs::costs(
                 &doc.project,
@@ -339,6 +346,15 @@ pub fn compute(
         }
     }
     out.extend(short::short(&doc.project, data, &index));
+    out.extend(execution::compute(data, years));
+    let businesses = medium::business_actors(&data.actors);
+    if !businesses.is_empty() {
+        let count = businesses.len();
+        warnings.push(Warning::new(Message::BusinessActorsLeftOut {
+            actors: businesses.into_iter().take(5).collect(),
+            count,
+        }));
+    }
     if let (Some(start), Some(end)) = (doc.project.start_year, doc.project.end_year) {
         if end < start {
             warnings.push(Warning::new(Message::ProjectYearsReversed {

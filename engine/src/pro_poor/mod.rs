@@ -9,6 +9,8 @@
 //!   against all beneficiaries;
 //! - [`formalization`]: the fall in the share of informal beneficiary firms;
 //! - [`checklist`]: the eleven yes / partial / no items of Section 4.3;
+//! - [`non_participants`]: v3, the cluster's firms that did not take part against
+//!   the control firms;
 //! - [`winners`]: the winners-and-losers table built from the indicators above.
 //!
 //! User targets override the built-in statuses through the same public rule as the
@@ -22,6 +24,7 @@
 pub mod checklist;
 pub mod firm_size;
 pub mod formalization;
+pub mod non_participants;
 pub mod vs_control;
 pub mod wage_gap;
 pub mod winners;
@@ -72,6 +75,7 @@ pub fn compute(
     out.extend(vs_control::shares(&ctx, &doc.settings));
     out.push(vs_control::wage_gap(&ctx));
     out.push(vs_control::exited_jobs(&ctx));
+    out.extend(non_participants::compute(&ctx, &doc.settings));
     for indicator in &mut out {
         let ceiling = is_ceiling(&indicator.id);
         status::apply_target(indicator, &doc.targets, ceiling);

@@ -35,6 +35,7 @@ use super::wide::Shape;
 use super::TableRead;
 use cluster_eval_types::document::Settings;
 use crate::model::{FirmYear, TableKind};
+use cluster_eval_types::vocab::ActivityStatus;
 
 /// Body rows the decimal marks are first guessed from.
 const GUESS_ROWS: usize = 256;
@@ -319,7 +320,9 @@ impl<'a> Reading<'a> {
                 .iter()
                 .position(|c| c.ty == ColumnType::Year)
                 .unwrap_or(0),
-            has_group: kind == TableKind::Firms && present(schema::FIRMS_GROUP),
+            // For activities (v3): whether the table has a `status` column.
+            has_group: (kind == TableKind::Firms && present(schema::FIRMS_GROUP))
+                || (kind == TableKind::Activities && present(schema::ACTIVITIES_STATUS)),
             counted,
         }
     }
@@ -608,6 +611,7 @@ impl<'a> Reading<'a> {
             } else {
                 cell::read_into(ty, raw, mark, buf, slot)
             };
+            let read = read.and_then(|()| self.v3_check(col, slot));
             match read {
                 Ok(()) => {
                     let missing = matches!(slot, Value::Missing);
@@ -631,6 +635,29 @@ impl<'a> Reading<'a> {
             }
         }
         (ok, any)
+    }
+
+    /// The v3 checks of a value already read: a count that must be whole
+    /// (`export_destinations`), an activity status nobody knows. Row errors naming the
+    /// column, as a negative amount is.
+    #[inline]
+    fn v3_check(&self, col: usize, slot: &Value<'_>) -> Result<(), RowErrorKind> {
+        match slot {
+            Value::Number(v)
+                if v.fract() != 0.0 && self.cols.get(col).is_some_and(ColumnDef::whole_number) =>
+            {
+                Err(RowErrorKind::NotWholeNumber)
+            }
+            Value::Text(s)
+                if self.kind == TableKind::Activities && col == schema::ACTIVITIES_STATUS =>
+            {
+                match ActivityStatus::from_word(s) {
+                    Some(_) => Ok(()),
+                    None => Err(RowErrorKind::UnknownStatus),
+                }
+            }
+            _ => Ok(()),
+        }
     }
 
     /// `cell::read` of a number cell (`None`: missing), counting its decimal-mark vote

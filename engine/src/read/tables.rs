@@ -13,7 +13,7 @@ use cluster_eval_types::schema::{
 };
 use super::TableRows;
 use crate::model::{
-    ActivityRow, ActorRow, FirmYear, FirmsTable, Flag, Group, Measure, ProposalRow, SubsidyRow,
+    ActivityRow, ActivityStatus, ActorRow, FirmYear, FirmsTable, Flag, Group, Measure, ProposalRow, SubsidyRow,
     TableKind, TerritoryRow,
 };
 
@@ -103,7 +103,8 @@ pub enum Prepared<'r> {
 /// Prepares one row's values (by schema column) of a `kind` table. `clean` is false
 /// when a cell of the row is already in error: the row is then only remembered for
 /// the cross-row checks. A firm's row goes to `firm_rows` (see [`Prepared::Firm`]);
-/// `has_group` says whether the table has a group column.
+/// `has_group` says whether the table has a group column (for *activities*, v3:
+/// whether it has a `status` column).
 pub fn prepare<'r>(
     kind: TableKind,
     has_group: bool,
@@ -167,6 +168,7 @@ pub fn prepare<'r>(
             }
         }
         TableKind::Activities => {
+            let has_status = has_group;
             let (Some(activity), Some(y)) = (text(vals, 0), year(vals, 1)) else {
                 return Prepared::Skip;
             };
@@ -176,6 +178,12 @@ pub fn prepare<'r>(
                     year: y,
                     line,
                     firms: num(vals, 2),
+                    // A status column read blank is done; without the column, None.
+                    status: has_status.then(|| {
+                        text(vals, schema::ACTIVITIES_STATUS)
+                            .and_then(ActivityStatus::from_word)
+                            .unwrap_or(ActivityStatus::Done)
+                    }),
                 })
             }))
         }
@@ -224,6 +232,7 @@ pub fn prepare<'r>(
                     line,
                     amount: num(vals, 1),
                     component: text(vals, 2).map(str::to_string),
+                    budget: num(vals, 3),
                 })
             }))
         }

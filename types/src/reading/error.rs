@@ -30,6 +30,10 @@ pub enum RowErrorKind {
     MissingValue,
     /// A yes/no cell that is neither.
     InvalidYesNo,
+    /// v3: a count that must be whole (`export_destinations`) has a fractional part.
+    NotWholeNumber,
+    /// v3: an activity status that is none of done, planned, cancelled (or synonyms).
+    UnknownStatus,
     /// A second row for the same firm and year (territory: the same year); the
     /// later row is the error.
     Duplicate { first_line: usize },
@@ -67,6 +71,8 @@ impl RowErrorKind {
             RowErrorKind::YearNotInteger => "year_not_integer",
             RowErrorKind::MissingValue => "missing_value",
             RowErrorKind::InvalidYesNo => "invalid_yes_no",
+            RowErrorKind::NotWholeNumber => "not_whole_number",
+            RowErrorKind::UnknownStatus => "unknown_status",
             RowErrorKind::Duplicate { .. } => "duplicate_row",
             RowErrorKind::GroupChanged { .. } => "group_changed",
             RowErrorKind::ProposalChanged { .. } => "proposal_changed",
@@ -137,6 +143,10 @@ impl RowErrorKind {
             RowErrorKind::YearNotInteger => "the year is not a whole number".to_string(),
             RowErrorKind::MissingValue => format!("{col}: a value is required"),
             RowErrorKind::InvalidYesNo => format!("{col}: expected yes or no"),
+            RowErrorKind::NotWholeNumber => format!("{col}: expected a whole number"),
+            RowErrorKind::UnknownStatus => format!(
+                "{col}: unknown status (expected done, planned or cancelled)"
+            ),
             RowErrorKind::Duplicate { first_line } => {
                 format!("a second row for the same firm and year (the first is on line {first_line})")
             }

@@ -10,18 +10,24 @@
 //! Output: the table as plain text (default), as CSV (`--csv`), or as JSON (`--json`);
 //! with `--id ID` the pooled estimate of ID follows, and `--json --id ID` prints only
 //! the pooled estimate: `{"id", "pooled", "low", "high", "hk_low", "hk_high",
-//! "pi_low", "pi_high", "tau2", "i2", "k", "few_projects", "projects"}`.
+//! "pi_low", "pi_high", "tau2", "i2", "k", "few_projects", "projects"}`. With `--by
+//! FACT` (v3, needs `--id`): the estimate within each level of the fact, the test for
+//! subgroup differences and the totals (`by_context.rs`); `--json --by` prints only
+//! that object.
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use cluster_eval_engine::portfolio::{self, Member, Pooled, Table};
+use crate::by_context;
+use cluster_eval_engine::contexts;
+use cluster_eval_engine::portfolio::{self, ContextFact, Member, Pooled, Table};
 use cluster_eval_engine::Document;
 use cluster_eval_engine::{Status, Unit};
 use serde_json::Value;
 
-pub const USAGE: &str = "usage: cluster-eval portfolio A.json B.json … [--id ID] [--csv | --json]";
+pub const USAGE: &str =
+    "usage: cluster-eval portfolio A.json B.json … [--id ID [--by FACT]] [--csv | --json]";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -33,6 +39,8 @@ enum Format {
 struct Options {
     files: Vec<String>,
     id: Option<String>,
+    /// v3: pool `id` by this project fact.
+    by: Option<ContextFact>,
     format: Format,
 }
 
@@ -40,6 +48,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         files: Vec::new(),
         id: None,
+        by: None,
         format: Format::Text,
     };
     let mut args = args.iter();
@@ -61,7 +70,18 @@ fn parse(args: &[String]) -> Result<Options, String> {
                 continue;
             }
             "--id" => Some(args.next().ok_or("--id needs an indicator id")?.clone()),
-            other => other.strip_prefix("--id=").map(str::to_string),
+            "--by" => {
+                let fact = args.next().ok_or("--by needs a project fact")?;
+                set_by(&mut options, fact)?;
+                continue;
+            }
+            other => match other.strip_prefix("--by=") {
+                Some(fact) => {
+                    set_by(&mut options, fact)?;
+                    continue;
+                }
+                None => other.strip_prefix("--id=").map(str::to_string),
+            },
         };
         match id {
             Some(_) if options.id.is_some() => return Err("--id is given twice".into()),
@@ -73,7 +93,28 @@ fn parse(args: &[String]) -> Result<Options, String> {
     if options.files.is_empty() {
         return Err("no document given".into());
     }
+    if options.by.is_some() && options.id.is_none() {
+        return Err("--by needs --id: the indicator to pool by context".into());
+    }
+    if options.by.is_some() && options.format == Format::Csv {
+        return Err("--by prints text or JSON (--json), not CSV".into());
+    }
     Ok(options)
+}
+
+/// `--by FACT`: one of the facts a portfolio is compared by.
+fn set_by(options: &mut Options, fact: &str) -> Result<(), String> {
+    if options.by.is_some() {
+        return Err("--by is given twice".into());
+    }
+    let names: Vec<&str> = ContextFact::ALL.iter().map(|f| f.name()).collect();
+    options.by = Some(ContextFact::from_name(fact).ok_or_else(|| {
+        format!(
+            "unknown fact for --by: {fact} (expected one of {})",
+            names.join(", ")
+        )
+    })?);
+    Ok(())
 }
 
 /// Runs `cluster-eval portfolio` with the arguments after `portfolio`.
@@ -120,14 +161,34 @@ pub fn run(args: &[String]) -> ExitCode {
             None
         }
     };
-    let text = match options.format {
-        Format::Json => match (&options.id, &pooled) {
-            (Some(_), Some(pooled)) => Some(pooled_json(pooled, &files)),
-            (Some(_), None) => None,
-            (None, _) => Some(table_json(&table, &files)),
+    let by = match (options.by, &options.id, &pooled) {
+        (Some(fact), Some(id), Some(_)) => match contexts::by_context(&members, id, fact) {
+            Ok(by) => Some(by),
+            Err(refused) => {
+                failed = true;
+                eprintln!("cluster-eval: cannot pool: {refused}");
+                None
+            }
         },
-        Format::Csv => Some(csv(&table, &files, pooled.as_ref())),
-        Format::Text => Some(text(&table, &files, pooled.as_ref(), failed)),
+        _ => None,
+    };
+    let text = match (options.format, &by) {
+        (Format::Json, Some(by)) => Some(by_context::json(by, &files)),
+        (Format::Text, Some(by)) => Some(format!(
+            "{}\n{}",
+            text(&table, &files, pooled.as_ref(), failed),
+            by_context::text(by)
+        )),
+        _ if options.by.is_some() && options.format == Format::Json => None,
+        _ => match options.format {
+            Format::Json => match (&options.id, &pooled) {
+                (Some(_), Some(pooled)) => Some(pooled_json(pooled, &files)),
+                (Some(_), None) => None,
+                (None, _) => Some(table_json(&table, &files)),
+            },
+            Format::Csv => Some(csv(&table, &files, pooled.as_ref())),
+            Format::Text => Some(text(&table, &files, pooled.as_ref(), failed)),
+        },
     };
     // The process ends here: the documents are left to the operating system.
     std::mem::forget(members);
