@@ -54,7 +54,7 @@ pub use read::{
     read_table, yes_no, CellRead, ColumnDef, ColumnType, DecimalMark, DecimalReport, DecimalSource,
     HeaderOutcome, HeaderReport, IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell,
     PreviewRow, ReadReport, RowError, RowErrorKind, Separator, SeparatorSource, TableRead,
-    TableRows, TableSummary, PREVIEW_ROWS,
+    TableRows, TableSummary, NO_VALUE, PREVIEW_ROWS,
 };
 pub use session::{Session, Update};
 pub use synth::{firms_tsv, firms_tsv_seeded, Lcg};

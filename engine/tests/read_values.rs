@@ -488,3 +488,50 @@ fn sizes_that_do_not_tell_leave_the_default_and_the_column_is_flagged() {
     assert_eq!(got[1], Some(1.234));
     assert!(!r.report.decimal("sales").unwrap().guessed());
 }
+
+/// Issue 24, #6: a NUL byte in a pasted id split the firm, while U+200B was merged
+/// and reported. C0 controls (but tab and line ends) are invisible characters too.
+#[test]
+fn a_nul_or_other_control_character_is_an_invisible_character() {
+    let text = "firm\tgroup\tyear\tsales\n\
+        F01\tbeneficiary\t2019\t1000\n\
+        F0\u{0}1\tbeneficiary\t2020\t2\u{1b}000\n";
+    let r = read_table(TableKind::Firms, text, &Settings::default(), None);
+    let rows = firm_rows(&r);
+    assert_eq!(
+        rows.iter()
+            .map(|f| (f.firm.as_str(), f.year, f.get(Measure::Sales)))
+            .collect::<Vec<_>>(),
+        [("F01", 2019, Some(1000.0)), ("F01", 2020, Some(2000.0))],
+        "{:?}",
+        codes(&r)
+    );
+    assert_eq!(r.report.invisible_count, 2);
+    let at: Vec<_> = r
+        .report
+        .invisible
+        .iter()
+        .map(|i| (i.line, i.column.as_deref(), i.position, i.code_point))
+        .collect();
+    assert_eq!(at, [(3, Some("firm"), 3, 0), (3, Some("sales"), 2, 0x1b)]);
+}
+
+/// Issue 24, #5: a workbook's formula without a cached value is written as
+/// `#NOVALUE!` and its cell; the reader makes it a row error in any column, never a
+/// blank (an optional column) nor an id (a text column).
+#[test]
+fn a_formula_without_a_value_is_a_row_error_in_any_column() {
+    let text = "firm\tgroup\tyear\tsales\temployees\n\
+        F01\tbeneficiary\t2019\t1000\t#NOVALUE! Empresas!E2\n\
+        #NOVALUE! Empresas!A3\tbeneficiary\t2019\t5\t3\n";
+    let r = read_table(TableKind::Firms, text, &Settings::default(), None);
+    assert!(firm_rows(&r).is_empty());
+    assert_eq!(
+        codes(&r),
+        [
+            (2, "formula_without_value", Some("employment".into())),
+            (3, "formula_without_value", Some("firm".into())),
+        ]
+    );
+    assert_eq!(r.errors[0].text, "#NOVALUE! Empresas!E2");
+}

@@ -81,6 +81,7 @@ fn reason(lang: Lang, kind: &RowErrorKind, column: &str) -> String {
         RowErrorKind::UnknownGroup => t(lang, "err.unknown_group").to_string(),
         RowErrorKind::YearNotInteger => t(lang, "err.year_not_integer").to_string(),
         RowErrorKind::MissingValue => t(lang, "err.missing_value").to_string(),
+        RowErrorKind::NoValue => t(lang, "err.formula_without_value").to_string(),
         RowErrorKind::InvalidYesNo => t(lang, "err.invalid_yes_no").to_string(),
         RowErrorKind::NotWholeNumber => t(lang, "err.not_whole_number").to_string(),
         RowErrorKind::UnknownStatus => t(lang, "err.unknown_status").to_string(),

@@ -86,7 +86,9 @@ fn yes_no_word(s: &str) -> Option<bool> {
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00ad}'               // soft hyphen
+        // C0 controls but tab and line ends (a NUL in an id split the firm in two)
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}'
+        | '\u{00ad}'             // soft hyphen
         | '\u{061c}'             // Arabic letter mark
         | '\u{180e}'             // Mongolian vowel separator
         | '\u{200b}'..='\u{200f}' // zero-width space, non-joiner, joiner; LRM, RLM

@@ -21,6 +21,38 @@ pub enum Cell {
     IsoDate(String),
     /// A formula's error (`#DIV/0!`), kept as its text.
     Error(String),
+    /// A number whose format changes the text a person sees (`8` formatted `000`
+    /// shows `008`): `text` is that text. Written as `text` in a column of ids or
+    /// text, as the number in a column of amounts or years (see [`crate::shown`]).
+    Shown {
+        value: f64,
+        text: String,
+        /// The text only pads the number with zeros (`008`), so it reads as the
+        /// same number wherever it goes.
+        padded: bool,
+    },
+    /// A formula without a cached value (never calculated: written by a script or a
+    /// converter), at the cell named `reference` (`Empresas!C12`). Written as
+    /// [`NO_VALUE`] and the reference, which the engine reads as a row error.
+    NoValue(String),
+}
+
+/// How a formula without a value starts in the text form (the engine's reader
+/// reports a cell that starts so as such, in any column).
+pub use cluster_eval_engine::NO_VALUE;
+
+/// How a column's cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// Amounts and counts: a number stays a number.
+    Number,
+    /// Years: a date gives its year, a number stays a number.
+    Year,
+    /// Ids and text: a number is written as it is shown.
+    Text,
+    /// A header no table's column has: a number is written as shown only when that
+    /// reads as the same number.
+    Unknown,
 }
 
 impl Cell {
@@ -39,10 +71,28 @@ impl Cell {
         out.replace(['\t', '\r', '\n'], " ").trim().to_string()
     }
 
+    /// Appends the cell's text form to `out`, as a cell of `column`.
+    pub fn write_in(&self, column: Column, out: &mut String) {
+        match self {
+            Cell::Shown {
+                value,
+                text,
+                padded,
+            } => match column {
+                Column::Text => write_text(text, out),
+                Column::Unknown if *padded => write_text(text, out),
+                _ => write_number(*value, out),
+            },
+            _ => self.write(column == Column::Year, out),
+        }
+    }
+
     /// Appends the cell's text form to `out`. `year_column`: a date gives its year.
     pub fn write(&self, year_column: bool, out: &mut String) {
         use std::fmt::Write;
         match self {
+            Cell::Shown { value, .. } => write_number(*value, out),
+            Cell::NoValue(reference) => write_text(&format!("{NO_VALUE} {reference}"), out),
             Cell::Empty => {}
             Cell::Text(t) => write_text(t, out),
             Cell::Number(x) => write_number(*x, out),
@@ -105,13 +155,36 @@ impl From<&DataRef<'_>> for Cell {
 /// A number with a `.`, no thousands separator and no exponent: whole numbers as
 /// integers (`2019`, not `2019.0`), others in the shortest form that reads back as
 /// the same `f64` (Rust's `Display`).
+///
+/// A number that would read either way (`36.232`: one `.` before three digits, which
+/// a paste may mean as a thousands point) gets a trailing zero (`36.2320`): it is the
+/// same number, and it tells the reader that the column's `.` is a decimal point, so
+/// that text cells beside it go through the paste's rules and a number cell never
+/// does (docs/workbooks.md).
 fn write_number(x: f64, out: &mut String) {
     use std::fmt::Write;
     if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 {
         let _ = write!(out, "{}", x as i64);
     } else {
+        let start = out.len();
         let _ = write!(out, "{x}");
+        if reads_either_way(out.get(start..).unwrap_or_default()) {
+            out.push('0');
+        }
     }
+}
+
+/// `1.234`, `-36.232`, `123.456`: one to three digits (not a lone `0`), a `.`, three
+/// digits, as the engine's reader finds ambiguous.
+fn reads_either_way(s: &str) -> bool {
+    let s = s.strip_prefix('-').unwrap_or(s);
+    let Some((int, frac)) = s.split_once('.') else {
+        return false;
+    };
+    (1..=3).contains(&int.len())
+        && int != "0"
+        && frac.len() == 3
+        && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
 }
 
 /// Text, on one line (a tab or line break inside a cell would split the row), and
@@ -166,6 +239,11 @@ mod tests {
         assert_eq!(text(Cell::Number(-3.0), false), "-3");
         assert_eq!(text(Cell::Number(0.1 + 0.2), false), "0.30000000000000004");
         assert_eq!(text(Cell::Number(1e20), false), "100000000000000000000");
+        // Read either way as text, so written so that they read one way only.
+        assert_eq!(text(Cell::Number(36.232), false), "36.2320");
+        assert_eq!(text(Cell::Number(-1.5), false), "-1.5");
+        assert_eq!(text(Cell::Number(0.125), false), "0.125");
+        assert_eq!(text(Cell::Number(1234.567), false), "1234.567");
     }
 
     #[test]

@@ -16,9 +16,9 @@
 //! Rows arrive in order and are streamed: only the top [`LOOKAHEAD`] rows are held
 //! while the header is found, so a 100,000-row sheet is written as it is read.
 
-use cluster_eval_engine::{column_of_header, columns_named, TableKind};
+use cluster_eval_engine::{column_of_header, columns, columns_named, ColumnType, TableKind};
 
-use crate::cells::Cell;
+use crate::cells::{Cell, Column};
 use crate::matching::{kind_by_header, kind_by_name, SheetMatch};
 
 /// The top rows among which the header is looked for.
@@ -58,8 +58,9 @@ pub struct SheetBuilder {
 struct Layout {
     first_col: u32,
     last_col: u32,
-    /// Per column from `first_col`: a date there gives its year.
-    year_column: Vec<bool>,
+    /// Per column from `first_col`: how its cells are written (a date in a year
+    /// column gives its year; a formatted number in an id column is its text).
+    columns: Vec<Column>,
 }
 
 impl SheetBuilder {
@@ -106,7 +107,7 @@ impl SheetBuilder {
             self.layout = Some(Layout {
                 first_col: 0,
                 last_col: 0,
-                year_column: Vec::new(),
+                columns: Vec::new(),
             });
             return;
         }
@@ -153,11 +154,20 @@ impl SheetBuilder {
             .name_kind
             .map(|k| (k, SheetMatch::Name))
             .or_else(|| kind_by_header(&header).map(|k| (k, SheetMatch::Header)));
-        let year_column = header
+        let column_types = header
             .iter()
             .map(|h| {
-                kind.is_some_and(|(k, _)| column_of_header(k, h) == Some("year"))
-                    || h.eq_ignore_ascii_case("year")
+                let ty = kind.and_then(|(k, _)| {
+                    let name = column_of_header(k, h)?;
+                    columns(k).iter().find(|c| c.name == name).map(|c| c.ty)
+                });
+                match ty {
+                    Some(ColumnType::Year) => Column::Year,
+                    _ if h.eq_ignore_ascii_case("year") => Column::Year,
+                    Some(ColumnType::Number) => Column::Number,
+                    Some(_) => Column::Text,
+                    None => Column::Unknown,
+                }
             })
             .collect();
         self.out.kind = kind;
@@ -170,7 +180,7 @@ impl SheetBuilder {
         self.layout = Some(Layout {
             first_col: first_col as u32,
             last_col: last_col as u32,
-            year_column,
+            columns: column_types,
         });
         let skip = header_at + header_rows as usize;
         for (row, cells) in buffered.into_iter().skip(skip) {
@@ -180,7 +190,7 @@ impl SheetBuilder {
 
     fn write_row(&mut self, row: u32, cells: &[(u32, Cell)]) {
         let Some(layout) = &self.layout else { return };
-        if layout.year_column.is_empty() {
+        if layout.columns.is_empty() {
             return;
         }
         let in_table = cells
@@ -207,8 +217,8 @@ impl SheetBuilder {
             while cells.next_if(|(c, _)| *c < col).is_some() {}
             if let Some((_, cell)) = cells.next_if(|(c, _)| *c == col) {
                 let i = (col - layout.first_col) as usize;
-                let year = layout.year_column.get(i).copied().unwrap_or(false);
-                cell.write(year, &mut self.out.text);
+                let column = layout.columns.get(i).copied().unwrap_or(Column::Unknown);
+                cell.write_in(column, &mut self.out.text);
             }
         }
         self.out.data_rows += 1;

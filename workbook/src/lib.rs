@@ -25,6 +25,9 @@ mod matching;
 pub mod open;
 pub mod readme_texts;
 pub mod results_book;
+mod sheet_paths;
+pub mod sheet_scan;
+mod shown;
 pub mod template;
 pub mod texts;
 

@@ -16,6 +16,10 @@ use serde::{Deserialize, Serialize};
 use crate::cells::Cell;
 use crate::header_row::{SheetBuilder, SheetText};
 use crate::matching::SheetMatch;
+use crate::sheet_paths::sheet_paths;
+pub use crate::sheet_scan::Exceeded;
+use crate::sheet_scan::{column_letters, scan, Scanned};
+use crate::shown::Pattern;
 
 /// Files larger than this are refused before being read (see the constant's note).
 pub const MAX_FILE_BYTES: usize = cluster_eval_ui::file_names::MAX_WORKBOOK_BYTES;
@@ -48,6 +52,12 @@ pub enum OpenError {
         detail: String,
     },
     NoSheets,
+    /// A sheet larger than a spreadsheet can be, or than the page can use, refused
+    /// before it is read (`crate::sheet_scan`).
+    SheetTooLarge {
+        sheet: String,
+        exceeded: Exceeded,
+    },
 }
 
 /// One sheet, read.
@@ -179,18 +189,44 @@ pub fn open(bytes: Vec<u8>) -> Result<OpenedWorkbook, OpenError> {
         });
     }
     let format = sniff(&bytes)?;
-    let cursor = Cursor::new(bytes);
+    let cursor = Cursor::new(bytes.as_slice());
     let sheets = match format {
         Format::Xlsx => {
             let mut book: Xlsx<_> = open_workbook_from_rs(cursor).map_err(damaged)?;
+            // The sheets' XML, for the scan before each is read.
+            let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).map_err(damaged)?;
+            let paths = sheet_paths(&mut zip);
             let names = book.sheet_names();
-            names
-                .into_iter()
-                .map(|name| match xlsx_sheet(&mut book, &name) {
+            let mut sheets = Vec::with_capacity(names.len());
+            for (i, name) in names.into_iter().enumerate() {
+                let path = paths
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .or_else(|| paths.get(i))
+                    .map(|(_, p)| p.as_str());
+                let scanned = match path.map(|p| zip.by_name(p)) {
+                    Some(Ok(xml)) => match scan(xml) {
+                        Ok(Ok(scanned)) => scanned,
+                        Ok(Err(exceeded)) => {
+                            return Err(OpenError::SheetTooLarge {
+                                sheet: name,
+                                exceeded,
+                            })
+                        }
+                        Err(e) => {
+                            sheets.push(OpenedSheet::unreadable(name, e.to_string()));
+                            continue;
+                        }
+                    },
+                    // Not found here: calamine says why when it reads it.
+                    _ => Scanned::default(),
+                };
+                sheets.push(match xlsx_sheet(&mut book, &name, &scanned) {
                     Ok(text) => OpenedSheet::from_text(name, text),
                     Err(e) => OpenedSheet::unreadable(name, e.to_string()),
-                })
-                .collect::<Vec<_>>()
+                });
+            }
+            sheets
         }
         Format::Xls => {
             let mut book: Xls<_> = open_workbook_from_rs(cursor).map_err(damaged)?;
@@ -207,29 +243,70 @@ pub fn open(bytes: Vec<u8>) -> Result<OpenedWorkbook, OpenError> {
     Ok(OpenedWorkbook { format, sheets })
 }
 
+/// A sheet's name as a formula writes it (`Empresas`, `'Datos 2024'`).
+fn quoted_sheet(name: &str) -> String {
+    if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "''"))
+    }
+}
+
 /// An `.xlsx` sheet, streamed cell by cell: empty cells (a million formatted rows)
-/// are never stored, and no sheet-sized grid is built.
+/// are never stored, and no sheet-sized grid is built. `scanned`: what the scan found
+/// (the formulas without a value). A number whose format changes what is shown
+/// (`000`) carries the text shown ([`Pattern`]).
 fn xlsx_sheet(
-    book: &mut Xlsx<Cursor<Vec<u8>>>,
+    book: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
+    scanned: &Scanned,
 ) -> Result<SheetText, calamine::XlsxError> {
     let mut builder = SheetBuilder::new(name);
     let mut reader = book.worksheet_cells_reader(name)?;
+    // Each style's pattern, worked out once.
+    let patterns: Vec<Option<Pattern>> = reader
+        .styles()
+        .iter()
+        .map(|s| {
+            s.number_format
+                .as_ref()
+                .and_then(|f| Pattern::of(&f.format_code))
+        })
+        .collect();
     let mut row: Option<u32> = None;
     let mut cells: Vec<(u32, Cell)> = Vec::new();
-    while let Some(cell) = reader.next_cell()? {
-        let value = cell.get_value();
-        if matches!(value, calamine::DataRef::Empty) {
-            continue;
-        }
+    while let Some((cell, style)) = reader.next_cell_with_style_id()? {
         let (r, c) = cell.get_position();
+        let value = cell.get_value();
+        let cell = match value {
+            calamine::DataRef::Empty if scanned.uncached.contains(&(r, c)) => Cell::NoValue(
+                format!("{}!{}{}", quoted_sheet(name), column_letters(c), r + 1),
+            ),
+            calamine::DataRef::Empty => continue,
+            calamine::DataRef::Int(_) | calamine::DataRef::Float(_) => {
+                let number = Cell::from(value);
+                let pattern = patterns.get(style).and_then(Option::as_ref);
+                match (number, pattern) {
+                    (Cell::Number(v), Some(p)) => match p.show(v) {
+                        Some(text) => Cell::Shown {
+                            value: v,
+                            text,
+                            padded: p.padded_only(),
+                        },
+                        None => Cell::Number(v),
+                    },
+                    (number, _) => number,
+                }
+            }
+            _ => Cell::from(value),
+        };
         if row != Some(r) {
             if let Some(done) = row {
                 builder.push(done, std::mem::take(&mut cells));
             }
             row = Some(r);
         }
-        cells.push((c, Cell::from(value)));
+        cells.push((c, cell));
     }
     if let Some(done) = row {
         builder.push(done, cells);
@@ -238,9 +315,9 @@ fn xlsx_sheet(
 }
 
 /// The sheets of an `.xls` or `.ods`, through calamine's ranges.
-fn ranged<R>(book: &mut R) -> Vec<OpenedSheet>
+fn ranged<'a, R>(book: &mut R) -> Vec<OpenedSheet>
 where
-    R: Reader<Cursor<Vec<u8>>>,
+    R: Reader<Cursor<&'a [u8]>>,
     R::Error: std::fmt::Display,
 {
     let names = book.sheet_names();

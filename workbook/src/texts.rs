@@ -9,7 +9,7 @@ use cluster_eval_protocol::workbook::Worded;
 use cluster_eval_ui::i18n::Lang;
 
 use crate::matching::SheetMatch;
-use crate::open::{OpenError, OpenedSheet};
+use crate::open::{Exceeded, OpenError, OpenedSheet};
 
 /// `(English, Spanish, Portuguese)`; `{file}`, `{sheet}`, `{n}`… are filled in.
 type Text = (&'static str, &'static str, &'static str);
@@ -38,6 +38,20 @@ pub fn worded(text: impl Fn(Lang) -> String) -> Worded {
         es: text(Lang::Es),
         pt: text(Lang::Pt),
     }
+}
+
+/// A count with the language's thousands separator (`1,048,577`, `1.048.577`).
+fn grouped(n: u64, lang: Lang) -> String {
+    let sep = if lang == Lang::En { ',' } else { '.' };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
 }
 
 fn mb(bytes: usize) -> String {
@@ -99,6 +113,27 @@ pub fn open_error(e: &OpenError, file: &str, lang: Lang) -> String {
             ),
             &[file],
         ),
+        OpenError::SheetTooLarge { sheet, exceeded } => {
+            let sheet = ("sheet", sheet.clone());
+            let (text, n): (Text, u64) = match exceeded {
+                Exceeded::Rows(row) => ((
+                    "{file} was not read: its sheet “{sheet}” has a row {n}, past the last row a spreadsheet allows (1,048,576). Open it in your spreadsheet program, delete the empty or extra rows below the data, save it and open it here again.",
+                    "{file} no se leyó: su hoja «{sheet}» tiene una fila {n}, más allá de la última que admite una hoja de cálculo (1.048.576). Ábralo en su hoja de cálculo, elimine las filas vacías o sobrantes bajo los datos, guárdelo y ábralo aquí de nuevo.",
+                    "{file} não foi lido: a planilha “{sheet}” tem uma linha {n}, além da última que uma planilha admite (1.048.576). Abra-o no seu programa de planilhas, exclua as linhas vazias ou a mais abaixo dos dados, salve-o e abra-o aqui de novo.",
+                ), *row),
+                Exceeded::Columns(col) => ((
+                    "{file} was not read: its sheet “{sheet}” has a column {n}, past the last column a spreadsheet allows (16,384). Open it in your spreadsheet program, delete the extra columns, save it and open it here again.",
+                    "{file} no se leyó: su hoja «{sheet}» tiene una columna {n}, más allá de la última que admite una hoja de cálculo (16.384). Ábralo en su hoja de cálculo, elimine las columnas sobrantes, guárdelo y ábralo aquí de nuevo.",
+                    "{file} não foi lido: a planilha “{sheet}” tem uma coluna {n}, além da última que uma planilha admite (16.384). Abra-o no seu programa de planilhas, exclua as colunas a mais, salve-o e abra-o aqui de novo.",
+                ), *col),
+                Exceeded::Cells(cells) => ((
+                    "{file} was not read: its sheet “{sheet}” has more than {n} cells (empty or formatted cells count), more than this page can read. Save the monitoring tables alone in a new file, without the empty formatted rows and columns, and open that file.",
+                    "{file} no se leyó: su hoja «{sheet}» tiene más de {n} celdas (cuentan las vacías con formato), más de las que esta página puede leer. Guarde solo las tablas de monitoreo en un archivo nuevo, sin las filas y columnas vacías con formato, y abra ese archivo.",
+                    "{file} não foi lido: a planilha “{sheet}” tem mais de {n} células (contam as vazias formatadas), mais do que esta página consegue ler. Salve só as tabelas de monitoramento num arquivo novo, sem as linhas e colunas vazias formatadas, e abra esse arquivo.",
+                ), cells.saturating_sub(1)),
+            };
+            fill(lang, text, &[file, sheet, ("n", grouped(n, lang))])
+        }
         OpenError::NoSheets => fill(
             lang,
             ("{file} has no sheets.", "{file} no tiene hojas.", "{file} não tem planilhas."),
@@ -233,6 +268,18 @@ mod tests {
                 detail: "invalid zip".into(),
             },
             OpenError::NoSheets,
+            OpenError::SheetTooLarge {
+                sheet: "Empresas".into(),
+                exceeded: Exceeded::Rows(39_321_600),
+            },
+            OpenError::SheetTooLarge {
+                sheet: "Empresas".into(),
+                exceeded: Exceeded::Cells(20_000_001),
+            },
+            OpenError::SheetTooLarge {
+                sheet: "Empresas".into(),
+                exceeded: Exceeded::Columns(16_385),
+            },
         ];
         for e in &errors {
             for lang in Lang::ALL {
@@ -242,5 +289,12 @@ mod tests {
             }
         }
         assert!(open_error(&errors[0], "a.xlsx", Lang::Es).contains("50.0 MB"));
+        for e in &errors[7..] {
+            for lang in Lang::ALL {
+                assert!(open_error(e, "a.xlsx", lang).contains("Empresas"));
+            }
+        }
+        assert!(open_error(&errors[7], "a.xlsx", Lang::Pt).contains("39.321.600"));
+        assert!(open_error(&errors[8], "a.xlsx", Lang::En).contains("20,000,000"));
     }
 }

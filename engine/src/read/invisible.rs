@@ -26,18 +26,34 @@ pub struct Found {
 }
 
 impl Found {
-    /// Finds the invisible characters of `text`. Each starts with one of the bytes
-    /// `C2 D8 E1 E2 EF`, so only those are looked at.
+    /// Finds the invisible characters of `text`. Each is a C0 control byte or starts
+    /// with one of the bytes `C2 D8 E1 E2 EF`, so only those are looked at.
     pub fn scan(text: &str) -> Found {
-        if text.is_ascii() {
+        let bytes = text.as_bytes();
+        let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+        let controls = bytes.iter().any(|&b| control(b));
+        let ascii = text.is_ascii();
+        if ascii && !controls {
             return Found::default();
         }
-        let bytes = text.as_bytes();
         let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
-        let mut at: Vec<(usize, char)> = memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes)
-            .chain(memchr::memchr2_iter(0xd8, 0xe1, bytes))
-            .filter_map(|i| char_at(i).filter(|c| is_invisible(*c)).map(|c| (i, c)))
-            .collect();
+        let mut at: Vec<(usize, char)> = Vec::new();
+        if controls {
+            at.extend(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| control(**b))
+                    .map(|(i, b)| (i, char::from(*b))),
+            );
+        }
+        if !ascii {
+            at.extend(
+                memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes)
+                    .chain(memchr::memchr2_iter(0xd8, 0xe1, bytes))
+                    .filter_map(|i| char_at(i).filter(|c| is_invisible(*c)).map(|c| (i, c))),
+            );
+        }
         at.sort_unstable_by_key(|(i, _)| *i);
         Found { at }
     }
@@ -143,5 +159,14 @@ mod tests {
         let visible = "—“”\u{a0}é€ñ";
         assert!(Found::scan(visible).is_empty());
         assert!(Found::scan("plain ascii").is_empty());
+    }
+
+    #[test]
+    fn c0_controls_are_invisible_but_tabs_and_line_ends() {
+        let text = "F\u{0}01\tx\r\ny\u{1f}\u{7}\u{200b}z\u{b}";
+        let found = Found::scan(text);
+        assert_eq!(found.count(), 5);
+        assert_eq!(found.remove(text), "F01\tx\r\nyz");
+        assert!(Found::scan("a\tb\r\nc\n").is_empty());
     }
 }

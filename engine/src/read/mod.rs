@@ -39,7 +39,7 @@ mod wide;
 pub use cluster_eval_types::reading::{
     CellRead, DecimalMark, DecimalReport, DecimalSource, HeaderOutcome, HeaderReport,
     IgnoredBecause, InvisibleChar, MatchedBy, Preview, PreviewCell, PreviewRow, ReadReport,
-    RowError, RowErrorKind, Separator, SeparatorSource, TableSummary, PREVIEW_ROWS,
+    RowError, RowErrorKind, Separator, NO_VALUE, SeparatorSource, TableSummary, PREVIEW_ROWS,
 };
 pub use cluster_eval_types::schema::{columns, ColumnDef, ColumnType};
 pub use cluster_eval_types::text::{fold, is_invisible, yes_no};

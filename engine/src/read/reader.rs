@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use super::cell::{self, Value};
 use super::dialect::{self, PlainLines, Records, Separator};
-use cluster_eval_types::reading::{RowError, RowErrorKind};
+use cluster_eval_types::reading::{RowError, RowErrorKind, NO_VALUE};
 use super::header::{self, Layout};
 use super::invisible::Found;
 use super::number::{self, DecimalMark, Sizes, Votes};
@@ -603,8 +603,12 @@ impl<'a> Reading<'a> {
                 _ => (&mut spare, None),
             };
             // Each value is written straight to its slot (a `Value` made on several
-            // paths was stored and loaded again, a stall on every cell).
-            let read = if ty == ColumnType::Number {
+            // paths was stored and loaded again, a stall on every cell). A workbook's
+            // formula without a value is an error in any column, never a blank or an
+            // id (one byte compared on every other cell).
+            let read = if raw.as_bytes().first() == Some(&b'#') && raw.starts_with(NO_VALUE) {
+                Err(RowErrorKind::NoValue)
+            } else if ty == ColumnType::Number {
                 self.number(col, counted, raw, mark, buf, out).map(|v| {
                     *slot = v.map_or(Value::Missing, Value::Number);
                 })
@@ -813,6 +817,7 @@ fn decide_marks(
     let numeric = |ci: usize, c: &ColumnDef| {
         c.ty == ColumnType::Number && reading.layout.present.get(ci).copied().unwrap_or(false)
     };
+    let workbook = settings.source_of(reading.kind.name()).is_some();
     // The column's own evidence first: the override, else its votes.
     let own: Vec<Option<(DecimalMark, DecimalSource, Votes)>> = cols
         .iter()
@@ -824,9 +829,20 @@ fn decide_marks(
             if let Some(mark) = override_of(reading.kind, c, settings) {
                 return Some((mark, DecimalSource::Override, Votes::default()));
             }
-            if settings.source_of(reading.kind.name()).is_some() {
+            if workbook {
+                // A workbook writes its number cells with a `.` that never reads
+                // either way (`36.2320`, see the workbook module's `cells`): only its
+                // text cells (`36.232` typed as text) can leave the column undecided,
+                // and they go through the paste's rules below. A `,` is taken only
+                // when no value has a decimal point, so a number cell is never misread.
                 let votes = votes.get(ci).copied().unwrap_or_default();
-                return Some((DecimalMark::Point, DecimalSource::Workbook, votes));
+                return Some(match votes.decided() {
+                    Some(DecimalMark::Comma) if votes.point == 0 => {
+                        (DecimalMark::Comma, DecimalSource::Detected, votes)
+                    }
+                    None => (DecimalMark::Point, DecimalSource::Default, votes),
+                    Some(_) => (DecimalMark::Point, DecimalSource::Workbook, votes),
+                });
             }
             let votes = votes.get(ci).copied().unwrap_or_default();
             Some(match votes.decided() {
@@ -864,6 +880,13 @@ fn decide_marks(
                 .and_then(Sizes::likely);
             (mark, source) = match by_size {
                 Some(mark) => (mark, DecimalSource::Magnitude),
+                // A workbook's column that nothing decided: its numbers have a `.`;
+                // said as a guess (the check above the results) only when some of
+                // its text cells read either way.
+                None if workbook => match size.map_or(0, Sizes::ambiguous) {
+                    0 => (DecimalMark::Point, DecimalSource::Workbook),
+                    _ => (DecimalMark::Point, DecimalSource::Default),
+                },
                 None => fallback,
             };
         }

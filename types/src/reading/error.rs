@@ -9,6 +9,11 @@ use serde_json::{Map, Value};
 use super::DecimalMark;
 use crate::vocab::{Group, TableKind};
 
+/// How a workbook writes a formula without a cached value in a table's text form,
+/// followed by the cell's reference (`#NOVALUE! Empresas!C12`): the reader reports
+/// a cell that starts so as [`RowErrorKind::NoValue`], in any column.
+pub const NO_VALUE: &str = "#NOVALUE!";
+
 /// Why a row (or a whole table) was rejected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RowErrorKind {
@@ -28,6 +33,10 @@ pub enum RowErrorKind {
     YearNotInteger,
     /// A required value (firm, year, group, activity, actor) is empty or missing.
     MissingValue,
+    /// A workbook cell holding a formula that was never calculated (no cached value:
+    /// a file written by a script or a converter); its text is [`NO_VALUE`] and the
+    /// cell's reference (`Empresas!C12`). Never read as a blank.
+    NoValue,
     /// A yes/no cell that is neither.
     InvalidYesNo,
     /// v3: a count that must be whole (`export_destinations`) has a fractional part.
@@ -70,6 +79,7 @@ impl RowErrorKind {
             RowErrorKind::UnknownGroup => "unknown_group",
             RowErrorKind::YearNotInteger => "year_not_integer",
             RowErrorKind::MissingValue => "missing_value",
+            RowErrorKind::NoValue => "formula_without_value",
             RowErrorKind::InvalidYesNo => "invalid_yes_no",
             RowErrorKind::NotWholeNumber => "not_whole_number",
             RowErrorKind::UnknownStatus => "unknown_status",
@@ -142,6 +152,9 @@ impl RowErrorKind {
             }
             RowErrorKind::YearNotInteger => "the year is not a whole number".to_string(),
             RowErrorKind::MissingValue => format!("{col}: a value is required"),
+            RowErrorKind::NoValue => format!(
+                "{col}: a formula without a calculated value (open the workbook in a spreadsheet program, let it calculate, and save it)"
+            ),
             RowErrorKind::InvalidYesNo => format!("{col}: expected yes or no"),
             RowErrorKind::NotWholeNumber => format!("{col}: expected a whole number"),
             RowErrorKind::UnknownStatus => format!(

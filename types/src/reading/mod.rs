@@ -12,7 +12,7 @@ mod error;
 mod preview;
 mod report;
 
-pub use error::{RowError, RowErrorKind};
+pub use error::{RowError, RowErrorKind, NO_VALUE};
 pub use preview::{CellRead, Preview, PreviewCell, PreviewRow, PREVIEW_ROWS};
 pub use report::{
     DecimalReport, DecimalSource, HeaderOutcome, HeaderReport, IgnoredBecause, MatchedBy,
