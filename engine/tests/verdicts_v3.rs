@@ -501,10 +501,9 @@ fn reviewer_facts_are_read_in_three_languages_and_kept_optional() {
 
 #[test]
 fn another_price_basis_is_refused_with_the_field_named() {
-    let err = document(
-        r#"{"format":"cluster-eval","version":1,"project":{"prices":"ppp"},"tables":{}}"#,
-    )
-    .expect_err("refused");
+    let err =
+        document(r#"{"format":"cluster-eval","version":1,"project":{"prices":"ppp"},"tables":{}}"#)
+            .expect_err("refused");
     match err {
         DocumentError::InvalidField { path, expected } => {
             assert_eq!(path, "project.prices");

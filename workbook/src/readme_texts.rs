@@ -140,6 +140,21 @@ const COLUMNS: &[ColumnText] = &[
         "¿La empresa es informal? (sí/no)",
         "A empresa é informal? (sim/não)",
     ]),
+    (Firms, "innovation", [
+        "Did the firm introduce a product or process new to it that year? (yes/no; blank if not known)",
+        "¿La empresa introdujo ese año un producto o proceso nuevo para ella? (sí/no; vacío si no se sabe)",
+        "A empresa introduziu naquele ano um produto ou processo novo para ela? (sim/não; vazio se não se sabe)",
+    ]),
+    (Firms, "new_market", [
+        "Did the firm sell that year in a market new to it: a destination, a buyer segment or a product line? (yes/no)",
+        "¿La empresa vendió ese año en un mercado nuevo para ella: un destino, un segmento de compradores o una línea de productos? (sí/no)",
+        "A empresa vendeu naquele ano em um mercado novo para ela: um destino, um segmento de compradores ou uma linha de produtos? (sim/não)",
+    ]),
+    (Firms, "export_destinations", [
+        "Number of countries the firm exported to that year (a whole number, 0 or more).",
+        "Número de países a los que la empresa exportó ese año (número entero, 0 o más).",
+        "Número de países para os quais a empresa exportou naquele ano (número inteiro, 0 ou mais).",
+    ]),
     (Territory, "year", [
         "Year of the GDP figures (a whole number); one row per year.",
         "Año de las cifras del PIB (número entero); una fila por año.",
@@ -170,6 +185,11 @@ const COLUMNS: &[ColumnText] = &[
         "Número de empresas involucradas en la actividad ese año.",
         "Número de empresas envolvidas na atividade naquele ano.",
     ]),
+    (Activities, "status", [
+        "Optional: done, planned or cancelled (blank is done: a listed activity took place).",
+        "Opcional: realizada, planificada o cancelada (vacío es realizada: una actividad listada tuvo lugar).",
+        "Opcional: realizada, planejada ou cancelada (vazio é realizada: uma atividade listada ocorreu).",
+    ]),
     (Actors, "actor", [
         "Name of a non-firm actor: a government, a university, a technology centre, an association…",
         "Nombre de un actor no empresarial: un gobierno, una universidad, un centro tecnológico, una asociación…",
@@ -194,6 +214,11 @@ const COLUMNS: &[ColumnText] = &[
         "Amount disbursed for competitiveness improvement (money, 0 or more).",
         "Monto desembolsado para mejorar la competitividad (dinero, 0 o más).",
         "Valor desembolsado para a melhoria da competitividade (dinheiro, 0 ou mais).",
+    ]),
+    (Subsidies, "budget", [
+        "Optional: the amount planned for that year and component (money, 0 or more); a row may hold a budget and nothing disbursed yet.",
+        "Opcional: el monto presupuestado para ese año y componente (dinero, 0 o más); una fila puede tener presupuesto y nada desembolsado aún.",
+        "Opcional: o valor orçado para aquele ano e componente (dinheiro, 0 ou mais); uma linha pode ter orçamento e nada desembolsado ainda.",
     ]),
     (Subsidies, "component", [
         "Optional: the programme component the amount went to.",
