@@ -9,8 +9,8 @@
 //! saved.
 
 use cluster_eval_types::{
-    ChecklistAnswer, DecimalSetting, Document, YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS,
-    MAX_BOOTSTRAP_REPS,
+    AgencyType, AreaType, ChecklistAnswer, DecimalSetting, Document, Prices, SectorType,
+    YesNoUnknown, CHECKLIST_ITEMS, CLUSTER_TAGS, MAX_BOOTSTRAP_REPS,
 };
 use leptos::prelude::*;
 
@@ -174,6 +174,148 @@ fn YesNoField(
     }
 }
 
+/// One free-text fact (a country, the data source…): saved when the field is left,
+/// trimmed; a blank field is "not stated".
+#[component]
+fn TextField(
+    key: &'static str,
+    testid: &'static str,
+    get: fn(&Document) -> String,
+    set: fn(&mut Document, String),
+    /// Several lines (how the control cluster was chosen).
+    #[prop(optional)]
+    long: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let value = move || state.doc.with(get);
+    let save = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev).trim().to_string();
+        if state.doc.with_untracked(get) != text {
+            state.edit(|d| set(d, text));
+        }
+    };
+    let field = if long {
+        view! { <textarea data-testid=testid rows="3" maxlength="2000" prop:value=value on:change=save></textarea> }
+            .into_any()
+    } else {
+        view! { <input type="text" data-testid=testid maxlength="200" prop:value=value on:change=save /> }
+            .into_any()
+    };
+    view! {
+        <label class:wide=long>
+            <span>{move || t(lang.get(), key)}</span>
+            {field}
+        </label>
+    }
+}
+
+/// One fact chosen from a vocabulary (`""`: not stated): the options are the codes
+/// with their catalogue keys.
+#[component]
+fn ChoiceField(
+    key: &'static str,
+    testid: &'static str,
+    options: &'static [(&'static str, &'static str)],
+    get: fn(&Document) -> &'static str,
+    set: fn(&mut Document, &str),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <label>
+            <span>{move || t(lang.get(), key)}</span>
+            <select
+                data-testid=testid
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    if state.doc.with_untracked(get) != chosen {
+                        state.edit(|d| set(d, &chosen));
+                    }
+                }
+            >
+                <option value="" selected=move || state.doc.with(get).is_empty()>
+                    {move || t(lang.get(), "facts.not_stated")}
+                </option>
+                {options
+                    .iter()
+                    .map(|(code, label)| {
+                        view! {
+                            <option value=*code selected=move || state.doc.with(get) == *code>
+                                {move || t(lang.get(), label)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+const SECTOR_TYPES: &[(&str, &str)] =
+    &[("modern", "ctx.modern"), ("traditional", "ctx.traditional")];
+const AREA_TYPES: &[(&str, &str)] = &[("booming", "ctx.booming"), ("marginal", "ctx.marginal")];
+const AGENCY_TYPES: &[(&str, &str)] = &[
+    ("public", "ctx.public"),
+    ("private", "ctx.private"),
+    ("mixed", "ctx.mixed"),
+    ("university", "ctx.university"),
+];
+const PRICE_BASES: &[(&str, &str)] = &[("nominal", "ctx.nominal"), ("constant", "ctx.constant")];
+
+/// A free-text fact kept as `Option<String>` (blank: `None`).
+fn optional(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+/// The project's context (Section II of the seed compares portfolios by it) and what a
+/// reviewer asks first: which cluster is the control and how it was chosen, where the
+/// data come from, and the price basis. Printed in the report's title block.
+#[component]
+fn ContextFacts() -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    view! {
+        <fieldset class="context-facts" data-testid="context-facts">
+            <legend>{move || t(lang.get(), "facts.context")}</legend>
+            <div class="form-grid">
+                <TextField key="facts.country" testid="fact-country"
+                    get=|d| d.project.country.clone().unwrap_or_default()
+                    set=|d, v| d.project.country = optional(v) />
+                <TextField key="facts.sector" testid="fact-sector"
+                    get=|d| d.project.sector.clone().unwrap_or_default()
+                    set=|d, v| d.project.sector = optional(v) />
+                <TextField key="facts.executing_agency" testid="fact-executing_agency"
+                    get=|d| d.project.executing_agency.clone().unwrap_or_default()
+                    set=|d, v| d.project.executing_agency = optional(v) />
+                <ChoiceField key="facts.sector_type" testid="fact-sector_type" options=SECTOR_TYPES
+                    get=|d| d.project.sector_type.map_or("", SectorType::code)
+                    set=|d, v| d.project.sector_type = SectorType::from_word(v) />
+                <ChoiceField key="facts.area_type" testid="fact-area_type" options=AREA_TYPES
+                    get=|d| d.project.area_type.map_or("", AreaType::code)
+                    set=|d, v| d.project.area_type = AreaType::from_word(v) />
+                <ChoiceField key="facts.agency_type" testid="fact-agency_type" options=AGENCY_TYPES
+                    get=|d| d.project.agency_type.map_or("", AgencyType::code)
+                    set=|d, v| d.project.agency_type = AgencyType::from_word(v) />
+                <NumberField key="facts.clusters" testid="fact-clusters" integer=true non_negative=true
+                    get=|d| d.project.clusters.map(f64::from)
+                    set=|d, v| d.project.clusters = v.map(|v| v.clamp(0.0, 10_000.0) as i32) />
+                <ChoiceField key="facts.prices" testid="fact-prices" options=PRICE_BASES
+                    get=|d| d.project.prices.map_or("", Prices::code)
+                    set=|d, v| d.project.prices = Prices::from_word(v) />
+                <NumberField key="facts.price_base_year" testid="fact-price_base_year" year=true
+                    get=|d| d.project.price_base_year.map(f64::from)
+                    set=|d, v| d.project.price_base_year = v.map(|v| v as i32) />
+                <TextField key="facts.data_source" testid="fact-data_source"
+                    get=|d| d.project.data_source.clone()
+                    set=|d, v| d.project.data_source = v />
+                <TextField key="facts.control_description" testid="fact-control_description" long=true
+                    get=|d| d.project.control_description.clone()
+                    set=|d, v| d.project.control_description = v />
+            </div>
+        </fieldset>
+    }
+}
+
 #[component]
 pub fn ProjectFacts() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -226,6 +368,7 @@ pub fn ProjectFacts() -> impl IntoView {
                     get=|d| d.project.social_benefits
                     set=|d, v| d.project.social_benefits = v />
             </div>
+            <ContextFacts />
             <fieldset class="tags">
                 <legend>{move || t(lang.get(), "facts.tags")}</legend>
                 {CLUSTER_TAGS

@@ -4,6 +4,7 @@ pub mod charts;
 pub mod decimal_check;
 pub mod design;
 pub mod errors;
+pub mod execution;
 pub mod facts;
 pub mod how;
 pub mod notices;

@@ -10,6 +10,7 @@ use crate::components::typed::TypedText;
 use crate::components::charts::{Charts, SharesChart};
 use crate::components::decimal_check::DecimalChecks;
 use crate::components::design::{caveat, evidence, DesignChecks};
+use crate::components::execution::ExecutionTable;
 use crate::components::how::HowComputed;
 use crate::components::report::Summary;
 use crate::components::screening::ScreeningTable;
@@ -142,6 +143,7 @@ fn HorizonTable(horizon: Horizon) -> impl IntoView {
             // Charts beside the indicators they illustrate.
             {match horizon {
                 Horizon::Long => Some(view! { <Charts /> }.into_any()),
+                Horizon::Short => Some(view! { <ExecutionTable /> }.into_any()),
                 Horizon::ProPoor => Some(view! { <SharesChart /> }.into_any()),
                 Horizon::Screening => Some(view! { <ScreeningTable /> }.into_any()),
                 _ => None,

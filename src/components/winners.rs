@@ -73,9 +73,46 @@ pub fn WinnersLosers() -> impl IntoView {
                                 }
                             }).collect_view())
                         }}
+                        {move || non_participants(lang.get(), results)}
                     </tbody>
                 </table>
             </div>
         </section>
     }
+}
+
+/// The cluster's firms that did not take part, against the control firms (SPEC v3,
+/// `pro_poor.non_participants.*`): Section 4.3 warns that firms "lose out as clusters
+/// upgrade", and these are the first to look at.
+fn non_participants(
+    lang: crate::i18n::Lang,
+    results: RwSignal<cluster_eval_types::Results>,
+) -> impl IntoView {
+    results.with(|r| {
+        ["sales", "employment"]
+            .into_iter()
+            .filter_map(|measure| {
+                let id = format!("pro_poor.non_participants.{measure}.vs_control");
+                let i = r.indicator(&id)?;
+                let value = i.value?;
+                let (class, key) = match i.status {
+                    Status::NotMet => ("not_met", "winners.falls_behind"),
+                    Status::Met => ("met", "winners.gains_alongside"),
+                    Status::Inconclusive => ("inconclusive", "verdict.not_conclusive"),
+                    _ => return None,
+                };
+                let measure_key = if measure == "sales" { "winners.np_sales" } else { "winners.np_employment" };
+                Some(view! {
+                    <tr data-testid=format!("winner-non_participants-{measure}")
+                        data-vs-control=value.to_string() data-vs-control-status=status_code(i.status)>
+                        <th scope="row">{t(lang, "winners.non_participants")}" · "<small>{t(lang, measure_key)}</small></th>
+                        <td class="value" data-label=t(lang, "winners.jobs")>"—"</td>
+                        <td class="value" data-label=t(lang, "winners.change")>"—"</td>
+                        <td data-label=t(lang, "winners.verdict")><span class=format!("status {class}")>{t(lang, key)}</span></td>
+                        <td class="value against" data-label=t(lang, "winners.vs_control")>{format::points(lang, value)}</td>
+                    </tr>
+                })
+            })
+            .collect_view()
+    })
 }

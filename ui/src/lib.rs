@@ -18,6 +18,7 @@ pub mod decode;
 pub mod design;
 pub mod detail_names;
 pub mod example;
+pub mod execution;
 pub mod fields;
 pub mod file_names;
 pub mod format;

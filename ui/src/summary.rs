@@ -21,7 +21,7 @@ use crate::verdict::{verdict, verdict_text, Verdict};
 pub type Targets = std::collections::BTreeMap<String, f64>;
 
 /// The most findings the summary shows.
-pub const MAX_FINDINGS: usize = 10;
+pub const MAX_FINDINGS: usize = 12;
 
 /// Horizons in the order the summary lists them; others follow, as they come.
 pub const HORIZON_ORDER: [&str; 6] = ["design", "long", "medium", "short", "pro_poor", "screening"];
@@ -162,7 +162,11 @@ pub fn findings(lang: Lang, results: &Results, targets: &Targets) -> Vec<Finding
     ] {
         out.extend(panel(lang, results, targets, group, measure));
     }
+    for flag in ["innovation", "new_markets"] {
+        out.extend(adoption(lang, results, targets, flag));
+    }
     out.extend(losers(lang, results));
+    out.extend(left_behind(lang, results));
     out.extend(wage_gap(lang, results));
     out.extend(jobs_net(lang, results));
     out.extend(local_gdp(lang, results));
@@ -346,6 +350,63 @@ fn panel(
     Some(Finding { id, text })
 }
 
+/// Innovation or new markets (the seed's central claim for clusters): the share of
+/// the beneficiary firms (else of the cluster's firms) that adopted between the
+/// baseline and the follow-up, and how it compares with the control firms.
+fn adoption(lang: Lang, results: &Results, targets: &Targets, flag: &str) -> Option<Finding> {
+    let (group, (share_of, share)) = ["beneficiaries", "cluster"]
+        .iter()
+        .find_map(|g| known(results, &format!("long.{g}.{flag}")).map(|found| (*g, found)))?;
+    let (b, f) = years(share_of, results)?;
+    let subject = t(
+        lang,
+        if group == "cluster" {
+            "summary.firms.cluster"
+        } else {
+            "summary.firms.beneficiaries"
+        },
+    );
+    let mut text = tf(
+        lang,
+        if flag == "innovation" {
+            "summary.innovation"
+        } else {
+            "summary.new_markets"
+        },
+        &[
+            ("share", percent(lang, share)),
+            ("subject", subject.to_string()),
+            ("b", b.to_string()),
+            ("f", f.to_string()),
+        ],
+    );
+    let id = match known(results, &format!("long.{group}.{flag}.vs_control")) {
+        Some((c, diff)) => {
+            let key = if diff < 0.0 {
+                "summary.less_control"
+            } else {
+                "summary.more_control"
+            };
+            text.push_str(&tf(
+                lang,
+                key,
+                &[
+                    ("diff", pts(lang, diff.abs())),
+                    ("interval", interval(lang, c.ci)),
+                ],
+            ));
+            text.push(' ');
+            text.push_str(&verdict_clause(lang, c, targets));
+            c.id.clone()
+        }
+        None => {
+            text.push('.');
+            share_of.id.clone()
+        }
+    };
+    Some(Finding { id, text })
+}
+
 /// Local GDP against national GDP.
 fn local_gdp(lang: Lang, results: &Results) -> Option<Finding> {
     let (i, diff) = known(results, "long.local_gdp_vs_national")?;
@@ -496,6 +557,32 @@ fn losers(lang: Lang, results: &Results) -> Option<Finding> {
     Some(Finding {
         id: loser_indicator(&first.indicators)?,
         text: tf(lang, key, &[("list", items.join("; "))]),
+    })
+}
+
+/// The cluster's firms that did not take part, when they fell behind the control
+/// firms (Section 4.3: firms can "lose out as clusters upgrade").
+fn left_behind(lang: Lang, results: &Results) -> Option<Finding> {
+    ["sales", "employment"].iter().find_map(|m| {
+        let (i, diff) = known(
+            results,
+            &format!("pro_poor.non_participants.{m}.vs_control"),
+        )?;
+        (i.status == Status::NotMet).then(|| Finding {
+            id: i.id.clone(),
+            text: tf(
+                lang,
+                if *m == "sales" {
+                    "summary.left_behind_sales"
+                } else {
+                    "summary.left_behind_employment"
+                },
+                &[
+                    ("diff", pts(lang, diff.abs())),
+                    ("interval", interval(lang, i.ci)),
+                ],
+            ),
+        })
     })
 }
 

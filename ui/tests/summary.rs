@@ -149,6 +149,12 @@ fn the_live_example_speaks_of_evidence_flags_losers_against_control_and_jobs_net
     );
     assert!(text("pro_poor.wage_gap.vs_control").contains("unfavourable"));
     assert!(text("long.beneficiaries.jobs_net").contains("175 in the firms followed, less 20"));
+    // Innovation (the seed's claim for clusters): share, comparison and its verdict.
+    let innovation = text("long.beneficiaries.innovation.vs_control");
+    assert!(
+        innovation.starts_with("66.7\u{a0}% of beneficiary firms introduced a new product or process between 2018 and 2023, 41.7 percentage points more than the control firms (95% confidence interval 0.0 to 79.2). Not conclusive"),
+        "{innovation}"
+    );
     assert!(findings
         .iter()
         .all(|f| !f.text.contains(" met") && !f.text.contains("Met")));
@@ -498,4 +504,27 @@ fn the_live_example_is_summed_up_by_the_rule_in_three_languages() {
             .iter()
             .any(|f| f.id == "long.beneficiaries.sales.vs_control"));
     }
+}
+
+#[test]
+fn non_participants_who_fall_behind_the_control_firms_are_told() {
+    let doc = example::document(Lang::En);
+    let mut results = cluster_eval_engine::compute(&doc);
+    let np = results
+        .indicators
+        .iter_mut()
+        .find(|i| i.id == "pro_poor.non_participants.sales.vs_control")
+        .expect("in the example");
+    np.value = Some(-0.08);
+    np.ci = Some([-0.12, -0.03]);
+    np.status = Status::NotMet;
+    let findings = summary::findings(Lang::En, &results, &doc.targets);
+    let told = findings
+        .iter()
+        .find(|f| f.id == "pro_poor.non_participants.sales.vs_control")
+        .expect("told");
+    assert_eq!(
+        told.text,
+        "The cluster's firms that did not take part fell behind: their sales grew 8.0 percentage points less than the control firms' (95% confidence interval −12.0 to −3.0). Unfavourable."
+    );
 }
