@@ -452,6 +452,19 @@ pub fn CalculationSettings() -> impl IntoView {
     }
 }
 
+/// Where in the seed an item of the checklist comes from: the list of challenges of
+/// Section 4.3, its three "inputs" of social inclusion, or its closing paragraph on
+/// the labour dimension.
+fn checklist_source(item: &str) -> &'static str {
+    match item {
+        "community_participation" | "access_barriers" | "marginalized_institutions" => {
+            "check.source.inputs"
+        }
+        "training_system" => "check.source.labour",
+        _ => "check.source.challenges",
+    }
+}
+
 #[component]
 pub fn Checklist() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -473,6 +486,7 @@ pub fn Checklist() -> impl IntoView {
                         view! {
                             <label class="checklist-item">
                                 <span>{move || crate::names::checklist_item(lang.get(), item)}</span>
+                                <small class="hint checklist-source">{move || t(lang.get(), checklist_source(item))}</small>
                                 <select
                                     data-testid=format!("check-{item}")
                                     on:change=move |ev| {
