@@ -35,9 +35,15 @@ fn refuses_text_that_is_not_json_and_says_where() {
         Document::from_json("firm\tyear\n1\t2019"),
         Err(DocumentError::NotJson { .. })
     ));
+    // An empty file, and one cut short, say so (not "line 1, column 0").
+    assert!(matches!(Document::from_json(""), Err(DocumentError::Empty)));
     assert!(matches!(
-        Document::from_json(""),
-        Err(DocumentError::NotJson { .. })
+        Document::from_json(" \n"),
+        Err(DocumentError::Empty)
+    ));
+    assert!(matches!(
+        Document::from_json("{\n  \"format\": \"cluster-eval\",\n  \"project\": {\"name\": \"Mas"),
+        Err(DocumentError::Truncated { line: 3 })
     ));
 }
 

@@ -49,7 +49,7 @@ pub fn row_error_text(lang: Lang, error: &RowError) -> String {
         .clone()
         .or_else(|| error.column.clone())
         .unwrap_or_default();
-    let reason = reason(lang, &error.kind, &column);
+    let reason = reason(lang, error.table, &error.kind, &column);
     let mut text = tf(lang, "errors.line", &[("line", error.line.to_string())]);
     if !column.is_empty() {
         text.push_str(&tf(lang, "errors.column", &[("column", column)]));
@@ -68,7 +68,7 @@ pub fn row_error_text(lang: Lang, error: &RowError) -> String {
     format!("{text} — {reason}")
 }
 
-fn reason(lang: Lang, kind: &RowErrorKind, column: &str) -> String {
+fn reason(lang: Lang, table: TableKind, kind: &RowErrorKind, column: &str) -> String {
     match kind {
         RowErrorKind::NotANumber => t(lang, "err.not_a_number").to_string(),
         RowErrorKind::DecimalMismatch { decimal } => tf(
@@ -87,7 +87,12 @@ fn reason(lang: Lang, kind: &RowErrorKind, column: &str) -> String {
         RowErrorKind::UnknownStatus => t(lang, "err.unknown_status").to_string(),
         RowErrorKind::Duplicate { first_line } => tf(
             lang,
-            "err.duplicate_row",
+            // The territory has one row per year, not per firm and year.
+            if table == TableKind::Territory {
+                "err.duplicate_year"
+            } else {
+                "err.duplicate_row"
+            },
             &[("first_line", first_line.to_string())],
         ),
         RowErrorKind::GroupChanged {

@@ -218,6 +218,12 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, &'stati
                 ("reason", Arg::User(document_error(lang, error))),
             ],
         ),
+        Notice::ImportTable { file } => (
+            "import-refused",
+            "error",
+            "notice.import_table",
+            vec![("file", Arg::User(file.clone()))],
+        ),
         Notice::ImportUnreadable { file } => (
             "import-refused",
             "error",
@@ -333,6 +339,10 @@ fn part_names(lang: Lang, parts: &[Vec<String>]) -> String {
 /// A document error in the reader's language.
 pub fn document_error(lang: Lang, error: &DocumentError) -> String {
     match error {
+        DocumentError::Empty => t(lang, "doc.empty").to_string(),
+        DocumentError::Truncated { line } => {
+            tf(lang, "doc.truncated", &[("line", line.to_string())])
+        }
         DocumentError::NotJson { line, column } => tf(
             lang,
             "doc.not_json",

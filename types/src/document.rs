@@ -25,6 +25,12 @@ pub use crate::migrate::CURRENT_VERSION;
 /// CLI can print it on one line.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DocumentError {
+    /// Nothing but spaces (an empty file, or a save that never finished).
+    #[error("the file is empty")]
+    Empty,
+    /// JSON that ends before the document does (a download or copy cut short).
+    #[error("the file ends before the document does (line {line}): it was cut short")]
+    Truncated { line: usize },
     #[error("the file is not JSON (line {line}, column {column})")]
     NotJson { line: usize, column: usize },
     /// Lists or objects nested deeper than a document ever is (JSON readers stop at
@@ -846,6 +852,13 @@ fn refused_alone(doc: &Value, path: &[String], value: &Value) -> bool {
 /// English; run only on a refused file.
 fn not_json(text: &str, error: &serde_json::Error) -> DocumentError {
     let (line, column) = (error.line(), error.column());
+    if text.trim().is_empty() {
+        return DocumentError::Empty;
+    }
+    // Ran out of text inside the document: it began as one, and was cut short.
+    if error.is_eof() && text.trim_start().starts_with('{') {
+        return DocumentError::Truncated { line };
+    }
     let at = offset_of(text, line, column);
     let bytes = text.as_bytes();
     // Up to and with the byte where the reader stopped (the bracket one level too deep).

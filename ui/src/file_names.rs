@@ -47,3 +47,12 @@ pub fn is_invisible(c: char) -> bool {
             | '\u{feff}'
     )
 }
+
+/// A table saved as text (`.csv`, `.tsv`, `.txt`): data to paste into a table, not a
+/// project file.
+pub fn is_table_file(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".csv", ".tsv", ".txt", ".tab"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}

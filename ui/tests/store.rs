@@ -945,3 +945,21 @@ fn a_workbook_step_of_a_project_another_tab_deleted_still_applies_to_it_here() {
     );
     assert_eq!(b.tabs[t0].subsidies(), "year\tamount\n2019\t5\n");
 }
+
+#[test]
+fn a_csv_given_to_the_project_import_is_answered_as_a_table_and_changes_nothing() {
+    let mut b = Browser::new();
+    let t = b.open_tab();
+    let before = b.tabs[t].listed();
+    b.run(
+        t,
+        Event::Import {
+            file: "empresas.csv".into(),
+            text: "empresa;grupo;año\nA;beneficiaria;2019\n".into(),
+            encoding: None,
+        },
+    );
+    assert!(b.tabs[t]
+        .has_notice(|n| matches!(n, Notice::ImportTable { file } if file == "empresas.csv")));
+    assert_eq!(b.tabs[t].listed(), before);
+}

@@ -100,6 +100,15 @@ pub fn amount_of(parsed: Result<f64, NumberError>, mark: DecimalMark) -> Result<
 /// A whole-number year (digits only: `2019`, not `2019.5`, `'19` or `2,019`).
 #[inline]
 pub fn year(s: &str) -> Option<i32> {
+    // `2018.0` and `2018,00` are years too: a script's export (pandas writes a year
+    // column with a missing value as floats) or a cell formatted with decimals. Only
+    // zeros may follow the mark; `2018.5` stays an error.
+    let s = match s.find(['.', ',']) {
+        Some(at) if at > 0 && s.len() > at + 1 && s[at + 1..].bytes().all(|b| b == b'0') => {
+            &s[..at]
+        }
+        _ => s,
+    };
     if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -230,5 +239,16 @@ mod tests {
             assert_eq!(group(text), Some(g), "{text}");
         }
         assert_eq!(group("vip"), None);
+    }
+
+    #[test]
+    fn a_year_with_a_zero_fraction_is_a_year() {
+        assert_eq!(year("2018"), Some(2018));
+        assert_eq!(year("2018.0"), Some(2018));
+        assert_eq!(year("2018,00"), Some(2018));
+        assert_eq!(year("2018.5"), None);
+        assert_eq!(year("2018."), None);
+        assert_eq!(year(".0"), None);
+        assert_eq!(year("20a8"), None);
     }
 }

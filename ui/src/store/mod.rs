@@ -532,6 +532,12 @@ impl<S: Storage, C: Clock> Store<S, C> {
         encoding: Option<&'static str>,
     ) {
         self.withdraw_import_notices();
+        // A table saved as text is data to paste, not a project: say so rather than
+        // "not a JSON file".
+        if crate::file_names::is_table_file(&file) && !text.trim_start().starts_with('{') {
+            self.notify(Notice::ImportTable { file });
+            return;
+        }
         match Document::from_json(text) {
             Ok(doc) => {
                 let name = doc.project.name.clone();
@@ -579,6 +585,7 @@ impl<S: Storage, C: Clock> Store<S, C> {
                 x,
                 Notice::Imported { .. }
                     | Notice::ImportRefused { .. }
+                    | Notice::ImportTable { .. }
                     | Notice::ImportUnreadable { .. }
             )
         });

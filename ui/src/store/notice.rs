@@ -29,6 +29,9 @@ pub enum Notice {
     Recovered { backup_key: String },
     /// An imported file was refused; nothing changed.
     ImportRefused { file: String, error: DocumentError },
+    /// A table saved as text (`.csv`, `.tsv`, `.txt`) was given to the project import:
+    /// its contents go into a table, by paste; nothing changed.
+    ImportTable { file: String },
     /// A file could not be read as text.
     ImportUnreadable { file: String },
     /// A workbook's sheet-to-table step was confirmed after another project had been
