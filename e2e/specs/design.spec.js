@@ -90,7 +90,9 @@ test('a comparison with the control group shows its evidence and caveat, and its
   await expect(row.getByTestId('caveat')).toContainText('reflects the sampling of firms, not the differences between clusters');
   // Rows that are not comparisons with the control group carry neither.
   await expect(app.indicator('long.beneficiaries.sales.growth').getByTestId('evidence')).toHaveCount(0);
-  await expect(page.getByTestId('evidence')).toHaveCount(6);
+  // Every comparison with the control group: sales, productivity, employment, exports,
+  // production, innovation, new markets, destinations, non-participants (SPEC v3).
+  await expect(page.getByTestId('evidence')).toHaveCount(16);
 
   // No chart is laid out before its "how it was computed" is opened.
   await expect(page.getByTestId('event-study')).toHaveCount(0);

@@ -184,9 +184,9 @@ test('the language is switched, remembered, and used for every text', async ({ p
   await expect(page.locator('html')).toHaveAttribute('lang', 'pt');
   await page.reload();
   await expect(page.locator('h1')).toHaveText('Calculadora de avaliação de clusters');
-  await expect(app.indicator('long.cluster.sales.growth').locator('.status')).toHaveText('Cumprido');
+  await expect(app.indicator('long.cluster.sales.growth').locator('.status')).toHaveText('Favorável');
   await app.switchLanguage('es');
-  await expect(app.indicator('long.cluster.sales.growth').locator('.status')).toHaveText('Cumplido');
+  await expect(app.indicator('long.cluster.sales.growth').locator('.status')).toHaveText('Favorable');
 });
 
 test('projects can be duplicated, deleted and brought back', async ({ page }) => {

@@ -31,44 +31,53 @@ test('the results start with the summary: counts per horizon and findings linkin
   const order = ['design', 'long', 'medium', 'short', 'pro_poor', 'screening'];
   const known = horizons.filter((h) => order.includes(h));
   expect(known).toEqual([...known].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
-  const byStatus = await page.locator('tr[data-testid^="indicator-"]').evaluateAll((trs) => {
+  // The counts are those of the rows' verdicts (data-verdict), horizon by horizon.
+  const byVerdict = await page.locator('tr[data-testid^="indicator-"]').evaluateAll((trs) => {
     const out = {};
     for (const tr of trs) {
       const horizon = tr.dataset.testid.slice('indicator-'.length).split('.')[0];
+      const v = tr.dataset.verdict;
+      const column = ['favourable', 'passed', 'target_met'].includes(v) ? 'positive'
+        : ['unfavourable', 'failed', 'target_not_met'].includes(v) ? 'negative'
+        : v === 'not_conclusive' ? 'not-conclusive'
+        : tr.dataset.status === 'insufficient_data' ? 'insufficient' : 'no-verdict';
       out[horizon] ??= {};
-      out[horizon][tr.dataset.status] = (out[horizon][tr.dataset.status] ?? 0) + 1;
+      out[horizon][column] = (out[horizon][column] ?? 0) + 1;
     }
     return out;
   });
   for (const h of horizons) {
     const row = summary.getByTestId(`summary-${h}`);
-    const n = (s) => String(byStatus[h]?.[s] ?? 0);
-    await expect(row).toHaveAttribute('data-met', n('met'));
-    await expect(row).toHaveAttribute('data-not-met', n('not_met'));
-    await expect(row).toHaveAttribute('data-inconclusive', n('inconclusive'));
-    await expect(row).toHaveAttribute('data-insufficient', n('insufficient_data'));
+    for (const column of ['positive', 'negative', 'not-conclusive', 'insufficient', 'no-verdict']) {
+      await expect(row).toHaveAttribute(`data-${column}`, String(byVerdict[h]?.[column] ?? 0));
+    }
   }
-  // The example's unskilled and informal workers lose out.
-  expect(Number(await summary.getByTestId('summary-pro_poor').getAttribute('data-not-met'))).toBeGreaterThan(0);
+  // The example's informal workers fall behind the control firms.
+  expect(Number(await summary.getByTestId('summary-pro_poor').getAttribute('data-negative'))).toBeGreaterThan(0);
+  // No "Met" anywhere in the summary: comparisons are favourable or not.
+  await expect(summary).not.toContainText(/\bMet\b/);
 
-  // Five to eight findings, each naming an indicator on the page and jumping to it.
+  // Five to twelve findings, each naming an indicator on the page and jumping to it.
   const findings = summary.getByTestId('finding');
   const count = await findings.count();
   expect(count).toBeGreaterThanOrEqual(5);
-  expect(count).toBeLessThanOrEqual(8);
-  // Design checks (when the results have them) come first, then the beneficiaries' sales.
+  expect(count).toBeLessThanOrEqual(12);
+  // Design checks (when the results have them) come first, then the whole cluster,
+  // then the beneficiaries.
   const design = (await findings.first().getAttribute('data-indicator')).startsWith('design.');
   expect(design).toBe(horizons.includes('design'));
+  const ids = await findings.evaluateAll((lis) => lis.map((li) => li.dataset.indicator));
+  expect(ids.indexOf('long.cluster.sales.vs_control')).toBeLessThan(ids.indexOf('long.beneficiaries.sales.vs_control'));
   const sales = summary.locator('[data-testid="finding"][data-indicator="long.beneficiaries.sales.vs_control"]');
   await expect(sales).toHaveText(
-    /^Beneficiary firms' sales grew \d+\.\d\u00a0% from 2018 to 2023, \d+\.\d points more than the control firms' \(95% interval \d+\.\d to \d+\.\d\)\.$/,
+    /^Beneficiary firms' sales grew \d+\.\d\u00a0% from 2018 to 2023, \d+\.\d percentage points more than the control firms \(95% confidence interval \d+\.\d to \d+\.\d\)\. Favourable; evidence weak \(fewer than 10 firms on a side\)\.$/,
   );
   await expect(sales).toContainText('69.8\u00a0%');
-  for (const id of await findings.evaluateAll((lis) => lis.map((li) => li.dataset.indicator))) {
+  for (const id of ids) {
     await expect(page.getByTestId(`indicator-${id}`)).toHaveCount(1);
   }
-  // A finding far down the page (who loses out) jumps to its indicator's row.
-  const losers = summary.getByTestId('finding').filter({ hasText: 'Losing out' });
+  // A finding far down the page (who falls behind) jumps to its indicator's row.
+  const losers = summary.getByTestId('finding').filter({ hasText: 'Falling behind the control firms' });
   const loserId = await losers.getAttribute('data-indicator');
   expect(loserId).toMatch(/^pro_poor\./);
   await losers.locator('a').click();
@@ -79,6 +88,8 @@ test('the results start with the summary: counts per horizon and findings linkin
   const app = new Calculator(page);
   await app.switchLanguage('es');
   await expect(sales).toContainText('Las ventas de las empresas beneficiarias crecieron 69,8');
+  await expect(sales).toContainText('puntos porcentuales');
+  await expect(sales).toContainText('intervalo de confianza');
 });
 
 test('the data boxes fold away for a project with data, open for a new one, and still take a paste', async ({ page }) => {
@@ -96,6 +107,7 @@ test('the data boxes fold away for a project with data, open for a new one, and 
   await expect(app.indicator('long.beneficiaries.sales.growth')).toHaveAttribute('data-status', 'met');
   // The first paste does not fold the boxes under the reader's hands.
   await expect(fold).toHaveJSProperty('open', true);
+  // Without cluster or control firms, the beneficiaries' growth alone.
   await expect(page.getByTestId('summary').getByTestId('finding').first()).toHaveAttribute(
     'data-indicator',
     'long.beneficiaries.sales.growth',
@@ -153,7 +165,7 @@ test('the printed report has the title block, the summary, every indicator id an
   }
   expect(text).toMatch(/Firms:\d+rowsread,\d+excluded/);
   // The summary, the tables, the charts' titles, the winners and losers, the method.
-  for (const part of ['Summary', 'Indicators by status', 'Key findings', ...findings, 'Winners and losers', 'Method']) {
+  for (const part of ['Summary', 'Results by verdict', 'Key findings', ...findings, 'Winners and losers', 'Method']) {
     expect(text, part).toContain(flat(part));
   }
   expect(text).toContain(flat('index, baseline = 100'));
