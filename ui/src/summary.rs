@@ -155,11 +155,23 @@ pub fn counts(results: &Results, targets: &Targets) -> Vec<HorizonCount> {
 pub fn findings(lang: Lang, results: &Results, targets: &Targets) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     out.extend(design(lang, results));
+    // The whole cluster first, unless it is the beneficiaries alone (no other cluster
+    // firm: the same panel would be told twice).
+    let cluster_is_beneficiaries = match (
+        results.indicator("long.cluster.sales.growth"),
+        results.indicator("long.beneficiaries.sales.growth"),
+    ) {
+        (Some(k), Some(b)) => k.n == b.n && k.value == b.value,
+        _ => false,
+    };
     for (group, measure) in [
         ("cluster", "sales"),
         ("beneficiaries", "sales"),
         ("beneficiaries", "employment"),
     ] {
+        if group == "cluster" && cluster_is_beneficiaries {
+            continue;
+        }
         out.extend(panel(lang, results, targets, group, measure));
     }
     for flag in ["innovation", "new_markets"] {

@@ -330,7 +330,8 @@ fn a_project_with_few_data_has_few_findings_and_an_empty_one_none() {
     let findings = summary::findings(Lang::Pt, &results, &no_targets());
     assert_eq!(
         texts(&findings)[0],
-        "As vendas do cluster cresceram 25,0\u{a0}% entre 2019 e 2023."
+        // The cluster is the beneficiaries alone: told once, as the beneficiaries.
+        "As vendas das empresas beneficiárias cresceram 25,0\u{a0}% entre 2019 e 2023."
     );
     assert!(findings.len() < 5);
 }
