@@ -14,13 +14,19 @@
 //! the sheet names and the few column titles it lacks are in [`WORDS`] below.
 
 use cluster_eval_engine::{
-    DecimalMark, Document, ErrorEntry, Family, Horizon, Indicator, IndicatorId, Results, TableKind,
-    Unit, WinnerLoser,
+    DecimalMark, Document, ErrorEntry, Family, Horizon, Indicator, IndicatorId, Results, Status,
+    TableKind, Unit, WinnerLoser,
 };
 use cluster_eval_protocol::workbook::TableLayout;
 use cluster_eval_ui::design;
 use cluster_eval_ui::i18n::{lookup, t, Lang};
 use cluster_eval_ui::labels::{horizon_key, status_key};
+use cluster_eval_ui::verdict;
+
+/// A target as the reader writes it (`80.0 %` for a share).
+fn crate_format_value(lang: Lang, i: &Indicator, value: f64, money: &str) -> String {
+    cluster_eval_ui::format::value(lang, &i.id, i.unit, Some(value), money)
+}
 use cluster_eval_ui::{names, notes};
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 use serde_json::Value;
@@ -269,7 +275,16 @@ fn indicator_table(
         sheet.write_string(row, 1, names::indicator_name(lang, &i.id))?;
         sheet.write_string(row, 2, t(lang, horizon_key(i.horizon)))?;
         number(sheet, row, 3, i.value, &format)?;
-        sheet.write_string(row, 4, t(lang, status_key(i.status)))?;
+        // The verdict's words by kind (never "met" for a comparison), with the target.
+        let target = doc.and_then(|d| d.targets.get(&i.id).copied());
+        let target_text = target.map(|v| crate_format_value(lang, i, v, money));
+        let words = verdict::verdict_text(
+            lang,
+            i,
+            verdict::verdict(i, target.is_some()),
+            target_text.as_deref(),
+        );
+        sheet.write_string(row, 4, words)?;
         number(sheet, row, 5, i.ci.map(|c| c[0]), &format)?;
         number(sheet, row, 6, i.ci.map(|c| c[1]), &format)?;
         sheet.write_number(row, 7, i.n as f64)?;
@@ -315,7 +330,12 @@ fn design_sheet(
         sheet.write_string_with_format(row, 0, t(lang, "design.sentences"), &bold)?;
         row += 1;
         for s in sentences {
-            sheet.write_string(row, 0, t(lang, status_key(s.status)))?;
+            let key = match s.status {
+                Status::Met => "verdict.passed",
+                Status::NotMet => "verdict.failed",
+                other => status_key(other),
+            };
+            sheet.write_string(row, 0, t(lang, key))?;
             sheet.write_string(row, 1, &s.text)?;
             row += 1;
         }
@@ -415,7 +435,12 @@ fn winners_sheet(
         sheet.write_string(row, 3, t(lang, verdict))?;
         number(sheet, row, 4, line.vs_control, SIGNED_PERCENT)?;
         if let Some(status) = line.vs_control_status {
-            sheet.write_string(row, 5, t(lang, status_key(status)))?;
+            let key = match status {
+                Status::NotMet => "winners.loses",
+                Status::Met => "winners.does_not_lose",
+                other => status_key(other),
+            };
+            sheet.write_string(row, 5, t(lang, key))?;
         }
         sheet.write_string(row, 6, line.indicators.join(", "))?;
     }
