@@ -32,7 +32,7 @@ pub fn PreviewGrid(table: TableKind, read: RwSignal<TableSummary>) -> impl IntoV
                                     <thead>
                                         <tr>
                                             <th scope="col">{t(lang, "preview.line")}</th>
-                                            {p.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}
+                                            {p.headers.iter().map(|h| view! { <th scope="col">{crate::names::column_label(lang, h)}</th> }).collect_view()}
                                         </tr>
                                     </thead>
                                     <tbody>

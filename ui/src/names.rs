@@ -144,6 +144,23 @@ pub fn column_name(lang: Lang, name: &str) -> String {
     known_column_name(lang, name).unwrap_or_else(|| name.to_string())
 }
 
+/// A table's column as a header in the reader's language (`sales` → `ventas`): the
+/// word the template writes, which the reader reads back. A header with a year
+/// (`sales 2019`, a wide table's) keeps its year; an unknown one stays as it is.
+pub fn column_label(lang: Lang, name: &str) -> String {
+    let (base, year) = match name.rsplit_once(' ') {
+        Some((base, year)) if year.bytes().all(|b| b.is_ascii_digit()) => (base, Some(year)),
+        _ => (name, None),
+    };
+    match crate::i18n::lookup(lang, &format!("colname.{base}")) {
+        Some(word) => match year {
+            Some(year) => format!("{word} {year}"),
+            None => word.to_string(),
+        },
+        None => name.to_string(),
+    }
+}
+
 /// [`column_name`] for the names it knows only.
 pub fn known_column_name(lang: Lang, name: &str) -> Option<String> {
     let key = match name {

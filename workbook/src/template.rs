@@ -126,6 +126,17 @@ const HEADERS: &[(TableKind, &str, [&str; 2])] = &[
         ["mejoró posición", "melhorou posição"],
     ),
     (TableKind::Firms, "informal", ["es informal", "é informal"]),
+    (TableKind::Firms, "innovation", ["innovación", "inovação"]),
+    (
+        TableKind::Firms,
+        "new_market",
+        ["nuevo mercado", "novo mercado"],
+    ),
+    (
+        TableKind::Firms,
+        "export_destinations",
+        ["destinos de exportación", "destinos de exportação"],
+    ),
     (TableKind::Territory, "year", ["año", "ano"]),
     (
         TableKind::Territory,
@@ -148,6 +159,7 @@ const HEADERS: &[(TableKind, &str, [&str; 2])] = &[
         "firms",
         ["número de empresas", "número de empresas"],
     ),
+    (TableKind::Activities, "status", ["estado", "situação"]),
     (TableKind::Actors, "actor", ["institución", "instituição"]),
     (TableKind::Actors, "type", ["tipo de actor", "tipo de ator"]),
     (TableKind::Actors, "year", ["año", "ano"]),
@@ -162,6 +174,7 @@ const HEADERS: &[(TableKind, &str, [&str; 2])] = &[
         "component",
         ["componente", "componente"],
     ),
+    (TableKind::Subsidies, "budget", ["presupuesto", "orçamento"]),
     (TableKind::Proposals, "proposal", ["propuesta", "proposta"]),
     (TableKind::Proposals, "entity", ["entidad", "entidade"]),
     (
