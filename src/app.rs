@@ -8,9 +8,9 @@ use crate::components::{
     projects::ProjectList,
     report::{Method, ReportTitle},
     results_view::ResultsView,
-    share::ShareBar,
+    share::ProjectBar,
     table_input::TableInput,
-    workbook::WorkbookBar,
+    workbook::{WorkbookStep, Workbooks},
 };
 use crate::i18n::{t, Lang};
 use crate::reading::Reading;
@@ -21,7 +21,9 @@ use cluster_eval_types::TableKind;
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    provide_context(Reading::new(state));
+    let reading = Reading::new(state);
+    provide_context(reading);
+    Workbooks::provide(state, reading);
     provide_context(crate::components::how::OpenSections::default());
     // Edits are saved shortly after they happen; never lose the last one.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
@@ -59,8 +61,8 @@ pub fn App() -> impl IntoView {
             <main class="main" id="main">
                 <ReportTitle />
                 <ProjectName />
-                <ShareBar />
-                <WorkbookBar />
+                <ProjectBar />
+                <WorkbookStep />
                 <nav class="sections no-print" aria-label=move || t(lang.get(), "nav.label")>
                     <a href="#data" on:click=move |_| fold_data(true)>{move || t(lang.get(), "nav.data")}</a>
                     <a href="#project">{move || t(lang.get(), "nav.project")}</a>

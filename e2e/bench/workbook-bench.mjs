@@ -32,7 +32,7 @@ async function openOnce(page) {
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask' });
     document.addEventListener('change', () => (window.__t0 = performance.now()), { capture: true, once: true });
   });
-  await page.getByTestId('open-workbook').setInputFiles(xlsx);
+  await page.getByTestId('open-file').setInputFiles(xlsx);
   await page.getByTestId('workbook-confirm').waitFor({ timeout: 60000 });
   const read = await page.evaluate(() => performance.now() - window.__t0);
   const computed = await page.evaluate(async () => {
@@ -79,7 +79,7 @@ const exported = await (async () => {
   const t0 = Date.now();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60000 }),
-    page.getByTestId('export-xlsx').click(),
+    page.getByTestId('export-menu-button').click().then(() => page.getByTestId('export-xlsx').click()),
   ]);
   const elapsed = Date.now() - t0;
   await download.path();

@@ -8,7 +8,7 @@ export class Calculator {
     this.projectList = page.getByTestId('project-list');
     this.projectItems = page.getByTestId('project-item');
     this.exportJson = page.getByTestId('export-json');
-    this.importJson = page.getByTestId('import-json');
+    this.importJson = page.getByTestId('open-file');
     this.projectName = page.getByTestId('project-name');
     this.notices = page.getByTestId('notices');
   }
@@ -76,7 +76,14 @@ export class Calculator {
   }
 
   /** Clicks export and returns the downloaded file's text and name. */
+  /** Opens the project bar's Export menu (when closed). */
+  async openExportMenu() {
+    const menu = this.page.getByTestId('export-menu');
+    if (!(await menu.evaluate((d) => d.open))) await this.page.getByTestId('export-menu-button').click();
+  }
+
   async exportDocument() {
+    await this.openExportMenu();
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
       this.exportJson.click(),
@@ -132,6 +139,7 @@ export class Calculator {
 
   /** Clicks a button that downloads and returns the file's text and name. */
   async download(testid) {
+    if (['export-json', 'export-csv', 'export-xlsx', 'download-template'].includes(testid)) await this.openExportMenu();
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
       this.page.getByTestId(testid).click(),

@@ -39,7 +39,9 @@ test('everything can be reached and used with the keyboard', async ({ page }) =>
   }
   expect(seen.has('lang-switch')).toBe(true);
   expect(seen.has('new-project')).toBe(true);
-  expect(seen.has('export-json')).toBe(true);
+  // The bar's Open input and its Export menu (a <details>: its items follow once open).
+  expect(seen.has('open-file')).toBe(true);
+  expect(seen.has('export-menu-button')).toBe(true);
   await app.newProject.focus();
   await page.keyboard.press('Enter');
   await expect(app.projectItems).toHaveCount(2);

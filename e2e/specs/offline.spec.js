@@ -52,7 +52,7 @@ test('the workbook module, fetched in the background after the first visit, open
   await context.setOffline(true);
   await page.reload();
   await expect(app.newProject).toBeVisible();
-  await page.getByTestId('open-workbook').setInputFiles('fixtures/workbooks/ejemplo-es.xlsx');
+  await page.getByTestId('open-file').setInputFiles('fixtures/workbooks/ejemplo-es.xlsx');
   await expect(page.getByTestId('workbook-dialog')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('workbook-confirm').click();
   await expect(app.indicator('long.cluster.sales.growth')).not.toHaveAttribute('data-value', '');

@@ -13,7 +13,7 @@ const fixture = (name) => path.join(here, '..', 'fixtures', 'workbooks', name);
 /** Opens a workbook in a new project and confirms its one sheet as the firms table. */
 async function openFirms(app, page, name) {
   await app.newProject.click();
-  await page.getByTestId('open-workbook').setInputFiles(fixture(name));
+  await page.getByTestId('open-file').setInputFiles(fixture(name));
   await expect(page.getByTestId('workbook-dialog')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('workbook-table-0')).toHaveValue('firms');
   await page.getByTestId('workbook-confirm').click();
@@ -54,7 +54,7 @@ test('a 3 MB sheet of 39 million rows is refused by name within 10 s; renaming a
   await app.open();
   await app.newProject.click();
   const started = Date.now();
-  await page.getByTestId('open-workbook').setInputFiles(fixture('millones-de-filas.xlsx'));
+  await page.getByTestId('open-file').setInputFiles(fixture('millones-de-filas.xlsx'));
   const error = page.getByTestId('workbook-error');
   await expect(error).toBeVisible({ timeout: 10_000 });
   expect(Date.now() - started).toBeLessThan(10_000);

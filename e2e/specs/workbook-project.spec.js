@@ -22,7 +22,7 @@ test('switching to the example while the step is open leaves the example untouch
   await app.open();
   const before = await exampleTables(page);
   await app.newProject.click();
-  await page.getByTestId('open-workbook').setInputFiles(workbook);
+  await page.getByTestId('open-file').setInputFiles(workbook);
   await expect(page.getByTestId('workbook-dialog')).toBeVisible({ timeout: 30_000 });
   await app.projectItems.filter({ hasText: 'Example' }).locator('.project-open').click();
   await expect(page.getByTestId('workbook-dialog')).toBeHidden();
@@ -41,7 +41,7 @@ test('a reading under way is dropped when the project is switched, and can be ca
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/workbook.json', async (route) => { await held; await route.continue(); });
   await app.newProject.click();
-  await page.getByTestId('open-workbook').setInputFiles(workbook);
+  await page.getByTestId('open-file').setInputFiles(workbook);
   await expect(page.getByTestId('workbook-busy')).toBeVisible();
   await app.projectItems.filter({ hasText: 'Example' }).locator('.project-open').click();
   await expect(page.getByTestId('workbook-busy')).toBeHidden();
@@ -55,12 +55,12 @@ test('a reading under way is dropped when the project is switched, and can be ca
   let again;
   const heldAgain = new Promise((resolve) => { again = resolve; });
   await page.route('**/workbook.json', async (route) => { await heldAgain; await route.continue(); });
-  await page.getByTestId('open-workbook').setInputFiles(workbook);
+  await page.getByTestId('open-file').setInputFiles(workbook);
   await page.getByTestId('workbook-cancel-reading').click();
   await expect(page.getByTestId('workbook-busy')).toBeHidden();
   again();
   await page.unroute('**/workbook.json');
-  await page.getByTestId('open-workbook').setInputFiles(workbook);
+  await page.getByTestId('open-file').setInputFiles(workbook);
   await expect(page.getByTestId('workbook-dialog')).toBeVisible({ timeout: 30_000 });
 });
 
@@ -68,7 +68,7 @@ test('deleting the project while its step is open closes the step', async ({ pag
   const app = new Calculator(page);
   await app.open();
   await app.newProject.click();
-  await page.getByTestId('open-workbook').setInputFiles(workbook);
+  await page.getByTestId('open-file').setInputFiles(workbook);
   await expect(page.getByTestId('workbook-dialog')).toBeVisible({ timeout: 30_000 });
   page.once('dialog', (d) => d.accept());
   await app.deleteCurrentProject();

@@ -24,7 +24,7 @@ async function indicators(page) {
 
 /** Opens a workbook file through the button and waits for the sheet-to-table step. */
 async function openWorkbook(page, file) {
-  await page.getByTestId('open-workbook').setInputFiles(file);
+  await page.getByTestId('open-file').setInputFiles(file);
   await expect(page.getByTestId('workbook-dialog')).toBeVisible({ timeout: 30_000 });
 }
 
@@ -117,7 +117,7 @@ test('the step follows a change of language, and a new header typed in a table e
   await expect(page.getByTestId('workbook-sheet-0')).toContainText('231 linhas');
   await expect(page.getByTestId('workbook-confirm')).toHaveText('Usar estas planilhas');
   await page.getByTestId('workbook-confirm').click();
-  await expect(page.getByTestId('open-workbook')).toBeFocused();
+  await expect(page.getByTestId('open-file')).toBeFocused();
   await calc.showData();
   await expect(page.getByTestId('table-source-territory')).toContainText('Territorio');
   // Typing within the sheet's rows keeps the source; a new header line does not.
@@ -156,7 +156,7 @@ for (const [file, lang, words] of [
     if (lang !== 'en') await calc.switchLanguage(lang);
     await calc.showData();
     const before = await calc.tableInput('firms').inputValue();
-    await page.getByTestId('open-workbook').setInputFiles(fixture(file));
+    await page.getByTestId('open-file').setInputFiles(fixture(file));
     if (words) {
       await expect(page.getByTestId('workbook-error')).toHaveText(words, { timeout: 30_000 });
       await expect(page.getByTestId('workbook-dialog')).toBeHidden();
@@ -180,7 +180,7 @@ test('a 50 MB file is refused by name before it is read', async ({ page }) => {
   // Refused from the file's size, before the module's worker is asked to read it.
   let asked = false;
   page.on('request', (r) => (asked ||= r.url().includes('workbook-loader')));
-  await page.getByTestId('open-workbook').setInputFiles(big);
+  await page.getByTestId('open-file').setInputFiles(big);
   await expect(page.getByTestId('workbook-error')).toContainText('censo-completo.xlsx', { timeout: 30_000 });
   await expect(page.getByTestId('workbook-error')).toContainText('50.0 MB');
   expect(asked).toBe(false);
@@ -191,14 +191,14 @@ test('the downloaded template reopens with its example rows read without errors 
   const calc = new Calculator(page);
   await calc.open();
   await calc.switchLanguage('es');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-template').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-menu-button').click().then(() => page.getByTestId('download-template').click())]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const file = await download.path();
   const book = readXlsx(fs.readFileSync(file));
   expect(Object.keys(book)).toEqual(expect.arrayContaining(['Empresas', 'Territorio', 'Actividades', 'Actores', 'Subsidios', 'Propuestas']));
 
   await calc.newProject.click();
-  await page.getByTestId('open-workbook').setInputFiles({ name: 'plantilla.xlsx', mimeType: 'application/octet-stream', buffer: fs.readFileSync(file) });
+  await page.getByTestId('open-file').setInputFiles({ name: 'plantilla.xlsx', mimeType: 'application/octet-stream', buffer: fs.readFileSync(file) });
   await expect(page.getByTestId('workbook-dialog')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('workbook-confirm').click();
   await calc.showData();
@@ -212,7 +212,7 @@ test('the results workbook holds every indicator with the value the page shows',
   const calc = new Calculator(page);
   await calc.open();
   const shown = await indicators(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-menu-button').click().then(() => page.getByTestId('export-xlsx').click())]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const book = readXlsx(fs.readFileSync(await download.path()));
   const table = rows(book.Indicators);

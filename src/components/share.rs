@@ -87,15 +87,55 @@ fn print_page() {
     }
 }
 
+/// Closes the export menu (a `<details>`) once an item is chosen.
+fn close_menu(ev: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let menu = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("details").ok().flatten())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+    if let Some(menu) = menu {
+        menu.set_open(false);
+    }
+}
+
+/// The project bar: one "Open" (a project's .json, a workbook, a table's .csv is
+/// answered; or a file dropped anywhere), one "Export" menu (the project's .json, the
+/// results as .csv or as a workbook, the blank template) and "Print report".
 #[component]
-pub fn ShareBar() -> impl IntoView {
+pub fn ProjectBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let results = expect_context::<crate::reading::Reading>().results;
+    let workbooks = expect_context::<crate::components::workbook::Workbooks>();
     let lang = state.lang;
     let dragging = RwSignal::new(false);
+    let open_file = move |file: web_sys::File| {
+        if cluster_eval_ui::workbook_step::is_workbook_file(&file.name()) {
+            workbooks.open(file);
+        } else {
+            import_file(state, file);
+        }
+    };
+    let item = move |testid: &'static str,
+                     key: &'static str,
+                     action: fn(
+        AppState,
+        crate::components::workbook::Workbooks,
+        leptos::prelude::RwSignal<cluster_eval_types::Results>,
+    )| {
+        view! {
+            <button type="button" role="menuitem" data-testid=testid on:click=move |ev| {
+                close_menu(&ev);
+                action(state, workbooks, results);
+            }>
+                {move || t(lang.get(), key)}
+            </button>
+        }
+    };
     view! {
         <div
-            class="share-bar drop-zone"
+            class="share-bar drop-zone no-print"
             class:active=move || dragging.get()
             data-testid="drop-zone"
             on:dragover=move |ev: web_sys::DragEvent| {
@@ -106,8 +146,8 @@ pub fn ShareBar() -> impl IntoView {
             on:drop=move |ev: web_sys::DragEvent| {
                 dragging.set(false);
                 if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-                    // A workbook goes on to the workbook bar's drop listener (on the
-                    // window, src/components/workbook.rs).
+                    // A workbook goes on to the step's drop listener (on the window,
+                    // src/components/workbook.rs).
                     if cluster_eval_ui::workbook_step::is_workbook_file(&file.name()) {
                         return;
                     }
@@ -116,29 +156,33 @@ pub fn ShareBar() -> impl IntoView {
                 }
             }
         >
-            <button type="button" data-testid="export-json" on:click=move |_| export_document(state)>
-                {move || t(lang.get(), "share.export")}
-            </button>
-            <label class="file-button">
-                <span>{move || t(lang.get(), "share.import")}</span>
+            <label class="file-button open-button">
+                <span>{move || t(lang.get(), "bar.open")}</span>
                 <input
                     type="file"
-                    accept=".json,application/json"
-                    data-testid="import-json"
+                    id=crate::components::workbook::INPUT_ID
+                    accept=".json,application/json,.xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt"
+                    data-testid="open-file"
                     on:change=move |ev| {
                         if let Some(file) = crate::files::take_chosen_file(&ev) {
-                            import_file(state, file);
+                            open_file(file);
                         }
                     }
                 />
             </label>
-            <span class="hint">{move || t(lang.get(), "share.drop")}</span>
-            <button type="button" data-testid="export-csv" on:click=move |_| results.with_untracked(|r| export_csv(state, r))>
-                {move || t(lang.get(), "share.csv")}
-            </button>
+            <details class="menu export-menu" data-testid="export-menu">
+                <summary data-testid="export-menu-button">{move || t(lang.get(), "bar.export")}</summary>
+                <div class="menu-items" role="menu">
+                    {item("export-json", "bar.export_json", |state, _, _| export_document(state))}
+                    {item("export-csv", "bar.export_csv", |state, _, results| results.with_untracked(|r| export_csv(state, r)))}
+                    {item("export-xlsx", "bar.export_xlsx", |_, workbooks, _| workbooks.export())}
+                    {item("download-template", "bar.template", |_, workbooks, _| workbooks.template())}
+                </div>
+            </details>
             <button type="button" data-testid="print" on:click=move |_| print_page()>
                 {move || t(lang.get(), "share.print")}
             </button>
+            <span class="hint">{move || t(lang.get(), "share.drop")}</span>
         </div>
     }
 }

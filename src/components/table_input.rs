@@ -412,7 +412,11 @@ fn header_row(
             // The word the reader's template writes, with the canonical name when it
             // differs (the name a header may also be typed as).
             let label = crate::names::column_label(lang, c.name);
-            let label = if label == c.name { label } else { format!("{label} ({})", c.name) };
+            let label = if label == c.name {
+                label
+            } else {
+                format!("{label} ({})", c.name)
+            };
             view! { <option value=c.name selected=selected>{label}</option> }
         })
         .collect_view();

@@ -18,7 +18,7 @@ use cluster_eval_ui::workbook_step::{
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::{t, tf};
 use crate::reading::Reading;
 use crate::state::AppState;
 use crate::workbook_link::{ask, Failure};
@@ -36,8 +36,9 @@ struct Step {
     generation: StoredValue<u32>,
 }
 
-/// The bar's file input and the step's heading, for a keyboard reader's focus.
-const INPUT_ID: &str = "workbook-file";
+/// The project bar's "Open" input and the step's heading, for a keyboard reader's
+/// focus.
+pub const INPUT_ID: &str = "open-file";
 const HEADING_ID: &str = "workbook-step-title";
 
 fn focus(id: &str) {
@@ -47,13 +48,6 @@ fn focus(id: &str) {
     {
         let _ = element.focus();
     }
-}
-
-/// A text of the catalogue in the page's language. One closure type for every such
-/// text of the bar: each distinct closure in a view costs the page its own rendering
-/// code.
-fn text(lang: RwSignal<Lang>, key: &'static str) -> impl Fn() -> &'static str + Copy {
-    move || t(lang.get(), key)
 }
 
 impl Step {
@@ -244,18 +238,56 @@ fn apply(state: AppState, project: Option<String>, confirmed: Confirmed) {
     state.apply_workbook(project, file, tables);
 }
 
+/// What the project bar asks of workbooks: open one (into the sheet-to-table step),
+/// write the blank template, write the results workbook. One per page, in the
+/// context ([`Workbooks::provide`]); the step itself is drawn by [`WorkbookStep`].
+#[derive(Clone, Copy)]
+pub struct Workbooks {
+    state: AppState,
+    reading: Reading,
+    step: Step,
+}
+
+impl Workbooks {
+    /// Creates the page's workbook step and puts it in the context.
+    pub fn provide(state: AppState, reading: Reading) -> Self {
+        let workbooks = Workbooks {
+            state,
+            reading,
+            step: Step {
+                notice: RwSignal::new(None),
+                choosing: RwSignal::new(None),
+                choice: RwSignal::new(Vec::new()),
+                project: StoredValue::new(None),
+                generation: StoredValue::new(0),
+            },
+        };
+        provide_context(workbooks);
+        workbooks
+    }
+
+    /// Opens a workbook file into the sheet-to-table step.
+    pub fn open(self, file: web_sys::File) {
+        open(self.state, self.step, file);
+    }
+
+    /// Downloads the blank template, in the reader's language.
+    pub fn template(self) {
+        write(self.state, self.step, None);
+    }
+
+    /// Downloads the results workbook of the open project.
+    pub fn export(self) {
+        write(self.state, self.step, Some(self.reading));
+    }
+}
+
+/// The sheet-to-table step (and what the workbook worker says while it reads or
+/// writes), under the project bar.
 #[component]
-pub fn WorkbookBar() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let reading = expect_context::<Reading>();
+pub fn WorkbookStep() -> impl IntoView {
+    let Workbooks { state, step, .. } = expect_context::<Workbooks>();
     let lang = state.lang;
-    let step = Step {
-        notice: RwSignal::new(None),
-        choosing: RwSignal::new(None),
-        choice: RwSignal::new(Vec::new()),
-        project: StoredValue::new(None),
-        generation: StoredValue::new(0),
-    };
     // The step is worked out for the project it was opened in: opening another one
     // (or deleting this one) closes it.
     Effect::new(move |previous: Option<Option<String>>| {
@@ -411,30 +443,6 @@ pub fn WorkbookBar() -> impl IntoView {
         })
     };
     view! {
-        <div class="workbook-bar no-print">
-            <label class="file-button">
-                <span>{text(lang, "wb.open")}</span>
-                <input
-                    type="file"
-                    accept=".xlsx,.xlsm,.xls,.ods"
-                    id=INPUT_ID
-                    data-testid="open-workbook"
-                    on:change=move |ev| {
-                        if let Some(file) = crate::files::take_chosen_file(&ev) {
-                            open(state, step, file);
-                        }
-                    }
-                />
-            </label>
-            " "
-            <button type="button" data-testid="download-template" on:click=move |_| write(state, step, None)>
-                {text(lang, "wb.template")}
-            </button>
-            " "
-            <button type="button" data-testid="export-xlsx" on:click=move |_| write(state, step, Some(reading))>
-                {text(lang, "wb.export")}
-            </button>
-        </div>
         <div class="workbook-step-host" data-testid="workbook-step">
             {notice}
             {sheets}
