@@ -226,7 +226,12 @@ impl Worker {
         all: Vec<u32>,
         pool: Option<String>,
     ) -> Option<PortfolioView> {
-        let request = Request::Portfolio { shown, all, pool };
+        let request = Request::Portfolio {
+            shown,
+            all,
+            pool,
+            by: None,
+        };
         match self.link()?.ask(&request).await {
             Ok(Reply::Portfolio(view)) => Some(*view),
             _ => None,
