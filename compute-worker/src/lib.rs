@@ -285,9 +285,13 @@ mod tests {
         use cluster_eval_engine::SectorType;
         let mut w = ComputeWorker::default();
         let mut docs = Vec::new();
-        for (n, kind) in [SectorType::Modern, SectorType::Traditional, SectorType::Modern]
-            .into_iter()
-            .enumerate()
+        for (n, kind) in [
+            SectorType::Modern,
+            SectorType::Traditional,
+            SectorType::Modern,
+        ]
+        .into_iter()
+        .enumerate()
         {
             let mut d = doc();
             d.project.name = format!("P{n}");
