@@ -475,8 +475,7 @@ pub fn PortfolioApp() -> impl IntoView {
         let lang = lang.get_untracked();
         let pooled = pooled.get_untracked().and_then(|p| p.ok());
         let by = by_context.get_untracked().and_then(|b| b.ok());
-        let text =
-            table.with_untracked(|t| pf::table_csv(lang, t, pooled.as_ref(), by.as_ref()));
+        let text = table.with_untracked(|t| pf::table_csv(lang, t, pooled.as_ref(), by.as_ref()));
         let _ = files::download("portfolio.csv", "text/csv;charset=utf-8", &text);
     };
     let export_json = move |_| {
@@ -807,11 +806,26 @@ fn pooled_view(lang: Lang, p: Pooled, split: Option<AnyView>) -> impl IntoView {
             let (hk_low, hk_high) = pf::interval(e);
             let mut lines = vec![
                 format!("{}: {}", t(lang, "pool.pooled"), show(e.pooled)),
-                format!("{} [{} ; {}]", t(lang, "pool.hk"), show(hk_low), show(hk_high)),
-                format!("{} [{} ; {}]", t(lang, "pool.dl"), show(e.low), show(e.high)),
+                format!(
+                    "{} [{} ; {}]",
+                    t(lang, "pool.hk"),
+                    show(hk_low),
+                    show(hk_high)
+                ),
+                format!(
+                    "{} [{} ; {}]",
+                    t(lang, "pool.dl"),
+                    show(e.low),
+                    show(e.high)
+                ),
             ];
             if let (Some(a), Some(b)) = (e.pi_low, e.pi_high) {
-                lines.push(format!("{} [{} ; {}]", t(lang, "pool.pi"), show(a), show(b)));
+                lines.push(format!(
+                    "{} [{} ; {}]",
+                    t(lang, "pool.pi"),
+                    show(a),
+                    show(b)
+                ));
             }
             lines.push(tf(
                 lang,

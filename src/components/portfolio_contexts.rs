@@ -128,7 +128,9 @@ fn level_view(lang: Lang, by: &ByContext, level: &Level, range: (f64, f64)) -> i
         "level.heading",
         &[("level", "\u{1}".into()), ("k", level.k.to_string())],
     );
-    let (before, after) = heading.split_once('\u{1}').unwrap_or((heading.as_str(), ""));
+    let (before, after) = heading
+        .split_once('\u{1}')
+        .unwrap_or((heading.as_str(), ""));
     let (before, after) = (before.to_string(), after.to_string());
     view! {
         <div

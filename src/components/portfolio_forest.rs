@@ -14,48 +14,7 @@ use cluster_eval_types::portfolio::{Estimate, PoolLine};
 use cluster_eval_types::Unit;
 use cluster_eval_ui::format;
 use cluster_eval_ui::i18n::Lang;
-use cluster_eval_ui::portfolio::{interval, t};
-
-/// Characters a name's line holds in the left column.
-const LINE_CHARS: usize = 26;
-/// Lines a name may take.
-const MAX_LINES: usize = 2;
-
-/// A name on at most [`MAX_LINES`] lines of about [`LINE_CHARS`] characters, broken
-/// at spaces where it can; the last line ends with "…" when the name is longer.
-pub fn wrap_name(name: &str) -> Vec<String> {
-    // Words longer than a line are cut into pieces of a line.
-    let mut tokens: Vec<String> = Vec::new();
-    for word in name.split_whitespace() {
-        let chars: Vec<char> = word.chars().collect();
-        for piece in chars.chunks(LINE_CHARS) {
-            tokens.push(piece.iter().collect());
-        }
-    }
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for token in tokens {
-        let len = current.chars().count();
-        if len > 0 && len + 1 + token.chars().count() > LINE_CHARS {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(&token);
-    }
-    if !current.is_empty() || lines.is_empty() {
-        lines.push(current);
-    }
-    if lines.len() > MAX_LINES {
-        lines.truncate(MAX_LINES);
-        if let Some(last) = lines.last_mut() {
-            let cut: String = last.chars().take(LINE_CHARS - 1).collect();
-            *last = format!("{}…", cut.trim_end());
-        }
-    }
-    lines
-}
+use cluster_eval_ui::portfolio::{interval, t, wrap_name};
 
 /// The scale of a plot: from the lowest to the highest end drawn, 0 included.
 pub fn scale<'a>(
@@ -65,7 +24,11 @@ pub fn scale<'a>(
     let mut lo = 0.0f64;
     let mut hi = 0.0f64;
     for l in lines.into_iter().filter(|l| l.pooled) {
-        for v in [l.low, l.high].into_iter().flatten().filter(|v| v.is_finite()) {
+        for v in [l.low, l.high]
+            .into_iter()
+            .flatten()
+            .filter(|v| v.is_finite())
+        {
             lo = lo.min(v);
             hi = hi.max(v);
         }
@@ -251,26 +214,5 @@ pub fn forest(
             {diamond}
         </svg>
         {legend}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap_name;
-
-    #[test]
-    fn names_wrap_on_two_lines_and_are_cut_with_an_ellipsis() {
-        assert_eq!(wrap_name("Project 1"), ["Project 1"]);
-        assert_eq!(
-            wrap_name("Cluster lácteo de Chontales y Boaco, Nicaragua"),
-            ["Cluster lácteo de", "Chontales y Boaco,…"]
-        );
-        let long = wrap_name("Programa de fortalecimiento de la competitividad del cluster de turismo de Uva Isabella");
-        assert_eq!(long.len(), 2);
-        assert!(long[1].ends_with('…'), "{long:?}");
-        assert!(long.iter().all(|l| l.chars().count() <= 26), "{long:?}");
-        let word = wrap_name(&"x".repeat(60));
-        assert_eq!(word.len(), 2);
-        assert!(word[1].ends_with('…'));
     }
 }

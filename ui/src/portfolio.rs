@@ -620,6 +620,48 @@ pub fn sentence(lang: Lang, pooled: &Pooled) -> Option<String> {
     Some(format!("{main} {spread}{prediction}"))
 }
 
+/// v3, issue 25: a name in the forest plot's left column.
+/// Characters a name's line holds in the left column.
+pub const LINE_CHARS: usize = 26;
+/// Lines a name may take.
+pub const MAX_LINES: usize = 2;
+
+/// A name on at most [`MAX_LINES`] lines of about [`LINE_CHARS`] characters, broken
+/// at spaces where it can; the last line ends with "…" when the name is longer.
+pub fn wrap_name(name: &str) -> Vec<String> {
+    // Words longer than a line are cut into pieces of a line.
+    let mut tokens: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        let chars: Vec<char> = word.chars().collect();
+        for piece in chars.chunks(LINE_CHARS) {
+            tokens.push(piece.iter().collect());
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for token in tokens {
+        let len = current.chars().count();
+        if len > 0 && len + 1 + token.chars().count() > LINE_CHARS {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&token);
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > MAX_LINES {
+        lines.truncate(MAX_LINES);
+        if let Some(last) = lines.last_mut() {
+            let cut: String = last.chars().take(LINE_CHARS - 1).collect();
+            *last = format!("{}…", cut.trim_end());
+        }
+    }
+    lines
+}
+
 /// The text key of a fact's name in the compare-by control.
 pub fn fact_key(fact: ContextFact) -> &'static str {
     match fact {

@@ -9,7 +9,8 @@ use cluster_eval_engine::{Document, DocumentError, Horizon, Indicator, Results, 
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_ui::portfolio::{
     choices, filter, level_name, link_text, pooled_verdict, read_file, sentence, sort,
-    subgroup_sentence, table_csv, to_json, totals_lines, FileError, Filters, SortKey, TEXTS,
+    subgroup_sentence, table_csv, to_json, totals_lines, wrap_name, FileError, Filters, SortKey,
+    TEXTS,
 };
 use cluster_eval_ui::{example, messages};
 
@@ -391,4 +392,22 @@ fn bad_files_are_refused_with_their_reason() {
         read_file(r#"{"format":"cluster-eval","version":99,"project":{},"tables":{}}"#),
         Err(FileError::Document(DocumentError::NewerVersion { .. }))
     ));
+}
+
+#[test]
+fn names_wrap_on_two_lines_and_are_cut_with_an_ellipsis() {
+    assert_eq!(wrap_name("Project 1"), ["Project 1"]);
+    assert_eq!(
+        wrap_name("Cluster lácteo de Chontales y Boaco, Nicaragua"),
+        ["Cluster lácteo de", "Chontales y Boaco,…"]
+    );
+    let long = wrap_name(
+        "Programa de fortalecimiento de la competitividad del cluster de turismo de Uva Isabella",
+    );
+    assert_eq!(long.len(), 2);
+    assert!(long[1].ends_with('…'), "{long:?}");
+    assert!(long.iter().all(|l| l.chars().count() <= 26), "{long:?}");
+    let word = wrap_name(&"x".repeat(60));
+    assert_eq!(word.len(), 2);
+    assert!(word[1].ends_with('…'));
 }
