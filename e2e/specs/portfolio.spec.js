@@ -270,6 +270,9 @@ test('v3: the pooled sentence by Hartung–Knapp, "few projects", the prediction
   await expect(sentence).toContainText('95% prediction interval');
   expect(await sentence.textContent()).not.toMatch(/\bmet\b/);
   await expect(page.getByTestId('prediction-line')).toHaveCount(1);
+  // The table words verdicts: never "met" for a comparison.
+  await expect(page.getByTestId(`portfolio-cell-0-${ID}`)).toHaveAttribute('data-verdict', /^(favourable|unfavourable|not_conclusive)$/);
+  expect(await page.getByTestId(`portfolio-counts-${ID}`).textContent()).not.toMatch(/\bmet\b/);
   await expect(page.getByTestId('forest-legend')).toContainText('prediction interval');
   // Every name in the plot carries its full text in a <title>.
   await expect(page.locator('[data-testid="forest-line-0"] title')).toHaveText('Project 1');

@@ -576,13 +576,16 @@ pub fn PortfolioApp() -> impl IntoView {
                     .map(|c| {
                         let status = c.status.map(|s| s.code()).unwrap_or("absent");
                         let text = cell_text(lang, &c.id, member, c.value);
-                        let title = t(lang, pf::status_text_key(c.status));
+                        // The verdict's words, never the engine's "met" (issue 25).
+                        let verdict = pf::cell_verdict(c, member.document.targets.contains_key(&c.id));
+                        let title = pf::cell_verdict_word(lang, verdict);
                         view! {
                             <td
-                                class=format!("cell status-{status}")
+                                class=format!("cell verdict-{verdict}")
                                 data-testid=format!("portfolio-cell-{index}-{}", c.id)
                                 data-value=number_attr(c.value)
                                 data-status=status
+                                data-verdict=verdict
                                 title=title
                             >
                                 {text}
@@ -615,25 +618,20 @@ pub fn PortfolioApp() -> impl IntoView {
                 view! { <td data-testid=format!("portfolio-median-{}", s.id) data-value=number_attr(s.median)>{text}</td> }
             })
             .collect_view();
+        let by_verdict = pf::verdict_counts(&table, |r, id| {
+            members
+                .get(r)
+                .is_some_and(|m| m.document.targets.contains_key(id))
+        });
         let counts = table
             .summaries
             .iter()
-            .map(|s| {
-                let parts = s
-                    .counts
-                    .pairs()
+            .zip(by_verdict)
+            .map(|(s, pairs)| {
+                let parts = pairs
                     .into_iter()
-                    .filter(|(_, n)| *n > 0)
                     .map(|(code, n)| {
-                        let key = match code {
-                            "met" => "status.met",
-                            "not_met" => "status.not_met",
-                            "inconclusive" => "status.inconclusive",
-                            "insufficient_data" => "status.insufficient_data",
-                            "reported" => "status.reported",
-                            _ => "status.absent",
-                        };
-                        view! { <span class=format!("count status-{code}") data-status=code>{format!("{n} {}", t(lang, key))}</span> " " }
+                        view! { <span class=format!("count verdict-{code}") data-verdict=code>{format!("{n} {}", pf::cell_verdict_word(lang, code))}</span> " " }
                     })
                     .collect_view();
                 view! { <td data-testid=format!("portfolio-counts-{}", s.id)>{parts}</td> }
@@ -661,7 +659,7 @@ pub fn PortfolioApp() -> impl IntoView {
                             {median}
                         </tr>
                         <tr class="summary">
-                            <th scope="row" colspan="6">{t(lang, "summary.counts")}</th>
+                            <th scope="row" colspan="6">{t(lang, "summary.verdicts")}</th>
                             {counts}
                         </tr>
                     </tfoot>

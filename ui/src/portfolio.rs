@@ -9,15 +9,16 @@
 //! it links these.
 
 use cluster_eval_types::portfolio::{
-    ByContext, ContextFact, Estimate, Level, Member, NotPooled, Pooled, Row, Table, Totals,
+    ByContext, Cell, ContextFact, Estimate, Level, Member, NotPooled, Pooled, Row, Table, Totals,
     UNKNOWN_LEVEL,
 };
-use cluster_eval_types::{Document, DocumentError, Status, Unit};
+use cluster_eval_types::{Document, DocumentError, Horizon, Indicator, Status, Unit};
 use serde_json::Value;
 
 use crate::csv_export::quote;
 use crate::i18n::Lang;
 use crate::names::indicator_name;
+use crate::verdict::Verdict;
 
 /// The portfolio file's `format`.
 pub const FORMAT: &str = "cluster-eval-portfolio";
@@ -136,7 +137,13 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("subgroup.differs", "The effect differs between {levels}: {values}, {p}.", "El efecto difiere entre {levels}: {values}, {p}.", "O efeito difere entre {levels}: {values}, {p}."),
     ("subgroup.same", "No difference between {levels} could be shown ({p}).", "No se pudo mostrar una diferencia entre {levels} ({p}).", "Não foi possível mostrar uma diferença entre {levels} ({p})."),
     ("subgroup.too_few", "Fewer than two levels have a pooled estimate: no test for subgroup differences.", "Menos de dos grupos tienen una estimación combinada: no hay prueba de diferencias entre subgrupos.", "Menos de dois grupos têm uma estimativa combinada: não há teste de diferenças entre subgrupos."),
-    ("subgroup.figures", "Test for subgroup differences: Q = {q}, {df} degrees of freedom, {p}", "Prueba de diferencias entre subgrupos: Q = {q}, {df} grados de libertad, {p}", "Teste de diferenças entre subgrupos: Q = {q}, {df} graus de liberdade, {p}"),
+    ("subgroup.figures", "Test for subgroup differences: Q = {q}, df = {df}, {p}", "Prueba de diferencias entre subgrupos: Q = {q}, gl = {df}, {p}", "Teste de diferenças entre subgrupos: Q = {q}, gl = {df}, {p}"),
+    ("verdict.passed", "passed", "superada", "aprovada"),
+    ("verdict.failed", "failed", "no superada", "reprovada"),
+    ("verdict.target_met", "target met", "meta alcanzada", "meta atingida"),
+    ("verdict.target_not_met", "target not met", "meta no alcanzada", "meta não atingida"),
+    ("verdict.level", "level (no verdict)", "nivel (sin valoración)", "nível (sem apreciação)"),
+    ("summary.verdicts", "Projects by verdict", "Proyectos por valoración", "Projetos por apreciação"),
     ("and", " and ", " y ", " e "),
     ("against", " against ", " frente a ", " contra "),
     ("respectively", "respectively", "respectivamente", "respectivamente"),
@@ -192,6 +199,101 @@ pub fn status_text_key(status: Option<Status>) -> &'static str {
         Some(Status::Reported) => "status.reported",
         None => "status.absent",
     }
+}
+
+/// v3 (issue 25): a cell's verdict as the main page words it (favourable /
+/// unfavourable / not conclusive for a comparison, passed / failed for a design
+/// check, target met / not met where the project set a target), as a code:
+/// those of [`crate::verdict::Verdict::code`], and for a cell without a verdict
+/// `insufficient_data`, `level` (a reported level) or `absent` (no such indicator).
+pub fn cell_verdict(cell: &Cell, has_target: bool) -> &'static str {
+    let Some(status) = cell.status else {
+        return "absent";
+    };
+    let mut indicator = Indicator::new(
+        cell.id.clone(),
+        if cell.id.starts_with("design.") {
+            Horizon::Design
+        } else {
+            Horizon::Long
+        },
+        cell.unit.unwrap_or(Unit::Ratio),
+    );
+    indicator.status = status;
+    indicator.value = cell.value;
+    indicator.ci = cell.ci;
+    match crate::verdict::verdict(&indicator, has_target) {
+        Verdict::None => match status {
+            Status::InsufficientData => "insufficient_data",
+            _ => "level",
+        },
+        v => v.code(),
+    }
+}
+
+/// The verdict codes of [`cell_verdict`], in the order the counts list them.
+pub const VERDICT_CODES: [&str; 10] = [
+    "favourable",
+    "unfavourable",
+    "not_conclusive",
+    "passed",
+    "failed",
+    "target_met",
+    "target_not_met",
+    "level",
+    "insufficient_data",
+    "absent",
+];
+
+/// The words of a code of [`cell_verdict`].
+pub fn cell_verdict_word(lang: Lang, code: &str) -> &'static str {
+    match code {
+        "favourable" => t(lang, "verdict.favourable"),
+        "unfavourable" => t(lang, "verdict.unfavourable"),
+        "not_conclusive" => t(lang, "verdict.not_conclusive"),
+        "passed" => t(lang, "verdict.passed"),
+        "failed" => t(lang, "verdict.failed"),
+        "target_met" => t(lang, "verdict.target_met"),
+        "target_not_met" => t(lang, "verdict.target_not_met"),
+        "level" => t(lang, "verdict.level"),
+        "insufficient_data" => t(lang, "status.insufficient_data"),
+        _ => t(lang, "status.absent"),
+    }
+}
+
+/// Projects by verdict for each id of the table (copies counted once), in
+/// [`VERDICT_CODES`] order, zero counts left out; `has_target(row, id)`: the
+/// project of that row set a target for the id.
+pub fn verdict_counts(
+    table: &Table,
+    has_target: impl Fn(usize, &str) -> bool,
+) -> Vec<Vec<(&'static str, usize)>> {
+    table
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(c, id)| {
+            let mut counts = [0usize; VERDICT_CODES.len()];
+            for (r, row) in table.rows.iter().enumerate() {
+                if row.copy_of.is_some() {
+                    continue;
+                }
+                let Some(cell) = row.cells.get(c) else {
+                    continue;
+                };
+                let code = cell_verdict(cell, has_target(r, id));
+                if let Some(i) = VERDICT_CODES.iter().position(|x| *x == code) {
+                    counts[i] += 1;
+                }
+            }
+            VERDICT_CODES
+                .iter()
+                .zip(counts)
+                .filter(|(_, n)| *n > 0)
+                .map(|(code, n)| (*code, n))
+                .collect()
+        })
+        .collect()
 }
 
 /// The key of why a project is not pooled.

@@ -8,9 +8,9 @@ use cluster_eval_engine::SectorType;
 use cluster_eval_engine::{Document, DocumentError, Horizon, Indicator, Results, Status, Unit};
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_ui::portfolio::{
-    choices, filter, level_name, link_text, pooled_verdict, read_file, sentence, sort,
-    subgroup_sentence, table_csv, to_json, totals_lines, wrap_name, FileError, Filters, SortKey,
-    TEXTS,
+    cell_verdict_word, choices, filter, level_name, link_text, pooled_verdict, read_file, sentence,
+    sort, subgroup_sentence, table_csv, to_json, totals_lines, verdict_counts, wrap_name,
+    FileError, Filters, SortKey, TEXTS,
 };
 use cluster_eval_ui::{example, messages};
 
@@ -410,4 +410,35 @@ fn names_wrap_on_two_lines_and_are_cut_with_an_ellipsis() {
     let word = wrap_name(&"x".repeat(60));
     assert_eq!(word.len(), 2);
     assert!(word[1].ends_with('…'));
+}
+
+#[test]
+fn the_table_words_verdicts_never_met() {
+    let mut members = three();
+    members.push(member("D", "Peru", Some(-0.05), Some([-0.2, 0.1])));
+    members[3].results.indicators[0].status = Status::NotMet;
+    members.push(member("E", "Peru", None, None));
+    // A copy is counted once.
+    let mut copy = members[0].clone();
+    copy.document.project.name = "A again".into();
+    members.push(copy);
+    let table = portfolio::table(&members, &[ID]);
+    let counts = verdict_counts(&table, |_, _| false);
+    assert_eq!(
+        counts,
+        vec![vec![
+            ("favourable", 3),
+            ("not_conclusive", 1),
+            ("insufficient_data", 1)
+        ]]
+    );
+    // With a target, the verdict says so.
+    let with_target = verdict_counts(&table, |r, _| r == 0);
+    assert_eq!(with_target[0][0], ("favourable", 2));
+    assert!(with_target[0].contains(&("target_met", 1)));
+    assert_eq!(
+        cell_verdict_word(Lang::Es, "not_conclusive"),
+        "no concluyente"
+    );
+    assert_eq!(cell_verdict_word(Lang::Pt, "favourable"), "favorável");
 }
