@@ -348,3 +348,28 @@ test('v3: totals, and the portfolio compared by sector type, in English and Span
   );
   await expect(page.getByTestId('portfolio-totals')).toContainText('Empresas beneficiarias');
 });
+
+test('v3: the printout keeps every column with its header, on landscape pages', async ({ page }) => {
+  await page.goto('./portfolio/');
+  await page.getByTestId('open-portfolio').setInputFiles(asFiles(typedDocuments()));
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(5);
+  await page.getByTestId('compare-by').selectOption('sector_type');
+  await expect(page.locator('[data-testid^="portfolio-level-"]')).toHaveCount(2);
+  // A4 landscape less 10 mm margins: 277 mm ≈ 1047 CSS px.
+  await page.setViewportSize({ width: 1047, height: 740 });
+  await page.emulateMedia({ media: 'print' });
+  const heads = page.locator('.portfolio-table thead th');
+  const n = await heads.count();
+  expect(n).toBeGreaterThanOrEqual(12);
+  for (let i = 0; i < n; i++) {
+    const th = heads.nth(i);
+    await expect(th).toBeVisible();
+    expect((await th.innerText()).trim().length).toBeGreaterThan(0);
+    const box = await th.boundingBox();
+    expect(box.x + box.width).toBeLessThanOrEqual(1047 + 1);
+  }
+  // No control is printed.
+  await expect(page.getByTestId('compare-by')).toBeHidden();
+  await expect(page.getByTestId('open-portfolio')).toBeHidden();
+  await page.pdf({ path: '/tmp/portfolio-print.pdf', preferCSSPageSize: true, printBackground: true });
+});
