@@ -479,9 +479,10 @@ pub fn PortfolioApp() -> impl IntoView {
         let _ = files::download("portfolio.csv", "text/csv;charset=utf-8", &text);
     };
     let export_json = move |_| {
+        let by = by_context.get_untracked().and_then(|b| b.ok());
         let text = entries.with_untracked(|e| {
             let members: Vec<Member> = e.iter().map(|x| x.member.clone()).collect();
-            pf::to_json(&members)
+            pf::to_json_with(&members, by.as_ref())
         });
         let _ = files::download("portfolio.json", "application/json", &text);
     };

@@ -358,6 +358,13 @@ pub fn read_file(text: &str) -> Result<Vec<Document>, FileError> {
 
 /// The portfolio as one JSON file: every document with its results.
 pub fn to_json(members: &[Member]) -> String {
+    to_json_with(members, None)
+}
+
+/// [`to_json`], with the comparison on screen (v3): `compared_by` holds the engine's
+/// levels, the test for subgroup differences and the totals, for the reader of the
+/// file (a portfolio reopened recomputes them; the key is ignored when read).
+pub fn to_json_with(members: &[Member], by: Option<&ByContext>) -> String {
     let documents: Vec<Value> = members
         .iter()
         .map(|m| {
@@ -366,11 +373,17 @@ pub fn to_json(members: &[Member]) -> String {
             serde_json::to_value(&document).unwrap_or(Value::Null)
         })
         .collect();
-    let value = serde_json::json!({
+    let mut value = serde_json::json!({
         "format": FORMAT,
         "version": VERSION,
         "documents": documents,
     });
+    if let (Some(by), Value::Object(object)) = (by, &mut value) {
+        object.insert(
+            "compared_by".into(),
+            serde_json::to_value(by).unwrap_or(Value::Null),
+        );
+    }
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 

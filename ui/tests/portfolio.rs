@@ -442,3 +442,17 @@ fn the_table_words_verdicts_never_met() {
     );
     assert_eq!(cell_verdict_word(Lang::Pt, "favourable"), "favorável");
 }
+
+#[test]
+fn the_json_export_carries_the_levels_and_reopens_as_before() {
+    let members = by_sector_type();
+    let by = contexts::by_context(&members, ID, ContextFact::SectorType).unwrap();
+    let text = cluster_eval_ui::portfolio::to_json_with(&members, Some(&by));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let levels = value["compared_by"]["levels"].as_array().unwrap();
+    assert_eq!(levels.len(), 2);
+    assert_eq!(levels[0]["level"], "modern");
+    assert_eq!(value["compared_by"]["by"], "sector_type");
+    let back = read_file(&text).expect("reopens");
+    assert_eq!(back.len(), 4);
+}
