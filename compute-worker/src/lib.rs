@@ -8,7 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use cluster_eval_engine::portfolio::{self, Member};
+use cluster_eval_engine::contexts;
+use cluster_eval_engine::portfolio::{self, ContextFact, Member};
 use cluster_eval_engine::{Document, Session, TableKind, Unit};
 use cluster_eval_protocol::compute::{Computed, PortfolioView, Reply, Request};
 
@@ -48,16 +49,19 @@ impl ComputeWorker {
                 }
                 Reply::Removed
             }
-            Request::Portfolio { shown, all, pool } => {
-                match (self.members(&shown), self.members(&all)) {
-                    (Some(shown), Some(all)) => {
-                        Reply::Portfolio(Box::new(portfolio_view(&shown, &all, pool)))
-                    }
-                    _ => Reply::Refused {
-                        reason: "a project the worker does not have".to_string(),
-                    },
+            Request::Portfolio {
+                shown,
+                all,
+                pool,
+                by,
+            } => match (self.members(&shown), self.members(&all)) {
+                (Some(shown), Some(all)) => {
+                    Reply::Portfolio(Box::new(portfolio_view(&shown, &all, pool, by)))
                 }
-            }
+                _ => Reply::Refused {
+                    reason: "a project the worker does not have".to_string(),
+                },
+            },
         }
     }
 
@@ -98,7 +102,12 @@ impl ComputeWorker {
 }
 
 /// The portfolio page's view of its projects (see [`PortfolioView`]).
-fn portfolio_view(shown: &[Member], all: &[Member], pool: Option<String>) -> PortfolioView {
+fn portfolio_view(
+    shown: &[Member],
+    all: &[Member],
+    pool: Option<String>,
+    by: Option<ContextFact>,
+) -> PortfolioView {
     let ids = portfolio::default_ids(shown);
     let table = portfolio::table(shown, &ids);
     let pool_ids = pool_ids(shown);
@@ -107,12 +116,18 @@ fn portfolio_view(shown: &[Member], all: &[Member], pool: Option<String>) -> Por
         _ => pool_ids.first().cloned(),
     };
     let pooled = pool_id.as_deref().map(|id| portfolio::pool(shown, id));
+    let by_context = match (pool_id.as_deref(), by) {
+        (Some(id), Some(fact)) => Some(contexts::by_context(shown, id, fact)),
+        _ => None,
+    };
     PortfolioView {
         table,
         pool_ids,
         pool_id,
         pooled,
         copies: portfolio::copies(all),
+        totals: contexts::totals(shown),
+        by_context,
     }
 }
 
@@ -237,6 +252,7 @@ mod tests {
             shown: vec![1, 2],
             all: vec![1, 2],
             pool: Some("no.such.id".into()),
+            by: None,
         };
         match w.handle(asked, Vec::new()) {
             Reply::Portfolio(view) => {
@@ -259,8 +275,82 @@ mod tests {
             shown: vec![2],
             all: vec![1, 2],
             pool: None,
+            by: None,
         };
         assert!(matches!(w.handle(asked, Vec::new()), Reply::Refused { .. }));
+    }
+
+    #[test]
+    fn a_portfolio_by_context_gives_the_engine_s_levels_and_totals() {
+        use cluster_eval_engine::SectorType;
+        let mut w = ComputeWorker::default();
+        let mut docs = Vec::new();
+        for (n, kind) in [
+            SectorType::Modern,
+            SectorType::Traditional,
+            SectorType::Modern,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut d = doc();
+            d.project.name = format!("P{n}");
+            d.project.country = Some(["Peru", "Chile", "peru "][n].into());
+            d.project.sector_type = Some(kind);
+            // Different firms, so no project is a copy of another.
+            d.tables.firms = d.tables.firms.replace("150", &(140 + 10 * n).to_string());
+            docs.push(d);
+        }
+        for (key, d) in docs.iter().enumerate() {
+            w.handle(
+                Request::AddProject {
+                    key: key as u32,
+                    document: d.to_json(),
+                },
+                Vec::new(),
+            );
+        }
+        let members: Vec<Member> = docs.iter().cloned().map(portfolio::member).collect();
+        let id = "long.beneficiaries.sales.vs_control";
+        let asked = Request::Portfolio {
+            shown: vec![0, 1, 2],
+            all: vec![0, 1, 2],
+            pool: Some(id.into()),
+            by: Some(ContextFact::SectorType),
+        };
+        match w.handle(asked, Vec::new()) {
+            Reply::Portfolio(view) => {
+                assert_eq!(view.totals, contexts::totals(&members));
+                assert_eq!(view.totals.projects, 3);
+                assert_eq!(view.totals.countries, 2);
+                assert_eq!(
+                    view.by_context,
+                    Some(contexts::by_context(&members, id, ContextFact::SectorType))
+                );
+                let by = view.by_context.unwrap().unwrap();
+                let levels: Vec<&str> = by.levels.iter().map(|l| l.level.as_str()).collect();
+                assert_eq!(levels, ["modern", "traditional"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Without `by`, no comparison; the totals still come.
+        let asked = Request::Portfolio {
+            shown: vec![0, 1],
+            all: vec![0, 1, 2],
+            pool: Some(id.into()),
+            by: None,
+        };
+        match w.handle(asked, Vec::new()) {
+            Reply::Portfolio(view) => {
+                assert!(view.by_context.is_none());
+                assert_eq!(view.totals.projects, 2);
+            }
+            other => panic!("{other:?}"),
+        }
+        // An older page's request (no `by` field) still decodes.
+        let old = r#"{"Portfolio":{"shown":[0],"all":[0],"pool":null}}"#;
+        let decoded: Request = cluster_eval_protocol::compute::decode(old).unwrap();
+        assert!(matches!(decoded, Request::Portfolio { by: None, .. }));
     }
 
     #[test]

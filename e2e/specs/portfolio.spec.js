@@ -125,7 +125,7 @@ test('five documents: cells, the pooled estimate, and exports that reopen the sa
   }
   const p = await pooled(page);
   for (const k of Object.keys(POOLED)) close(p[k], POOLED[k]);
-  await expect(page.getByTestId('pooled-sentence')).toContainText('Across 5 projects, beneficiary firms');
+  await expect(page.getByTestId('pooled-sentence')).toContainText('Pooled over 5 projects: the beneficiary firms’ sales grew 18 percentage points more than in the control firms'.replace('’', "'"));
   await expect(page.getByTestId('pooled-diamond')).toBeVisible();
   const before = await cells(page);
   expect(Object.keys(before).length).toBeGreaterThanOrEqual(5);
@@ -214,5 +214,162 @@ test('the page speaks the stored language', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cartera: varios proyectos lado a lado');
   await page.getByTestId('open-portfolio').setInputFiles(asFiles(documents()));
-  await expect(page.getByTestId('pooled-sentence')).toContainText('En 5 proyectos, las ventas de las empresas beneficiarias');
+  await expect(page.getByTestId('pooled-sentence')).toContainText('Combinando 5 proyectos: las ventas de las empresas beneficiarias crecieron 18 puntos porcentuales más que en las empresas de control (intervalo de confianza del 95 % por Hartung–Knapp: 9 a 26): favorable.');
+});
+
+// v3 (issues 23, 25). What `cluster-eval portfolio --json --id ID` prints for the same
+// files: d0…d4 (five projects) and d0…d2 (three, "few projects").
+const CLI_FIVE = {
+  'data-hk-low': 0.08849873855274897, 'data-hk-high': 0.2643919148705588,
+  'data-pi-low': -0.10234697317890748, 'data-pi-high': 0.45523762660221523,
+};
+const CLI_THREE = {
+  'data-value': 0.14168966186229284,
+  'data-hk-low': 0.012143928273327359, 'data-hk-high': 0.2712353954512583,
+  'data-pi-low': -0.5902261612380479, 'data-pi-high': 0.8736054849626336,
+};
+// `cluster-eval portfolio --json --id ID --by sector_type` over the five documents
+// with these sector types.
+const SECTOR_TYPES = ['traditional', 'modern', 'traditional', 'modern', 'traditional'];
+const CLI_BY = {
+  levels: {
+    modern: { k: 2, pooled: 0.23418688553517195, low: 0.13954432029098557, high: 0.3288294507793583 },
+    traditional: { k: 3, pooled: 0.13139675974056492, low: 0.07575037832266389, high: 0.18704314115846593 },
+  },
+  q: 3.3673890965763578, df: 1, p: 0.06649906474807067,
+  totals: { projects: 5, clusters: 5, countries: 4, beneficiary_firms: 30 },
+};
+
+function typedDocuments() {
+  return documents().map((d, n) => {
+    const doc = JSON.parse(d.text);
+    doc.project.sector_type = SECTOR_TYPES[n];
+    return { name: d.name, text: JSON.stringify(doc) };
+  });
+}
+
+async function attrsClose(locator, expected) {
+  for (const [attr, value] of Object.entries(expected)) {
+    close(Number(await locator.getAttribute(attr)), value);
+  }
+}
+
+test('v3: the pooled sentence by Hartung–Knapp, "few projects", the prediction interval drawn', async ({ page }) => {
+  await page.goto('./portfolio/');
+  await page.getByTestId('open-portfolio').setInputFiles(asFiles(documents().slice(0, 3)));
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(3);
+  const p = page.getByTestId(`pooled-${ID}`);
+  await expect(p).toHaveAttribute('data-k', '3');
+  await attrsClose(p, CLI_THREE);
+  await expect(p).toHaveAttribute('data-few-projects', 'true');
+  await expect(p).toHaveAttribute('data-verdict', 'favourable');
+  const sentence = page.getByTestId('pooled-sentence');
+  await expect(sentence).toContainText(
+    "Pooled over 3 projects (few projects): the beneficiary firms' sales grew 14 percentage points more than in the control firms (95% confidence interval by Hartung–Knapp 1 to 27): favourable.",
+  );
+  await expect(sentence).toContainText('95% prediction interval');
+  expect(await sentence.textContent()).not.toMatch(/\bmet\b/);
+  await expect(page.getByTestId('prediction-line')).toHaveCount(1);
+  // The table words verdicts: never "met" for a comparison.
+  await expect(page.getByTestId(`portfolio-cell-0-${ID}`)).toHaveAttribute('data-verdict', /^(favourable|unfavourable|not_conclusive)$/);
+  expect(await page.getByTestId(`portfolio-counts-${ID}`).textContent()).not.toMatch(/\bmet\b/);
+  await expect(page.getByTestId('forest-legend')).toContainText('prediction interval');
+  // Every name in the plot carries its full text in a <title>.
+  await expect(page.locator('[data-testid="forest-line-0"] title')).toHaveText('Project 1');
+
+  // Five projects: no "few projects"; the figures are the command line's.
+  await page.getByTestId('open-portfolio').setInputFiles(asFiles(documents().slice(3)));
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(5);
+  await expect(p).toHaveAttribute('data-k', '5');
+  await attrsClose(p, CLI_FIVE);
+  await expect(p).toHaveAttribute('data-few-projects', 'false');
+  await expect(sentence).toContainText('Pooled over 5 projects: ');
+});
+
+test('v3: totals, and the portfolio compared by sector type, in English and Spanish', async ({ page }) => {
+  await page.goto('./portfolio/');
+  await page.getByTestId('open-portfolio').setInputFiles(asFiles(typedDocuments()));
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(5);
+  const totals = page.getByTestId('portfolio-totals');
+  await expect(totals).toHaveAttribute('data-projects', String(CLI_BY.totals.projects));
+  await expect(totals).toHaveAttribute('data-clusters', String(CLI_BY.totals.clusters));
+  await expect(totals).toHaveAttribute('data-countries', String(CLI_BY.totals.countries));
+  await expect(totals).toHaveAttribute('data-beneficiary-firms', String(CLI_BY.totals.beneficiary_firms));
+  await expect(page.getByTestId('total-countries')).toContainText('4');
+
+  const select = page.getByTestId('compare-by');
+  const values = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));
+  expect(values).toEqual(['', 'country', 'sector', 'executing_agency', 'sector_type', 'area_type', 'agency_type', 'cost_band']);
+  await select.selectOption('sector_type');
+  const levels = page.locator('[data-testid^="portfolio-level-"]');
+  await expect(levels).toHaveCount(2);
+  for (const [name, want] of Object.entries(CLI_BY.levels)) {
+    const block = page.getByTestId(`portfolio-level-${name}`);
+    await expect(block).toHaveAttribute('data-k', String(want.k));
+    await attrsClose(block, { 'data-pooled': want.pooled, 'data-low': want.low, 'data-high': want.high });
+    await expect(block.getByTestId('pooled-diamond')).toHaveCount(1);
+  }
+  await expect(page.getByTestId('portfolio-level-modern').locator('h3')).toContainText('modern sector');
+  const test_ = page.getByTestId('subgroup-test');
+  await attrsClose(test_, { 'data-q': CLI_BY.q, 'data-p': CLI_BY.p });
+  await expect(test_).toHaveAttribute('data-df', String(CLI_BY.df));
+  await expect(page.getByTestId('subgroup-sentence')).toHaveText(
+    'No difference between modern sector and traditional sector could be shown (p = 0.07).',
+  );
+  await page.screenshot({ path: '/tmp/portfolio-by-sector-type.png', fullPage: true });
+
+  // The export carries the levels and the test.
+  const csv = await download(page, 'portfolio-export-csv');
+  expect(csv.text).toContain(`"level","${ID}","sector_type","modern","modern sector",2,`);
+  expect(csv.text).toContain(`"subgroup_test","${ID}","sector_type",`);
+
+  // A free-text fact: its levels as typed, in a <bdi>.
+  await select.selectOption('country');
+  await expect(levels).toHaveCount(4);
+  await expect(page.getByTestId('portfolio-level-Nicaragua').locator('h3 bdi')).toHaveText('Nicaragua');
+  // None: one pooled estimate again.
+  await select.selectOption('');
+  await expect(levels).toHaveCount(0);
+  await expect(page.getByTestId(`pooled-${ID}`).getByTestId('pooled-diamond')).toHaveCount(1);
+
+  // In Spanish.
+  await page.evaluate(() => localStorage.setItem('cluster-eval/v1/lang', 'es'));
+  await page.reload();
+  await page.getByTestId('open-portfolio').setInputFiles(asFiles(typedDocuments()));
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(5);
+  await expect(page.getByTestId('pooled-sentence')).toContainText('intervalo de confianza del 95 % por Hartung–Knapp');
+  await expect(page.getByTestId('pooled-sentence')).toContainText('puntos porcentuales');
+  await page.getByTestId('compare-by').selectOption('sector_type');
+  await expect(levels).toHaveCount(2);
+  await expect(page.getByTestId('portfolio-level-traditional').locator('h3')).toContainText('sector tradicional');
+  await attrsClose(page.getByTestId('subgroup-test'), { 'data-q': CLI_BY.q, 'data-p': CLI_BY.p });
+  await expect(page.getByTestId('subgroup-sentence')).toHaveText(
+    'No se pudo mostrar una diferencia entre sector moderno y sector tradicional (p = 0,07).',
+  );
+  await expect(page.getByTestId('portfolio-totals')).toContainText('Empresas beneficiarias');
+});
+
+test('v3: the printout keeps every column with its header, on landscape pages', async ({ page }) => {
+  await page.goto('./portfolio/');
+  await page.getByTestId('open-portfolio').setInputFiles(asFiles(typedDocuments()));
+  await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(5);
+  await page.getByTestId('compare-by').selectOption('sector_type');
+  await expect(page.locator('[data-testid^="portfolio-level-"]')).toHaveCount(2);
+  // A4 landscape less 10 mm margins: 277 mm ≈ 1047 CSS px.
+  await page.setViewportSize({ width: 1047, height: 740 });
+  await page.emulateMedia({ media: 'print' });
+  const heads = page.locator('.portfolio-table thead th');
+  const n = await heads.count();
+  expect(n).toBeGreaterThanOrEqual(12);
+  for (let i = 0; i < n; i++) {
+    const th = heads.nth(i);
+    await expect(th).toBeVisible();
+    expect((await th.innerText()).trim().length).toBeGreaterThan(0);
+    const box = await th.boundingBox();
+    expect(box.x + box.width).toBeLessThanOrEqual(1047 + 1);
+  }
+  // No control is printed.
+  await expect(page.getByTestId('compare-by')).toBeHidden();
+  await expect(page.getByTestId('open-portfolio')).toBeHidden();
+  await page.pdf({ path: '/tmp/portfolio-print.pdf', preferCSSPageSize: true, printBackground: true });
 });

@@ -7,7 +7,7 @@
 //! two; the transports (`src/compute_link.rs` on the page, `compute-worker/` in the
 //! worker) are the only code that packs and unpacks one.
 
-use cluster_eval_types::portfolio::{PoolError, Pooled, Table};
+use cluster_eval_types::portfolio::{ByContext, ContextFact, PoolError, Pooled, Table, Totals};
 use cluster_eval_types::{Results, TableKind, TableSummary};
 use serde::{Deserialize, Serialize};
 
@@ -28,10 +28,14 @@ pub enum Request {
     /// Portfolio: the table of the projects `shown` (in this order), what can be
     /// pooled over them and the pooled estimate of `pool` (else of the first that
     /// can), and which of `all` (every project, in order) are copies of an earlier one.
+    /// v3: the totals of the projects shown, and with `by` the pooled estimate of
+    /// that id within each level of the fact, with the test for subgroup differences.
     Portfolio {
         shown: Vec<u32>,
         all: Vec<u32>,
         pool: Option<String>,
+        #[serde(default)]
+        by: Option<ContextFact>,
     },
 }
 
@@ -80,6 +84,12 @@ pub struct PortfolioView {
     /// For each project of `all`, the position of the first earlier one of the same
     /// content, if any.
     pub copies: Vec<Option<usize>>,
+    /// v3: the totals of the projects shown (copies counted once).
+    #[serde(default)]
+    pub totals: Totals,
+    /// v3: the pooled id compared by the fact asked for (`by`), when there is one.
+    #[serde(default)]
+    pub by_context: Option<Result<ByContext, PoolError>>,
 }
 
 /// A message and the large texts beside it.

@@ -9,6 +9,8 @@ pub mod facts;
 pub mod how;
 pub mod notices;
 pub mod portfolio;
+pub mod portfolio_contexts;
+pub mod portfolio_forest;
 pub mod preview;
 pub mod projects;
 pub mod report;

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use cluster_eval_protocol::compute::{PortfolioView, Reply, Request};
-use cluster_eval_types::portfolio::{Member, PoolError, Pooled, Table};
+use cluster_eval_types::portfolio::{ByContext, ContextFact, Member, PoolError, Pooled, Table};
 use cluster_eval_ui::format;
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_ui::names::indicator_name;
@@ -20,6 +20,8 @@ use cluster_eval_ui::portfolio::{self as pf, t, tf, Fact, FileError, Filters, So
 use cluster_eval_ui::store::{ProjectMeta, INDEX_KEY, LANG_KEY};
 
 use crate::components::notices::document_error;
+use crate::components::portfolio_contexts::{by_context_view, compare_by_select, totals_view};
+use crate::components::portfolio_forest::{estimate_ends, forest, scale, Diamond};
 use crate::compute_link::{Answer, ComputeLink};
 use crate::files;
 
@@ -225,8 +227,14 @@ impl Worker {
         shown: Vec<u32>,
         all: Vec<u32>,
         pool: Option<String>,
+        by: Option<ContextFact>,
     ) -> Option<PortfolioView> {
-        let request = Request::Portfolio { shown, all, pool };
+        let request = Request::Portfolio {
+            shown,
+            all,
+            pool,
+            by,
+        };
         match self.link()?.ask(&request).await {
             Ok(Reply::Portfolio(view)) => Some(*view),
             _ => None,
@@ -267,6 +275,7 @@ pub fn PortfolioApp() -> impl IntoView {
     let filters = RwSignal::new(Filters::default());
     let sort_by: RwSignal<Option<(SortKey, bool)>> = RwSignal::new(None);
     let pool_id: RwSignal<Option<String>> = RwSignal::new(None);
+    let compare_by: RwSignal<Option<ContextFact>> = RwSignal::new(None);
 
     // The compute worker computes each project and keeps it for the table and the
     // pooling (the page computes nothing: docs/architecture.md).
@@ -417,10 +426,11 @@ pub fn PortfolioApp() -> impl IntoView {
         let keys = shown_keys.get();
         let all_keys = entries.with(|e| e.iter().map(|x| x.key).collect::<Vec<_>>());
         let pool = pool_id.get();
+        let by = compare_by.get();
         let n = asked.get_value().wrapping_add(1);
         asked.set_value(n);
         leptos::task::spawn_local(async move {
-            let view = worker.view(keys.clone(), all_keys, pool).await;
+            let view = worker.view(keys.clone(), all_keys, pool, by).await;
             if asked.get_value() == n {
                 answer.set(view.map(|v| (keys, v)));
             }
@@ -436,6 +446,9 @@ pub fn PortfolioApp() -> impl IntoView {
     let current_pool_id =
         Memo::new(move |_| view.with(|v| v.as_ref().and_then(|v| v.pool_id.clone())));
     let pooled = Memo::new(move |_| view.with(|v| v.as_ref().and_then(|v| v.pooled.clone())));
+    let totals = Memo::new(move |_| view.with(|v| v.as_ref().map(|v| v.totals.clone())));
+    let by_context: Memo<Option<Result<ByContext, PoolError>>> =
+        Memo::new(move |_| view.with(|v| v.as_ref().and_then(|v| v.by_context.clone())));
     let copies_text = move || {
         let lang = lang.get();
         let copies = view.with(|v| v.as_ref().map(|v| v.copies.clone()).unwrap_or_default());
@@ -461,13 +474,15 @@ pub fn PortfolioApp() -> impl IntoView {
     let export_csv = move |_| {
         let lang = lang.get_untracked();
         let pooled = pooled.get_untracked().and_then(|p| p.ok());
-        let text = table.with_untracked(|t| pf::table_csv(lang, t, pooled.as_ref()));
+        let by = by_context.get_untracked().and_then(|b| b.ok());
+        let text = table.with_untracked(|t| pf::table_csv(lang, t, pooled.as_ref(), by.as_ref()));
         let _ = files::download("portfolio.csv", "text/csv;charset=utf-8", &text);
     };
     let export_json = move |_| {
+        let by = by_context.get_untracked().and_then(|b| b.ok());
         let text = entries.with_untracked(|e| {
             let members: Vec<Member> = e.iter().map(|x| x.member.clone()).collect();
-            pf::to_json(&members)
+            pf::to_json_with(&members, by.as_ref())
         });
         let _ = files::download("portfolio.json", "application/json", &text);
     };
@@ -562,13 +577,16 @@ pub fn PortfolioApp() -> impl IntoView {
                     .map(|c| {
                         let status = c.status.map(|s| s.code()).unwrap_or("absent");
                         let text = cell_text(lang, &c.id, member, c.value);
-                        let title = t(lang, pf::status_text_key(c.status));
+                        // The verdict's words, never the engine's "met" (issue 25).
+                        let verdict = pf::cell_verdict(c, member.document.targets.contains_key(&c.id));
+                        let title = pf::cell_verdict_word(lang, verdict);
                         view! {
                             <td
-                                class=format!("cell status-{status}")
+                                class=format!("cell verdict-{verdict}")
                                 data-testid=format!("portfolio-cell-{index}-{}", c.id)
                                 data-value=number_attr(c.value)
                                 data-status=status
+                                data-verdict=verdict
                                 title=title
                             >
                                 {text}
@@ -601,25 +619,20 @@ pub fn PortfolioApp() -> impl IntoView {
                 view! { <td data-testid=format!("portfolio-median-{}", s.id) data-value=number_attr(s.median)>{text}</td> }
             })
             .collect_view();
+        let by_verdict = pf::verdict_counts(&table, |r, id| {
+            members
+                .get(r)
+                .is_some_and(|m| m.document.targets.contains_key(id))
+        });
         let counts = table
             .summaries
             .iter()
-            .map(|s| {
-                let parts = s
-                    .counts
-                    .pairs()
+            .zip(by_verdict)
+            .map(|(s, pairs)| {
+                let parts = pairs
                     .into_iter()
-                    .filter(|(_, n)| *n > 0)
                     .map(|(code, n)| {
-                        let key = match code {
-                            "met" => "status.met",
-                            "not_met" => "status.not_met",
-                            "inconclusive" => "status.inconclusive",
-                            "insufficient_data" => "status.insufficient_data",
-                            "reported" => "status.reported",
-                            _ => "status.absent",
-                        };
-                        view! { <span class=format!("count status-{code}") data-status=code>{format!("{n} {}", t(lang, key))}</span> " " }
+                        view! { <span class=format!("count verdict-{code}") data-verdict=code>{format!("{n} {}", pf::cell_verdict_word(lang, code))}</span> " " }
                     })
                     .collect_view();
                 view! { <td data-testid=format!("portfolio-counts-{}", s.id)>{parts}</td> }
@@ -647,7 +660,7 @@ pub fn PortfolioApp() -> impl IntoView {
                             {median}
                         </tr>
                         <tr class="summary">
-                            <th scope="row" colspan="6">{t(lang, "summary.counts")}</th>
+                            <th scope="row" colspan="6">{t(lang, "summary.verdicts")}</th>
                             {counts}
                         </tr>
                     </tfoot>
@@ -675,6 +688,8 @@ pub fn PortfolioApp() -> impl IntoView {
                 </select>
             </label>
         };
+        let by_select = compare_by_select(lang, compare_by.get(), move |f| compare_by.set(f));
+        let split = by_context.get().map(|b| by_context_view(lang, b));
         let body = match pooled.get() {
             None => ().into_any(),
             Some(Err(PoolError::MixedCurrencies { id, currencies })) => view! {
@@ -683,12 +698,12 @@ pub fn PortfolioApp() -> impl IntoView {
                 </p>
             }
             .into_any(),
-            Some(Ok(p)) => pooled_view(lang, p).into_any(),
+            Some(Ok(p)) => pooled_view(lang, p, split).into_any(),
         };
         view! {
             <section class="portfolio-pool" aria-labelledby="pool-title">
                 <h2 id="pool-title">{t(lang, "pool.title")}</h2>
-                {select}
+                <div class="pool-controls no-print">{select} " " {by_select}</div>
                 {body}
             </section>
         }
@@ -764,43 +779,73 @@ pub fn PortfolioApp() -> impl IntoView {
                 " "
                 <button type="button" data-testid="portfolio-export-json" on:click=export_json>{move || t(lang.get(), "export.json")}</button>
             </p>
+            {move || {
+                let lang = lang.get();
+                let has = entries.with(|e| !e.is_empty());
+                totals.get().filter(|_| has).map(|t| totals_view(lang, &t))
+            }}
             {table_view}
             {pool_view}
         </main>
     }
 }
 
-/// The pooled estimate: its figures, the sentence, the forest plot and the projects
-/// not pooled.
-fn pooled_view(lang: Lang, p: Pooled) -> impl IntoView {
+/// The pooled estimate: its figures (DerSimonian–Laird, Hartung–Knapp, prediction),
+/// the sentence and its verdict, the forest plot — or, compared by a fact, one block
+/// per level (`split`) — and the projects not pooled.
+fn pooled_view(lang: Lang, p: Pooled, split: Option<AnyView>) -> impl IntoView {
     let id = p.id.clone();
     let e = p.estimate.clone();
     let unit = p.unit.unwrap_or(cluster_eval_types::Unit::Ratio);
     let show = move |v: f64| format::value(lang, &id, unit, Some(v), "");
     let sentence = pf::sentence(lang, &p);
-    let attrs = e.as_ref().map(|e| (e.pooled, e.low, e.high, e.i2, e.tau2));
+    let verdict = pf::pooled_verdict(&p).unwrap_or("");
     let figures = match &e {
-        Some(e) => format!(
-            "{}: {} [{} ; {}] — {}",
-            t(lang, "pool.pooled"),
-            show(e.pooled),
-            show(e.low),
-            show(e.high),
-            tf(
+        Some(e) => {
+            let (hk_low, hk_high) = pf::interval(e);
+            let mut lines = vec![
+                format!("{}: {}", t(lang, "pool.pooled"), show(e.pooled)),
+                format!(
+                    "{} [{} ; {}]",
+                    t(lang, "pool.hk"),
+                    show(hk_low),
+                    show(hk_high)
+                ),
+                format!(
+                    "{} [{} ; {}]",
+                    t(lang, "pool.dl"),
+                    show(e.low),
+                    show(e.high)
+                ),
+            ];
+            if let (Some(a), Some(b)) = (e.pi_low, e.pi_high) {
+                lines.push(format!(
+                    "{} [{} ; {}]",
+                    t(lang, "pool.pi"),
+                    show(a),
+                    show(b)
+                ));
+            }
+            lines.push(tf(
                 lang,
                 "pool.figures",
                 &[
                     ("tau2", format::number(lang, e.tau2, 4)),
                     (
                         "i2",
-                        format!("{}\u{a0}%", format::number(lang, e.i2 * 100.0, 0))
+                        format!("{}\u{a0}%", format::number(lang, e.i2 * 100.0, 0)),
                     ),
                     ("k", e.k.to_string()),
                 ],
-            )
-        ),
-        None => t(lang, "pool.too_few").to_string(),
+            ));
+            lines
+        }
+        None => vec![t(lang, "pool.too_few").to_string()],
     };
+    let figures = figures
+        .into_iter()
+        .map(|l| view! { <li>{l}</li> })
+        .collect_view();
     let not_pooled = p
         .projects
         .iter()
@@ -811,105 +856,42 @@ fn pooled_view(lang: Lang, p: Pooled) -> impl IntoView {
         })
         .collect_view();
     let any_not_pooled = p.projects.iter().any(|l| !l.pooled);
+    let plot = match split {
+        Some(split) => split,
+        None => {
+            let range = scale(
+                p.projects.iter(),
+                e.as_ref().map(estimate_ends).unwrap_or_default(),
+            );
+            let diamond = e
+                .as_ref()
+                .map(|e| Diamond::of(t(lang, "pool.pooled").to_string(), e));
+            forest(lang, &p.id, p.unit, &p.projects, diamond, range, true).into_any()
+        }
+    };
     view! {
         <div
             data-testid=format!("pooled-{}", p.id)
-            data-value=number_attr(attrs.map(|a| a.0))
-            data-low=number_attr(attrs.map(|a| a.1))
-            data-high=number_attr(attrs.map(|a| a.2))
-            data-i2=number_attr(attrs.map(|a| a.3))
-            data-tau2=number_attr(attrs.map(|a| a.4))
+            data-value=number_attr(e.as_ref().map(|e| e.pooled))
+            data-low=number_attr(e.as_ref().map(|e| e.low))
+            data-high=number_attr(e.as_ref().map(|e| e.high))
+            data-hk-low=number_attr(e.as_ref().and_then(|e| e.hk_low))
+            data-hk-high=number_attr(e.as_ref().and_then(|e| e.hk_high))
+            data-pi-low=number_attr(e.as_ref().and_then(|e| e.pi_low))
+            data-pi-high=number_attr(e.as_ref().and_then(|e| e.pi_high))
+            data-i2=number_attr(e.as_ref().map(|e| e.i2))
+            data-tau2=number_attr(e.as_ref().map(|e| e.tau2))
             data-k=p.k
+            data-few-projects=p.few_projects.to_string()
+            data-verdict=verdict
         >
-            <p class="pooled-figures">{figures}</p>
+            <ul class="pooled-figures">{figures}</ul>
             {sentence.map(|s| view! { <p class="pooled-sentence" data-testid="pooled-sentence">{s}</p> })}
-            {forest(lang, &p)}
+            {plot}
             {any_not_pooled.then(|| view! {
                 <h3>{t(lang, "pool.not_pooled")}</h3>
                 <ul class="not-pooled">{not_pooled}</ul>
             })}
         </div>
-    }
-}
-
-/// The forest plot: one line per pooled project (estimate and interval), the pooled
-/// estimate as a diamond, a line at 0.
-fn forest(lang: Lang, p: &Pooled) -> impl IntoView {
-    let lines: Vec<_> = p.projects.iter().filter(|l| l.pooled).collect();
-    let mut lo = 0.0f64;
-    let mut hi = 0.0f64;
-    for l in &lines {
-        lo = lo.min(l.low.unwrap_or(0.0));
-        hi = hi.max(l.high.unwrap_or(0.0));
-    }
-    if let Some(e) = &p.estimate {
-        lo = lo.min(e.low);
-        hi = hi.max(e.high);
-    }
-    if hi - lo < 1e-9 {
-        hi = lo + 1.0;
-    }
-    let (left, width, row) = (180.0, 320.0, 22.0);
-    let x = move |v: f64| left + (v - lo) / (hi - lo) * width;
-    let height = row * (lines.len() as f64 + 3.0);
-    let zero = x(0.0);
-    let id = p.id.clone();
-    let unit = p.unit.unwrap_or(cluster_eval_types::Unit::Ratio);
-    let axis_y = height - 6.0;
-    // The scale: both ends and 0, in the reader's units.
-    let mut scale = vec![lo, 0.0, hi];
-    scale.dedup();
-    let ticks = scale
-        .into_iter()
-        .map(|v| {
-            let label = format::value(lang, &id, unit, Some(v), "");
-            view! { <text x=x(v) y=axis_y font-size="11" text-anchor="middle" fill="#5b6475">{label}</text> }
-        })
-        .collect_view();
-    let items = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let y = row * (i as f64 + 1.0);
-            let (v, a, b) = (l.value.unwrap_or(0.0), l.low.unwrap_or(0.0), l.high.unwrap_or(0.0));
-            let size = 3.0 + 6.0 * l.weight.unwrap_or(0.0).sqrt();
-            let name = isolate(&l.name.chars().take(26).collect::<String>());
-            view! {
-                <g>
-                    <text x="4" y=y + 4.0 font-size="12">{name}</text>
-                    <line x1=x(a) x2=x(b) y1=y y2=y stroke="#1d2330" stroke-width="1.5" />
-                    <rect x=x(v) - size / 2.0 y=y - size / 2.0 width=size height=size fill="#0b5cad" />
-                </g>
-            }
-        })
-        .collect_view();
-    let diamond = p.estimate.as_ref().map(|e| {
-        let y = row * (lines.len() as f64 + 1.0);
-        let points = format!(
-            "{},{} {},{} {},{} {},{}",
-            x(e.low), y, x(e.pooled), y - 7.0, x(e.high), y, x(e.pooled), y + 7.0
-        );
-        view! {
-            <g>
-                <text x="4" y=y + 4.0 font-size="12" font-weight="bold">{t(lang, "pool.pooled")}</text>
-                <polygon points=points fill="#b35c00" data-testid="pooled-diamond" />
-            </g>
-        }
-    });
-    view! {
-        <svg
-            class="forest"
-            role="img"
-            aria-label=t(lang, "pool.plot")
-            viewBox=format!("0 0 {} {}", left + width + 20.0, height)
-            width="100%"
-            style="max-width: 40rem"
-            data-testid="forest-plot"
-        >
-            <line x1=zero x2=zero y1="4" y2=height - row stroke="#888" stroke-dasharray="3 3" />
-            {items}
-            {ticks}
-            {diamond}
-        </svg>
     }
 }
