@@ -233,7 +233,8 @@ pub struct Limitations {
 }
 
 /// The printed report's limitations section: the intervals are firm-level; one treated
-/// and one control cluster (when there is a comparison with control firms); the firms
+/// and one control cluster (when there is a comparison with control firms); the
+/// evidence levels of the comparisons, counted; the firms
 /// gone by the follow-up (from `design.attrition.*`); concentration (every `vs_control`
 /// whose two largest firms hold more than half of the baseline: SPEC, "Verdicts and
 /// their words (v3)"); and the typed figures, which are as entered.
@@ -245,6 +246,33 @@ pub fn limitations(lang: Lang, results: &Results) -> Limitations {
         .any(|i| i.id.ends_with(".vs_control") && i.ci.is_some());
     if controls {
         out.push(t(lang, "limits.clusters").to_string());
+    }
+    // The evidence levels of the comparisons, said once (each row no longer repeats it
+    // in print; the summary's sentences still carry theirs).
+    let mut levels: Vec<(String, usize)> = Vec::new();
+    for text in results
+        .indicators
+        .iter()
+        .filter_map(|i| crate::design::evidence_text(lang, i))
+    {
+        match levels.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, n)) => *n += 1,
+            None => levels.push((text, 1)),
+        }
+    }
+    if !levels.is_empty() {
+        let levels = levels
+            .into_iter()
+            .map(|(text, n)| {
+                tf(
+                    lang,
+                    "limits.evidence_level",
+                    &[("level", text), ("n", n.to_string())],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.push(tf(lang, "limits.evidence", &[("levels", levels)]));
     }
     let gone = |id: &str| {
         let i = results.indicator(id)?;

@@ -511,6 +511,10 @@ fn the_report_limitations_say_each_caveat_once_and_warn_of_concentration() {
     assert!(all.contains("firm-level"), "{all}");
     assert!(all.contains("One treated cluster"), "{all}");
     assert!(all.contains("2 of 14 beneficiary firms"), "{all}");
+    assert!(
+        all.contains("Evidence: weak (fewer than 10 firms on a side): "),
+        "the evidence levels once: {all}"
+    );
     assert!(all.contains("as entered"), "{all}");
     // Every vs_control whose two largest firms hold more than half of the baseline, and
     // only those.
