@@ -141,16 +141,12 @@ pub fn title_block(lang: Lang, facts: &TitleFacts) -> TitleBlock {
     }
     let prices = match (facts.prices, facts.price_base_year) {
         (Some(Prices::Nominal), _) => t(lang, "print.prices_nominal").to_string(),
-        (Some(Prices::Constant), Some(year)) => tf(
-            lang,
-            "print.prices_constant",
-            &[("year", year.to_string())],
-        ),
-        (Some(Prices::Constant), None) => tf(
-            lang,
-            "print.prices_constant",
-            &[("year", not_stated())],
-        ),
+        (Some(Prices::Constant), Some(year)) => {
+            tf(lang, "print.prices_constant", &[("year", year.to_string())])
+        }
+        (Some(Prices::Constant), None) => {
+            tf(lang, "print.prices_constant", &[("year", not_stated())])
+        }
         (None, _) => not_stated(),
     };
     fact("print.prices", Some(prices), false);
@@ -201,7 +197,11 @@ pub struct Method {
 /// The printed report's method section.
 pub fn method(lang: Lang, reps: u32, seed: u64, loser_threshold: f64) -> Method {
     let points = loser_threshold * 100.0;
-    let decimals = if (points - points.round()).abs() < 1e-9 { 0 } else { 1 };
+    let decimals = if (points - points.round()).abs() < 1e-9 {
+        0
+    } else {
+        1
+    };
     let bootstrap = tf(
         lang,
         "print.method_bootstrap",
@@ -295,10 +295,7 @@ pub fn limitations(lang: Lang, results: &Results) -> Limitations {
                         .map(|y| y.to_string())
                         .unwrap_or_default(),
                 ),
-                (
-                    "jobs",
-                    crate::format::number(lang, jobs.unwrap_or(0.0), 0),
-                ),
+                ("jobs", crate::format::number(lang, jobs.unwrap_or(0.0), 0)),
             ],
         );
         if let Some((c_firms, c_gone, _)) = gone("design.attrition.control") {

@@ -457,11 +457,24 @@ fn the_report_title_and_method_in_three_languages() {
     };
     assert_eq!(
         labelled(Lang::En, "Control cluster and how it was chosen"),
-        fact("Control cluster and how it was chosen", "San Isidro, 80 km away", true)
+        fact(
+            "Control cluster and how it was chosen",
+            "San Isidro, 80 km away",
+            true
+        )
     );
-    assert_eq!(labelled(Lang::En, "Source of the data").value, "Yearly survey");
-    assert_eq!(labelled(Lang::En, "Prices").value, "constant, base year 2015");
-    assert_eq!(labelled(Lang::Es, "Precios").value, "constantes, año base 2015");
+    assert_eq!(
+        labelled(Lang::En, "Source of the data").value,
+        "Yearly survey"
+    );
+    assert_eq!(
+        labelled(Lang::En, "Prices").value,
+        "constant, base year 2015"
+    );
+    assert_eq!(
+        labelled(Lang::Es, "Precios").value,
+        "constantes, año base 2015"
+    );
     let nominal = TitleFacts {
         prices: Some(cluster_eval_types::Prices::Nominal),
         ..facts.clone()
@@ -541,7 +554,10 @@ fn the_report_limitations_say_each_caveat_once_and_warn_of_concentration() {
         "{all}"
     );
     let es = limitations(Lang::Es, &results).paragraphs.join("\n");
-    assert!(es.contains("el 65\u{a0}% de las ventas de las beneficiarias en la línea de base"), "{es}");
+    assert!(
+        es.contains("el 65\u{a0}% de las ventas de las beneficiarias en la línea de base"),
+        "{es}"
+    );
     for lang in Lang::ALL {
         let l = limitations(lang, &results);
         for p in &l.paragraphs {
