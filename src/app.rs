@@ -6,7 +6,7 @@ use crate::components::{
     facts::{CalculationSettings, Checklist, ProjectFacts},
     notices::Notices,
     projects::ProjectList,
-    report::{Method, ReportTitle},
+    report::{Annex, Limitations, Method, ReportTitle},
     results_view::ResultsView,
     share::ProjectBar,
     table_input::TableInput,
@@ -76,7 +76,9 @@ pub fn App() -> impl IntoView {
                     <CalculationSettings />
                 </div>
                 <ResultsView />
+                <Limitations />
                 <Method />
+                <Annex />
             </main>
         </div>
     }

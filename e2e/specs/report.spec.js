@@ -114,7 +114,16 @@ test('the data boxes fold away for a project with data, open for a new one, and 
   );
 });
 
-test('the printed report has the title block, the summary, every indicator id and the method, and no button or input', async ({ page }) => {
+/** Prints the page as the reader would (print media, A4) and returns the PDF, its
+ *  page count and its text without whitespace. */
+async function printed(page) {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length;
+  return { pdf, pages, text: flat(pdfText(pdf)) };
+}
+
+test('the printed report has the title block, the summary, the design once, the charts, the limitations, the method and the annex of ids, and no button or input', async ({ page }) => {
   await openExample(page);
   const ids = await page
     .locator('tr[data-testid^="indicator-"]')
@@ -128,7 +137,8 @@ test('the printed report has the title block, the summary, every indicator id an
     .evaluateAll((bs) => bs.filter((b) => !b.closest('.results')).map((b) => b.innerText));
 
   await page.emulateMedia({ media: 'print' });
-  // Nothing to press or type in the printed page, and no empty section.
+  // Nothing to press or type in the printed page, no empty section, no internal id
+  // outside the annex, the design checks once, and every chart's title kept with it.
   const shown = await page.evaluate(() => {
     const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     const controls = [...document.querySelectorAll('button, input, textarea, select')].filter(visible);
@@ -138,19 +148,34 @@ test('the printed report has the title block, the summary, every indicator id an
         const heading = s.querySelector('h2, h3, h4');
         return s.innerText.trim().length <= (heading ? heading.innerText.trim().length : 0);
       });
+    const codes = [...document.querySelectorAll('code')].filter(visible).filter((c) => !c.closest('.report-annex'));
+    const titles = [...document.querySelectorAll('.chart-title')].filter(visible);
     return {
       controls: controls.map((c) => c.outerHTML.slice(0, 80)),
       empty: empty.map((s) => s.outerHTML.slice(0, 80)),
+      codes: codes.map((c) => c.textContent),
+      designTables: [...document.querySelectorAll('#horizon-design, [data-testid="design-checks"]')].filter(visible).length,
+      loose: titles.filter((t) => getComputedStyle(t.parentElement).breakInside !== 'avoid').map((t) => t.textContent),
+      titles: titles.length,
+      event: [...document.querySelectorAll('[data-testid="printed-event-study"]')].filter(visible).map((f) => ({
+        title: f.querySelector('.chart-title').innerText,
+        svg: !!f.querySelector('svg'),
+      })),
     };
   });
   expect(shown.controls).toEqual([]);
   expect(shown.empty).toEqual([]);
+  expect(shown.codes).toEqual([]);
+  expect(shown.designTables, 'the design checks once').toBe(1);
+  expect(shown.titles).toBeGreaterThanOrEqual(3);
+  expect(shown.loose, 'a chart title never parts from its chart').toEqual([]);
+  expect(shown.event).toHaveLength(1);
+  expect(shown.event[0].svg).toBe(true);
 
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length;
+  const { pages, text } = await printed(page);
   expect(pages).toBeGreaterThan(1);
-  const text = flat(pdfText(pdf));
-  // The title block.
+  expect(pages).toBeLessThanOrEqual(12);
+  // The title block, with the reviewer's facts.
   for (const part of [
     'Evaluation report',
     'Example: Valle Verde dairy cluster',
@@ -158,31 +183,70 @@ test('the printed report has the title block, the summary, every indicator id an
     '2018–2020',
     'Baseline and follow-up years',
     '2018 → 2023',
+    'Control cluster and how it was chosen',
+    'San Isidro dairy cluster, 80 km away',
+    'Prices',
+    'nominal (current prices of each year)',
+    'Source of the data',
+    "Yearly survey of the cluster's firms by the executing agency",
     'Date',
     'Data sources',
   ]) {
     expect(text, part).toContain(flat(part));
   }
   expect(text).toMatch(/Firms:\d+rowsread,\d+excluded/);
-  // The summary, the tables, the charts' titles, the winners and losers, the method.
-  for (const part of ['Summary', 'Results by verdict', 'Key findings', ...findings, 'Winners and losers', 'Method']) {
+  // The summary, the tables, the charts' titles, the event study, the winners and
+  // losers, the limitations, the method and the annex.
+  for (const part of [
+    'Summary',
+    'Key findings',
+    ...findings,
+    'Design checks',
+    'Balance at baseline',
+    'Winners and losers',
+    shown.event[0].title,
+    'Limitations',
+    'One treated cluster is compared with one control cluster',
+    "two firms hold 65% of the beneficiaries' baseline sales: the growth is mostly theirs",
+    'as entered',
+    'Method',
+    "this calculator's rules, not Annex II's",
+    'Annex II sets no threshold except that local GDP grows more than national GDP',
+    'Annex: every indicator',
+  ]) {
     expect(text, part).toContain(flat(part));
   }
   expect(text).toContain(flat('index, baseline = 100'));
-  for (const id of ids) expect(text, id).toContain(id);
-  // No button's or input's text; no pasted table.
-  for (const label of [...buttons.filter((b) => b.trim().length > 8), 'Export (.json)', 'Print report', 'Project name']) {
+  // The annex holds every id shown on the page, each once (the body prints none).
+  for (const id of ids) {
+    await expect(page.getByTestId(`annex-${id}`), id).toHaveCount(1);
+    expect(text, id).toContain(id);
+  }
+  // No button's or input's text; no pasted table; no target column.
+  for (const label of [...buttons.filter((b) => b.trim().length > 8), 'Export (.json)', 'Import a .json file', 'Print report', 'Project name']) {
     expect(text, label).not.toContain(flat(label));
   }
   expect(text).not.toContain('VV-B01');
+  expect(text).not.toContain(flat('Target for'));
 });
 
-test('the printed report speaks the reader language', async ({ page }) => {
+test('the printed example is at most twelve A4 pages in every language, and speaks the reader language', async ({ page }) => {
   const app = await openExample(page);
-  await app.switchLanguage('pt');
-  await page.emulateMedia({ media: 'print' });
-  const text = flat(pdfText(await page.pdf({ format: 'A4' })));
-  for (const part of ['Relatório de avaliação', 'Resumo', 'Principais constatações', 'Fontes de dados', 'Método', 'bootstrap estratificado']) {
-    expect(text, part).toContain(flat(part));
+  const counts = {};
+  const words = {
+    en: ['Evaluation report', 'Limitations', 'Annex: every indicator', '95% confidence interval'],
+    es: ['Informe de evaluación', 'Resumen', 'Fuentes de datos', 'Limitaciones', 'Método', 'bootstrap estratificado', 'Anexo: todos los indicadores', 'intervalo de confianza', 'línea de base'],
+    pt: ['Relatório de avaliação', 'Resumo', 'Principais constatações', 'Fontes de dados', 'Limitações', 'Método', 'bootstrap estratificado', 'Anexo: todos os indicadores', 'intervalo de confiança', 'linha de base'],
+  };
+  for (const lang of ['en', 'es', 'pt']) {
+    if (lang !== 'en') {
+      await page.emulateMedia({ media: 'screen' });
+      await app.switchLanguage(lang);
+    }
+    const { pages, text } = await printed(page);
+    counts[lang] = pages;
+    for (const part of words[lang]) expect(text, `${lang}: ${part}`).toContain(flat(part));
+    await expect(page.getByTestId('printed-event-study')).toHaveCount(1);
   }
+  for (const lang of ['en', 'es', 'pt']) expect(counts[lang], `${lang}: ${JSON.stringify(counts)}`).toBeLessThanOrEqual(12);
 });

@@ -119,7 +119,8 @@ pub fn Charts() -> impl IntoView {
             </div>
             <div data-testid="chart-index">{move || {
                 let lang = lang.get();
-                match results.with(|r| index_chart(lang, r, measure.get())) {
+                let (start, end) = state.doc.with(|d| (d.project.start_year, d.project.end_year));
+                match results.with(|r| index_chart(lang, r, measure.get(), start, end)) {
                     Some(chart) => {
                         let title = chart.title.clone();
                         titled(title, chart).into_any()

@@ -4,12 +4,16 @@
 //! comes from `cluster_eval_ui::report`; the print layout is CSS (`@media print`).
 
 use cluster_eval_types::TableKind;
+use cluster_eval_ui::design::event_chart;
 use cluster_eval_ui::report::{
-    method, summary, title_block, Method, Summary, TitleBlock, TitleFacts, COUNT_KEYS,
+    limitations, method, summary, title_block, Limitations, Method, Summary, TitleBlock,
+    TitleFacts, COUNT_KEYS,
 };
 use leptos::prelude::*;
 
+use crate::components::charts::svg;
 use crate::components::table_input::table_title_key;
+use crate::format;
 use crate::i18n::{t, Lang};
 use crate::reading::Reading;
 use crate::state::AppState;
@@ -81,6 +85,10 @@ pub fn ReportTitle() -> impl IntoView {
                     followup_year,
                     date: &date,
                     sources,
+                    control_description: &p.control_description,
+                    data_source: &p.data_source,
+                    prices: p.prices,
+                    price_base_year: p.price_base_year,
                 },
             )
         })
@@ -115,12 +123,18 @@ pub fn ReportTitle() -> impl IntoView {
 pub fn Method() -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = move || {
-        let (reps, seed) = state.doc.with(|d| (d.settings.reps(), d.settings.seed));
+        let (reps, seed, threshold) = state.doc.with(|d| {
+            (
+                d.settings.reps(),
+                d.settings.seed,
+                d.settings.loser_threshold,
+            )
+        });
         let Method {
             title,
             paragraphs,
             hint,
-        } = method(state.lang.get(), reps, seed);
+        } = method(state.lang.get(), reps, seed, threshold);
         view! {
             <h3 id="method-title">{title}</h3>
             {paragraphs.map(|p| view! { <p>{p}</p> })}
@@ -130,6 +144,106 @@ pub fn Method() -> impl IntoView {
     view! {
         <section class="report-method print-only" data-testid="report-method" aria-labelledby="method-title">
             {text}
+        </section>
+    }
+}
+
+/// The printed report's limitations (shown in print only): what the numbers cannot
+/// say, each said once.
+#[component]
+pub fn Limitations() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let results = expect_context::<Reading>().results;
+    let text = move || {
+        let Limitations { title, paragraphs } = results.with(|r| limitations(state.lang.get(), r));
+        view! {
+            <h3 id="limits-title">{title}</h3>
+            <ul>{paragraphs.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+        }
+    };
+    view! {
+        <section class="report-limits print-only" data-testid="report-limits" aria-labelledby="limits-title">
+            {text}
+        </section>
+    }
+}
+
+/// The comparison whose event study the printed report shows.
+const PRINTED_EVENT_STUDY: &str = "long.beneficiaries.sales.vs_control";
+
+/// The printed report's event study of the main comparison, with its caption (shown in
+/// print only; on the screen it is in that row's "how it was computed").
+#[component]
+pub fn PrintedEventStudy() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let results = expect_context::<Reading>().results;
+    move || {
+        let lang = state.lang.get();
+        let (start, end) = state
+            .doc
+            .with(|d| (d.project.start_year, d.project.end_year));
+        results
+            .with(|r| {
+                r.indicator(PRINTED_EVENT_STUDY)
+                    .and_then(|i| event_chart(lang, i, start, end))
+            })
+            .map(|chart| {
+                let title = chart.title.clone();
+                view! {
+                    <figure class="report-figure print-only" data-testid="printed-event-study">
+                        <p class="chart-title">{title}</p>
+                        {svg(chart, "chart event-chart")}
+                        <figcaption class="hint">{t(lang, "report.event_caption")}</figcaption>
+                    </figure>
+                }
+            })
+    }
+}
+
+/// The printed report's annex (shown in print only): every indicator by its id, with
+/// its value, interval and n — the only place the ids are printed.
+#[component]
+pub fn Annex() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let results = expect_context::<Reading>().results;
+    let rows = move || {
+        let lang = state.lang.get();
+        let currency = state.doc.with(|d| d.project.currency.clone());
+        results.with(|r| {
+            r.indicators
+                .iter()
+                .map(|i| {
+                    let value = |v| format::value(lang, &i.id, i.unit, Some(v), &currency);
+                    let interval = i
+                        .ci
+                        .map(|[low, high]| format!("{} … {}", value(low), value(high)))
+                        .unwrap_or_else(|| "—".into());
+                    view! {
+                        <tr data-testid=format!("annex-{}", i.id)>
+                            <td><code>{i.id.clone()}</code></td>
+                            <td class="value">{format::value(lang, &i.id, i.unit, i.value, &currency)}</td>
+                            <td class="value">{interval}</td>
+                            <td class="value">{i.n}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let lang = state.lang;
+    view! {
+        <section class="report-annex print-only" data-testid="report-annex" aria-labelledby="annex-title">
+            <h3 id="annex-title">{move || t(lang.get(), "annex.title")}</h3>
+            <p class="hint">{move || t(lang.get(), "annex.hint")}</p>
+            <table class="annex">
+                <thead><tr>
+                    <th scope="col">{move || t(lang.get(), "annex.id")}</th>
+                    <th scope="col" class="value">{move || t(lang.get(), "results.value")}</th>
+                    <th scope="col" class="value">{move || t(lang.get(), "results.interval")}</th>
+                    <th scope="col" class="value">"n"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
         </section>
     }
 }

@@ -12,7 +12,7 @@ use crate::components::decimal_check::DecimalChecks;
 use crate::components::design::{caveat, evidence, DesignChecks};
 use crate::components::execution::ExecutionTable;
 use crate::components::how::HowComputed;
-use crate::components::report::Summary;
+use crate::components::report::{PrintedEventStudy, Summary};
 use crate::components::screening::ScreeningTable;
 use crate::components::winners::WinnersLosers;
 use crate::fields::{parse_number, shown_while_typing};
@@ -142,7 +142,7 @@ fn HorizonTable(horizon: Horizon) -> impl IntoView {
             </div>
             // Charts beside the indicators they illustrate.
             {match horizon {
-                Horizon::Long => Some(view! { <Charts /> }.into_any()),
+                Horizon::Long => Some(view! { <Charts /> <PrintedEventStudy /> }.into_any()),
                 Horizon::Short => Some(view! { <ExecutionTable /> }.into_any()),
                 Horizon::ProPoor => Some(view! { <SharesChart /> }.into_any()),
                 Horizon::Screening => Some(view! { <ScreeningTable /> }.into_any()),

@@ -198,8 +198,15 @@ fn series(results: &Results, id: &str, group: &str) -> Vec<(f64, f64)> {
         .unwrap_or_default()
 }
 
-/// Year-by-year index (baseline = 100) of each group, for one growth indicator.
-pub fn index_chart(lang: Lang, results: &Results, id: &str) -> Option<Chart> {
+/// Year-by-year index (baseline = 100) of each group, for one growth indicator, the
+/// programme's years (`start`..=`end`, within the chart's years) shaded.
+pub fn index_chart(
+    lang: Lang,
+    results: &Results,
+    id: &str,
+    start: Option<i32>,
+    end: Option<i32>,
+) -> Option<Chart> {
     let lines: Vec<_> = GROUPS
         .iter()
         .map(|g| (g, series(results, id, g.0)))
@@ -228,6 +235,24 @@ pub fn index_chart(lang: Lang, results: &Results, id: &str) -> Option<Chart> {
     let px = |x: f64| left + (x - x0) / (x1 - x0) * (w - left - right);
     let py = |y: f64| top + (y1 - y) / (y1 - y0) * (h - top - bottom);
     let mut shapes = Vec::new();
+    if let (Some(s), Some(e)) = (start, end.or(start)) {
+        let (a, b) = (
+            px((f64::from(s) - 0.5).max(x0)),
+            px((f64::from(e) + 0.5).min(x1)),
+        );
+        if a < b {
+            shapes.push(rect(a, top, b - a, h - top - bottom, "#e3ecf7"));
+            shapes.push(Shape::Text {
+                x: r1((a + b) / 2.0),
+                y: top - 6.0,
+                size: 11,
+                anchor: Anchor::Middle,
+                fill: Some("#35506f"),
+                bold: false,
+                text: t(lang, "design.event_programme").to_string(),
+            });
+        }
+    }
     for k in 0..=4 {
         let v = y0 + (y1 - y0) * f64::from(k) / 4.0;
         let y = py(v);

@@ -438,11 +438,58 @@ fn the_report_title_and_method_in_three_languages() {
             fact("Country", "Nicaragua", true),
             fact("Project period", "2003–2006", false),
             fact("Baseline and follow-up years", "2003 → 2009", false),
+            fact("Control cluster and how it was chosen", "not stated", false),
+            fact("Prices", "not stated", false),
+            fact("Source of the data", "not stated", false),
             fact("Date", "1 December 2026", false),
             fact("Data sources", "Firms: 162 rows read, 3 excluded", false),
         ],
-        "a blank fact (the sector) and an unset one (the agency) are left out"
+        "a blank fact (the sector) and an unset one (the agency) are left out; the \
+         reviewer's facts say \"not stated\" so that the gap shows"
     );
+    // The reviewer's facts when given: typed text as typed, the price basis in words.
+    let stated = TitleFacts {
+        control_description: " San Isidro, 80 km away ",
+        data_source: "Yearly survey",
+        prices: Some(cluster_eval_types::Prices::Constant),
+        price_base_year: Some(2015),
+        ..facts.clone()
+    };
+    let labelled = |lang, label: &str| {
+        title_block(lang, &stated)
+            .facts
+            .into_iter()
+            .find(|f| f.label == label)
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    assert_eq!(
+        labelled(Lang::En, "Control cluster and how it was chosen"),
+        fact(
+            "Control cluster and how it was chosen",
+            "San Isidro, 80 km away",
+            true
+        )
+    );
+    assert_eq!(
+        labelled(Lang::En, "Source of the data").value,
+        "Yearly survey"
+    );
+    assert_eq!(
+        labelled(Lang::En, "Prices").value,
+        "constant, base year 2015"
+    );
+    assert_eq!(
+        labelled(Lang::Es, "Precios").value,
+        "constantes, año base 2015"
+    );
+    let nominal = TitleFacts {
+        prices: Some(cluster_eval_types::Prices::Nominal),
+        ..facts.clone()
+    };
+    assert!(title_block(Lang::Pt, &nominal)
+        .facts
+        .iter()
+        .any(|f| f.label == "Preços" && f.value.starts_with("nominais")));
     let es = title_block(
         Lang::Es,
         &TitleFacts {
@@ -458,9 +505,12 @@ fn the_report_title_and_method_in_three_languages() {
         .value
         .contains("ninguna tabla pegada"));
     for lang in Lang::ALL {
-        let m = method(lang, 1000, 42);
+        let m = method(lang, 1000, 42, 0.01);
         let all = format!("{} {} {}", m.title, m.paragraphs.join(" "), m.hint);
         assert!(all.contains("1000") && all.contains("42"), "{all}");
+        // The thresholds are said to be this calculator's, Annex II's only one named.
+        assert!(all.contains("0.25") || all.contains("0,25"), "{all}");
+        assert!(all.contains(" 10 ") && all.contains(" 1 "), "{all}");
         assert!(!all.contains('{') && !all.contains("print."), "{all}");
         let title = title_block(lang, &facts);
         assert!(
@@ -468,6 +518,58 @@ fn the_report_title_and_method_in_three_languages() {
                 && title.facts.iter().all(|f| !f.label.contains("print.")),
             "{title:?}"
         );
+    }
+}
+
+#[test]
+fn the_report_limitations_say_each_caveat_once_and_warn_of_concentration() {
+    use cluster_eval_ui::report::limitations;
+    let results = live_example();
+    let en = limitations(Lang::En, &results);
+    assert_eq!(en.title, "Limitations");
+    let all = en.paragraphs.join("\n");
+    assert!(all.contains("firm-level"), "{all}");
+    assert!(all.contains("One treated cluster"), "{all}");
+    assert!(all.contains("2 of 14 beneficiary firms"), "{all}");
+    assert!(
+        all.contains("Evidence: weak (fewer than 10 firms on a side): "),
+        "the evidence levels once: {all}"
+    );
+    assert!(all.contains("as entered"), "{all}");
+    // Every vs_control whose two largest firms hold more than half of the baseline, and
+    // only those.
+    let concentrated: Vec<_> = results
+        .indicators
+        .iter()
+        .filter(|i| i.id.ends_with(".vs_control"))
+        .filter(|i| {
+            i.detail
+                .get("top2_share")
+                .and_then(|v| v.as_f64())
+                .is_some_and(|s| s > 0.5)
+        })
+        .collect();
+    assert!(!concentrated.is_empty());
+    let warnings = en
+        .paragraphs
+        .iter()
+        .filter(|p| p.starts_with("Concentration"))
+        .count();
+    assert_eq!(warnings, concentrated.len(), "{all}");
+    assert!(
+        all.contains("two firms hold 65\u{a0}% of the beneficiaries' baseline sales: the growth is mostly theirs"),
+        "{all}"
+    );
+    let es = limitations(Lang::Es, &results).paragraphs.join("\n");
+    assert!(
+        es.contains("el 65\u{a0}% de las ventas de las beneficiarias en la línea de base"),
+        "{es}"
+    );
+    for lang in Lang::ALL {
+        let l = limitations(lang, &results);
+        for p in &l.paragraphs {
+            assert!(!p.contains('{') && !p.contains("limits."), "{p}");
+        }
     }
 }
 
