@@ -15,9 +15,13 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 # example's build-time results (+17.5); docs/performance.md ("One engine, in one
 # worker") measures where the page's bytes are and why 400 is out of reach without
 # cutting the interface itself. Until then the check is a ratchet at today's size: it
-# still fails the build when a change makes the first visit grow (580: +1 KB for the
-# workbook step bound to its project, its cancel button and the language notice).
-FIRST_VISIT_KB ?= 580
+# still fails the build when a change makes the first visit grow. Raised on purpose,
+# measured step by step (docs/performance.md, "v3 on the first visit"): 580 for the
+# workbook step bound to its project (issue 24); 616 for SPEC v3 (the new ids' names,
+# vocabularies and notes, the verdict words, the context and reviewer facts, the
+# execution table, the project bar: issues 23 and 25); 629 for the printed report
+# (limitations, printed event study, annex of ids: issue 25).
+FIRST_VISIT_KB ?= 629
 WORKER_KB ?= 300
 
 .PHONY: setup serve serve-portfolio dist test lint test-engine test-browser test-e2e bench clean
