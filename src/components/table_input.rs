@@ -422,7 +422,7 @@ fn header_row(
         .collect_view();
     view! {
         <tr class:ignored=column.is_none()>
-            <th scope="row">{header.clone()}</th>
+            <th scope="row"><bdi>{header.clone()}</bdi></th>
             <td>
                 <select
                     aria-label=tf(lang, "report.map_label", &[("header", header.clone())])
