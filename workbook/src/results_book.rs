@@ -118,7 +118,89 @@ pub fn results_workbook(
     errors_sheet(sheet, &results.errors, lang)?;
 
     input_sheets(&mut book, doc, tables, lang)?;
+
+    let sheet = book.add_worksheet().set_name(t(lang, "facts.title"))?;
+    facts_sheet(sheet, doc, lang)?;
     book.save_to_buffer()
+}
+
+/// The project's facts, as the form has them: the years, costs, context (SPEC v3:
+/// sector, area and agency type, productive systems) and what a reviewer asks first
+/// (control cluster, data source, price basis). A fact not given is left blank.
+fn facts_sheet(sheet: &mut Worksheet, doc: &Document, lang: Lang) -> Result<(), XlsxError> {
+    use cluster_eval_engine::YesNoUnknown;
+    let p = &doc.project;
+    let yes_no = |v: YesNoUnknown| match v {
+        YesNoUnknown::Yes => t(lang, "answer.yes").to_string(),
+        YesNoUnknown::No => t(lang, "answer.no").to_string(),
+        YesNoUnknown::Unknown => String::new(),
+    };
+    let word = |code: Option<&'static str>| {
+        code.map(|c| {
+            cluster_eval_ui::i18n::lookup(lang, &format!("ctx.{c}"))
+                .map_or_else(|| c.to_string(), str::to_string)
+        })
+        .unwrap_or_default()
+    };
+    let year = |y: Option<i32>| y.map(f64::from);
+    let rows: Vec<(&str, Result<Option<f64>, String>)> = vec![
+        ("project.name", Err(p.name.clone())),
+        ("facts.currency", Err(p.currency.clone())),
+        ("facts.start_year", Ok(year(p.start_year))),
+        ("facts.end_year", Ok(year(p.end_year))),
+        ("facts.baseline_year", Ok(year(p.baseline_year))),
+        ("facts.followup_year", Ok(year(p.followup_year))),
+        ("facts.cluster_firms", Ok(p.cluster_firms)),
+        (
+            "facts.institutional_arrangement",
+            Err(yes_no(p.institutional_arrangement)),
+        ),
+        (
+            "facts.strategic_plan_consensus",
+            Err(yes_no(p.strategic_plan_consensus)),
+        ),
+        ("facts.cost_total", Ok(p.cost_total)),
+        ("facts.cost_mif", Ok(p.cost_mif)),
+        ("facts.social_benefits", Ok(p.social_benefits)),
+        ("facts.country", Err(p.country.clone().unwrap_or_default())),
+        ("facts.sector", Err(p.sector.clone().unwrap_or_default())),
+        (
+            "facts.executing_agency",
+            Err(p.executing_agency.clone().unwrap_or_default()),
+        ),
+        (
+            "facts.sector_type",
+            Err(word(p.sector_type.map(|v| v.code()))),
+        ),
+        ("facts.area_type", Err(word(p.area_type.map(|v| v.code())))),
+        (
+            "facts.agency_type",
+            Err(word(p.agency_type.map(|v| v.code()))),
+        ),
+        ("facts.clusters", Ok(p.clusters.map(f64::from))),
+        ("facts.prices", Err(word(p.prices.map(|v| v.code())))),
+        ("facts.price_base_year", Ok(year(p.price_base_year))),
+        ("facts.data_source", Err(p.data_source.clone())),
+        (
+            "facts.control_description",
+            Err(p.control_description.clone()),
+        ),
+    ];
+    for (row, (key, value)) in (0u32..).zip(rows) {
+        sheet.write_string(row, 0, t(lang, key))?;
+        match value {
+            Ok(Some(n)) => {
+                sheet.write_number(row, 1, n)?;
+            }
+            Ok(None) => {}
+            // Typed text: a string cell, never read as a formula.
+            Err(text) if !text.is_empty() => {
+                sheet.write_string(row, 1, text)?;
+            }
+            Err(_) => {}
+        }
+    }
+    widths(sheet, &[48, 60])
 }
 
 /// A document without results: a line saying so, and its input tables.

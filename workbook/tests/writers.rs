@@ -325,7 +325,15 @@ fn every_indicator_is_in_the_indicators_sheet_with_its_value() {
         let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
         let mut expected: Vec<&str> = results_book::sheet_names(lang).to_vec();
         expected.extend(sheet_names(lang)[1..].iter().copied());
+        // The project's facts close the workbook (SPEC v3: context and reviewer facts).
+        let facts = cluster_eval_ui::i18n::t(lang, "facts.title");
+        expected.push(facts);
         assert_eq!(names, expected);
+        let (_, fact_rows) = all.last().expect("the facts sheet");
+        assert!(
+            format!("{fact_rows:?}").contains(&doc.project.name),
+            "the project's name is among its facts"
+        );
         let rows = rows_by_id(&all[0].1);
         for i in &results.indicators {
             let row = rows
