@@ -248,5 +248,6 @@ test('the printed example is at most twelve A4 pages in every language, and spea
     for (const part of words[lang]) expect(text, `${lang}: ${part}`).toContain(flat(part));
     await expect(page.getByTestId('printed-event-study')).toHaveCount(1);
   }
+  console.log(`printed pages: ${JSON.stringify(counts)}`);
   for (const lang of ['en', 'es', 'pt']) expect(counts[lang], `${lang}: ${JSON.stringify(counts)}`).toBeLessThanOrEqual(12);
 });
