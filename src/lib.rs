@@ -12,6 +12,7 @@ pub mod compute_link;
 pub mod files;
 pub mod lang_files;
 pub mod reading;
+pub mod startup;
 pub mod state;
 pub mod storage;
 pub mod timers;

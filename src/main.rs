@@ -6,7 +6,7 @@ use cluster_eval_app::app::App;
 use cluster_eval_app::lang_files;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    cluster_eval_app::startup::start();
     // The reader's language first (Spanish and Portuguese are files of their own,
     // already on their way since the light shell asked for them), then the page.
     let lang = lang_files::starting_language();

@@ -5,7 +5,7 @@ use cluster_eval_app::components::portfolio::PortfolioApp;
 use cluster_eval_app::lang_files;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    cluster_eval_app::startup::start();
     if web_sys::window().is_some() {
         // The reader's language first (the main page's `lang/` folder, one level up).
         let lang = lang_files::starting_language();

@@ -46,13 +46,41 @@ impl Lang {
         }
     }
 
-    /// The decimal mark and thousands separator of the language's usual locale.
+    /// The decimal mark and thousands separator of the reader's locale: the
+    /// language's usual one, except Spanish as written where the decimal point is the
+    /// rule (Mexico, Central America, the Caribbean, the United States:
+    /// [`set_spanish_region`]).
     pub fn marks(self) -> (char, char) {
         match self {
             Lang::En => ('.', ','),
+            Lang::Es if SPANISH_DECIMAL_POINT.with(std::cell::Cell::get) => ('.', ','),
             Lang::Es | Lang::Pt => (',', '.'),
         }
     }
+}
+
+thread_local! {
+    /// The reader writes Spanish with a decimal point (see [`set_spanish_region`]).
+    static SPANISH_DECIMAL_POINT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The Spanish-speaking regions that write `1,234.5` (a decimal point): Mexico,
+/// Guatemala, Honduras, El Salvador, Nicaragua, Panama, the Dominican Republic, Puerto
+/// Rico and the United States. Spain and the rest of South America write `1.234,5`.
+const DECIMAL_POINT_REGIONS: [&str; 9] = ["mx", "gt", "hn", "sv", "ni", "pa", "do", "pr", "us"];
+
+/// Takes the reader's locales, as the browser lists them (`es-MX`, `es-419`…): the
+/// first Spanish one decides how Spanish numbers are written on the page. Returns
+/// whether it writes a decimal point.
+pub fn set_spanish_region<'a>(locales: impl IntoIterator<Item = &'a str>) -> bool {
+    let point = locales
+        .into_iter()
+        .map(|l| l.trim().to_ascii_lowercase().replace('_', "-"))
+        .find(|l| l == "es" || l.starts_with("es-"))
+        .and_then(|l| l.split('-').nth(1).map(str::to_string))
+        .is_some_and(|region| DECIMAL_POINT_REGIONS.contains(&region.as_str()));
+    SPANISH_DECIMAL_POINT.with(|p| p.set(point));
+    point
 }
 
 /// The text of `key` in `lang` (the key itself when the catalogue lacks it, so a

@@ -58,3 +58,23 @@ fn stored_numbers_are_shown_without_rounding_noise() {
     assert_eq!(show_number(Lang::En, Some(1800000.0)), "1800000");
     assert_eq!(show_number(Lang::En, None), "");
 }
+
+#[test]
+fn spanish_numbers_follow_the_readers_region() {
+    use cluster_eval_ui::format::number;
+    use cluster_eval_ui::i18n::{set_spanish_region, Lang};
+    // Spain and South America: decimal comma.
+    assert!(!set_spanish_region(["es-ES", "en"]));
+    assert_eq!(number(Lang::Es, 1234.5, 1), "1.234,5");
+    assert!(!set_spanish_region(["es-AR"]));
+    assert_eq!(Lang::Es.marks(), (',', '.'));
+    // Mexico (and Central America, the Caribbean, the United States): decimal point.
+    assert!(set_spanish_region(["en-US", "es-MX"]));
+    assert_eq!(number(Lang::Es, 1234.5, 1), "1,234.5");
+    assert_eq!(Lang::Es.marks(), ('.', ','));
+    // Portuguese and English are not touched.
+    assert_eq!(Lang::Pt.marks(), (',', '.'));
+    assert_eq!(Lang::En.marks(), ('.', ','));
+    assert!(!set_spanish_region(["es"]));
+    assert_eq!(number(Lang::Es, 1234.5, 1), "1.234,5");
+}
