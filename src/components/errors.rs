@@ -141,7 +141,8 @@ fn reason(lang: Lang, table: TableKind, kind: &RowErrorKind, column: &str) -> St
         RowErrorKind::MissingColumn => tf(
             lang,
             "err.missing_column",
-            &[("column", column.to_string())],
+            // In the reader's words (`ventas`), as the template writes the header.
+            &[("column", crate::names::column_label(lang, column))],
         ),
         RowErrorKind::DuplicateColumn {
             first_header,
