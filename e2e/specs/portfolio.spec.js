@@ -188,7 +188,8 @@ test('bad files are named with their reason; copies are counted once', async ({ 
   await expect(problems).toContainText('“other.json” was not opened');
   await expect(problems).toContainText('“newer.json” was not opened');
   await expect(problems).toContainText('version 9');
-  await expect(page.getByTestId('portfolio-copy')).toContainText('“Project 1 again” is a copy of “Project 1”');
+  // Issue 24: the copies have the same project name; the notice names their files.
+  await expect(page.getByTestId('portfolio-copy')).toContainText('“copy.json” is a copy of “d0.json”');
   await expect(page.getByTestId('not-pooled-1')).toContainText('a copy of another project');
 });
 

@@ -154,9 +154,65 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("file.newer_portfolio", "it is a portfolio of version {found}, newer than this page reads ({supported}); use a newer version of the calculator", "es una cartera de la versión {found}, más nueva que la que esta página lee ({supported}); use una versión más reciente de la calculadora", "é um portfólio da versão {found}, mais novo do que esta página lê ({supported}); use uma versão mais recente da calculadora"),
     ("file.bad_portfolio", "it says it is a portfolio but has no list of documents", "dice ser una cartera pero no tiene una lista de documentos", "diz ser um portfólio mas não tem uma lista de documentos"),
     ("file.document", "document {n}: {reason}", "documento {n}: {reason}", "documento {n}: {reason}"),
-    ("file.copy", "“{file}” is a copy of “{of}”: both are shown, and it is counted once.", "«{file}» es una copia de «{of}»: se muestran ambos y se cuenta una vez.", "“{file}” é uma cópia de “{of}”: ambos são mostrados e ele é contado uma vez."),
+    ("file.copy", "{file} is a copy {of}: both are shown, and it is counted once.", "{file} es una copia {of}: se muestran ambos y se cuenta una vez.", "{file} é uma cópia {of}: ambos são mostrados e ele é contado uma vez."),
+    ("origin.file", "“{file}”", "«{file}»", "“{file}”"),
+    ("origin.file_of", "of “{file}”", "de «{file}»", "de “{file}”"),
+    ("origin.document", "document {n} of “{file}”", "el documento {n} de «{file}»", "o documento {n} de “{file}”"),
+    ("origin.document_of", "of document {n} of “{file}”", "del documento {n} de «{file}»", "do documento {n} de “{file}”"),
+    ("origin.saved", "the saved project “{file}”", "el proyecto guardado «{file}»", "o projeto salvo “{file}”"),
+    ("origin.saved_of", "of the saved project “{file}”", "del proyecto guardado «{file}»", "do projeto salvo “{file}”"),
     ("saved_untouched", "Nothing saved was changed.", "No se cambió nada guardado.", "Nada salvo foi alterado."),
 ];
+
+/// Where a project of the portfolio came from, as the reader chose it: what the copy
+/// notice names (two copies have the same project name; their files differ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A project saved in this browser, by its name.
+    Saved { name: String },
+    /// Document `n` (1-based) of `count` in the file the reader opened.
+    File {
+        name: String,
+        n: usize,
+        count: usize,
+    },
+}
+
+/// The words naming `origin` in a sentence, the names marked by [`isolate`]: the
+/// file's name (with the document's number when the file holds several), or the
+/// saved project's name. `of`: the words after "a copy" ("of …", "de …", "del …").
+pub fn origin_text(lang: Lang, origin: &Origin, of: bool) -> String {
+    let (key, name, n) = match origin {
+        Origin::Saved { name } => (("origin.saved", "origin.saved_of"), name, None),
+        Origin::File { name, count, .. } if *count <= 1 => {
+            (("origin.file", "origin.file_of"), name, None)
+        }
+        Origin::File { name, n, .. } => (("origin.document", "origin.document_of"), name, Some(n)),
+    };
+    let mut args = vec![("file", isolate(name))];
+    if let Some(n) = n {
+        args.push(("n", n.to_string()));
+    }
+    tf(lang, if of { key.1 } else { key.0 }, &args)
+}
+
+/// The notice that the project from `copy` is a copy of the one from `of`, naming
+/// both by where they came from; the sentence starts with a capital letter.
+pub fn copy_notice(lang: Lang, copy: &Origin, of: &Origin) -> String {
+    let text = tf(
+        lang,
+        "file.copy",
+        &[
+            ("file", origin_text(lang, copy, false)),
+            ("of", origin_text(lang, of, true)),
+        ],
+    );
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
 
 /// The main page's link to this page, in the reader's language: the one text of the
 /// portfolio the main page carries (three short words, outside both catalogues).

@@ -8,9 +8,9 @@ use cluster_eval_engine::SectorType;
 use cluster_eval_engine::{Document, DocumentError, Horizon, Indicator, Results, Status, Unit};
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_ui::portfolio::{
-    cell_verdict_word, choices, filter, level_name, link_text, pooled_verdict, read_file, sentence,
-    sort, subgroup_sentence, table_csv, to_json, totals_lines, verdict_counts, wrap_name,
-    FileError, Filters, SortKey, TEXTS,
+    cell_verdict_word, choices, copy_notice, filter, level_name, link_text, pooled_verdict,
+    read_file, sentence, sort, subgroup_sentence, table_csv, to_json, totals_lines, verdict_counts,
+    wrap_name, FileError, Filters, Origin, SortKey, TEXTS,
 };
 use cluster_eval_ui::{example, messages};
 
@@ -455,4 +455,42 @@ fn the_json_export_carries_the_levels_and_reopens_as_before() {
     assert_eq!(value["compared_by"]["by"], "sector_type");
     let back = read_file(&text).expect("reopens");
     assert_eq!(back.len(), 4);
+}
+
+/// Issue 24: two copies have the same project name, so the notice names where each
+/// came from: the files the reader opened, or the saved projects.
+#[test]
+fn the_copy_notice_names_both_files() {
+    let file = |name: &str, n, count| Origin::File {
+        name: name.into(),
+        n,
+        count,
+    };
+    let saved = Origin::Saved {
+        name: "Córdoba".into(),
+    };
+    let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+    assert_eq!(
+        plain(copy_notice(
+            Lang::En,
+            &file("copy.json", 1, 1),
+            &file("d0.json", 1, 1)
+        )),
+        "“copy.json” is a copy of “d0.json”: both are shown, and it is counted once."
+    );
+    assert_eq!(
+        plain(copy_notice(Lang::En, &saved, &file("all.json", 2, 3))),
+        "The saved project “Córdoba” is a copy of document 2 of “all.json”: both are shown, and it is counted once."
+    );
+    assert_eq!(
+        plain(copy_notice(Lang::Es, &file("copia.json", 1, 1), &saved)),
+        "«copia.json» es una copia del proyecto guardado «Córdoba»: se muestran ambos y se cuenta una vez."
+    );
+    assert_eq!(
+        plain(copy_notice(Lang::Pt, &saved, &saved)),
+        "O projeto salvo “Córdoba” é uma cópia do projeto salvo “Córdoba”: ambos são mostrados e ele é contado uma vez."
+    );
+    // The names are isolates: a file named in Arabic cannot reorder the sentence.
+    let notice = copy_notice(Lang::En, &file("نسخة.json", 1, 1), &file("d0.json", 1, 1));
+    assert!(notice.contains("\u{2068}نسخة.json\u{2069}"), "{notice}");
 }
