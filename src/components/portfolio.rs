@@ -607,11 +607,11 @@ pub fn PortfolioApp() -> impl IntoView {
             .summaries
             .iter()
             .map(|s| {
-                let text = match s.median {
-                    Some(m) => cell_text(lang, &s.id, &members[0], Some(m)),
-                    None => "—".into(),
-                };
-                view! { <td data-testid=format!("portfolio-median-{}", s.id) data-value=number_attr(s.median)>{text}</td> }
+                // Never labelled with one project's currency (issue 24).
+                let (text, mixed) = pf::median_text(lang, &table, s);
+                let value = if mixed.is_some() { None } else { s.median };
+                let hint = mixed.map(|h| view! { " " <small class="hint" data-testid=format!("portfolio-median-hint-{}", s.id)>"(" {h} ")"</small> });
+                view! { <td data-testid=format!("portfolio-median-{}", s.id) data-value=number_attr(value)>{text}{hint}</td> }
             })
             .collect_view();
         let by_verdict = pf::verdict_counts(&table, |r, id| {

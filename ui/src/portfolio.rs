@@ -9,8 +9,8 @@
 //! it links these.
 
 use cluster_eval_types::portfolio::{
-    ByContext, Cell, ContextFact, Estimate, Level, Member, NotPooled, Pooled, Row, Table, Totals,
-    UNKNOWN_LEVEL,
+    ByContext, Cell, ContextFact, Estimate, Level, Member, NotPooled, Pooled, Row, Summary, Table,
+    Totals, UNKNOWN_LEVEL,
 };
 use cluster_eval_types::{Document, DocumentError, Horizon, Indicator, Status, Unit};
 use serde_json::Value;
@@ -52,6 +52,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("filter.all", "All", "Todos", "Todos"),
     ("sort.hint", "Click a column's header to sort by it.", "Haga clic en el encabezado de una columna para ordenar.", "Clique no cabeçalho de uma coluna para ordenar."),
     ("summary.median", "Median", "Mediana", "Mediana"),
+    ("summary.currencies", "projects in several currencies: {currencies}", "proyectos en varias monedas: {currencies}", "projetos em várias moedas: {currencies}"),
     ("summary.counts", "Projects by status", "Proyectos por estado", "Projetos por situação"),
     ("status.met", "met", "cumplido", "cumprido"),
     ("status.not_met", "not met", "no cumplido", "não cumprido"),
@@ -212,6 +213,76 @@ pub fn copy_notice(lang: Lang, copy: &Origin, of: &Origin) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => text,
     }
+}
+
+/// The median row's text for `summary` of `table`: the median in the currency of the
+/// projects it is over, or, for a value written with a currency (an amount, a return
+/// per unit of money) over projects in several currencies, "—" and the hint naming
+/// them (issue 24: never labelled with one project's currency). The projects are
+/// those the median is over: not copies, with a value; currencies compared trimmed and
+/// in upper case, a blank one shown as "(none)", as the pooling compares them.
+pub fn median_text(lang: Lang, table: &Table, summary: &Summary) -> (String, Option<String>) {
+    let Some(median) = summary.median else {
+        return ("—".into(), mixed_hint(lang, table, summary));
+    };
+    let Some(unit) = summary.unit else {
+        return (crate::format::number(lang, median, 2), None);
+    };
+    match median_currencies(table, summary).as_slice() {
+        [one] => (
+            crate::format::value(lang, &summary.id, unit, Some(median), one),
+            None,
+        ),
+        [] => (
+            crate::format::value(lang, &summary.id, unit, Some(median), ""),
+            None,
+        ),
+        _ if !crate::format::carries_currency(&summary.id, unit) => (
+            crate::format::value(lang, &summary.id, unit, Some(median), ""),
+            None,
+        ),
+        _ => ("—".into(), mixed_hint(lang, table, summary)),
+    }
+}
+
+/// "projects in several currencies: …" when `summary`'s values carry a currency and
+/// its projects are in more than one.
+fn mixed_hint(lang: Lang, table: &Table, summary: &Summary) -> Option<String> {
+    let currency = summary.mixed_currencies
+        || summary
+            .unit
+            .is_some_and(|u| crate::format::carries_currency(&summary.id, u));
+    let currencies = median_currencies(table, summary);
+    (currency && currencies.len() > 1).then(|| {
+        let names: Vec<&str> = currencies
+            .iter()
+            .map(|c| if c.is_empty() { "(none)" } else { c.as_str() })
+            .collect();
+        tf(
+            lang,
+            "summary.currencies",
+            &[("currencies", names.join(", "))],
+        )
+    })
+}
+
+/// The distinct currencies (trimmed, upper case, sorted) of the projects with a value
+/// of `summary`'s id, copies left out.
+fn median_currencies(table: &Table, summary: &Summary) -> Vec<String> {
+    let mut out: Vec<String> = table
+        .rows
+        .iter()
+        .filter(|r| r.copy_of.is_none())
+        .filter(|r| {
+            r.cells
+                .iter()
+                .any(|c| c.id == summary.id && c.value.is_some_and(f64::is_finite))
+        })
+        .map(|r| r.currency.trim().to_uppercase())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The main page's link to this page, in the reader's language: the one text of the
