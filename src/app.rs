@@ -33,6 +33,15 @@ pub fn App() -> impl IntoView {
         state.on_other_tab(ev.key().as_deref(), ev.new_value());
     });
     on_cleanup(move || other_tab.remove());
+    // The portfolio link, offline (issue 24): a first visit to the portfolio page would
+    // end on the browser's offline error, as the service worker keeps that page only
+    // once visited. A script of index.html (a few bytes, where a Rust handler would
+    // cost the first visit a kilobyte) follows the link offline only when the page is
+    // kept (`caches.match`), else sends this event: the page stays and says a
+    // connection is needed once. The page's root: its listener is never removed.
+    let _ = window_event_listener_untyped("portfolio-offline", move |_| {
+        state.notify(crate::state::Notice::PortfolioUnavailable)
+    });
     let lang = state.lang;
     Effect::new(move |_| {
         if let Some(root) = web_sys::window()

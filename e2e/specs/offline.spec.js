@@ -58,3 +58,35 @@ test('the workbook module, fetched in the background after the first visit, open
   await expect(app.indicator('long.cluster.sales.growth')).not.toHaveAttribute('data-value', '');
   await context.setOffline(false);
 });
+
+// Issue 24: offline, the portfolio link led to the browser's offline error when the
+// portfolio had never been visited (the service worker keeps it once visited).
+test('offline, the portfolio link says a first visit needs a connection, and is followed once the page is kept', async ({ page, context }) => {
+  const app = new Calculator(page);
+  await app.open();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  const url = page.url();
+  await context.setOffline(true);
+  await page.getByTestId('portfolio-link').click();
+  await expect(page.getByTestId('notice-portfolio-offline')).toContainText(
+    'The portfolio needs a connection the first time it is opened',
+  );
+  expect(page.url()).toBe(url);
+  await expect(app.newProject).toBeVisible();
+
+  // Visited once online, it is kept: offline, the link is followed.
+  await context.setOffline(false);
+  await page.getByTestId('portfolio-link').click();
+  await expect(page.getByTestId('portfolio')).toBeVisible();
+  await page.getByTestId('back').click();
+  await expect(app.newProject).toBeVisible();
+  await context.setOffline(true);
+  await page.getByTestId('portfolio-link').click();
+  await expect(page.getByTestId('portfolio')).toBeVisible();
+  await context.setOffline(false);
+});

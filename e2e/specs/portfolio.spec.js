@@ -188,7 +188,8 @@ test('bad files are named with their reason; copies are counted once', async ({ 
   await expect(problems).toContainText('“other.json” was not opened');
   await expect(problems).toContainText('“newer.json” was not opened');
   await expect(problems).toContainText('version 9');
-  await expect(page.getByTestId('portfolio-copy')).toContainText('“Project 1 again” is a copy of “Project 1”');
+  // Issue 24: the copies have the same project name; the notice names their files.
+  await expect(page.getByTestId('portfolio-copy')).toContainText('“copy.json” is a copy of “d0.json”');
   await expect(page.getByTestId('not-pooled-1')).toContainText('a copy of another project');
 });
 
@@ -197,11 +198,20 @@ test('pooling an amount of money across currencies is refused with a message', a
     const doc = JSON.parse(d.text);
     doc.project.currency = n ? 'NIO' : 'USD';
     doc.project.cost_total = 100000;
+    doc.project.social_benefits = n ? 300000 : 700000;
     return { name: d.name, text: JSON.stringify(doc) };
   });
   await page.goto('./portfolio/');
   await page.getByTestId('open-portfolio').setInputFiles(asFiles(docs));
   await expect(page.locator('[data-testid^="portfolio-row-"]')).toHaveCount(2);
+  // Issue 24: the median of a return per unit of money over NIO and USD projects is
+  // not labelled with one currency.
+  const median = page.getByTestId('portfolio-median-long.return_per_dollar');
+  await expect(median).toHaveText(/^—\s*\(projects in several currencies: NIO, USD\)$/);
+  await expect(page.getByTestId('portfolio-median-hint-long.return_per_dollar')).toHaveText(
+    '(projects in several currencies: NIO, USD)',
+  );
+  await expect(median).toHaveAttribute('data-value', '');
   // The ratios are pooled whatever the currencies.
   await expect(page.getByTestId(`pooled-${ID}`)).toHaveAttribute('data-k', '2');
   await page.getByTestId('pool-id').selectOption('long.cost_per_beneficiary_firm');

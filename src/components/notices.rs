@@ -236,6 +236,12 @@ fn describe(lang: Lang, notice: &Notice) -> (&'static str, &'static str, &'stati
             "notice.language_unavailable",
             vec![("language", Arg::Plain(language.clone()))],
         ),
+        Notice::PortfolioUnavailable => (
+            "portfolio-offline",
+            "warning",
+            "notice.portfolio_offline",
+            vec![],
+        ),
         Notice::WorkbookNotApplied { file } => (
             "workbook-not-applied",
             "warning",

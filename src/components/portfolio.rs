@@ -32,8 +32,8 @@ struct Entry {
     key: u32,
     /// `saved:<id>` or `file:<name>#<n>`.
     source: String,
-    /// The file's name, or the saved project's name.
-    label: String,
+    /// The file the reader opened, or the saved project: what the copy notice names.
+    origin: pf::Origin,
     member: Member,
 }
 
@@ -305,7 +305,9 @@ pub fn PortfolioApp() -> impl IntoView {
                         e.push(Entry {
                             key,
                             source,
-                            label: meta.name.clone(),
+                            origin: pf::Origin::Saved {
+                                name: meta.name.clone(),
+                            },
                             member,
                         })
                     });
@@ -353,20 +355,20 @@ pub fn PortfolioApp() -> impl IntoView {
                 };
                 match pf::read_file(&text) {
                     Ok(documents) => {
+                        let count = documents.len();
                         for (n, document) in documents.into_iter().enumerate() {
                             crate::timers::sleep(0).await;
                             let Some((key, member)) = worker.add(document).await else {
                                 continue;
                             };
-                            let label = if member.document.project.name.trim().is_empty() {
-                                name.clone()
-                            } else {
-                                member.document.project.name.clone()
-                            };
                             added.push(Entry {
                                 key,
                                 source: format!("file:{name}#{n}"),
-                                label,
+                                origin: pf::Origin::File {
+                                    name: name.clone(),
+                                    n: n + 1,
+                                    count,
+                                },
                                 member,
                             });
                         }
@@ -458,14 +460,7 @@ pub fn PortfolioApp() -> impl IntoView {
                 .enumerate()
                 .filter_map(|(i, of)| {
                     let of = (*of)?;
-                    Some(tf(
-                        lang,
-                        "file.copy",
-                        &[
-                            ("file", isolate(&e.get(i)?.label)),
-                            ("of", isolate(&e.get(of)?.label)),
-                        ],
-                    ))
+                    Some(pf::copy_notice(lang, &e.get(i)?.origin, &e.get(of)?.origin))
                 })
                 .collect::<Vec<_>>()
         })
@@ -612,11 +607,11 @@ pub fn PortfolioApp() -> impl IntoView {
             .summaries
             .iter()
             .map(|s| {
-                let text = match s.median {
-                    Some(m) => cell_text(lang, &s.id, &members[0], Some(m)),
-                    None => "—".into(),
-                };
-                view! { <td data-testid=format!("portfolio-median-{}", s.id) data-value=number_attr(s.median)>{text}</td> }
+                // Never labelled with one project's currency (issue 24).
+                let (text, mixed) = pf::median_text(lang, &table, s);
+                let value = if mixed.is_some() { None } else { s.median };
+                let hint = mixed.map(|h| view! { " " <small class="hint" data-testid=format!("portfolio-median-hint-{}", s.id)>"(" {h} ")"</small> });
+                view! { <td data-testid=format!("portfolio-median-{}", s.id) data-value=number_attr(value)>{text}{hint}</td> }
             })
             .collect_view();
         let by_verdict = pf::verdict_counts(&table, |r, id| {

@@ -54,6 +54,16 @@ pub fn points(lang: Lang, fraction: f64) -> String {
     format!("{sign}{}\u{a0}pp", number(lang, fraction * 100.0, 1))
 }
 
+/// True when [`value`] writes the project's currency after the number: an amount,
+/// or a return per unit of the project's money.
+pub fn carries_currency(id: &str, unit: Unit) -> bool {
+    match unit {
+        Unit::Currency => true,
+        Unit::Ratio => IndicatorId::parse(id).is_return(),
+        _ => false,
+    }
+}
+
 /// An indicator's value for the reader, by its unit and id.
 pub fn value(lang: Lang, id: &str, unit: Unit, value: Option<f64>, currency: &str) -> String {
     let Some(v) = value else {

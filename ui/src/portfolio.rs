@@ -9,8 +9,8 @@
 //! it links these.
 
 use cluster_eval_types::portfolio::{
-    ByContext, Cell, ContextFact, Estimate, Level, Member, NotPooled, Pooled, Row, Table, Totals,
-    UNKNOWN_LEVEL,
+    ByContext, Cell, ContextFact, Estimate, Level, Member, NotPooled, Pooled, Row, Summary, Table,
+    Totals, UNKNOWN_LEVEL,
 };
 use cluster_eval_types::{Document, DocumentError, Horizon, Indicator, Status, Unit};
 use serde_json::Value;
@@ -52,6 +52,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("filter.all", "All", "Todos", "Todos"),
     ("sort.hint", "Click a column's header to sort by it.", "Haga clic en el encabezado de una columna para ordenar.", "Clique no cabeçalho de uma coluna para ordenar."),
     ("summary.median", "Median", "Mediana", "Mediana"),
+    ("summary.currencies", "projects in several currencies: {currencies}", "proyectos en varias monedas: {currencies}", "projetos em várias moedas: {currencies}"),
     ("summary.counts", "Projects by status", "Proyectos por estado", "Projetos por situação"),
     ("status.met", "met", "cumplido", "cumprido"),
     ("status.not_met", "not met", "no cumplido", "não cumprido"),
@@ -154,9 +155,135 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("file.newer_portfolio", "it is a portfolio of version {found}, newer than this page reads ({supported}); use a newer version of the calculator", "es una cartera de la versión {found}, más nueva que la que esta página lee ({supported}); use una versión más reciente de la calculadora", "é um portfólio da versão {found}, mais novo do que esta página lê ({supported}); use uma versão mais recente da calculadora"),
     ("file.bad_portfolio", "it says it is a portfolio but has no list of documents", "dice ser una cartera pero no tiene una lista de documentos", "diz ser um portfólio mas não tem uma lista de documentos"),
     ("file.document", "document {n}: {reason}", "documento {n}: {reason}", "documento {n}: {reason}"),
-    ("file.copy", "“{file}” is a copy of “{of}”: both are shown, and it is counted once.", "«{file}» es una copia de «{of}»: se muestran ambos y se cuenta una vez.", "“{file}” é uma cópia de “{of}”: ambos são mostrados e ele é contado uma vez."),
+    ("file.copy", "{file} is a copy {of}: both are shown, and it is counted once.", "{file} es una copia {of}: se muestran ambos y se cuenta una vez.", "{file} é uma cópia {of}: ambos são mostrados e ele é contado uma vez."),
+    ("origin.file", "“{file}”", "«{file}»", "“{file}”"),
+    ("origin.file_of", "of “{file}”", "de «{file}»", "de “{file}”"),
+    ("origin.document", "document {n} of “{file}”", "el documento {n} de «{file}»", "o documento {n} de “{file}”"),
+    ("origin.document_of", "of document {n} of “{file}”", "del documento {n} de «{file}»", "do documento {n} de “{file}”"),
+    ("origin.saved", "the saved project “{file}”", "el proyecto guardado «{file}»", "o projeto salvo “{file}”"),
+    ("origin.saved_of", "of the saved project “{file}”", "del proyecto guardado «{file}»", "do projeto salvo “{file}”"),
     ("saved_untouched", "Nothing saved was changed.", "No se cambió nada guardado.", "Nada salvo foi alterado."),
 ];
+
+/// Where a project of the portfolio came from, as the reader chose it: what the copy
+/// notice names (two copies have the same project name; their files differ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A project saved in this browser, by its name.
+    Saved { name: String },
+    /// Document `n` (1-based) of `count` in the file the reader opened.
+    File {
+        name: String,
+        n: usize,
+        count: usize,
+    },
+}
+
+/// The words naming `origin` in a sentence, the names marked by [`isolate`]: the
+/// file's name (with the document's number when the file holds several), or the
+/// saved project's name. `of`: the words after "a copy" ("of …", "de …", "del …").
+pub fn origin_text(lang: Lang, origin: &Origin, of: bool) -> String {
+    let (key, name, n) = match origin {
+        Origin::Saved { name } => (("origin.saved", "origin.saved_of"), name, None),
+        Origin::File { name, count, .. } if *count <= 1 => {
+            (("origin.file", "origin.file_of"), name, None)
+        }
+        Origin::File { name, n, .. } => (("origin.document", "origin.document_of"), name, Some(n)),
+    };
+    let mut args = vec![("file", isolate(name))];
+    if let Some(n) = n {
+        args.push(("n", n.to_string()));
+    }
+    tf(lang, if of { key.1 } else { key.0 }, &args)
+}
+
+/// The notice that the project from `copy` is a copy of the one from `of`, naming
+/// both by where they came from; the sentence starts with a capital letter.
+pub fn copy_notice(lang: Lang, copy: &Origin, of: &Origin) -> String {
+    let text = tf(
+        lang,
+        "file.copy",
+        &[
+            ("file", origin_text(lang, copy, false)),
+            ("of", origin_text(lang, of, true)),
+        ],
+    );
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+/// The median row's text for `summary` of `table`: the median in the currency of the
+/// projects it is over, or, for a value written with a currency (an amount, a return
+/// per unit of money) over projects in several currencies, "—" and the hint naming
+/// them (issue 24: never labelled with one project's currency). The projects are
+/// those the median is over: not copies, with a value; currencies compared trimmed and
+/// in upper case, a blank one shown as "(none)", as the pooling compares them.
+pub fn median_text(lang: Lang, table: &Table, summary: &Summary) -> (String, Option<String>) {
+    let Some(median) = summary.median else {
+        return ("—".into(), mixed_hint(lang, table, summary));
+    };
+    let Some(unit) = summary.unit else {
+        return (crate::format::number(lang, median, 2), None);
+    };
+    match median_currencies(table, summary).as_slice() {
+        [one] => (
+            crate::format::value(lang, &summary.id, unit, Some(median), one),
+            None,
+        ),
+        [] => (
+            crate::format::value(lang, &summary.id, unit, Some(median), ""),
+            None,
+        ),
+        _ if !crate::format::carries_currency(&summary.id, unit) => (
+            crate::format::value(lang, &summary.id, unit, Some(median), ""),
+            None,
+        ),
+        _ => ("—".into(), mixed_hint(lang, table, summary)),
+    }
+}
+
+/// "projects in several currencies: …" when `summary`'s values carry a currency and
+/// its projects are in more than one.
+fn mixed_hint(lang: Lang, table: &Table, summary: &Summary) -> Option<String> {
+    let currency = summary.mixed_currencies
+        || summary
+            .unit
+            .is_some_and(|u| crate::format::carries_currency(&summary.id, u));
+    let currencies = median_currencies(table, summary);
+    (currency && currencies.len() > 1).then(|| {
+        let names: Vec<&str> = currencies
+            .iter()
+            .map(|c| if c.is_empty() { "(none)" } else { c.as_str() })
+            .collect();
+        tf(
+            lang,
+            "summary.currencies",
+            &[("currencies", names.join(", "))],
+        )
+    })
+}
+
+/// The distinct currencies (trimmed, upper case, sorted) of the projects with a value
+/// of `summary`'s id, copies left out.
+fn median_currencies(table: &Table, summary: &Summary) -> Vec<String> {
+    let mut out: Vec<String> = table
+        .rows
+        .iter()
+        .filter(|r| r.copy_of.is_none())
+        .filter(|r| {
+            r.cells
+                .iter()
+                .any(|c| c.id == summary.id && c.value.is_some_and(f64::is_finite))
+        })
+        .map(|r| r.currency.trim().to_uppercase())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
 
 /// The main page's link to this page, in the reader's language: the one text of the
 /// portfolio the main page carries (three short words, outside both catalogues).

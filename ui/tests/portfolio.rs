@@ -8,9 +8,9 @@ use cluster_eval_engine::SectorType;
 use cluster_eval_engine::{Document, DocumentError, Horizon, Indicator, Results, Status, Unit};
 use cluster_eval_ui::i18n::Lang;
 use cluster_eval_ui::portfolio::{
-    cell_verdict_word, choices, filter, level_name, link_text, pooled_verdict, read_file, sentence,
-    sort, subgroup_sentence, table_csv, to_json, totals_lines, verdict_counts, wrap_name,
-    FileError, Filters, SortKey, TEXTS,
+    cell_verdict_word, choices, copy_notice, filter, level_name, link_text, median_text,
+    pooled_verdict, read_file, sentence, sort, subgroup_sentence, table_csv, to_json, totals_lines,
+    verdict_counts, wrap_name, FileError, Filters, Origin, SortKey, TEXTS,
 };
 use cluster_eval_ui::{example, messages};
 
@@ -455,4 +455,96 @@ fn the_json_export_carries_the_levels_and_reopens_as_before() {
     assert_eq!(value["compared_by"]["by"], "sector_type");
     let back = read_file(&text).expect("reopens");
     assert_eq!(back.len(), 4);
+}
+
+/// Issue 24: two copies have the same project name, so the notice names where each
+/// came from: the files the reader opened, or the saved projects.
+#[test]
+fn the_copy_notice_names_both_files() {
+    let file = |name: &str, n, count| Origin::File {
+        name: name.into(),
+        n,
+        count,
+    };
+    let saved = Origin::Saved {
+        name: "Córdoba".into(),
+    };
+    let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+    assert_eq!(
+        plain(copy_notice(
+            Lang::En,
+            &file("copy.json", 1, 1),
+            &file("d0.json", 1, 1)
+        )),
+        "“copy.json” is a copy of “d0.json”: both are shown, and it is counted once."
+    );
+    assert_eq!(
+        plain(copy_notice(Lang::En, &saved, &file("all.json", 2, 3))),
+        "The saved project “Córdoba” is a copy of document 2 of “all.json”: both are shown, and it is counted once."
+    );
+    assert_eq!(
+        plain(copy_notice(Lang::Es, &file("copia.json", 1, 1), &saved)),
+        "«copia.json» es una copia del proyecto guardado «Córdoba»: se muestran ambos y se cuenta una vez."
+    );
+    assert_eq!(
+        plain(copy_notice(Lang::Pt, &saved, &saved)),
+        "O projeto salvo “Córdoba” é uma cópia do projeto salvo “Córdoba”: ambos são mostrados e ele é contado uma vez."
+    );
+    // The names are isolates: a file named in Arabic cannot reorder the sentence.
+    let notice = copy_notice(Lang::En, &file("نسخة.json", 1, 1), &file("d0.json", 1, 1));
+    assert!(notice.contains("\u{2068}نسخة.json\u{2069}"), "{notice}");
+}
+
+/// A project in `currency` with a cost per job and a return per dollar.
+fn money(name: &str, currency: &str, cost_per_job: f64, per_dollar: f64) -> Member {
+    let mut m = member(name, "Colombia", Some(0.1), None);
+    m.document.project.currency = currency.into();
+    for (id, unit, value) in [
+        ("long.cost_per_job", Unit::Currency, cost_per_job),
+        ("long.return_per_dollar", Unit::Ratio, per_dollar),
+    ] {
+        let mut indicator = Indicator::new(id, Horizon::Long, unit);
+        indicator.value = Some(value);
+        indicator.status = Status::Reported;
+        m.results.indicators.push(indicator);
+    }
+    m
+}
+
+/// Issue 24: the median of a money figure over USD and COP projects is not labelled
+/// with one of them: "—" and the currencies; over one currency, in that currency
+/// (not the first project's, which may have no value).
+#[test]
+fn a_median_of_money_over_several_currencies_is_not_labelled_with_one() {
+    let ids = ["long.cost_per_job", "long.return_per_dollar", ID];
+    let members = vec![
+        money("A", "USD", 1000.0, 2.0),
+        money("B", "cop ", 4_000_000.0, 3.0),
+        money("C", "USD", 3000.0, 5.0),
+    ];
+    let table = portfolio::table(&members, &ids);
+    let text = |lang, i: usize| median_text(lang, &table, &table.summaries[i]);
+    let hint = "projects in several currencies: COP, USD".to_string();
+    assert_eq!(text(Lang::En, 0), ("—".into(), Some(hint.clone())));
+    assert_eq!(text(Lang::En, 1), ("—".into(), Some(hint)));
+    assert_eq!(
+        text(Lang::Es, 1).1.as_deref(),
+        Some("proyectos en varias monedas: COP, USD")
+    );
+    assert_eq!(
+        text(Lang::Pt, 0).1.as_deref(),
+        Some("projetos em várias moedas: COP, USD")
+    );
+    // A ratio without money: its median whatever the currencies.
+    assert_eq!(text(Lang::En, 2), ("+10.0\u{a0}pp".into(), None));
+
+    // One currency among the projects with a value: labelled with it.
+    let mut members = members;
+    members[1].document.project.currency = "EUR".into();
+    members[1].results.indicators.retain(|i| i.id == ID);
+    members.swap(0, 1);
+    let table = portfolio::table(&members, &ids);
+    let text = |i: usize| median_text(Lang::En, &table, &table.summaries[i]);
+    assert_eq!(text(0), ("2,000 USD".into(), None));
+    assert_eq!(text(1), ("3.50 USD".into(), None));
 }

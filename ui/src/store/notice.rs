@@ -40,6 +40,9 @@ pub enum Notice {
     /// The texts of a language could not be fetched (offline before it was ever
     /// chosen): the page stays in the language it has. `language`: its own name.
     LanguageUnavailable { language: String },
+    /// The portfolio page was asked for offline before it was ever visited (the
+    /// service worker keeps it once visited): the page stays where it is.
+    PortfolioUnavailable,
     /// A project was imported and opened (as a new project); `encoding` names the
     /// encoding its file was read in when that was not UTF-8 (Windows-1252, UTF-16).
     Imported {
