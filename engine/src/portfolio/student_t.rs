@@ -3,8 +3,9 @@
 //! regularized incomplete beta function, and its quantile by bisection. No table and
 //! no statistics crate (the engine ships to the browser).
 
-/// `ln Γ(x)` for `x > 0` (Lanczos, g = 7, nine coefficients: about 15 digits).
-fn ln_gamma(x: f64) -> f64 {
+/// `ln Γ(x)` for `x > 0` (Lanczos, g = 7, nine coefficients: about 15 digits). Also
+/// the χ² tail of the portfolio's subgroup test (`crate::contexts`).
+pub fn ln_gamma(x: f64) -> f64 {
     const G: f64 = 7.0;
     const C: [f64; 9] = [
         0.999_999_999_999_809_9,
