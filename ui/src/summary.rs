@@ -304,6 +304,28 @@ fn design(lang: Lang, results: &Results) -> Option<Finding> {
     })
 }
 
+/// How a comparison with the control firms closes a finding's sentence: ", 12.3
+/// percentage points more than the control firms (95% confidence interval …).
+/// Favourable; evidence …".
+fn against_control(lang: Lang, c: &Indicator, diff: f64, targets: &Targets) -> String {
+    let key = if diff < 0.0 {
+        "summary.less_control"
+    } else {
+        "summary.more_control"
+    };
+    let mut text = tf(
+        lang,
+        key,
+        &[
+            ("diff", pts(lang, diff.abs())),
+            ("interval", interval(lang, c.ci)),
+        ],
+    );
+    text.push(' ');
+    text.push_str(&verdict_clause(lang, c, targets));
+    text
+}
+
 /// A panel's growth, and how it compares with the control group (else the sector),
 /// with the comparison's verdict, design reservations and evidence.
 fn panel(
@@ -331,21 +353,7 @@ fn panel(
     let control = known(results, &format!("long.{group}.{measure}.vs_control"));
     let sector = known(results, &format!("long.{group}.{measure}.vs_sector"));
     let id = if let Some((c, diff)) = control {
-        let key = if diff < 0.0 {
-            "summary.less_control"
-        } else {
-            "summary.more_control"
-        };
-        text.push_str(&tf(
-            lang,
-            key,
-            &[
-                ("diff", pts(lang, diff.abs())),
-                ("interval", interval(lang, c.ci)),
-            ],
-        ));
-        text.push(' ');
-        text.push_str(&verdict_clause(lang, c, targets));
+        text.push_str(&against_control(lang, c, diff, targets));
         c.id.clone()
     } else if let Some((s, diff)) = sector {
         let key = if diff < 0.0 {
@@ -394,21 +402,7 @@ fn adoption(lang: Lang, results: &Results, targets: &Targets, flag: &str) -> Opt
     );
     let id = match known(results, &format!("long.{group}.{flag}.vs_control")) {
         Some((c, diff)) => {
-            let key = if diff < 0.0 {
-                "summary.less_control"
-            } else {
-                "summary.more_control"
-            };
-            text.push_str(&tf(
-                lang,
-                key,
-                &[
-                    ("diff", pts(lang, diff.abs())),
-                    ("interval", interval(lang, c.ci)),
-                ],
-            ));
-            text.push(' ');
-            text.push_str(&verdict_clause(lang, c, targets));
+            text.push_str(&against_control(lang, c, diff, targets));
             c.id.clone()
         }
         None => {
