@@ -514,7 +514,7 @@ pub fn pretrend(
         ind.value = Some(value);
         ind.detail.insert("difference".into(), num(value));
         let interval = intervals[k].get(at).copied().flatten();
-        let (message, ci) = interval_note(ctx, Side::Beneficiary, g, c, interval);
+        let (message, ci) = interval_note(&ctx.doc.settings, Side::Beneficiary, g, c, interval);
         ind.detail.insert(
             "bootstrap".into(),
             bootstrap_json(&ctx.doc.settings, interval),
@@ -583,9 +583,12 @@ pub fn bootstrap_json(settings: &Settings, interval: Option<Interval>) -> Value 
     Value::Object(boot)
 }
 
-/// The interval of a comparison, or the message saying why there is none.
+/// The interval of a comparison, or the message saying why there is none (fewer than
+/// two firms on a side, no bootstrap draws, or an undefined interval). Shared by every
+/// comparison with a bootstrap interval (pre-trends, innovation and markets,
+/// non-participants, pro-poor shares).
 pub fn interval_note(
-    ctx: &Ctx<'_>,
+    settings: &Settings,
     side: Side,
     g: &Panel,
     c: &Panel,
@@ -602,7 +605,7 @@ pub fn interval_note(
             None,
         );
     }
-    if ctx.doc.settings.reps() == 0 {
+    if settings.reps() == 0 {
         return (Some(Message::NoIntervalNoReps), None);
     }
     match interval {

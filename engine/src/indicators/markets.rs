@@ -20,7 +20,7 @@
 //! id computed before v3 keeps every number it had.
 
 use super::bootstrap::Interval;
-use super::design::bootstrap_json;
+use super::design::{bootstrap_json, interval_note};
 use super::event::{self, Jobs};
 use super::long;
 use super::panels::{bundles, num, Bundle, Panel, Side};
@@ -278,7 +278,6 @@ fn adoption_pair(
         evidence: Evidence::of(g.n().min(c.n())),
         caveat: Message::ClusterCaveat,
     }));
-    let reps = ctx.doc.settings.reps();
     let mut message = Message::AdoptionCompared {
         group: side,
         flag: flag.name().into(),
@@ -287,16 +286,10 @@ fn adoption_pair(
         baseline: b,
         followup: f,
     };
-    if g.n() < 2 || c.n() < 2 {
-        let (s, p) = if g.n() < 2 { (side, g) } else { (Side::Control, c) };
-        message = Message::NoIntervalFewFirms { group: s, n: p.n() };
-    } else if reps == 0 {
-        message = Message::NoIntervalNoReps;
-    } else {
-        match interval {
-            Some(i) => versus.ci = Some([i.low, i.high]),
-            None => message = Message::NoIntervalUndefined,
-        }
+    let (why, ci) = interval_note(&ctx.doc.settings, side, g, c, interval);
+    versus.ci = ci;
+    if let Some(why) = why {
+        message = why;
     }
     versus
         .detail

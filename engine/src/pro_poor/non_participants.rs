@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 use super::{no_years, put, put_years, Ctx};
 use crate::indicators::bootstrap::{self, Interval};
-use crate::indicators::design::bootstrap_json;
+use crate::indicators::design::{bootstrap_json, interval_note};
 use crate::indicators::panels::{num, opt, Panel, Side};
 use crate::model::{Group, Measure};
 use crate::panel::finite;
@@ -179,20 +179,10 @@ fn one(
         baseline: years.baseline,
         followup: years.followup,
     };
-    if g.n() < 2 || c.n() < 2 {
-        let (s, n) = if g.n() < 2 {
-            (Side::Cluster, g.n())
-        } else {
-            (Side::Control, c.n())
-        };
-        message = Message::NoIntervalFewFirms { group: s, n };
-    } else if settings.reps() == 0 {
-        message = Message::NoIntervalNoReps;
-    } else {
-        match interval {
-            Some(i) => ind.ci = Some([i.low, i.high]),
-            None => message = Message::NoIntervalUndefined,
-        }
+    let (why, ci) = interval_note(settings, Side::Cluster, g, c, interval);
+    ind.ci = ci;
+    if let Some(why) = why {
+        message = why;
     }
     put(ind, "bootstrap", bootstrap_json(settings, interval));
     ind.status = status_of(ind.ci);

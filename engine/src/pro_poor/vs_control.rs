@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 
 use cluster_eval_types::document::Settings;
 use crate::indicators::bootstrap;
-use crate::indicators::design::{bootstrap_json, Attrition};
+use crate::indicators::design::{bootstrap_json, interval_note, Attrition};
 use crate::indicators::panels::{Panel, Side};
 use crate::model::{Group, Measure};
 use crate::panel::FirmPair;
@@ -187,7 +187,6 @@ fn share_one(
     }
     ind.value = Some(value);
     put(ind, "difference", value);
-    let reps = settings.reps();
     let mut message = Message::ProPoorShareVsControl {
         group: group.into(),
         n: g.n(),
@@ -195,20 +194,10 @@ fn share_one(
         baseline: years.baseline,
         followup: years.followup,
     };
-    if g.n() < 2 || c.n() < 2 {
-        let (s, n) = if g.n() < 2 {
-            (Side::Beneficiary, g.n())
-        } else {
-            (Side::Control, c.n())
-        };
-        message = Message::NoIntervalFewFirms { group: s, n };
-    } else if reps == 0 {
-        message = Message::NoIntervalNoReps;
-    } else {
-        match interval {
-            Some(i) => ind.ci = Some([i.low, i.high]),
-            None => message = Message::NoIntervalUndefined,
-        }
+    let (why, ci) = interval_note(settings, Side::Beneficiary, g, c, interval);
+    ind.ci = ci;
+    if let Some(why) = why {
+        message = why;
     }
     put(ind, "bootstrap", bootstrap_json(settings, interval));
     ind.status = share_status(value, ind.ci, ctx.threshold);
