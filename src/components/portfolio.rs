@@ -97,15 +97,10 @@ fn number_attr(v: Option<f64>) -> String {
 }
 
 /// A name the reader typed (a project's, a file's), isolated inside a sentence: the
-/// Unicode first-strong isolate marks, what `<bdi>` does for an element, so a name in
-/// Arabic or with a right-to-left override cannot reorder the words around it.
-fn isolate(name: &str) -> String {
-    format!("\u{2068}{name}\u{2069}")
-}
-
-/// A sentence whose names were marked by [`isolate`], drawn with each name in a
-/// `<bdi>` (the marks themselves left out, so the text reads as before).
-fn sentence_view(text: String) -> impl IntoView {
+/// A sentence whose names were marked by `pf::isolate` (Unicode first-strong isolate
+/// marks), drawn with each name in a `<bdi>` (the marks themselves left out, so the
+/// text reads as before).
+pub(crate) fn sentence_view(text: String) -> impl IntoView {
     let mut parts = Vec::new();
     let mut rest = text.as_str();
     while let Some(start) = rest.find('\u{2068}') {
@@ -318,7 +313,7 @@ pub fn PortfolioApp() -> impl IntoView {
                     lang,
                     "file.refused",
                     &[
-                        ("file", isolate(&meta.name)),
+                        ("file", pf::isolate(&meta.name)),
                         ("reason", t(lang, "file.unreadable").into()),
                     ],
                 ))
@@ -346,7 +341,7 @@ pub fn PortfolioApp() -> impl IntoView {
                             lang,
                             "file.refused",
                             &[
-                                ("file", isolate(&name)),
+                                ("file", pf::isolate(&name)),
                                 ("reason", t(lang, "file.unreadable").into()),
                             ],
                         ));
@@ -379,7 +374,7 @@ pub fn PortfolioApp() -> impl IntoView {
                             lang,
                             "file.refused",
                             &[
-                                ("file", isolate(&name)),
+                                ("file", pf::isolate(&name)),
                                 ("reason", file_error(lang, &error))
                             ],
                         ),
@@ -564,7 +559,7 @@ pub fn PortfolioApp() -> impl IntoView {
                 };
                 let copy = row.copy_of.map(|of| {
                     let name = table.rows.iter().find(|x| x.index == of).map(|x| x.name.clone()).unwrap_or_default();
-                    view! { <small class="copy">" (" {sentence_view(tf(lang, "copy_of", &[("name", isolate(&name))]))} ")"</small> }
+                    view! { <small class="copy">" (" {sentence_view(tf(lang, "copy_of", &[("name", pf::isolate(&name))]))} ")"</small> }
                 });
                 let cells = row
                     .cells

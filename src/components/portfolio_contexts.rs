@@ -78,25 +78,6 @@ fn level_label(lang: Lang, fact: ContextFact, level: &str) -> AnyView {
     }
 }
 
-/// A sentence with names marked by `pf::isolate`, each drawn in a `<bdi>`.
-fn with_isolates(text: String) -> impl IntoView {
-    let mut parts = Vec::new();
-    let mut rest = text.as_str();
-    while let Some(start) = rest.find('\u{2068}') {
-        let after = &rest[start + '\u{2068}'.len_utf8()..];
-        let Some(end) = after.find('\u{2069}') else {
-            break;
-        };
-        parts.push((rest[..start].to_string(), Some(after[..end].to_string())));
-        rest = &after[end + '\u{2069}'.len_utf8()..];
-    }
-    parts.push((rest.to_string(), None));
-    parts
-        .into_iter()
-        .map(|(text, name)| view! { {text} {name.map(|n| view! { <bdi>{n}</bdi> })} })
-        .collect_view()
-}
-
 /// One level's block: its heading, its forest with its own diamond.
 fn level_view(lang: Lang, by: &ByContext, level: &Level, range: (f64, f64)) -> impl IntoView {
     let unit = by.unit.unwrap_or(Unit::Ratio);
@@ -195,7 +176,7 @@ pub fn by_context_view(lang: Lang, answer: Result<ByContext, PoolError>) -> AnyV
                     data-q=q.to_string() data-df=df data-p=p.to_string()
                     data-differs=(p < 0.05).to_string()
                 >
-                    <p class="subgroup-sentence" data-testid="subgroup-sentence">{with_isolates(sentence)}</p>
+                    <p class="subgroup-sentence" data-testid="subgroup-sentence">{super::portfolio::sentence_view(sentence)}</p>
                     <p class="subgroup-figures">{figures}</p>
                 </div>
             }
